@@ -1,0 +1,7 @@
+#!/usr/bin/env node
+// The `tessera` command. Tessera runs its TypeScript through tsx, so there is no build step
+// between editing the code and running it.
+import { register } from 'tsx/esm/api';
+
+register();
+await import('../src/main.ts');

@@ -1,0 +1,113 @@
+import assert from 'node:assert/strict';
+import { spawn } from 'node:child_process';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, before, describe, test } from 'node:test';
+import { PGlite } from '@electric-sql/pglite';
+import { demoOrganisations } from '../../domain/demo/northshire.ts';
+
+interface Run {
+  code: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+/** Runs the real `tessera` command, as an administrator would, against a throwaway data folder. */
+function tessera(args: string[], env: Record<string, string>, stdin?: string): Promise<Run> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, ['bin/tessera.mjs', ...args], {
+      env: { PATH: process.env.PATH ?? '', TESSERA_LOG_LEVEL: 'silent', ...env },
+      stdio: ['pipe', 'pipe', 'pipe'],
+    });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
+    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+    child.on('error', reject);
+    child.on('close', (code) => resolve({ code, stdout, stderr }));
+    child.stdin.end(stdin ?? '');
+  });
+}
+
+describe('the tessera command', () => {
+  let dir: string;
+  let env: Record<string, string>;
+  before(async () => {
+    dir = await mkdtemp(join(tmpdir(), 'tessera-cli-'));
+    env = { TESSERA_DATA_DIR: join(dir, 'data') };
+  });
+  after(() => rm(dir, { recursive: true, force: true }));
+
+  test('--help works on every command and exits 0; an unknown command exits 2', async () => {
+    for (const args of [
+      [],
+      ['serve'],
+      ['db', 'migrate'],
+      ['demo', 'seed'],
+      ['user', 'add'],
+      ['audit', 'verify'],
+      ['audit', 'checkpoint'],
+    ]) {
+      const run = await tessera([...args, '--help'], env);
+      assert.equal(run.code, 0, args.join(' '));
+      assert.match(run.stdout, /Usage: tessera/);
+    }
+    assert.equal((await tessera(['frobnicate'], env)).code, 2);
+  });
+
+  test('migrate, seed, add a user, checkpoint and verify', async () => {
+    assert.equal((await tessera(['db', 'migrate'], env)).code, 0);
+    const seeded = await tessera(['demo', 'seed'], env);
+    assert.equal(seeded.code, 0, seeded.stderr);
+    assert.match(seeded.stdout, /11 organisations, 18 users/);
+
+    const school = demoOrganisations.find((o) => o.key === 'school')!.id;
+    const userArgs = [
+      'user',
+      'add',
+      '--email',
+      'amy.wu@northshire.example',
+      '--name',
+      'Amy Wu',
+      '--organisation',
+      school,
+      '--password-stdin',
+    ];
+    const badRole = await tessera([...userArgs, '--role', 'overlord'], env, 'lantern kettle orchard');
+    assert.equal(badRole.code, 2);
+    assert.match(badRole.stderr, /--role must be one of/);
+    const weak = await tessera([...userArgs, '--role', 'practitioner'], env, 'short');
+    assert.equal(weak.code, 1);
+    assert.match(weak.stderr, /password: Password must be 12 characters or more/);
+    const added = await tessera([...userArgs, '--role', 'practitioner'], env, 'lantern kettle orchard');
+    assert.equal(added.code, 0, added.stderr);
+
+    const checkpoint = await tessera(['audit', 'checkpoint'], env);
+    assert.equal(checkpoint.code, 0, checkpoint.stderr);
+    assert.match(checkpoint.stdout, /sealed \d+ events; signed [1-9]\d* checkpoints/);
+    const verified = await tessera(['audit', 'verify'], env);
+    assert.equal(verified.code, 0, verified.stderr);
+    assert.match(verified.stdout, /^verified \d+ events$/m);
+  });
+
+  test('verify exits 1 naming the sequence number of an edited event', async () => {
+    const db = await PGlite.create(join(dir, 'data'));
+    try {
+      await db.exec(`set session_replication_role = replica;
+        update audit_event set details = '{"name": "forged"}' where id = (select event_id from audit_chain order by seq limit 1 offset 2);
+        set session_replication_role = origin;`);
+    } finally {
+      await db.close();
+    }
+    const run = await tessera(['audit', 'verify'], env);
+    assert.equal(run.code, 1);
+    assert.match(run.stderr, /FAILED at seq 3: edited/);
+  });
+
+  test('a bad setting exits 2 naming it', async () => {
+    const run = await tessera(['db', 'migrate'], { ...env, DATABASE_URL: 'mysql://nope' });
+    assert.equal(run.code, 2);
+    assert.match(run.stderr, /DATABASE_URL/);
+  });
+});

@@ -1,0 +1,56 @@
+import { serve } from '@hono/node-server';
+import { fileURLToPath } from 'node:url';
+import { existsSync } from 'node:fs';
+import type { Config } from '../../../config/config.ts';
+import { isDatabaseEmpty, seedDemoPartnership } from '../../../domain/demo/seed-demo-partnership.ts';
+import { SignInRateLimiter } from '../../../domain/identity/rate-limiter.ts';
+import type { Logger } from '../../../domain/shared/deps.ts';
+import { openRuntime } from '../../../runtime.ts';
+import { createHttpApp } from '../../http/app.ts';
+import { startAuditSealer } from '../../scheduler/audit-sealer.ts';
+import { printDemoSignIn } from './demo-sign-in.ts';
+
+export const defaultWebRoot = fileURLToPath(new URL('../../../../dist/web', import.meta.url));
+
+/** `tessera serve`: migrate, seed the demo into an empty database, seal audit, serve HTTP. */
+export async function serveCommand(config: Config, logger: Logger): Promise<void> {
+  const runtime = await openRuntime(config, logger);
+  const { deps, signer } = runtime;
+  let seeded = false;
+  if (config.seedDemo && (await isDatabaseEmpty(deps))) {
+    await seedDemoPartnership(deps);
+    seeded = true;
+  }
+  const sealer = startAuditSealer(deps.db, {
+    signer,
+    intervalMs: config.sealIntervalMs,
+    checkpointEvery: config.checkpointEvery,
+    logger,
+  });
+  const webRoot = existsSync(defaultWebRoot) ? defaultWebRoot : undefined;
+  if (!webRoot) logger.warn({}, 'dist/web is missing: run npm run build:web to serve the web app');
+  const app = createHttpApp({
+    ...deps,
+    signer,
+    rateLimiter: new SignInRateLimiter(deps.clock),
+    secureCookies: config.secureCookies,
+    trustProxy: config.trustProxy,
+    webRoot,
+    databaseKind: runtime.database.kind,
+  });
+  const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, () => {
+    const shown = config.host === '127.0.0.1' || config.host === '0.0.0.0' ? 'localhost' : config.host;
+    console.log(
+      `\nTessera is running at http://${shown}:${config.port} (database: ${runtime.database.kind})`,
+    );
+    if (config.seedDemo) printDemoSignIn(seeded);
+  });
+  const shutdown = async () => {
+    server.close();
+    await sealer.stop();
+    await runtime.database.close();
+    process.exit(0);
+  };
+  process.once('SIGINT', () => void shutdown());
+  process.once('SIGTERM', () => void shutdown());
+}

@@ -1,0 +1,130 @@
+import { Command, CommanderError, InvalidArgumentError } from 'commander';
+import { ConfigError, loadConfig, type Config } from '../../config/config.ts';
+import type { Logger } from '../../domain/shared/deps.ts';
+import { createLogger } from '../../runtime.ts';
+import { demoSeedCommand, dbMigrateCommand, userAddCommand } from './commands/admin.ts';
+import { auditCheckpointCommand, auditVerifyCommand } from './commands/audit.ts';
+import { serveCommand } from './commands/serve.ts';
+
+/** Exit codes: 0 done, 1 the command ran and failed (e.g. tampering found), 2 bad usage or config. */
+export const EXIT_FAILED = 1;
+export const EXIT_USAGE = 2;
+
+async function readStdin(): Promise<string> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks)
+    .toString('utf8')
+    .replace(/\r?\n$/, '');
+}
+
+function positiveInteger(value: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1) throw new InvalidArgumentError('must be a whole number above 0');
+  return n;
+}
+
+export function buildProgram(
+  env: Record<string, string | undefined>,
+  setExitCode: (code: number) => void,
+): Command {
+  let config: Config | undefined;
+  let logger: Logger | undefined;
+  const context = () => {
+    config ??= loadConfig(env);
+    logger ??= createLogger(config);
+    return { config, logger };
+  };
+  const run = (action: (c: Config, l: Logger) => Promise<number | void>) => async () => {
+    const { config: c, logger: l } = context();
+    const code = await action(c, l);
+    if (typeof code === 'number') setExitCode(code);
+  };
+
+  const program = new Command('tessera')
+    .description('Tessera: lawful, minimal, provable information sharing for safeguarding partnerships')
+    .showHelpAfterError()
+    .exitOverride();
+
+  program
+    .command('serve')
+    .description('start the web app and API (embedded database unless DATABASE_URL is set)')
+    .option('-p, --port <port>', 'port to listen on (default: PORT or 3000)', positiveInteger)
+    .action(async (options: { port?: number }) => {
+      const { config: c, logger: l } = context();
+      await serveCommand(options.port ? { ...c, port: options.port } : c, l);
+    });
+
+  const db = program.command('db').description('database administration');
+  db.command('migrate').description('apply pending migrations').action(run(dbMigrateCommand));
+
+  const demo = program.command('demo').description('the Northshire demo partnership (demo only)');
+  demo
+    .command('seed')
+    .description('create the demo partnership, its organisations and users')
+    .action(run(demoSeedCommand));
+
+  const user = program.command('user').description('user administration');
+  user
+    .command('add')
+    .description('add a user with a role in an organisation; the password is read from standard input')
+    .requiredOption('--email <email>', 'sign-in email address')
+    .requiredOption('--name <name>', 'display name')
+    .requiredOption('--organisation <id>', 'organisation id')
+    .requiredOption('--role <role>', 'role, e.g. practitioner or data_protection_officer')
+    .option('--partnership <id>', 'partnership id (default: the only one)')
+    .requiredOption('--password-stdin', 'read the password from standard input (never from the command line)')
+    .action(
+      async (options: {
+        email: string;
+        name: string;
+        organisation: string;
+        role: string;
+        partnership?: string;
+      }) => {
+        const password = await readStdin();
+        await run((c, l) => userAddCommand(c, l, { ...options, password }))();
+      },
+    );
+
+  const audit = program.command('audit').description('the tamper-evident audit log');
+  audit
+    .command('verify')
+    .description('verify the hash chains and signed checkpoints; exit 1 naming the first bad sequence number')
+    .option('--partnership <id>', 'verify one partnership only')
+    .option(
+      '--checkpoint <seq>',
+      'verify only the checkpoint ending at this sequence number',
+      positiveInteger,
+    )
+    .action(async (options: { partnership?: string; checkpoint?: number }) => {
+      await run((c, l) => auditVerifyCommand(c, l, options))();
+    });
+  audit
+    .command('checkpoint')
+    .description('seal all committed events now and sign a checkpoint over them')
+    .action(run(auditCheckpointCommand));
+  return program;
+}
+
+/** Runs the CLI and returns the process exit code. */
+export async function runCli(argv: string[], env: Record<string, string | undefined>): Promise<number> {
+  let exitCode = 0;
+  const program = buildProgram(env, (code) => {
+    exitCode = code;
+  });
+  try {
+    await program.parseAsync(argv, { from: 'user' });
+    return exitCode;
+  } catch (error) {
+    if (error instanceof CommanderError) {
+      return error.exitCode === 0 ? 0 : EXIT_USAGE;
+    }
+    if (error instanceof ConfigError) {
+      console.error(error.message);
+      return EXIT_USAGE;
+    }
+    console.error(`tessera: ${error instanceof Error ? error.message : String(error)}`);
+    return EXIT_FAILED;
+  }
+}

@@ -1,0 +1,42 @@
+import { PGlite } from '@electric-sql/pglite';
+import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
+import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
+import pg from 'pg';
+import type { Db } from '../../domain/shared/database.ts';
+
+export type DatabaseKind = 'pglite' | 'postgres';
+
+/** An open database: the drizzle handle the domain uses, and how to close it. */
+export interface DatabaseHandle {
+  readonly db: Db;
+  readonly kind: DatabaseKind;
+  close(): Promise<void>;
+}
+
+export type DatabaseTarget =
+  | { readonly kind: 'pglite'; readonly dataDir: string | undefined; readonly loadDataDir?: Blob }
+  | { readonly kind: 'postgres'; readonly url: string; readonly poolSize?: number };
+
+/**
+ * PGlite (PostgreSQL compiled to WASM) is the zero-setup default; PostgreSQL is production. Both
+ * run the same migrations and the same SQL. `dataDir: undefined` keeps PGlite in memory (tests).
+ */
+export async function openDatabase(target: DatabaseTarget): Promise<DatabaseHandle> {
+  if (target.kind === 'pglite') {
+    const client = await PGlite.create({
+      ...(target.dataDir ? { dataDir: target.dataDir } : {}),
+      ...(target.loadDataDir ? { loadDataDir: target.loadDataDir } : {}),
+    });
+    return { db: drizzlePglite(client) as unknown as Db, kind: 'pglite', close: () => client.close() };
+  }
+  const pool = new pg.Pool({ connectionString: target.url, max: target.poolSize ?? 10 });
+  // An idle client that errors (server restart) must not crash the process; the next query reconnects.
+  pool.on('error', () => {});
+  return { db: drizzlePg(pool) as unknown as Db, kind: 'postgres', close: () => pool.end() };
+}
+
+/** For PGlite tests: a migrated database copied as a tarball and loaded into memory. */
+export async function dumpPglite(handle: DatabaseHandle): Promise<Blob> {
+  const client = (handle.db as unknown as { $client: PGlite }).$client;
+  return client.dumpDataDir('gzip');
+}

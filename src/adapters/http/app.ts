@@ -1,0 +1,96 @@
+import { OpenAPIHono } from '@hono/zod-openapi';
+import { bodyLimit } from 'hono/body-limit';
+import { requestId } from 'hono/request-id';
+import { secureHeaders } from 'hono/secure-headers';
+import { DomainError } from '../../domain/shared/errors.ts';
+import { errorResponse, validationError } from './error-response.ts';
+import type { AppEnv, HttpDeps } from './http-deps.ts';
+import { jsonBodyGuard } from './json-body-guard.ts';
+import { auditRoutes } from './routes/audit-routes.ts';
+import { partnershipRoutes } from './routes/partnership-routes.ts';
+import { sessionRoutes } from './routes/session-routes.ts';
+import { sessionMiddleware } from './session-middleware.ts';
+import { serveWebApp } from './static-web.ts';
+
+export const BODY_LIMIT_BYTES = 1024 * 1024;
+
+/**
+ * The HTTP adapter: parse, call the use case, map the result. Routes hold no rules of their own;
+ * authorisation and audit happen in the domain.
+ */
+export function createHttpApp(deps: HttpDeps): OpenAPIHono<AppEnv> {
+  const app = new OpenAPIHono<AppEnv>({
+    defaultHook: (result) => {
+      if (!result.success) throw validationError(result.error);
+    },
+  });
+
+  app.use(requestId());
+  app.use(
+    secureHeaders({
+      contentSecurityPolicy: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'"],
+        imgSrc: ["'self'", 'data:'],
+        fontSrc: ["'self'"],
+        connectSrc: ["'self'"],
+        frameAncestors: ["'none'"],
+        baseUri: ["'self'"],
+        formAction: ["'self'"],
+        objectSrc: ["'none'"],
+      },
+      xFrameOptions: 'DENY',
+      referrerPolicy: 'no-referrer',
+      strictTransportSecurity: deps.secureCookies ? 'max-age=63072000; includeSubDomains' : false,
+    }),
+  );
+  app.use('*', async (c, next) => {
+    const started = performance.now();
+    await next();
+    // Route patterns, never concrete paths or bodies: no personal data in logs.
+    deps.logger.info({
+      requestId: c.get('requestId'),
+      method: c.req.method,
+      route: c.req.routePath,
+      status: c.res.status,
+      ms: Math.round(performance.now() - started),
+    });
+  });
+  app.use('/api/*', async (c, next) => {
+    await next();
+    c.header('Cache-Control', 'no-store');
+  });
+  app.use(
+    '/api/*',
+    bodyLimit({
+      maxSize: BODY_LIMIT_BYTES,
+      onError: () => {
+        throw new DomainError('payload_too_large', 'The request body is larger than 1 MB');
+      },
+    }),
+  );
+  app.use('/api/*', jsonBodyGuard);
+  app.use('/api/*', sessionMiddleware(deps));
+
+  app.get('/api/health', (c) => c.json({ status: 'ok', database: deps.databaseKind }));
+  sessionRoutes(deps, app);
+  partnershipRoutes(deps, app);
+  auditRoutes(deps, app);
+  app.doc31('/api/openapi.json', {
+    openapi: '3.1.0',
+    info: {
+      title: 'Tessera API',
+      version: '0.1.0',
+      description: 'Multi-agency safeguarding information sharing',
+    },
+  });
+  app.all('/api/*', () => {
+    throw new DomainError('not_found', 'The page was not found');
+  });
+  if (deps.webRoot) serveWebApp(app, deps.webRoot);
+
+  app.onError((error, c) => errorResponse(error, c, deps.logger));
+  app.notFound((c) => errorResponse(new DomainError('not_found', 'The page was not found'), c, deps.logger));
+  return app;
+}

@@ -1,0 +1,70 @@
+import { z } from '@hono/zod-openapi';
+import { organisationTypes, roles } from '../../../domain/partnership/roles.ts';
+import { Uuid } from './common.ts';
+
+const name = z
+  .string()
+  .trim()
+  .min(1, { error: 'Enter a name' })
+  .max(200, { error: 'Name must be 200 characters or fewer' });
+
+export const CreateOrganisationRequest = z
+  .strictObject({
+    name,
+    type: z.enum(organisationTypes, { error: 'Select an organisation type from the list' }),
+  })
+  .openapi('CreateOrganisationRequest');
+
+export const OrganisationView = z
+  .object({
+    id: z.string(),
+    name: z.string(),
+    type: z.string(),
+    typeLabel: z.string(),
+    createdAt: z.string(),
+  })
+  .openapi('Organisation');
+
+export const MembershipGrant = z.strictObject({
+  organisationId: Uuid,
+  role: z.enum(roles, { error: 'Select a role from the list' }),
+});
+
+export const CreateUserRequest = z
+  .strictObject({
+    email: z
+      .email({ error: 'Enter an email address in the correct format, like name@example.org' })
+      .max(254, {
+        error: 'Email address must be 254 characters or fewer',
+      }),
+    displayName: name,
+    password: z.string().max(256, { error: 'Password must be 256 characters or fewer' }),
+    organisationId: Uuid,
+    role: z.enum(roles, { error: 'Select a role from the list' }),
+  })
+  .openapi('CreateUserRequest');
+
+export const UserView = z
+  .object({
+    id: z.string(),
+    email: z.string(),
+    displayName: z.string(),
+    createdAt: z.string(),
+    memberships: z.array(
+      z.object({
+        id: z.string(),
+        organisationId: z.string(),
+        organisationName: z.string(),
+        role: z.string(),
+        roleLabel: z.string(),
+      }),
+    ),
+  })
+  .openapi('User');
+
+export const ReferenceView = z
+  .object({
+    roles: z.array(z.object({ id: z.string(), label: z.string() })),
+    organisationTypes: z.array(z.object({ id: z.string(), label: z.string() })),
+  })
+  .openapi('Reference');

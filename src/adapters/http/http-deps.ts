@@ -1,0 +1,21 @@
+import type { CheckpointSigner } from '../../domain/audit/signing-key.ts';
+import type { ActiveSession } from '../../domain/identity/resolve-session.ts';
+import type { SignInRateLimiter } from '../../domain/identity/rate-limiter.ts';
+import type { Deps } from '../../domain/shared/deps.ts';
+
+export interface HttpDeps extends Deps {
+  readonly signer: CheckpointSigner;
+  readonly rateLimiter: SignInRateLimiter;
+  readonly secureCookies: boolean;
+  readonly trustProxy: boolean;
+  /** Folder of the built web app (dist/web), or undefined to serve the API only. */
+  readonly webRoot: string | undefined;
+  readonly databaseKind: string;
+}
+
+export interface AppEnv {
+  Variables: {
+    requestId: string;
+    session: ActiveSession | undefined;
+  };
+}

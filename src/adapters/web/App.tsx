@@ -1,0 +1,85 @@
+import { BrowserRouter, Route, Routes } from 'react-router';
+import { Layout } from './components/Layout.tsx';
+import { RequireCapability, RequireSession } from './components/Guards.tsx';
+import { AddMembershipPage } from './pages/AddMembershipPage.tsx';
+import { AddUserPage } from './pages/AddUserPage.tsx';
+import { AuditPage } from './pages/audit/AuditPage.tsx';
+import { ChangePasswordPage } from './pages/ChangePasswordPage.tsx';
+import { EndMembershipPage } from './pages/EndMembershipPage.tsx';
+import { HomePage } from './pages/HomePage.tsx';
+import { NotFoundPage } from './pages/NotFoundPage.tsx';
+import { OrganisationsPage } from './pages/OrganisationsPage.tsx';
+import { SignInPage } from './pages/SignInPage.tsx';
+import { UsersPage } from './pages/UsersPage.tsx';
+import { SessionProvider } from './session.tsx';
+
+const managePartnership = ['manage_partnership'] as const;
+const audit = ['read_audit', 'verify_audit'] as const;
+
+/** Every client-side route. The server must answer each of these paths with index.html. */
+export function App() {
+  return (
+    <BrowserRouter>
+      <SessionProvider>
+        <Routes>
+          <Route element={<Layout />}>
+            <Route path="sign-in" element={<SignInPage />} />
+            <Route element={<RequireSession />}>
+              <Route index element={<HomePage />} />
+              <Route
+                path="organisations"
+                element={
+                  <RequireCapability anyOf={managePartnership}>
+                    <OrganisationsPage />
+                  </RequireCapability>
+                }
+              />
+              <Route
+                path="users"
+                element={
+                  <RequireCapability anyOf={managePartnership}>
+                    <UsersPage />
+                  </RequireCapability>
+                }
+              />
+              <Route
+                path="users/new"
+                element={
+                  <RequireCapability anyOf={managePartnership}>
+                    <AddUserPage />
+                  </RequireCapability>
+                }
+              />
+              <Route
+                path="users/:userId/memberships/new"
+                element={
+                  <RequireCapability anyOf={managePartnership}>
+                    <AddMembershipPage />
+                  </RequireCapability>
+                }
+              />
+              <Route
+                path="users/:userId/memberships/:membershipId/end"
+                element={
+                  <RequireCapability anyOf={managePartnership}>
+                    <EndMembershipPage />
+                  </RequireCapability>
+                }
+              />
+              <Route
+                path="audit"
+                element={
+                  <RequireCapability anyOf={audit}>
+                    <AuditPage />
+                  </RequireCapability>
+                }
+              />
+              <Route path="change-password" element={<ChangePasswordPage />} />
+              <Route path="*" element={<NotFoundPage />} />
+            </Route>
+          </Route>
+        </Routes>
+      </SessionProvider>
+    </BrowserRouter>
+  );
+}

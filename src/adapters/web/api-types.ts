@@ -1,0 +1,25 @@
+// The shapes of the HTTP API, taken from the server's own contracts. Type-only imports: no zod
+// code reaches the browser bundle.
+import type { z } from '@hono/zod-openapi';
+import type { AuditEventView, AuditPage, AuditVerificationView } from '../http/contracts/audit.ts';
+import type { ErrorBody } from '../http/contracts/common.ts';
+import type { OrganisationView, ReferenceView, UserView } from '../http/contracts/partnership.ts';
+import type { MembershipView, SessionView } from '../http/contracts/session.ts';
+
+export type Session = z.infer<typeof SessionView>;
+export type Membership = z.infer<typeof MembershipView>;
+export type Organisation = z.infer<typeof OrganisationView>;
+export type User = z.infer<typeof UserView>;
+export type UserMembership = User['memberships'][number];
+export type Reference = z.infer<typeof ReferenceView>;
+export type AuditEvent = z.infer<typeof AuditEventView>;
+export type AuditEventPage = z.infer<typeof AuditPage>;
+export type AuditVerification = z.infer<typeof AuditVerificationView>;
+export type FieldProblem = NonNullable<ErrorBody['error']['fields']>[number];
+
+/** What a role may do in administering the partnership (domain/partnership/capabilities.ts). */
+export type Capability = 'manage_partnership' | 'read_audit' | 'verify_audit';
+
+export function can(session: Session, ...anyOf: readonly Capability[]): boolean {
+  return anyOf.some((capability) => session.capabilities.includes(capability));
+}

@@ -1,0 +1,89 @@
+import { Link, useLocation, useNavigate } from 'react-router';
+import { ApiError, SESSION_ENDED } from '../api-client.ts';
+import { api } from '../api.ts';
+import { can, type Session } from '../api-types.ts';
+import { SIGNED_OUT_NOTICE, useSessionContext } from '../session.tsx';
+
+interface Item {
+  readonly to: string;
+  readonly text: string;
+}
+
+/** Only what exists and what this user may use (the server checks again). */
+function itemsFor(session: Session): Item[] {
+  return [
+    { to: '/', text: 'Home' },
+    ...(can(session, 'manage_partnership')
+      ? [
+          { to: '/organisations', text: 'Organisations' },
+          { to: '/users', text: 'Users' },
+        ]
+      : []),
+    ...(can(session, 'read_audit', 'verify_audit') ? [{ to: '/audit', text: 'Audit' }] : []),
+    { to: '/change-password', text: 'Change password' },
+  ];
+}
+
+function isCurrent(to: string, pathname: string): boolean {
+  return to === '/' ? pathname === '/' : pathname === to || pathname.startsWith(`${to}/`);
+}
+
+export function ServiceNavigation({ session }: { readonly session: Session }) {
+  const { pathname } = useLocation();
+  const navigate = useNavigate();
+  const { signedOut } = useSessionContext();
+
+  async function signOut(): Promise<void> {
+    try {
+      await api.signOut();
+      signedOut(SIGNED_OUT_NOTICE);
+    } catch (error) {
+      if (error instanceof ApiError && error.code === SESSION_ENDED) return;
+      signedOut('Tessera could not confirm that you signed out. Close your browser to make sure.');
+    }
+    await navigate('/sign-in', { replace: true });
+  }
+
+  return (
+    <div className="govuk-service-navigation" data-module="govuk-service-navigation">
+      <div className="govuk-width-container">
+        <div className="govuk-service-navigation__container">
+          <nav aria-label="Menu" className="govuk-service-navigation__wrapper">
+            <ul className="govuk-service-navigation__list" id="navigation">
+              {itemsFor(session).map((item) => {
+                const current = isCurrent(item.to, pathname);
+                const classes = current
+                  ? 'govuk-service-navigation__item govuk-service-navigation__item--active'
+                  : 'govuk-service-navigation__item';
+                return (
+                  <li className={classes} key={item.to}>
+                    <Link
+                      className="govuk-service-navigation__link"
+                      to={item.to}
+                      aria-current={current ? (pathname === item.to ? 'page' : 'true') : undefined}
+                    >
+                      {current ? (
+                        <strong className="govuk-service-navigation__active-fallback">{item.text}</strong>
+                      ) : (
+                        item.text
+                      )}
+                    </Link>
+                  </li>
+                );
+              })}
+              <li className="govuk-service-navigation__item">
+                <button
+                  type="button"
+                  className="govuk-service-navigation__link app-link-button"
+                  onClick={signOut}
+                >
+                  Sign out
+                </button>
+              </li>
+            </ul>
+          </nav>
+        </div>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,93 @@
+import { useState } from 'react';
+import { Link, useLocation } from 'react-router';
+import { can, type Session } from '../api-types.ts';
+import { ErrorSummary } from '../components/ErrorSummary.tsx';
+import { NotificationBanner } from '../components/NotificationBanner.tsx';
+import { hasErrors, noErrors, type FormErrors } from '../form-errors.ts';
+import { usePageTitle } from '../page-title.ts';
+import { noticeFrom } from '../route-state.ts';
+import { useSignedInSession } from '../session.tsx';
+import { SwitchMembershipForm } from './SwitchMembershipForm.tsx';
+
+interface Task {
+  readonly to: string;
+  readonly title: string;
+  readonly description: string;
+}
+
+function tasksFor(session: Session): Task[] {
+  const tasks: Task[] = [];
+  if (can(session, 'manage_partnership')) {
+    tasks.push(
+      {
+        to: '/organisations',
+        title: 'Organisations',
+        description: 'See the partner organisations and add new ones.',
+      },
+      {
+        to: '/users',
+        title: 'Users',
+        description: 'Add people, and give or end their membership of organisations.',
+      },
+    );
+  }
+  if (can(session, 'read_audit', 'verify_audit')) {
+    const description = can(session, 'read_audit')
+      ? 'See who did what and when, and check that the record has not been changed.'
+      : 'Check that the record of who did what has not been changed.';
+    tasks.push({ to: '/audit', title: 'Audit log', description });
+  }
+  tasks.push({
+    to: '/change-password',
+    title: 'Change password',
+    description: 'Change the password you sign in with.',
+  });
+  return tasks;
+}
+
+export function HomePage() {
+  const session = useSignedInSession();
+  const passedNotice = noticeFrom(useLocation().state);
+  const [switched, setSwitched] = useState<string | null>(null);
+  const [errors, setErrors] = useState<FormErrors>(noErrors);
+  usePageTitle('Home', hasErrors(errors));
+  const notice = hasErrors(errors) ? null : (switched ?? passedNotice);
+
+  return (
+    <>
+      <ErrorSummary errors={errors} />
+      {notice && <NotificationBanner type="success" heading={notice} />}
+      <span className="govuk-caption-l">{session.partnership.name}</span>
+      <h1 className="govuk-heading-l">Home</h1>
+      <p className="govuk-body-l">
+        Signed in as <strong>{session.user.displayName}</strong>, {session.membership.roleLabel} at{' '}
+        {session.membership.organisationName}.
+      </p>
+      <h2 className="govuk-heading-m">What you can do</h2>
+      <ul className="govuk-list app-tasks">
+        {tasksFor(session).map((task) => (
+          <li className="app-tasks__item" key={task.to}>
+            <h3 className="govuk-heading-s app-tasks__title">
+              <Link className="govuk-link govuk-link--no-visited-state" to={task.to}>
+                {task.title}
+              </Link>
+            </h3>
+            <p className="govuk-body app-tasks__description">{task.description}</p>
+          </li>
+        ))}
+      </ul>
+      {session.memberships.length > 1 && (
+        <SwitchMembershipForm
+          session={session}
+          errors={errors}
+          onErrors={setErrors}
+          onSwitched={(next) =>
+            setSwitched(
+              `You are now acting as ${next.membership.roleLabel} at ${next.membership.organisationName}`,
+            )
+          }
+        />
+      )}
+    </>
+  );
+}

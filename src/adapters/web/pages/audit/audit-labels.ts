@@ -1,0 +1,66 @@
+// Words for the audit log's codes. Keyed by the domain's AuditAction, so a new kind of event does
+// not compile until it has a label here.
+import type { AuditAction } from '../../../../domain/audit/actions.ts';
+import type { Reference } from '../../api-types.ts';
+import { humanise } from '../../format.ts';
+
+export const actionLabels = {
+  'session.signed_in': 'Signed in',
+  'session.sign_in_failed': 'Sign-in failed',
+  'session.signed_out': 'Signed out',
+  'session.organisation_switched': 'Changed organisation or role',
+  'user.password_changed': 'Changed password',
+  'user.password_change_failed': 'Password change failed',
+  'partnership.created': 'Created partnership',
+  'organisation.created': 'Added organisation',
+  'user.created': 'Added user',
+  'membership.added': 'Added membership',
+  'membership.ended': 'Ended membership',
+  'access.denied': 'Access denied',
+  'subject.viewed': 'Viewed information about a subject',
+  'audit.searched': 'Searched audit log',
+  'audit.verified': 'Verified audit log',
+  'audit.checkpoint_created': 'Sealed audit checkpoint',
+  'demo.seeded': 'Loaded demo data',
+} as const satisfies Record<AuditAction, string>;
+
+export function actionLabel(action: string): string {
+  return (actionLabels as Record<string, string>)[action] ?? humanise(action);
+}
+
+export const outcomeTags: Record<string, { readonly text: string; readonly className: string }> = {
+  success: { text: 'Success', className: 'govuk-tag govuk-tag--green' },
+  failure: { text: 'Failure', className: 'govuk-tag govuk-tag--red' },
+  denied: { text: 'Denied', className: 'govuk-tag govuk-tag--orange' },
+};
+
+/** "attemptedEmail" → "Attempted email" */
+function keyLabel(key: string): string {
+  return humanise(key.replace(/([a-z0-9])([A-Z])/g, '$1 $2').toLowerCase());
+}
+
+function valueText(key: string, value: unknown, reference: Reference | null): string {
+  if (typeof value === 'string') {
+    if (key === 'role') return reference?.roles.find((r) => r.id === value)?.label ?? humanise(value);
+    if (key === 'type')
+      return reference?.organisationTypes.find((t) => t.id === value)?.label ?? humanise(value);
+    if (key === 'reason') return humanise(value);
+    return value;
+  }
+  if (typeof value === 'boolean') return value ? 'Yes' : 'No';
+  if (typeof value === 'number') return value.toLocaleString('en-GB');
+  if (value && typeof value === 'object') {
+    const entries = Object.entries(value as Record<string, unknown>);
+    if (entries.length === 0) return 'None';
+    return entries.map(([k, v]) => `${keyLabel(k)}: ${valueText(k, v, reference)}`).join('; ');
+  }
+  return value === null || value === undefined ? '' : JSON.stringify(value);
+}
+
+/** An event's details as label and value pairs, for people rather than machines. */
+export function describeDetails(
+  details: Record<string, unknown>,
+  reference: Reference | null,
+): [string, string][] {
+  return Object.entries(details).map(([key, value]) => [keyLabel(key), valueText(key, value, reference)]);
+}

@@ -1,0 +1,77 @@
+import { z } from 'zod';
+
+/**
+ * Settings come from the environment, checked once at start. A bad value stops the process with
+ * a message naming the variable; nothing is read from the environment anywhere else.
+ */
+const booleanFlag = z
+  .enum(['true', 'false', '1', '0'], { error: 'use true or false' })
+  .transform((v) => v === 'true' || v === '1');
+
+const ConfigSchema = z.object({
+  PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+  HOST: z.string().min(1).default('127.0.0.1'),
+  DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, { error: 'must start with postgres:// or postgresql://' })
+    .optional(),
+  DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
+  TESSERA_DATA_DIR: z.string().min(1).default('./.tessera/data'),
+  TESSERA_AUDIT_SIGNING_KEY: z.string().optional(),
+  TESSERA_AUDIT_SIGNING_KEY_FILE: z.string().optional(),
+  TESSERA_PUBLIC_URL: z.url({ error: 'must be a URL such as https://tessera.example.org' }).optional(),
+  TESSERA_TRUST_PROXY: booleanFlag.default(false),
+  TESSERA_DEMO: booleanFlag.optional(),
+  TESSERA_SEAL_INTERVAL_MS: z.coerce.number().int().min(100).max(3_600_000).default(1000),
+  TESSERA_CHECKPOINT_EVERY: z.coerce.number().int().min(1).max(10_000_000).default(10_000),
+  TESSERA_LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+});
+
+export interface Config {
+  readonly port: number;
+  readonly host: string;
+  readonly database:
+    { kind: 'pglite'; dataDir: string } | { kind: 'postgres'; url: string; poolSize: number };
+  readonly dataDir: string;
+  readonly auditSigningKey: { pem: string } | { file: string } | undefined;
+  /** Cookies get `Secure` and the `__Host-` prefix when Tessera is served over TLS. */
+  readonly secureCookies: boolean;
+  readonly trustProxy: boolean;
+  /** Seed the demo partnership into an empty database at start. */
+  readonly seedDemo: boolean;
+  readonly sealIntervalMs: number;
+  readonly checkpointEvery: number;
+  readonly logLevel: string;
+}
+
+export class ConfigError extends Error {}
+
+export function loadConfig(env: Record<string, string | undefined>): Config {
+  const parsed = ConfigSchema.safeParse(env);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ');
+    throw new ConfigError(`Invalid configuration: ${problems}`);
+  }
+  const e = parsed.data;
+  return {
+    port: e.PORT,
+    host: e.HOST,
+    database: e.DATABASE_URL
+      ? { kind: 'postgres', url: e.DATABASE_URL, poolSize: e.DATABASE_POOL_SIZE }
+      : { kind: 'pglite', dataDir: e.TESSERA_DATA_DIR },
+    dataDir: e.TESSERA_DATA_DIR,
+    auditSigningKey: e.TESSERA_AUDIT_SIGNING_KEY
+      ? { pem: e.TESSERA_AUDIT_SIGNING_KEY }
+      : e.TESSERA_AUDIT_SIGNING_KEY_FILE
+        ? { file: e.TESSERA_AUDIT_SIGNING_KEY_FILE }
+        : undefined,
+    secureCookies: e.TESSERA_PUBLIC_URL?.startsWith('https:') ?? false,
+    trustProxy: e.TESSERA_TRUST_PROXY,
+    // The demo is seeded by default only on the embedded database: a PostgreSQL deployment is
+    // production unless someone asks for the demo explicitly.
+    seedDemo: e.TESSERA_DEMO ?? !e.DATABASE_URL,
+    sealIntervalMs: e.TESSERA_SEAL_INTERVAL_MS,
+    checkpointEvery: e.TESSERA_CHECKPOINT_EVERY,
+    logLevel: e.TESSERA_LOG_LEVEL,
+  };
+}

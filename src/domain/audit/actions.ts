@@ -1,0 +1,55 @@
+/**
+ * Every kind of audit event, with the shape of its details: a discriminated union, so that a
+ * new act cannot be audited with a payload nobody has designed (STYLE.md practice 6).
+ */
+export interface AuditDetailsByAction {
+  'session.signed_in': Record<string, never>;
+  'session.sign_in_failed': {
+    reason: 'unknown_account' | 'wrong_password' | 'rate_limited';
+    attemptedEmail: string;
+  };
+  'session.signed_out': Record<string, never>;
+  'session.organisation_switched': { fromMembershipId: string };
+  'user.password_changed': { sessionsEnded: number };
+  'user.password_change_failed': { reason: 'wrong_password' };
+  'partnership.created': { name: string };
+  'organisation.created': { name: string; type: string };
+  'user.created': { email: string; displayName: string };
+  'membership.added': { userId: string; organisationId: string; role: string };
+  'membership.ended': { userId: string; organisationId: string; role: string; sessionsEnded: number };
+  'access.denied': { attempted: string };
+  /** Subject data shown to a user; `disclosed` on the event lists the field groups shown. */
+  'subject.viewed': { view: string };
+  'audit.searched': { filters: Record<string, string>; returned: number };
+  'audit.verified': { ok: boolean; verifiedEvents: number };
+  'audit.checkpoint_created': { seqFrom: number; seqTo: number };
+  'demo.seeded': { organisations: number; users: number };
+}
+
+export type AuditAction = keyof AuditDetailsByAction;
+export type AuditOutcome = 'success' | 'failure' | 'denied';
+
+export const auditActions = [
+  'session.signed_in',
+  'session.sign_in_failed',
+  'session.signed_out',
+  'session.organisation_switched',
+  'user.password_changed',
+  'user.password_change_failed',
+  'partnership.created',
+  'organisation.created',
+  'user.created',
+  'membership.added',
+  'membership.ended',
+  'access.denied',
+  'subject.viewed',
+  'audit.searched',
+  'audit.verified',
+  'audit.checkpoint_created',
+  'demo.seeded',
+] as const satisfies readonly AuditAction[];
+
+// Compile-time proof that the runtime list names every action.
+type MissingActions = Exclude<AuditAction, (typeof auditActions)[number]>;
+const _everyActionListed: MissingActions extends never ? true : false = true;
+void _everyActionListed;

@@ -1,0 +1,128 @@
+import { sql } from 'drizzle-orm';
+import { queryRows, type Db } from '../shared/database.ts';
+import { canonicalEventSql, chainHash, eventDigest } from './canonical.ts';
+import type { ChainVerification, ChainWalk, EventOrder } from './chain-walk.ts';
+
+export interface PageOptions {
+  /** Chain entries per page. */
+  readonly pageSize: number;
+  /** Pages requested ahead, so the database builds the next ones while this process hashes. */
+  readonly pagesInFlight: number;
+}
+
+interface ChainPage {
+  entries: string;
+  /** Whether every digest and hash is 64 ASCII characters, so fixed offsets find them. */
+  well_formed: boolean | null;
+  event_ids: string | null;
+  /** Each entry's event digest then hash, 128 characters an entry, in seq order. */
+  hashes: string | null;
+  events: string;
+  /** The events' canonical lines in sealing order, one line each. */
+  canonicals: string | null;
+}
+
+/**
+ * One page in one round trip: the chain entries from..to, and as many events as there are
+ * entries, taken in sealing order after the event sealed at from - 1. Both come as a few long
+ * strings rather than a row per entry, which costs this process far less to receive.
+ */
+function readPage(db: Db, partnershipId: string, from: number, to: number): Promise<ChainPage[]> {
+  return queryRows<ChainPage>(
+    db,
+    sql`select c.entries, c.well_formed, c.event_ids, c.hashes, e.events, e.canonicals
+        from (select count(*)::text as entries,
+                     bool_and(octet_length(k.event_digest) = 64 and length(k.event_digest) = 64
+                              and octet_length(k.hash) = 64 and length(k.hash) = 64) as well_formed,
+                     string_agg(coalesce(k.event_id::text, ''), ',') as event_ids,
+                     string_agg(k.event_digest || k.hash, '') as hashes
+              from (select event_id, event_digest, hash from audit_chain
+                    where partnership_id = ${partnershipId} and seq between ${from} and ${to}
+                    order by seq) k) c,
+             (select a.tx, a.id from (
+                select event_tx_id as tx, event_id as id, 0 as pick from audit_chain
+                where partnership_id = ${partnershipId} and seq = ${from - 1}
+                union all select -1, -1, 1) a
+              order by a.pick limit 1) after_event,
+             lateral (select count(*)::text as events, string_agg(s.canonical, E'\n') as canonicals
+                      from (select ${canonicalEventSql} as canonical from audit_event e
+                            where e.partnership_id = ${partnershipId}
+                              and (e.tx_id, e.id) > (after_event.tx, after_event.id)
+                            order by e.tx_id, e.id limit ${to - from + 1}) s) e`,
+  );
+}
+
+/**
+ * Verifies whole pages while each entry is exactly what the sealer wrote, and stops (returning
+ * 'irregular') at the first entry that is not, leaving `walk` just before it: the caller then
+ * reads on entry by entry to name the problem precisely. A page is only trusted when every
+ * entry is accounted for: as many entries as seqs, as many events as entries, each event the
+ * one the entry names, in strictly increasing sealing order, with the digest and hash stored.
+ */
+export async function walkChainPages(
+  db: Db,
+  walk: ChainWalk,
+  lastSeq: number,
+  options: PageOptions,
+): Promise<'done' | 'irregular' | ChainVerification> {
+  const inFlight: { from: number; to: number; page: Promise<ChainPage[]> }[] = [];
+  let nextFrom = walk.expectedSeq;
+  const requestNext = () => {
+    if (nextFrom > lastSeq) return;
+    const to = Math.min(lastSeq, nextFrom + options.pageSize - 1);
+    const page = readPage(db, walk.partnershipId, nextFrom, to);
+    // A page abandoned after an irregular one must not surface as an unhandled rejection.
+    page.catch(() => {});
+    inFlight.push({ from: nextFrom, to, page });
+    nextFrom = to + 1;
+  };
+  for (let i = 0; i < options.pagesInFlight; i++) requestNext();
+  for (let request = inFlight.shift(); request; request = inFlight.shift()) {
+    const [page] = await request.page;
+    requestNext();
+    const result = walkPage(walk, request.from, request.to, page);
+    if (result !== undefined) return result;
+  }
+  return 'done';
+}
+
+function walkPage(
+  walk: ChainWalk,
+  from: number,
+  to: number,
+  page: ChainPage | undefined,
+): 'irregular' | ChainVerification | undefined {
+  const count = to - from + 1;
+  if (!page || Number(page.entries) !== count || Number(page.events) !== count || !page.well_formed) {
+    return 'irregular';
+  }
+  const eventIds = page.event_ids!.split(',');
+  const canonicals = page.canonicals!.split('\n');
+  const hashes = page.hashes!;
+  if (eventIds.length !== count || canonicals.length !== count) return 'irregular';
+  let last = walk.lastOrder;
+  for (let i = 0; i < count; i++) {
+    const seq = from + i;
+    const canonical = canonicals[i]!;
+    // The line starts "partnership,id,tx_id,": the event must be the one the entry names, and
+    // come after the last one in sealing order (a NaN fails every comparison, so is irregular).
+    const idStart = canonical.indexOf(',') + 1;
+    const txStart = canonical.indexOf(',', idStart) + 1;
+    const txEnd = canonical.indexOf(',', txStart);
+    const idText = canonical.slice(idStart, txStart - 1);
+    if (idStart === 0 || txStart === 0 || txEnd < 0 || idText !== eventIds[i]) return 'irregular';
+    const order: EventOrder = [Number(canonical.slice(txStart, txEnd)), Number(idText)];
+    if (last !== undefined && !(order[0] > last[0] || (order[0] === last[0] && order[1] > last[1]))) {
+      return 'irregular';
+    }
+    if (last === undefined && !(order[0] >= 0 && order[1] >= 0)) return 'irregular';
+    const digest = eventDigest(canonical);
+    if (!hashes.startsWith(digest, i * 128)) return 'irregular';
+    const hash = chainHash(walk.previous, seq, digest);
+    if (!hashes.startsWith(hash, i * 128 + 64)) return 'irregular';
+    const failure = walk.accept(seq, hash, order);
+    if (failure) return failure;
+    last = order;
+  }
+  return undefined;
+}

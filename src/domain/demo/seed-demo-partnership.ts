@@ -1,0 +1,52 @@
+import { sql } from 'drizzle-orm';
+import { appendAuditEvent } from '../audit/append-audit-event.ts';
+import { hashPassword } from '../identity/password-hashing.ts';
+import { createOrganisation } from '../partnership/create-organisation.ts';
+import { createPartnership } from '../partnership/create-partnership.ts';
+import { createUser } from '../partnership/create-user.ts';
+import { systemActor } from '../shared/actor.ts';
+import { queryRows } from '../shared/database.ts';
+import type { Deps } from '../shared/deps.ts';
+import type { PartnershipId } from '../shared/ids.ts';
+import { DEMO_PASSWORD, demoOrganisations, demoPartnership, demoUsers } from './northshire.ts';
+
+export async function isDatabaseEmpty(deps: Deps): Promise<boolean> {
+  const [row] = await queryRows<{ n: string }>(deps.db, sql`select count(*)::text as n from partnership`);
+  return Number(row?.n ?? 0) === 0;
+}
+
+/**
+ * Seeds Northshire through the same use cases an administrator uses, so the demo's audit trail
+ * is real. It refuses to run twice.
+ */
+export async function seedDemoPartnership(deps: Deps): Promise<{ organisations: number; users: number }> {
+  const existing = await queryRows<{ id: string }>(
+    deps.db,
+    sql`select id::text from partnership where id = ${demoPartnership.id}`,
+  );
+  if (existing.length > 0) return { organisations: 0, users: 0 };
+  const actor = systemActor(demoPartnership.id as PartnershipId, 'demo-seed');
+  await createPartnership(deps, actor, demoPartnership);
+  for (const o of demoOrganisations)
+    await createOrganisation(deps, actor, { id: o.id, name: o.name, type: o.type });
+  // One argon2 hash for the one published demo password keeps the first start fast.
+  const passwordHash = await hashPassword(DEMO_PASSWORD);
+  for (const u of demoUsers) {
+    const organisation = demoOrganisations.find((o) => o.key === u.organisation)!;
+    await createUser(
+      deps,
+      actor,
+      {
+        email: u.email,
+        displayName: u.displayName,
+        password: DEMO_PASSWORD,
+        organisationId: organisation.id,
+        role: u.role,
+      },
+      { passwordHash },
+    );
+  }
+  const counts = { organisations: demoOrganisations.length, users: demoUsers.length };
+  await appendAuditEvent(deps.db, { actor, action: 'demo.seeded', outcome: 'success', details: counts });
+  return counts;
+}

@@ -1,0 +1,31 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { fixedClock } from '../shared/clock.ts';
+import { SignInRateLimiter } from './rate-limiter.ts';
+
+test('an account is limited after five failures in fifteen minutes, and freed as they age out', () => {
+  const clock = fixedClock(new Date('2026-11-02T09:00:00Z'));
+  const limiter = new SignInRateLimiter(clock);
+  for (let i = 0; i < 4; i++) limiter.recordFailure('sam@x.example', `10.0.0.${i}`);
+  assert.equal(limiter.isLimited('sam@x.example', '10.9.9.9'), false);
+  limiter.recordFailure('sam@x.example', '10.0.0.9');
+  assert.equal(limiter.isLimited('sam@x.example', '10.9.9.9'), true);
+  assert.equal(limiter.isLimited('jo@x.example', '10.9.9.9'), false, 'other accounts are not affected');
+  clock.advance(15 * 60_000 + 1);
+  assert.equal(limiter.isLimited('sam@x.example', '10.9.9.9'), false);
+});
+
+test('a success clears the account count but not the address count', () => {
+  const clock = fixedClock(new Date('2026-11-02T09:00:00Z'));
+  const limiter = new SignInRateLimiter(
+    clock,
+    { limit: 2, windowMs: 60_000 },
+    { limit: 3, windowMs: 60_000 },
+  );
+  limiter.recordFailure('a@x.example', '192.0.2.1');
+  limiter.recordFailure('a@x.example', '192.0.2.1');
+  limiter.recordSuccess('a@x.example');
+  assert.equal(limiter.isLimited('a@x.example', '192.0.2.2'), false);
+  limiter.recordFailure('b@x.example', '192.0.2.1');
+  assert.equal(limiter.isLimited('c@x.example', '192.0.2.1'), true, 'three failures from one address');
+});

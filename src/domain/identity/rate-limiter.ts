@@ -1,0 +1,52 @@
+import type { Clock } from '../shared/clock.ts';
+
+export interface RateLimitRule {
+  readonly limit: number;
+  readonly windowMs: number;
+}
+
+/**
+ * Counts failed sign-ins per account and per network address in a sliding window. It is checked
+ * before any password hashing, so a flood of guesses costs us a map lookup, not argon2.
+ * It lives in process memory: behind a load balancer, each instance limits on its own (see
+ * ARCHITECTURE.md).
+ */
+export class SignInRateLimiter {
+  private readonly failures = new Map<string, number[]>();
+
+  constructor(
+    private readonly clock: Clock,
+    private readonly perAccount: RateLimitRule = { limit: 5, windowMs: 15 * 60_000 },
+    private readonly perAddress: RateLimitRule = { limit: 30, windowMs: 15 * 60_000 },
+  ) {}
+
+  isLimited(account: string, address: string): boolean {
+    return (
+      this.count(`account:${account}`, this.perAccount) >= this.perAccount.limit ||
+      this.count(`address:${address}`, this.perAddress) >= this.perAddress.limit
+    );
+  }
+
+  recordFailure(account: string, address: string): void {
+    const now = this.clock.now().getTime();
+    for (const key of [`account:${account}`, `address:${address}`]) {
+      const list = this.failures.get(key) ?? [];
+      list.push(now);
+      this.failures.set(key, list);
+    }
+  }
+
+  recordSuccess(account: string): void {
+    this.failures.delete(`account:${account}`);
+  }
+
+  private count(key: string, rule: RateLimitRule): number {
+    const list = this.failures.get(key);
+    if (!list) return 0;
+    const since = this.clock.now().getTime() - rule.windowMs;
+    const recent = list.filter((t) => t > since);
+    if (recent.length === 0) this.failures.delete(key);
+    else this.failures.set(key, recent);
+    return recent.length;
+  }
+}

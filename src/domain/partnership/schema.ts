@@ -1,0 +1,63 @@
+import { sql } from 'drizzle-orm';
+import { index, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+
+/**
+ * Partnership tables. Every tenant row carries partnership_id in its primary key (DESIGN.md rule 7):
+ * it is the distribution key if the partnership outgrows one server.
+ */
+export const partnership = pgTable('partnership', {
+  id: uuid('id').primaryKey(),
+  name: text('name').notNull(),
+  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+});
+
+export const organisation = pgTable(
+  'organisation',
+  {
+    partnershipId: uuid('partnership_id').notNull(),
+    id: uuid('id').notNull(),
+    name: text('name').notNull(),
+    type: text('type').notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.partnershipId, t.id] }),
+    uniqueIndex('organisation_name_unique').on(t.partnershipId, sql`lower(${t.name})`),
+  ],
+);
+
+export const appUser = pgTable(
+  'app_user',
+  {
+    partnershipId: uuid('partnership_id').notNull(),
+    id: uuid('id').notNull(),
+    /** Stored lower-cased; sign-in looks it up across partnerships, so it is unique everywhere. */
+    email: text('email').notNull(),
+    displayName: text('display_name').notNull(),
+    passwordHash: text('password_hash').notNull(),
+    passwordChangedAt: timestamp('password_changed_at', { withTimezone: true }).notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.partnershipId, t.id] }), uniqueIndex('app_user_email_unique').on(t.email)],
+);
+
+export const membership = pgTable(
+  'membership',
+  {
+    partnershipId: uuid('partnership_id').notNull(),
+    id: uuid('id').notNull(),
+    userId: uuid('user_id').notNull(),
+    organisationId: uuid('organisation_id').notNull(),
+    role: text('role').notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    /** Memberships are ended, never deleted, so the audit trail can always name a past role. */
+    endedAt: timestamp('ended_at', { withTimezone: true }),
+  },
+  (t) => [
+    primaryKey({ columns: [t.partnershipId, t.id] }),
+    uniqueIndex('membership_active_unique')
+      .on(t.partnershipId, t.userId, t.organisationId, t.role)
+      .where(sql`${t.endedAt} is null`),
+    index('membership_user').on(t.partnershipId, t.userId),
+  ],
+);

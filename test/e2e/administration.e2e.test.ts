@@ -1,0 +1,136 @@
+// Partnership administration in a real browser against the real server: organisations, users and
+// memberships, changing organisation and changing password, with axe-core finding no
+// accessibility problems on any page visited.
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { assertAccessible, browserSuite, DEMO_PASSWORD, heading, menu, signIn, title } from './browser.ts';
+
+const alex = 'alex.morgan@northshire.example';
+
+describe('partnership administration in Chromium', () => {
+  const { journey } = browserSuite();
+
+  it('lets the partnership administrator manage organisations and users', () =>
+    journey(async ({ page }) => {
+      await signIn(page, alex);
+      await heading(page, 'Home');
+      assert.deepEqual(await menu(page), [
+        'Home',
+        'Organisations',
+        'Users',
+        'Audit',
+        'Change password',
+        'Sign out',
+      ]);
+      const nav = page.getByRole('navigation', { name: 'Menu' });
+
+      await nav.getByRole('link', { name: 'Organisations' }).click();
+      await heading(page, 'Organisations');
+      await page.locator('table').getByText('Northshire Police').waitFor();
+      await assertAccessible(page, 'the organisations page');
+      await page.getByRole('button', { name: 'Add organisation' }).click();
+      const summary = page.locator('.govuk-error-summary');
+      await summary.waitFor();
+      assert.deepEqual(
+        await summary.getByRole('link').evaluateAll((links) => links.map((a) => a.getAttribute('href'))),
+        ['#name', '#type'],
+      );
+      await title(page, 'Error: Organisations – Tessera');
+      await assertAccessible(page, 'the organisations page with errors');
+      await page.getByLabel('Name').fill('Northshire Youth Club');
+      await page.getByLabel('Type of organisation').selectOption({ label: 'Charity' });
+      await page.getByRole('button', { name: 'Add organisation' }).click();
+      await page.getByText('Northshire Youth Club has been added').waitFor();
+      await page.locator('table tr', { hasText: 'Northshire Youth Club' }).waitFor();
+      await assertAccessible(page, 'the organisations page after adding one');
+
+      await nav.getByRole('link', { name: 'Users' }).click();
+      await heading(page, 'Users');
+      await page.getByRole('rowheader', { name: /Dana Okafor/ }).waitFor();
+      await assertAccessible(page, 'the users page');
+
+      await page.getByRole('button', { name: 'Add a user' }).click();
+      await heading(page, 'Add a user');
+      await page.getByLabel('Organisation').waitFor();
+      await page.getByRole('button', { name: 'Add user' }).click();
+      await page.locator('.govuk-error-summary').waitFor();
+      await assertAccessible(page, 'the add user page with errors');
+      await page.getByLabel('Email address').fill('kai.newton@northshire.example');
+      await page.getByLabel('Full name').fill('Kai Newton');
+      await page.getByLabel('Password for their first sign-in').fill('orbit lantern meadow 7');
+      await page.getByLabel('Organisation').selectOption({ label: 'Northshire Youth Club' });
+      await page.getByLabel('Role').selectOption({ label: 'Practitioner' });
+      await page.getByRole('button', { name: 'Add user' }).click();
+      await heading(page, 'Users');
+      await page.getByText('Kai Newton has been added').waitFor();
+
+      await page.getByRole('link', { name: 'Add membership for Kai Newton' }).click();
+      await heading(page, 'Add a membership');
+      await page.getByLabel('Organisation').waitFor();
+      await assertAccessible(page, 'the add membership page');
+      await page.getByLabel('Organisation').selectOption({ label: 'Northshire Police' });
+      await page.getByLabel('Role').selectOption({ label: 'Practitioner' });
+      await page.getByRole('button', { name: 'Add membership' }).click();
+      await page.getByText('Kai Newton is now a member of Northshire Police').waitFor();
+      const kai = page.locator('table tbody tr', { hasText: 'Kai Newton' });
+      assert.match((await kai.textContent()) ?? '', /Practitioner, Northshire Police/);
+
+      await page
+        .getByRole('link', { name: /End Ruth Ali.s membership as Practitioner, Northshire Family Support/ })
+        .click();
+      await heading(page, 'Are you sure you want to end this membership?');
+      await assertAccessible(page, 'the end membership page');
+      await page.getByRole('button', { name: 'End membership' }).click();
+      await page
+        .getByText(/Ruth Ali.s membership as Practitioner, Northshire Family Support has ended/)
+        .waitFor();
+      const ruth = page.locator('table tbody tr', { hasText: 'Ruth Ali' });
+      assert.match((await ruth.textContent()) ?? '', /No current memberships/);
+
+      await nav.getByRole('link', { name: 'Audit' }).click();
+      await heading(page, 'Audit log');
+      await page.locator('.govuk-notification-banner', { hasText: 'Audit log verified' }).waitFor();
+      assert.equal(await page.locator('table').count(), 0, 'verify_audit alone does not show the events');
+      await assertAccessible(page, 'the audit page with verification only');
+
+      await nav.getByRole('link', { name: 'Change password' }).click();
+      await heading(page, 'Change your password');
+      await assertAccessible(page, 'the change password page');
+      await page.getByLabel('Current password').fill(DEMO_PASSWORD);
+      await page.getByLabel('New password', { exact: true }).fill('quiet harbour signal 9');
+      await page.getByLabel('Confirm new password').fill('something else entirely');
+      await page.getByRole('button', { name: 'Change password' }).click();
+      await page
+        .locator('.govuk-error-summary')
+        .getByRole('link', { name: 'The passwords do not match' })
+        .waitFor();
+      await assertAccessible(page, 'the change password page with an error');
+
+      // Kai, now a member of two organisations, acts for the police instead, then changes password.
+      await page.getByRole('button', { name: 'Sign out' }).click();
+      await signIn(page, 'kai.newton@northshire.example', 'orbit lantern meadow 7');
+      await heading(page, 'Home');
+      assert.match((await page.locator('header').textContent()) ?? '', /Practitioner, Northshire Youth Club/);
+      await assertAccessible(page, 'the home page with a choice of organisation');
+      await page.getByLabel('Practitioner at Northshire Police').check();
+      await page.getByRole('button', { name: 'Change', exact: true }).click();
+      await page.getByText('You are now acting as Practitioner at Northshire Police').waitFor();
+      assert.match((await page.locator('header').textContent()) ?? '', /Practitioner, Northshire Police/);
+
+      await page
+        .getByRole('navigation', { name: 'Menu' })
+        .getByRole('link', { name: 'Change password' })
+        .click();
+      await heading(page, 'Change your password');
+      await page.getByLabel('Current password').fill('orbit lantern meadow 7');
+      await page.getByLabel('New password', { exact: true }).fill('quiet harbour signal 9');
+      await page.getByLabel('Confirm new password').fill('quiet harbour signal 9');
+      await page.getByRole('button', { name: 'Change password' }).click();
+      await heading(page, 'Home');
+      await page.getByText('Your password has been changed').waitFor();
+      // The new session (and its new CSRF token) is in use: a state change still works.
+      await page.getByLabel('Practitioner at Northshire Youth Club').check();
+      await page.getByRole('button', { name: 'Change', exact: true }).click();
+      await page.getByText('You are now acting as Practitioner at Northshire Youth Club').waitFor();
+    }));
+});

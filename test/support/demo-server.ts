@@ -1,0 +1,50 @@
+import { serve } from '@hono/node-server';
+import type { AddressInfo } from 'node:net';
+import { createHttpApp } from '../../src/adapters/http/app.ts';
+import { defaultWebRoot } from '../../src/adapters/cli/commands/serve.ts';
+import { startAuditSealer } from '../../src/adapters/scheduler/audit-sealer.ts';
+import { generateSigningKeyPem, loadCheckpointSigner } from '../../src/domain/audit/signing-key.ts';
+import { seedDemoPartnership } from '../../src/domain/demo/seed-demo-partnership.ts';
+import { SignInRateLimiter } from '../../src/domain/identity/rate-limiter.ts';
+import { systemClock } from '../../src/domain/shared/clock.ts';
+import { silentLogger } from '../../src/domain/shared/deps.ts';
+import { randomIds } from '../../src/domain/shared/ids.ts';
+import { openTestDatabase } from './test-database.ts';
+
+/**
+ * The real app on a free loopback port, with the demo partnership on an in-memory database and
+ * the built web app (dist/web): what a browser test drives.
+ */
+export async function startDemoServer(): Promise<{ url: string; close(): Promise<void> }> {
+  const database = await openTestDatabase('pglite');
+  const deps = { db: database.db, clock: systemClock, ids: randomIds, logger: silentLogger };
+  await seedDemoPartnership(deps);
+  const signer = loadCheckpointSigner(generateSigningKeyPem());
+  const sealer = startAuditSealer(database.db, {
+    signer,
+    intervalMs: 200,
+    checkpointEvery: 50,
+    logger: silentLogger,
+  });
+  const app = createHttpApp({
+    ...deps,
+    signer,
+    rateLimiter: new SignInRateLimiter(systemClock),
+    secureCookies: false,
+    trustProxy: false,
+    webRoot: defaultWebRoot,
+    databaseKind: 'pglite',
+  });
+  const server = await new Promise<ReturnType<typeof serve>>((resolve) => {
+    const s = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' }, () => resolve(s));
+  });
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `http://127.0.0.1:${port}`,
+    close: async () => {
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      await sealer.stop();
+      await database.close();
+    },
+  };
+}

@@ -1,0 +1,86 @@
+import { sql } from 'drizzle-orm';
+import { createHttpApp } from '../../src/adapters/http/app.ts';
+import type { DatabaseHandle, DatabaseKind } from '../../src/adapters/db/open-database.ts';
+import { generateSigningKeyPem, loadCheckpointSigner } from '../../src/domain/audit/signing-key.ts';
+import { DEMO_PASSWORD } from '../../src/domain/demo/northshire.ts';
+import { seedDemoPartnership } from '../../src/domain/demo/seed-demo-partnership.ts';
+import { SignInRateLimiter } from '../../src/domain/identity/rate-limiter.ts';
+import { fixedClock } from '../../src/domain/shared/clock.ts';
+import { queryRows } from '../../src/domain/shared/database.ts';
+import { silentLogger, type Deps } from '../../src/domain/shared/deps.ts';
+import { randomIds } from '../../src/domain/shared/ids.ts';
+import { openTestDatabase } from './test-database.ts';
+
+export type TestClock = ReturnType<typeof fixedClock>;
+
+export interface TestApp {
+  readonly request: (path: string, init?: RequestInit & { session?: SignedInSession }) => Promise<Response>;
+  readonly database: DatabaseHandle;
+  readonly deps: Deps;
+  readonly clock: TestClock;
+  signIn(email: string, password?: string): Promise<SignedInSession>;
+  count(table: string): Promise<number>;
+  close(): Promise<void>;
+}
+
+export interface SignedInSession {
+  readonly cookie: string;
+  readonly csrfToken: string;
+  readonly body: Record<string, unknown>;
+}
+
+/** The real HTTP app in process (no port), on a fresh database seeded with Northshire. */
+export async function createTestApp(
+  kind: DatabaseKind,
+  options: { webRoot?: string } = {},
+): Promise<TestApp> {
+  const database = await openTestDatabase(kind);
+  const clock = fixedClock(new Date('2026-11-02T09:00:00Z'));
+  const deps: Deps = { db: database.db, clock, ids: randomIds, logger: silentLogger };
+  await seedDemoPartnership(deps);
+  const app = createHttpApp({
+    ...deps,
+    signer: loadCheckpointSigner(generateSigningKeyPem()),
+    rateLimiter: new SignInRateLimiter(clock),
+    secureCookies: false,
+    trustProxy: true,
+    webRoot: options.webRoot,
+    databaseKind: kind,
+  });
+  const request: TestApp['request'] = (path, init = {}) => {
+    const headers = new Headers(init.headers);
+    if (init.session) {
+      headers.set('cookie', init.session.cookie);
+      if (!headers.has('x-csrf-token')) headers.set('x-csrf-token', init.session.csrfToken);
+    }
+    if (typeof init.body === 'string' && !headers.has('content-type'))
+      headers.set('content-type', 'application/json');
+    return Promise.resolve(app.request(`http://localhost${path}`, { ...init, headers }));
+  };
+  return {
+    request,
+    database,
+    deps,
+    clock,
+    async signIn(email, password = DEMO_PASSWORD) {
+      const response = await request('/api/session', {
+        method: 'POST',
+        body: JSON.stringify({ email, password }),
+      });
+      if (response.status !== 200) throw new Error(`sign-in as ${email} failed: ${response.status}`);
+      const body = (await response.json()) as Record<string, unknown>;
+      const cookie = response.headers.get('set-cookie')!.split(';')[0]!;
+      return { cookie, csrfToken: body.csrfToken as string, body };
+    },
+    async count(table) {
+      const [row] = await queryRows<{ n: string }>(
+        database.db,
+        sql.raw(`select count(*)::text as n from ${table}`),
+      );
+      return Number(row!.n);
+    },
+    close: () => database.close(),
+  };
+}
+
+export const json = (body: unknown): string => JSON.stringify(body);

@@ -1,0 +1,44 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, test } from 'node:test';
+import { sql } from 'drizzle-orm';
+import type { DatabaseHandle } from '../src/adapters/db/open-database.ts';
+import { queryRows } from '../src/domain/shared/database.ts';
+import { openTestDatabase, testDatabaseKinds } from './support/test-database.ts';
+
+/**
+ * DESIGN.md rule 7 and section 5: every tenant table carries partnership_id in its primary key
+ * or a unique index, so it can be distributed on it. Only tables on this list may lack it.
+ */
+const referenceTables = new Set(['partnership']);
+
+for (const kind of testDatabaseKinds()) {
+  describe(`tenancy (${kind})`, () => {
+    let handle: DatabaseHandle;
+    before(async () => {
+      handle = await openTestDatabase(kind);
+    });
+    after(() => handle.close());
+
+    test('every tenant table has partnership_id in its primary key or a unique index', async () => {
+      const tables = await queryRows<{ table_name: string }>(
+        handle.db,
+        sql`select table_name from information_schema.tables where table_schema = 'public' and table_type = 'BASE TABLE'`,
+      );
+      const keyed = await queryRows<{ table_name: string }>(
+        handle.db,
+        sql`select distinct t.relname as table_name
+            from pg_index i
+            join pg_class t on t.oid = i.indrelid
+            join pg_namespace n on n.oid = t.relnamespace and n.nspname = 'public'
+            join pg_attribute a on a.attrelid = t.oid and a.attnum = any(i.indkey)
+            where (i.indisprimary or i.indisunique) and a.attname = 'partnership_id'`,
+      );
+      const withKey = new Set(keyed.map((r) => r.table_name));
+      const missing = tables
+        .map((t) => t.table_name)
+        .filter((t) => !withKey.has(t) && !referenceTables.has(t));
+      assert.ok(tables.length >= 8, 'the schema is there');
+      assert.deepEqual(missing, []);
+    });
+  });
+}
