@@ -1,0 +1,101 @@
+/**
+ * Purposes for which subject data may be used, as data (DESIGN.md rule 4). A flow in an agreement
+ * lists the purposes it serves, and a role may act only for the purposes role-permissions give it.
+ * Purpose limitation: UK GDPR Art 5(1)(b).
+ */
+export const purposes = [
+  'early_help',
+  'child_in_need_assessment',
+  'front_door_screening',
+  'strategy_discussion',
+  's47_enquiry',
+  'child_protection_conference',
+  'looked_after_care',
+  'operation_encompass',
+  'learning_review',
+  'multi_agency_audit',
+  's16h_request',
+] as const;
+export type Purpose = (typeof purposes)[number];
+
+export interface PurposeDefinition {
+  readonly label: string;
+  /** The statutory function the purpose serves, as a gateway id of the catalogue, if any. */
+  readonly statutoryGateway: string | null;
+  /** Early help rests on the family's agreement, not on a statutory duty (DOMAIN.md 2.2 rule 3). */
+  readonly consentBased: boolean;
+  readonly description: string;
+}
+
+export const purposeDefinitions = {
+  early_help: {
+    label: 'Early help (with consent)',
+    statutoryGateway: 'CA2004-S10',
+    consentBased: true,
+    description: 'Support for a family below the statutory threshold, with the family’s agreement',
+  },
+  child_in_need_assessment: {
+    label: 'Child in need assessment',
+    statutoryGateway: 'CA1989-S17',
+    consentBased: false,
+    description: 'Assessing and providing services to a child in need (Children Act 1989 s17)',
+  },
+  front_door_screening: {
+    label: 'Front door (MASH) screening',
+    statutoryGateway: 'CA2004-S16E',
+    consentBased: false,
+    description: 'Screening a contact at the multi-agency safeguarding hub, with partner checks',
+  },
+  strategy_discussion: {
+    label: 'Strategy discussion',
+    statutoryGateway: 'CA1989-S47',
+    consentBased: false,
+    description: 'Deciding whether to start enquiries where significant harm is suspected',
+  },
+  s47_enquiry: {
+    label: 'Section 47 enquiry',
+    statutoryGateway: 'CA1989-S47',
+    consentBased: false,
+    description: 'Enquiries into whether a child is suffering, or likely to suffer, significant harm',
+  },
+  child_protection_conference: {
+    label: 'Child protection conference',
+    statutoryGateway: 'CA1989-S47',
+    consentBased: false,
+    description: 'Initial and review child protection conferences and core groups',
+  },
+  looked_after_care: {
+    label: 'Care of a looked-after child',
+    statutoryGateway: 'CA1989-S22',
+    consentBased: false,
+    description: 'Safeguarding and promoting the welfare of a child in the council’s care',
+  },
+  operation_encompass: {
+    label: 'Operation Encompass',
+    statutoryGateway: 'VPA2024-OPENCOMPASS',
+    consentBased: false,
+    description: 'Police notice to a school, before the next school day, of domestic abuse involving a child',
+  },
+  learning_review: {
+    label: 'Rapid review or learning review',
+    statutoryGateway: 'CA2004-S16H',
+    consentBased: false,
+    description: 'Rapid reviews and child safeguarding practice reviews by the partnership',
+  },
+  multi_agency_audit: {
+    label: 'Multi-agency audit',
+    statutoryGateway: 'CA2004-S16E',
+    consentBased: false,
+    description: 'Case audits by the partnership to check and improve practice',
+  },
+  s16h_request: {
+    label: 'Section 16H request',
+    statutoryGateway: 'CA2004-S16H',
+    consentBased: false,
+    description: 'Information the safeguarding partners require under Children Act 2004 s16H',
+  },
+} as const satisfies Record<Purpose, PurposeDefinition>;
+
+export function isPurpose(value: string): value is Purpose {
+  return (purposes as readonly string[]).includes(value);
+}
