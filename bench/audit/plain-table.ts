@@ -1,5 +1,4 @@
 import { sql } from 'drizzle-orm';
-import { bigint, jsonb, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import type { Db } from '../../src/domain/shared/database.ts';
 import type { AnyAuditEvent } from './events.ts';
 
@@ -18,44 +17,20 @@ export const createPlainTableSql = `create table bench_plain_event (
   primary key (partnership_id, id)
 )`;
 
-const plainEvent = pgTable('bench_plain_event', {
-  partnershipId: uuid('partnership_id').notNull(),
-  id: bigint('id', { mode: 'number' }).generatedAlwaysAsIdentity(),
-  at: timestamp('at', { withTimezone: true })
-    .notNull()
-    .default(sql`clock_timestamp()`),
-  actorType: text('actor_type').notNull(),
-  actorId: text('actor_id'),
-  actorOrganisationId: uuid('actor_organisation_id'),
-  actorRole: text('actor_role'),
-  action: text('action').notNull(),
-  outcome: text('outcome').notNull(),
-  subjectType: text('subject_type'),
-  subjectId: text('subject_id'),
-  purpose: text('purpose'),
-  agreementId: text('agreement_id'),
-  disclosed: jsonb('disclosed'),
-  details: jsonb('details').notNull(),
-  requestId: text('request_id'),
-});
-
-/** Mirrors appendAuditEvent's mapping exactly, so both paths send the same payload. */
+/** Mirrors appendAuditEvent's statement exactly, so both paths send the same payload the same way. */
 export async function insertPlainEvent(db: Db, event: AnyAuditEvent): Promise<void> {
   const actor = event.actor;
-  await db.insert(plainEvent).values({
-    partnershipId: event.partnershipId ?? actor.partnershipId,
-    actorType: actor.kind,
-    actorId: actor.kind === 'user' ? actor.userId : actor.kind === 'system' ? actor.process : null,
-    actorOrganisationId: actor.kind === 'user' ? actor.organisationId : null,
-    actorRole: actor.kind === 'user' ? actor.role : null,
-    action: event.action,
-    outcome: event.outcome,
-    subjectType: event.subject?.type ?? null,
-    subjectId: event.subject?.id ?? null,
-    purpose: event.purpose ?? null,
-    agreementId: event.agreementId ?? null,
-    disclosed: event.disclosed ? [...event.disclosed] : null,
-    details: event.details,
-    requestId: event.requestId ?? null,
-  });
+  const partnershipId = event.partnershipId ?? actor.partnershipId;
+  const actorId = actor.kind === 'user' ? actor.userId : actor.kind === 'system' ? actor.process : null;
+  const actorOrganisationId = actor.kind === 'user' ? actor.organisationId : null;
+  const actorRole = actor.kind === 'user' ? actor.role : null;
+  const disclosed = event.disclosed ? JSON.stringify(event.disclosed) : null;
+  await db.execute(
+    sql`insert into bench_plain_event (partnership_id, actor_type, actor_id, actor_organisation_id, actor_role,
+          action, outcome, subject_type, subject_id, purpose, agreement_id, disclosed, details, request_id)
+        values (${partnershipId}::uuid, ${actor.kind}, ${actorId}, ${actorOrganisationId}::uuid, ${actorRole},
+          ${event.action}, ${event.outcome}, ${event.subject?.type ?? null}, ${event.subject?.id ?? null},
+          ${event.purpose ?? null}, ${event.agreementId ?? null}, ${disclosed}::jsonb,
+          ${JSON.stringify(event.details)}::jsonb, ${event.requestId ?? null})`,
+  );
 }

@@ -59,15 +59,19 @@ export interface SealerFigures {
   readonly lag: LatencySummary;
 }
 
-/** Works out each chained event's lag from the run that sealed it (runs seal consecutive seqs). */
+/**
+ * Works out each chained event's lag from the run that sealed it (runs seal consecutive seqs,
+ * starting after `headBefore`, the chain head when the loop started).
+ */
 export async function sealerFigures(
   db: Db,
   partnershipId: string,
   runs: SealerRun[],
+  headBefore: number,
 ): Promise<SealerFigures> {
   const seqTo: number[] = [];
   const endedAt: number[] = [];
-  let total = 0;
+  let total = headBefore;
   for (const run of runs) {
     total += run.sealed;
     if (run.sealed === 0) continue;
@@ -82,12 +86,21 @@ export async function sealerFigures(
         select (select r.ended_ms from runs r where r.seq_to >= c.seq order by r.seq_to limit 1)
                  - extract(epoch from e.at) * 1000 as lag_ms
         from audit_chain c join audit_event e on e.partnership_id = c.partnership_id and e.id = c.event_id
-        where c.partnership_id = ${partnershipId} and c.seq <= ${total}`,
+        where c.partnership_id = ${partnershipId} and c.seq > ${headBefore} and c.seq <= ${total}`,
   );
   return {
     runs: runs.length,
-    eventsSealed: total,
+    eventsSealed: total - headBefore,
     runDuration: summariseLatencies(runs.map((r) => r.durationMs)),
     lag: summariseLatencies(lags.map((l) => round(Number(l.lag_ms)))),
   };
+}
+
+/** The partnership's chain head seq (0 for an empty chain). */
+export async function chainHeadSeq(db: Db, partnershipId: string): Promise<number> {
+  const [row] = await queryRows<{ seq: string }>(
+    db,
+    sql`select coalesce(max(seq), 0)::text as seq from audit_chain where partnership_id = ${partnershipId}`,
+  );
+  return Number(row?.seq ?? 0);
 }

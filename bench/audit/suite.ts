@@ -1,16 +1,21 @@
 import { performance } from 'node:perf_hooks';
 import { appendAuditEvent } from '../../src/domain/audit/append-audit-event.ts';
 import { sealAuditEvents } from '../../src/domain/audit/seal-audit-events.ts';
-import { generateSigningKeyPem, loadCheckpointSigner } from '../../src/domain/audit/signing-key.ts';
+import {
+  generateSigningKeyPem,
+  loadCheckpointSigner,
+  type CheckpointSigner,
+} from '../../src/domain/audit/signing-key.ts';
 import { verifyAuditChain } from '../../src/domain/audit/verify-audit-chain.ts';
+import type { Db } from '../../src/domain/shared/database.ts';
 import type { PartnershipId } from '../../src/domain/shared/ids.ts';
 import { createBenchDatabase, type BenchDatabase } from '../support/postgres-database.ts';
 import { perSecond, round, summariseLatencies } from '../support/stats.ts';
 import { check, type BenchReport, type BenchSuite } from '../support/suite.ts';
-import { eventStream } from './events.ts';
+import { eventStream, type AnyAuditEvent } from './events.ts';
 import { fillAndSeal } from './fill-chain.ts';
 import { createPlainTableSql, insertPlainEvent } from './plain-table.ts';
-import { sealerFigures, startSealerLoop } from './sealer-loop.ts';
+import { chainHeadSeq, sealerFigures, startSealerLoop } from './sealer-loop.ts';
 import { runWriters } from './writers.ts';
 
 /** Production defaults: TESSERA_CHECKPOINT_EVERY and the sealer's batch size. */
@@ -27,7 +32,8 @@ const parameters = {
   fillChunk: 100_000,
   checkpointsTimed: 5,
   notes: [
-    'Each append is its own transaction: db.transaction(tx => appendAuditEvent(tx, event)), synchronous_commit as configured on the server.',
+    'Each append is its own transaction, with synchronous_commit as configured on the server. The targets are read from singleStatement (appendAuditEvent(db, event): one INSERT committed on its own, the durable cost the audit adds to an act that already has its own transaction); explicitTransaction wraps the same INSERT in BEGIN … COMMIT (three round trips) and is reported beside it.',
+    'The plain baseline runs the same way in each mode, so chainedOverPlain prices tamper evidence alone.',
     'The sealer runs in the writers\u2019 process during the chained run, as a server runs it.',
     'A PostgreSQL CHECKPOINT runs before each timed phase; the filled tables are vacuum-analysed after sealing, as autovacuum would do.',
   ],
@@ -38,22 +44,36 @@ const targets = { appendsPerSecond: 4000, appendP99Ms: 10, verifyPerSecond: 170_
 const writersPartnership = '6f1c2a4e-0b7d-4c55-9a31-2d8e5b7f0a01' as PartnershipId;
 const fillPartnership = '7a2d3b5f-1c8e-4d66-8b42-3e9f6c8a1b01' as PartnershipId;
 
-async function measureAppends(bench: BenchDatabase) {
+/**
+ * How one append is committed. `single_statement` is the audit insert as its own transaction (one
+ * round trip: the cost the audit design adds to an act, which already has its own transaction);
+ * `explicit_transaction` wraps it in BEGIN … COMMIT (three round trips), the dearer figure.
+ */
+type CommitMode = 'single_statement' | 'explicit_transaction';
+
+async function measureAppendMode(
+  bench: BenchDatabase,
+  mode: CommitMode,
+  nextEvent: () => AnyAuditEvent,
+  signer: CheckpointSigner,
+) {
   const db = bench.handle.db;
-  const signer = loadCheckpointSigner(generateSigningKeyPem());
-  const nextEvent = eventStream(writersPartnership);
   const writerOptions = { writers: parameters.writers, warmupMs: parameters.warmupS * 1000 };
   const measureMs = parameters.measureS * 1000;
+  const commit =
+    mode === 'single_statement'
+      ? (write: (tx: Db) => Promise<void>) => write(db)
+      : (write: (tx: Db) => Promise<void>) => db.transaction((tx) => write(tx));
 
-  await bench.admin(createPlainTableSql);
   await bench.admin('checkpoint');
   const plain = await runWriters({
     ...writerOptions,
     measureMs,
-    transaction: () => db.transaction((tx) => insertPlainEvent(tx, nextEvent())),
+    transaction: () => commit((tx) => insertPlainEvent(tx, nextEvent())),
   });
 
   await bench.admin('checkpoint');
+  const headBefore = await chainHeadSeq(db, writersPartnership);
   const sealer = startSealerLoop(db, writersPartnership, {
     signer,
     checkpointEvery: parameters.checkpointEvery,
@@ -62,10 +82,10 @@ async function measureAppends(bench: BenchDatabase) {
   const chained = await runWriters({
     ...writerOptions,
     measureMs,
-    transaction: () => db.transaction((tx) => appendAuditEvent(tx, nextEvent())),
+    transaction: () => commit((tx) => appendAuditEvent(tx, nextEvent())),
   });
   const runs = await sealer.stop();
-  const sealing = await sealerFigures(db, writersPartnership, runs);
+  const sealing = await sealerFigures(db, writersPartnership, runs, headBefore);
   // Everything appended must end up chained and verify: the speed is worth nothing otherwise.
   const drained = await sealAuditEvents(db, writersPartnership, {
     signer,
@@ -86,6 +106,16 @@ async function measureAppends(bench: BenchDatabase) {
       chainVerified: verified.verifiedEvents,
     },
   };
+}
+
+async function measureAppends(bench: BenchDatabase) {
+  await bench.admin(createPlainTableSql);
+  const nextEvent = eventStream(writersPartnership);
+  // One partnership, one key: the second run's events extend the first run's chain.
+  const signer = loadCheckpointSigner(generateSigningKeyPem());
+  const singleStatement = await measureAppendMode(bench, 'single_statement', nextEvent, signer);
+  const explicitTransaction = await measureAppendMode(bench, 'explicit_transaction', nextEvent, signer);
+  return { singleStatement, explicitTransaction };
 }
 
 async function measureVerification(bench: BenchDatabase) {
@@ -159,7 +189,8 @@ export const suite: BenchSuite = {
       const appends = await measureAppends(bench);
       console.log(`filling and sealing ${parameters.verifyEvents} events, then verifying`);
       const verification = await measureVerification(bench);
-      const { chained, plain } = appends;
+      const { chained, plain } = appends.singleStatement;
+      const explicit = appends.explicitTransaction;
       const { fullVerification: full, oneCheckpoint } = verification;
       return {
         environment: { database: bench.serverVersion },
@@ -194,8 +225,9 @@ export const suite: BenchSuite = {
         summary: [
           `appends, chained: ${chained.perSecond}/s  p50 ${chained.latency.p50Ms} ms  p95 ${chained.latency.p95Ms} ms  p99 ${chained.latency.p99Ms} ms`,
           `appends, plain:   ${plain.perSecond}/s  p50 ${plain.latency.p50Ms} ms  p95 ${plain.latency.p95Ms} ms  p99 ${plain.latency.p99Ms} ms`,
-          `chained/plain: ${appends.chainedOverPlain}`,
-          `sealer during appends: ${appends.sealerDuringAppends.eventsSealed} events in ${appends.sealerDuringAppends.runs} runs; lag p50 ${appends.sealerDuringAppends.lag.p50Ms} ms, p99 ${appends.sealerDuringAppends.lag.p99Ms} ms, max ${appends.sealerDuringAppends.lag.maxMs} ms`,
+          `chained/plain: ${appends.singleStatement.chainedOverPlain}`,
+          `sealer during appends: ${appends.singleStatement.sealerDuringAppends.eventsSealed} events in ${appends.singleStatement.sealerDuringAppends.runs} runs; lag p50 ${appends.singleStatement.sealerDuringAppends.lag.p50Ms} ms, p99 ${appends.singleStatement.sealerDuringAppends.lag.p99Ms} ms, max ${appends.singleStatement.sealerDuringAppends.lag.maxMs} ms`,
+          `inside BEGIN…COMMIT, chained: ${explicit.chained.perSecond}/s  p99 ${explicit.chained.latency.p99Ms} ms; plain: ${explicit.plain.perSecond}/s  p99 ${explicit.plain.latency.p99Ms} ms; chained/plain ${explicit.chainedOverPlain}`,
           `bulk insert: ${verification.fill.events} events at ${verification.fill.insertPerSecond}/s; sealing at ${verification.fill.sealPerSecond}/s (${verification.fill.checkpoints} checkpoints)`,
           `full verification: ${full.events} events in ${full.seconds} s = ${full.eventsPerSecond} events/s`,
           `one checkpoint (${oneCheckpoint.eventsPerCheckpoint} events): p50 ${oneCheckpoint.p50Ms} ms, max ${oneCheckpoint.maxMs} ms`,

@@ -1,8 +1,8 @@
+import { sql } from 'drizzle-orm';
 import type { Actor } from '../shared/actor.ts';
 import type { Db } from '../shared/database.ts';
 import type { PartnershipId } from '../shared/ids.ts';
 import type { AuditAction, AuditDetailsByAction, AuditOutcome } from './actions.ts';
-import { auditEvent } from './schema.ts';
 
 /** Who did it when there is no signed-in actor yet (a failed sign-in). */
 export type AuditActor = Actor | { readonly kind: 'anonymous'; readonly partnershipId: PartnershipId };
@@ -26,26 +26,26 @@ export interface AuditEventInput<A extends AuditAction> {
  * Appends one audit event. Call it with the transaction that performs the act (DESIGN.md rule 3):
  * if this insert fails, the act fails with it. Time and transaction id are set by the database
  * (trigger audit_event_stamp), never by the caller.
+ *
+ * Written as one fixed SQL statement rather than through the query builder: it runs in every
+ * request, and building the insert cost about eight times as much CPU as this (bench/audit).
  */
 export async function appendAuditEvent<A extends AuditAction>(
   db: Db,
   event: AuditEventInput<A>,
 ): Promise<void> {
   const actor = event.actor;
-  await db.insert(auditEvent).values({
-    partnershipId: event.partnershipId ?? actor.partnershipId,
-    actorType: actor.kind,
-    actorId: actor.kind === 'user' ? actor.userId : actor.kind === 'system' ? actor.process : null,
-    actorOrganisationId: actor.kind === 'user' ? actor.organisationId : null,
-    actorRole: actor.kind === 'user' ? actor.role : null,
-    action: event.action,
-    outcome: event.outcome,
-    subjectType: event.subject?.type ?? null,
-    subjectId: event.subject?.id ?? null,
-    purpose: event.purpose ?? null,
-    agreementId: event.agreementId ?? null,
-    disclosed: event.disclosed ? [...event.disclosed] : null,
-    details: event.details,
-    requestId: event.requestId ?? null,
-  });
+  const partnershipId = event.partnershipId ?? actor.partnershipId;
+  const actorId = actor.kind === 'user' ? actor.userId : actor.kind === 'system' ? actor.process : null;
+  const actorOrganisationId = actor.kind === 'user' ? actor.organisationId : null;
+  const actorRole = actor.kind === 'user' ? actor.role : null;
+  const disclosed = event.disclosed ? JSON.stringify(event.disclosed) : null;
+  await db.execute(
+    sql`insert into audit_event (partnership_id, actor_type, actor_id, actor_organisation_id, actor_role,
+          action, outcome, subject_type, subject_id, purpose, agreement_id, disclosed, details, request_id)
+        values (${partnershipId}::uuid, ${actor.kind}, ${actorId}, ${actorOrganisationId}::uuid, ${actorRole},
+          ${event.action}, ${event.outcome}, ${event.subject?.type ?? null}, ${event.subject?.id ?? null},
+          ${event.purpose ?? null}, ${event.agreementId ?? null}, ${disclosed}::jsonb,
+          ${JSON.stringify(event.details)}::jsonb, ${event.requestId ?? null})`,
+  );
 }
