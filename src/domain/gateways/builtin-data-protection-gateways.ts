@@ -1,3 +1,4 @@
+import { rcgp, solihull } from './builtin-sources.ts';
 import type { Gateway } from './gateway.ts';
 import { ALL, CSC, LA, NHS, orgs, POL, PROB, SCH, VCS, YOT } from './organisation-groups.ts';
 
@@ -9,7 +10,6 @@ import { ALL, CSC, LA, NHS, orgs, POL, PROB, SCH, VCS, YOT } from './organisatio
  * Data (Use and Access) Act 2025 recognised legitimate interest).
  */
 const dpa2018Schedules = 'https://www.legislation.gov.uk/ukpga/2018/12/schedules/enacted';
-const solihull = 'http://solihulllscb.proceduresonline.com/chapters/p_info_share.html';
 const icoSharing =
   'https://ico.org.uk/for-organisations/advice-and-services/audits/data-protection-audit-framework/toolkits/data-sharing/assessing-the-legality-risks-and-benefits-of-sharing';
 const icoSpecialCategory = 'https://ico.org.uk/for-organisations-2/flowchart-text-description/';
@@ -56,7 +56,7 @@ export const dataProtectionGateways: readonly Gateway[] = [
     'consent',
     'Consent is valid only if freely given, specific, informed, unambiguous and able to be withdrawn. It is generally not appropriate for safeguarding sharing: there is a power imbalance, and the sharing would happen anyway. At most for some voluntary sector early help.',
     orgs(ALL),
-    ['https://elearning.rcgp.org.uk/mod/book/view.php?chapterid=1004&id=15290'],
+    [rcgp],
   ),
   art6(
     'b',

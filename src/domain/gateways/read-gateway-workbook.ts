@@ -22,6 +22,7 @@ export interface ReadWorkbookResult {
 }
 
 /** Control characters cannot be stored in PostgreSQL text (NUL) and have no place in a catalogue. */
+// eslint-disable-next-line no-control-regex -- finding control characters is the point
 const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/;
 
 /**
