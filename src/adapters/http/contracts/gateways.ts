@@ -38,6 +38,8 @@ export const GatewayView = z
     citation: z.string(),
     permits: z.string().openapi({ description: 'A paraphrase, never statutory wording' }),
     organisationTypes: z.array(Labelled),
+    /** True when every organisation type is listed, so a page can say "all" rather than list them. */
+    appliesToAll: z.boolean(),
     sources: z.array(z.string()),
     wordingChecked: z.boolean().openapi({
       description: 'Whether the paraphrase has been checked against legislation.gov.uk',

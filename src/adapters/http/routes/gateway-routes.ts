@@ -6,7 +6,7 @@ import { getGateway } from '../../../domain/gateways/get-gateway.ts';
 import type { CatalogueVersion, Gateway } from '../../../domain/gateways/gateway.ts';
 import { gatewayKindLabels, gatewayKinds } from '../../../domain/gateways/gateway-kinds.ts';
 import { importGatewayCatalogue } from '../../../domain/gateways/import-gateway-catalogue.ts';
-import { organisationTypeLabels } from '../../../domain/partnership/roles.ts';
+import { organisationTypeLabels, organisationTypes } from '../../../domain/partnership/roles.ts';
 import {
   CatalogueVersionView,
   GatewayDetailView,
@@ -27,6 +27,7 @@ const gatewayView = (g: Gateway) => ({
   ...g,
   kindLabel: gatewayKindLabels[g.kind],
   organisationTypes: g.organisationTypes.map((id) => ({ id, label: organisationTypeLabels[id] })),
+  appliesToAll: organisationTypes.every((t) => g.organisationTypes.includes(t)),
   sources: [...g.sources],
 });
 
