@@ -123,6 +123,20 @@ describe('reading a gateway workbook', () => {
     assert.deepEqual(fieldsOf((await readGatewayWorkbook(empty)).problems), ['rows']);
   });
 
+  test('a badly broken sheet reports its first 250 problems and says how many more there are', async () => {
+    const bytes = await edited((sheet) => {
+      for (let i = 0; i < 300; i++)
+        sheet.addRow([`EXTRA-${i}`, 'Nonsense '.repeat(20), 'Title', 'Citation', 'Permits', '', '', 'No']);
+    });
+    const { problems } = await readGatewayWorkbook(bytes);
+    assert.equal(problems.length, 251);
+    assert.match(problems[0]!.problem, /^Row 56: the kind “(Nonsense ){6}Nonsen…” is not one/);
+    assert.deepEqual(problems.at(-1), {
+      field: 'rows',
+      problem: 'There are 50 more problems: correct these, then import again to see the rest',
+    });
+  });
+
   test('blank rows between gateways are skipped, and lines still count from the sheet', async () => {
     const bytes = await edited((sheet) => {
       sheet.insertRow(3, []);

@@ -85,12 +85,30 @@ export async function readGatewayWorkbook(bytes: Uint8Array): Promise<ReadWorkbo
     for (const line of lines.slice(1))
       problems.push({
         field: `rows.${line}.id`,
-        problem: `Row ${line}: the ID ${id} is also used on row ${lines[0]}`,
+        problem: `Row ${line}: the ID ${id.slice(0, 60)} is also used on row ${lines[0]}`,
       });
   }
   problems.sort((a, b) => lineOf(a.field) - lineOf(b.field));
-  return { gateways: read.map((r) => r.gateway), lines: read.map((r) => r.line), problems };
+  return { gateways: read.map((r) => r.gateway), lines: read.map((r) => r.line), problems: capped(problems) };
 }
+
+/** Enough to correct a badly broken sheet in one pass, without an answer of megabytes. */
+export const MAX_PROBLEMS_REPORTED = 250;
+
+function capped(problems: FieldProblem[]): FieldProblem[] {
+  if (problems.length <= MAX_PROBLEMS_REPORTED) return problems;
+  const more = problems.length - MAX_PROBLEMS_REPORTED;
+  return [
+    ...problems.slice(0, MAX_PROBLEMS_REPORTED),
+    {
+      field: 'rows',
+      problem: `There are ${more} more problems: correct these, then import again to see the rest`,
+    },
+  ];
+}
+
+/** A cell's text inside a message, cut short so a huge cell cannot make a huge answer. */
+const quote = (text: string) => `“${text.length > 60 ? `${text.slice(0, 60)}…` : text}”`;
 
 function fileProblem(problem: string): ReadWorkbookResult {
   return { gateways: [], lines: [], problems: [{ field: 'file', problem }] };
@@ -117,7 +135,7 @@ function readRow(row: ExcelJS.Row, line: number): { gateway: Gateway; problems: 
 
   const kind = kindFromText(text.kind!);
   if (text.kind && !kind)
-    say('kind', `the kind “${text.kind}” is not one Tessera knows; use one listed on the Read me sheet`);
+    say('kind', `the kind ${quote(text.kind)} is not one Tessera knows; use one listed on the Read me sheet`);
   if (!text.kind && !problems.some((p) => p.field.endsWith('.kind'))) say('kind', 'enter a kind');
 
   const typeTexts = splitList(text.organisationTypes!);
@@ -126,7 +144,7 @@ function readRow(row: ExcelJS.Row, line: number): { gateway: Gateway; problems: 
   if (unknown.length > 0)
     say(
       'organisationTypes',
-      `unknown organisation type ${unknown.map((u) => `“${u}”`).join(', ')}; use the types listed on the Read me sheet`,
+      `unknown organisation type ${unknown.slice(0, 5).map(quote).join(', ')}; use the types listed on the Read me sheet`,
     );
 
   const checked = checkedFromText(text.wordingChecked!);
