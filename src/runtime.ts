@@ -5,6 +5,7 @@ import { migrateDatabase } from './adapters/db/migrate-database.ts';
 import { openDatabase, type DatabaseHandle } from './adapters/db/open-database.ts';
 import { loadSigningKey } from './adapters/keys/load-signing-key.ts';
 import type { CheckpointSigner } from './domain/audit/signing-key.ts';
+import { installGatewayCatalogue } from './domain/gateways/install-gateway-catalogue.ts';
 import { systemClock } from './domain/shared/clock.ts';
 import type { Deps, Logger } from './domain/shared/deps.ts';
 import { randomIds } from './domain/shared/ids.ts';
@@ -20,7 +21,10 @@ export function createLogger(config: Config): Logger {
   return pino({ level: config.logLevel, base: { service: 'tessera' } });
 }
 
-/** Opens and migrates the configured database and loads the signing key: shared by serve and the CLI. */
+/**
+ * Opens and migrates the configured database, installs the built-in gateway catalogue if there is
+ * none, and loads the signing key: shared by serve and the CLI.
+ */
 export async function openRuntime(config: Config, logger: Logger): Promise<Runtime> {
   if (config.database.kind === 'pglite') await mkdir(config.database.dataDir, { recursive: true });
   const database = await openDatabase(
@@ -30,9 +34,12 @@ export async function openRuntime(config: Config, logger: Logger): Promise<Runti
   );
   try {
     await migrateDatabase(database);
+    const deps: Deps = { db: database.db, clock: systemClock, ids: randomIds, logger };
+    // The legal gateway catalogue is reference data every partnership needs from the first start.
+    await installGatewayCatalogue(deps);
     const signer = await loadSigningKey(config, logger);
     return {
-      deps: { db: database.db, clock: systemClock, ids: randomIds, logger },
+      deps,
       signer,
       database,
       config,

@@ -16,6 +16,7 @@ describe('partnership administration in Chromium', () => {
       await heading(page, 'Home');
       assert.deepEqual(await menu(page), [
         'Home',
+        'Legal gateways',
         'Organisations',
         'Users',
         'Audit',

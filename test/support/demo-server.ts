@@ -5,6 +5,7 @@ import { defaultWebRoot } from '../../src/adapters/cli/commands/serve.ts';
 import { startAuditSealer } from '../../src/adapters/scheduler/audit-sealer.ts';
 import { generateSigningKeyPem, loadCheckpointSigner } from '../../src/domain/audit/signing-key.ts';
 import { seedDemoPartnership } from '../../src/domain/demo/seed-demo-partnership.ts';
+import { installGatewayCatalogue } from '../../src/domain/gateways/install-gateway-catalogue.ts';
 import { SignInRateLimiter } from '../../src/domain/identity/rate-limiter.ts';
 import { systemClock } from '../../src/domain/shared/clock.ts';
 import { silentLogger } from '../../src/domain/shared/deps.ts';
@@ -18,6 +19,7 @@ import { openTestDatabase } from './test-database.ts';
 export async function startDemoServer(): Promise<{ url: string; close(): Promise<void> }> {
   const database = await openTestDatabase('pglite');
   const deps = { db: database.db, clock: systemClock, ids: randomIds, logger: silentLogger };
+  await installGatewayCatalogue(deps);
   await seedDemoPartnership(deps);
   const signer = loadCheckpointSigner(generateSigningKeyPem());
   const sealer = startAuditSealer(database.db, {

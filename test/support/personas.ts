@@ -21,3 +21,23 @@ export const danaTheDpo: Actor = {
   membershipId: '6f1c2a4e-0b7d-4c55-9a31-2d8e5b7f0c01' as MembershipId,
   role: 'data_protection_officer',
 };
+
+/** Chris Lee, the platform's system administrator, who alone may replace the gateway catalogue. */
+export const chrisTheSystemAdmin: Actor = {
+  kind: 'user',
+  userId: '6f1c2a4e-0b7d-4c55-9a31-2d8e5b7f0b02' as UserId,
+  partnershipId: northshire.partnershipId,
+  organisationId: northshire.childrensServicesId,
+  membershipId: '6f1c2a4e-0b7d-4c55-9a31-2d8e5b7f0c02' as MembershipId,
+  role: 'system_admin',
+};
+
+/** Sam Patel, a social worker (practitioner) at Northshire Children's Services. */
+export const samThePractitioner: Actor = {
+  kind: 'user',
+  userId: '6f1c2a4e-0b7d-4c55-9a31-2d8e5b7f0b03' as UserId,
+  partnershipId: northshire.partnershipId,
+  organisationId: northshire.childrensServicesId,
+  membershipId: '6f1c2a4e-0b7d-4c55-9a31-2d8e5b7f0c03' as MembershipId,
+  role: 'practitioner',
+};

@@ -4,6 +4,7 @@ import type { DatabaseHandle, DatabaseKind } from '../../src/adapters/db/open-da
 import { generateSigningKeyPem, loadCheckpointSigner } from '../../src/domain/audit/signing-key.ts';
 import { DEMO_PASSWORD } from '../../src/domain/demo/northshire.ts';
 import { seedDemoPartnership } from '../../src/domain/demo/seed-demo-partnership.ts';
+import { installGatewayCatalogue } from '../../src/domain/gateways/install-gateway-catalogue.ts';
 import { SignInRateLimiter } from '../../src/domain/identity/rate-limiter.ts';
 import { fixedClock } from '../../src/domain/shared/clock.ts';
 import { queryRows } from '../../src/domain/shared/database.ts';
@@ -29,7 +30,7 @@ export interface SignedInSession {
   readonly body: Record<string, unknown>;
 }
 
-/** The real HTTP app in process (no port), on a fresh database seeded with Northshire. */
+/** The real HTTP app in process (no port), on a fresh database with the gateway catalogue and Northshire. */
 export async function createTestApp(
   kind: DatabaseKind,
   options: { webRoot?: string } = {},
@@ -37,6 +38,7 @@ export async function createTestApp(
   const database = await openTestDatabase(kind);
   const clock = fixedClock(new Date('2026-11-02T09:00:00Z'));
   const deps: Deps = { db: database.db, clock, ids: randomIds, logger: silentLogger };
+  await installGatewayCatalogue(deps);
   await seedDemoPartnership(deps);
   const app = createHttpApp({
     ...deps,

@@ -1,11 +1,11 @@
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { PGlite } from '@electric-sql/pglite';
-import { demoOrganisations } from '../../domain/demo/northshire.ts';
+import { demoOrganisations, demoPartnership } from '../../domain/demo/northshire.ts';
 
 interface Run {
   code: number | null;
@@ -48,6 +48,8 @@ describe('the tessera command', () => {
       ['user', 'add'],
       ['audit', 'verify'],
       ['audit', 'checkpoint'],
+      ['gateways', 'export'],
+      ['gateways', 'import'],
     ]) {
       const run = await tessera([...args, '--help'], env);
       assert.equal(run.code, 0, args.join(' '));
@@ -91,11 +93,27 @@ describe('the tessera command', () => {
     assert.match(verified.stdout, /^verified \d+ events$/m);
   });
 
+  test('exports the gateway catalogue to a workbook and imports it back as a new version', async () => {
+    const out = join(dir, 'gateways.xlsx');
+    const exported = await tessera(['gateways', 'export', '--out', out], env);
+    assert.equal(exported.code, 0, exported.stderr);
+    assert.match(exported.stdout, /wrote catalogue version 1 \(\d+ gateways\)/);
+    const imported = await tessera(['gateways', 'import', out, '--note', 'From the CLI'], env);
+    assert.equal(imported.code, 0, imported.stderr);
+    assert.match(imported.stdout, /imported catalogue version 2/);
+    const notes = join(dir, 'notes.txt');
+    await writeFile(notes, 'not a workbook');
+    const refused = await tessera(['gateways', 'import', notes], env);
+    assert.equal(refused.code, 1);
+    assert.match(refused.stderr, /file: The file is not an Excel workbook/);
+    assert.equal((await tessera(['gateways', 'import', join(dir, 'missing.xlsx')], env)).code, 2);
+  });
+
   test('verify exits 1 naming the sequence number of an edited event', async () => {
     const db = await PGlite.create(join(dir, 'data'));
     try {
       await db.exec(`set session_replication_role = replica;
-        update audit_event set details = '{"name": "forged"}' where id = (select event_id from audit_chain order by seq limit 1 offset 2);
+        update audit_event set details = '{"name": "forged"}' where id = (select event_id from audit_chain where partnership_id = '${demoPartnership.id}' order by seq limit 1 offset 2);
         set session_replication_role = origin;`);
     } finally {
       await db.close();

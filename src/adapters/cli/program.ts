@@ -4,6 +4,7 @@ import type { Logger } from '../../domain/shared/deps.ts';
 import { createLogger } from '../../runtime.ts';
 import { demoSeedCommand, dbMigrateCommand, userAddCommand } from './commands/admin.ts';
 import { auditCheckpointCommand, auditVerifyCommand } from './commands/audit.ts';
+import { gatewaysExportCommand, gatewaysImportCommand } from './commands/gateways.ts';
 import { serveCommand } from './commands/serve.ts';
 
 /** Exit codes: 0 done, 1 the command ran and failed (e.g. tampering found), 2 bad usage or config. */
@@ -104,6 +105,23 @@ export function buildProgram(
     .command('checkpoint')
     .description('seal all committed events now and sign a checkpoint over them')
     .action(run(auditCheckpointCommand));
+
+  const gateways = program.command('gateways').description('the legal gateway catalogue');
+  gateways
+    .command('export')
+    .description('write the current catalogue to an Excel workbook')
+    .requiredOption('--out <file>', 'the .xlsx file to write')
+    .action(async (options: { out: string }) => {
+      await run((c, l) => gatewaysExportCommand(c, l, options))();
+    });
+  gateways
+    .command('import')
+    .description('make a workbook the new catalogue version; exit 1 listing every bad row')
+    .argument('<file>', 'the .xlsx file to import')
+    .option('--note <text>', 'why the catalogue is changing')
+    .action(async (file: string, options: { note?: string }) => {
+      await run((c, l) => gatewaysImportCommand(c, l, { file, ...options }))();
+    });
   return program;
 }
 

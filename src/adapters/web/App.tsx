@@ -6,6 +6,8 @@ import { AddUserPage } from './pages/AddUserPage.tsx';
 import { AuditPage } from './pages/audit/AuditPage.tsx';
 import { ChangePasswordPage } from './pages/ChangePasswordPage.tsx';
 import { EndMembershipPage } from './pages/EndMembershipPage.tsx';
+import { GatewayDetailPage } from './pages/gateways/GatewayDetailPage.tsx';
+import { GatewaysPage } from './pages/gateways/GatewaysPage.tsx';
 import { HomePage } from './pages/HomePage.tsx';
 import { NotFoundPage } from './pages/NotFoundPage.tsx';
 import { OrganisationsPage } from './pages/OrganisationsPage.tsx';
@@ -74,6 +76,9 @@ export function App() {
                   </RequireCapability>
                 }
               />
+              {/* The legal gateway catalogue is public law: every signed-in user may read it. */}
+              <Route path="gateways" element={<GatewaysPage />} />
+              <Route path="gateways/:id" element={<GatewayDetailPage />} />
               <Route path="change-password" element={<ChangePasswordPage />} />
               <Route path="*" element={<NotFoundPage />} />
             </Route>

@@ -3,6 +3,12 @@
 import type { z } from '@hono/zod-openapi';
 import type { AuditEventView, AuditPage, AuditVerificationView } from '../http/contracts/audit.ts';
 import type { ErrorBody } from '../http/contracts/common.ts';
+import type {
+  CatalogueVersionView,
+  GatewayDetailView,
+  GatewayListView,
+  GatewayView,
+} from '../http/contracts/gateways.ts';
 import type { OrganisationView, ReferenceView, UserView } from '../http/contracts/partnership.ts';
 import type { MembershipView, SessionView } from '../http/contracts/session.ts';
 
@@ -15,10 +21,14 @@ export type Reference = z.infer<typeof ReferenceView>;
 export type AuditEvent = z.infer<typeof AuditEventView>;
 export type AuditEventPage = z.infer<typeof AuditPage>;
 export type AuditVerification = z.infer<typeof AuditVerificationView>;
+export type Gateway = z.infer<typeof GatewayView>;
+export type GatewayList = z.infer<typeof GatewayListView>;
+export type GatewayDetail = z.infer<typeof GatewayDetailView>;
+export type CatalogueVersion = z.infer<typeof CatalogueVersionView>;
 export type FieldProblem = NonNullable<ErrorBody['error']['fields']>[number];
 
 /** What a role may do in administering the partnership (domain/partnership/capabilities.ts). */
-export type Capability = 'manage_partnership' | 'read_audit' | 'verify_audit';
+export type Capability = 'manage_partnership' | 'read_audit' | 'verify_audit' | 'manage_gateways';
 
 export function can(session: Session, ...anyOf: readonly Capability[]): boolean {
   return anyOf.some((capability) => session.capabilities.includes(capability));

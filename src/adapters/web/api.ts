@@ -3,6 +3,9 @@ import { ApiError, request } from './api-client.ts';
 import type {
   AuditEventPage,
   AuditVerification,
+  CatalogueVersion,
+  GatewayDetail,
+  GatewayList,
   Organisation,
   Reference,
   Session,
@@ -20,7 +23,18 @@ export interface AuditQuery {
   readonly limit?: number;
 }
 
-function queryString(query: AuditQuery): string {
+export interface GatewayQuery {
+  readonly kind?: string;
+  readonly organisationType?: string;
+  readonly q?: string;
+  readonly checked?: string;
+}
+
+/** Where the browser downloads the catalogue from (a plain link: the cookie goes with it). */
+export const GATEWAY_EXPORT_URL = '/api/gateways/export.xlsx';
+const SPREADSHEET_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
+function queryString(query: object): string {
   const params = new URLSearchParams();
   for (const [key, value] of Object.entries(query)) {
     if (value !== undefined && value !== '') params.set(key, String(value));
@@ -77,4 +91,13 @@ export const api = {
 
   auditEvents: (query: AuditQuery) => request<AuditEventPage>('GET', `/audit${queryString(query)}`),
   verifyAudit: () => request<AuditVerification>('GET', '/audit/verification'),
+
+  gateways: (query: GatewayQuery) => request<GatewayList>('GET', `/gateways${queryString(query)}`),
+  gateway: (id: string) => request<GatewayDetail>('GET', `/gateways/${encodeURIComponent(id)}`),
+  importGateways: async (file: Blob, note: string) =>
+    (
+      await request<{ version: CatalogueVersion }>('POST', `/gateways/import${queryString({ note })}`, {
+        file: { data: file, contentType: SPREADSHEET_TYPE },
+      })
+    ).version,
 };

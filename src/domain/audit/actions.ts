@@ -24,6 +24,10 @@ export interface AuditDetailsByAction {
   'audit.verified': { ok: boolean; verifiedEvents: number };
   'audit.checkpoint_created': { seqFrom: number; seqTo: number };
   'demo.seeded': { organisations: number; users: number };
+  // Legal gateway catalogue (domain/gateways)
+  'gateway_catalogue.installed': { version: number; rowCount: number };
+  'gateway_catalogue.imported': { version: number; rowCount: number; note: string };
+  'gateway_catalogue.exported': { version: number; rowCount: number };
 }
 
 export type AuditAction = keyof AuditDetailsByAction;
@@ -47,6 +51,10 @@ export const auditActions = [
   'audit.verified',
   'audit.checkpoint_created',
   'demo.seeded',
+  // Legal gateway catalogue (domain/gateways)
+  'gateway_catalogue.installed',
+  'gateway_catalogue.imported',
+  'gateway_catalogue.exported',
 ] as const satisfies readonly AuditAction[];
 
 // Compile-time proof that the runtime list names every action.

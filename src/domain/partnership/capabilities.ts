@@ -6,7 +6,13 @@ import type { Role } from './roles.ts';
  * What each role may do in the administration of the partnership itself. Access to subject data
  * is decided by the policy module from agreements, never from this table.
  */
-export type Capability = 'manage_partnership' | 'read_audit' | 'verify_audit';
+export type Capability =
+  | 'manage_partnership'
+  | 'read_audit'
+  | 'verify_audit'
+  // The legal gateway catalogue is national law shared by every partnership: only the platform's
+  // system administrator may replace it (domain/gateways).
+  | 'manage_gateways';
 
 export const roleCapabilities = {
   practitioner: [],
@@ -18,7 +24,7 @@ export const roleCapabilities = {
   // Caldicott principle 8 / NHS guidance: the guardian oversees access to health information.
   caldicott_guardian: ['read_audit', 'verify_audit'],
   partnership_admin: ['manage_partnership', 'verify_audit'],
-  system_admin: ['manage_partnership', 'read_audit', 'verify_audit'],
+  system_admin: ['manage_partnership', 'read_audit', 'verify_audit', 'manage_gateways'],
 } as const satisfies Record<Role, readonly Capability[]>;
 
 export function can(actor: Actor, capability: Capability): boolean {

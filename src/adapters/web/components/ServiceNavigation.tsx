@@ -13,6 +13,7 @@ interface Item {
 function itemsFor(session: Session): Item[] {
   return [
     { to: '/', text: 'Home' },
+    { to: '/gateways', text: 'Legal gateways' },
     ...(can(session, 'manage_partnership')
       ? [
           { to: '/organisations', text: 'Organisations' },

@@ -38,6 +38,11 @@ function tasksFor(session: Session): Task[] {
     tasks.push({ to: '/audit', title: 'Audit log', description });
   }
   tasks.push({
+    to: '/gateways',
+    title: 'Legal gateways',
+    description: 'Look up the laws and conditions that allow partners to share information.',
+  });
+  tasks.push({
     to: '/change-password',
     title: 'Change password',
     description: 'Change the password you sign in with.',

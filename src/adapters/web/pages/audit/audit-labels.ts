@@ -22,6 +22,10 @@ export const actionLabels = {
   'audit.verified': 'Verified audit log',
   'audit.checkpoint_created': 'Sealed audit checkpoint',
   'demo.seeded': 'Loaded demo data',
+  // Legal gateway catalogue (domain/gateways)
+  'gateway_catalogue.installed': 'Installed the built-in legal gateway catalogue',
+  'gateway_catalogue.imported': 'Imported a legal gateway catalogue',
+  'gateway_catalogue.exported': 'Downloaded the legal gateway catalogue',
 } as const satisfies Record<AuditAction, string>;
 
 export function actionLabel(action: string): string {

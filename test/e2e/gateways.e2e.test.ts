@@ -1,0 +1,133 @@
+// The legal gateway catalogue in a real browser against the real server: a practitioner filters
+// the list and opens gateways; the system administrator downloads the workbook and imports one,
+// seeing each bad row in the error summary. axe-core must find no problems on any page visited.
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import ExcelJS from 'exceljs';
+import { assertAccessible, browserSuite, heading, menu, signIn, title } from './browser.ts';
+
+const sam = 'sam.patel@northshire.example';
+const chris = 'chris.lee@northshire.example';
+const SPREADSHEET_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
+describe('legal gateways in Chromium', () => {
+  const { journey } = browserSuite();
+
+  it('lets a practitioner filter the catalogue and open a gateway', () =>
+    journey(async ({ page }) => {
+      await signIn(page, sam);
+      await heading(page, 'Home');
+      assert.deepEqual(await menu(page), ['Home', 'Legal gateways', 'Change password', 'Sign out']);
+      await page
+        .getByRole('navigation', { name: 'Menu' })
+        .getByRole('link', { name: 'Legal gateways' })
+        .click();
+      await heading(page, 'Legal gateways');
+      await title(page, 'Legal gateways – Tessera');
+      await page
+        .getByRole('status')
+        .getByText(/Showing \d+ gateways/)
+        .waitFor();
+      assert.equal(await page.getByRole('heading', { name: 'Import a new catalogue' }).count(), 0);
+      assert.equal(
+        await page.getByRole('link', { name: /Download the catalogue/ }).getAttribute('href'),
+        '/api/gateways/export.xlsx',
+      );
+      await assertAccessible(page, 'the legal gateways page');
+
+      await page.getByLabel('Kind').selectOption({ label: 'UK GDPR Article 9 condition' });
+      await page.getByLabel('Applies to').selectOption({ label: 'Police' });
+      await page.getByRole('button', { name: 'Apply filters' }).click();
+      await page.waitForURL(/kind=uk_gdpr_art9/);
+      // The list is replaced once the filtered answer arrives: wait until every row is an Art 9 condition.
+      await page.waitForFunction(() => {
+        const cells = [...document.querySelectorAll('table tbody tr td:nth-child(2)')];
+        return cells.length > 0 && cells.every((c) => c.textContent === 'UK GDPR Article 9 condition');
+      });
+      const applies = await page.locator('table tbody tr td:nth-child(3)').allTextContents();
+      assert.ok(
+        applies.every((a) => a.includes('Police') || a === 'All organisation types'),
+        applies.join(' | '),
+      );
+      await assertAccessible(page, 'the filtered legal gateways');
+
+      await page.getByRole('link', { name: 'Clear filters' }).click();
+      await page.getByLabel('Search').fill('injunction');
+      await page.getByRole('button', { name: 'Apply filters' }).click();
+      await page.getByRole('status').getByText('Showing 1 gateway, in catalogue order.').waitFor();
+      await page.getByRole('link', { name: /s16H: information requests/ }).click();
+      await heading(page, /Children Act 2004 s16H/);
+      await title(page, 'Children Act 2004 s16H: information requests by safeguarding partners – Tessera');
+      const warning = page.locator('.govuk-warning-text');
+      assert.match(
+        (await warning.textContent()) ?? '',
+        /Check it against legislation\.gov\.uk before you rely on it/,
+      );
+      assert.match((await page.locator('dl').textContent()) ?? '', /Children Act 2004, section 16H/);
+      const source = page.locator('dl a.govuk-link').first();
+      assert.match((await source.getAttribute('href')) ?? '', /^https:\/\//);
+      await assertAccessible(page, 'an unchecked gateway');
+
+      await page.goto('/gateways/DPA-S1-P18');
+      await heading(page, /Sched 1 para 18/);
+      await page.locator('.govuk-tag', { hasText: 'Checked' }).waitFor();
+      assert.equal(await page.locator('.govuk-warning-text').count(), 0);
+      await assertAccessible(page, 'a checked gateway');
+
+      await page.goto('/gateways/NO-SUCH-GATEWAY');
+      await heading(page, 'Page not found');
+    }));
+
+  it('lets the system administrator download the catalogue and import a workbook, showing each bad row', () =>
+    journey(async ({ page }) => {
+      await signIn(page, chris);
+      await heading(page, 'Home');
+      await page.goto('/gateways');
+      await heading(page, 'Legal gateways');
+      await page.getByRole('heading', { name: 'Import a new catalogue' }).waitFor();
+
+      const [download] = await Promise.all([
+        page.waitForEvent('download'),
+        page.getByRole('link', { name: /Download the catalogue/ }).click(),
+      ]);
+      assert.equal(download.suggestedFilename(), 'legal-gateways-v1.xlsx');
+      const stream = await download.createReadStream();
+      const chunks: Buffer[] = [];
+      for await (const chunk of stream) chunks.push(chunk as Buffer);
+      const workbook = Buffer.concat(chunks);
+
+      const book = new ExcelJS.Workbook();
+      await book.xlsx.load(workbook as unknown as ExcelJS.Buffer);
+      const sheet = book.getWorksheet('Legal gateways')!;
+      sheet.getRow(3).getCell(2).value = 'Statute';
+      sheet.getRow(7).getCell(3).value = '';
+      const broken = Buffer.from(await book.xlsx.writeBuffer());
+
+      await page
+        .getByLabel('Workbook')
+        .setInputFiles({ name: 'gateways.xlsx', mimeType: SPREADSHEET_TYPE, buffer: broken });
+      await page.getByRole('button', { name: 'Import catalogue' }).click();
+      const summary = page.locator('.govuk-error-summary');
+      await summary.waitFor();
+      await title(page, 'Error: Legal gateways – Tessera');
+      const items = (await summary.getByRole('link').allTextContents()).map((t) => t.trim());
+      assert.equal(items.length, 2);
+      assert.match(items[0]!, /^Row 3: the kind “Statute” is not one Tessera knows/);
+      assert.match(items[1]!, /^Row 7: enter a title/);
+      assert.deepEqual(
+        await summary.getByRole('link').evaluateAll((links) => links.map((a) => a.getAttribute('href'))),
+        ['#file', '#file'],
+      );
+      await assertAccessible(page, 'the import with errors');
+
+      await page
+        .getByLabel('Workbook')
+        .setInputFiles({ name: 'gateways.xlsx', mimeType: SPREADSHEET_TYPE, buffer: workbook });
+      await page.getByLabel('Note (optional)').fill('Browser test');
+      await page.getByRole('button', { name: 'Import catalogue' }).click();
+      await page.getByText(/Catalogue version 2 imported, with \d+ gateways/).waitFor();
+      await page.getByText(/Catalogue version 2, \d+ gateways/).waitFor();
+      assert.equal(await summary.count(), 0);
+      await assertAccessible(page, 'the legal gateways page after an import');
+    }));
+});
