@@ -9,6 +9,7 @@ import { SignInRateLimiter } from '../../src/domain/identity/rate-limiter.ts';
 import { systemClock } from '../../src/domain/shared/clock.ts';
 import { silentLogger } from '../../src/domain/shared/deps.ts';
 import { randomIds } from '../../src/domain/shared/ids.ts';
+import { fakeGatewayDirectory } from './fake-gateway-directory.ts';
 import { openTestDatabase } from './test-database.ts';
 
 /**
@@ -18,7 +19,7 @@ import { openTestDatabase } from './test-database.ts';
 export async function startDemoServer(): Promise<{ url: string; close(): Promise<void> }> {
   const database = await openTestDatabase('pglite');
   const deps = { db: database.db, clock: systemClock, ids: randomIds, logger: silentLogger };
-  await seedDemoPartnership(deps);
+  await seedDemoPartnership(deps, { gateways: fakeGatewayDirectory });
   const signer = loadCheckpointSigner(generateSigningKeyPem());
   const sealer = startAuditSealer(database.db, {
     signer,
@@ -34,6 +35,7 @@ export async function startDemoServer(): Promise<{ url: string; close(): Promise
     trustProxy: false,
     webRoot: defaultWebRoot,
     databaseKind: 'pglite',
+    gateways: fakeGatewayDirectory,
   });
   const server = await new Promise<ReturnType<typeof serve>>((resolve) => {
     const s = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' }, () => resolve(s));

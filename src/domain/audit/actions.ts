@@ -24,6 +24,20 @@ export interface AuditDetailsByAction {
   'audit.verified': { ok: boolean; verifiedEvents: number };
   'audit.checkpoint_created': { seqFrom: number; seqTo: number };
   'demo.seeded': { organisations: number; users: number };
+  // Agreements (domain/agreements): every change and every signature.
+  'agreement.created': { reference: string; tier: string; version: number; title: string };
+  'agreement.draft_updated': { reference: string; version: number };
+  'agreement.flow_added': { reference: string; version: number; flowId: string; position: number };
+  'agreement.flow_updated': { reference: string; version: number; flowId: string; position: number };
+  'agreement.flow_removed': { reference: string; version: number; flowId: string; position: number };
+  'agreement.submitted': { reference: string; version: number; warnings: number };
+  'agreement.signed': { reference: string; version: number; organisationId: string; role: string };
+  'agreement.activated': { reference: string; version: number; supersededVersion: number | null };
+  'agreement.amended': { reference: string; fromVersion: number; version: number };
+  'agreement.suspended': { reference: string; reason: string };
+  'agreement.resumed': { reference: string };
+  'agreement.terminated': { reference: string; reason: string };
+  'demo.agreements_seeded': { agreements: number };
 }
 
 export type AuditAction = keyof AuditDetailsByAction;
@@ -47,6 +61,20 @@ export const auditActions = [
   'audit.verified',
   'audit.checkpoint_created',
   'demo.seeded',
+  // Agreements (domain/agreements).
+  'agreement.created',
+  'agreement.draft_updated',
+  'agreement.flow_added',
+  'agreement.flow_updated',
+  'agreement.flow_removed',
+  'agreement.submitted',
+  'agreement.signed',
+  'agreement.activated',
+  'agreement.amended',
+  'agreement.suspended',
+  'agreement.resumed',
+  'agreement.terminated',
+  'demo.agreements_seeded',
 ] as const satisfies readonly AuditAction[];
 
 // Compile-time proof that the runtime list names every action.

@@ -2,6 +2,7 @@ import { serve } from '@hono/node-server';
 import { fileURLToPath } from 'node:url';
 import { existsSync } from 'node:fs';
 import type { Config } from '../../../config/config.ts';
+import { unwiredGatewayDirectory } from '../../../domain/agreements/gateway-directory.ts';
 import { isDatabaseEmpty, seedDemoPartnership } from '../../../domain/demo/seed-demo-partnership.ts';
 import { SignInRateLimiter } from '../../../domain/identity/rate-limiter.ts';
 import type { Logger } from '../../../domain/shared/deps.ts';
@@ -37,6 +38,9 @@ export async function serveCommand(config: Config, logger: Logger): Promise<void
     trustProxy: config.trustProxy,
     webRoot,
     databaseKind: runtime.database.kind,
+    // MERGE: replace with the gateway catalogue (gateways module's findGatewaysByIds), and pass
+    // it to seedDemoPartnership above too, so the demo gets its agreements.
+    gateways: unwiredGatewayDirectory,
   });
   const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, () => {
     const shown = config.host === '127.0.0.1' || config.host === '0.0.0.0' ? 'localhost' : config.host;
