@@ -31,7 +31,7 @@ function inForce(
     sql`(${a.terminatedAt} is null or ${a.terminatedAt} > ${at})`,
     sql`${v.startDate} <= ${day}`,
     sql`(${v.endDate} is null or ${v.endDate} >= ${day})`,
-    sql`not exists (select 1 from ${suspension} where ${suspension.partnershipId} = ${a.partnershipId}
+    sql`not exists (select 1 from agreement_suspension as suspension where ${suspension.partnershipId} = ${a.partnershipId}
       and ${suspension.agreementId} = ${a.id} and ${suspension.suspendedAt} <= ${at}
       and (${suspension.resumedAt} is null or ${suspension.resumedAt} > ${at}))`,
   )!;
@@ -82,7 +82,7 @@ export async function findFlowRowsInForce(
         eq(agreementFlow.partnershipId, partnershipId),
         eq(agreement.tier, 'tier2'),
         inForce(agreement, agreementVersion, at, day),
-        sql`exists (select 1 from ${tier1} join ${tier1Version}
+        sql`exists (select 1 from agreement as tier1 join agreement_version as tier1_version
           on ${tier1Version.partnershipId} = ${tier1.partnershipId} and ${tier1Version.agreementId} = ${tier1.id}
           where ${tier1.partnershipId} = ${agreement.partnershipId} and ${tier1.id} = ${agreement.tier1AgreementId}
           and ${inForce(tier1, tier1Version, at, day)})`,
