@@ -132,3 +132,29 @@ export const signatories = {
   trust: 'dr.adeyemi@northshire.example',
   school: 'jo.baker@northshire.example',
 } as const;
+
+/** A Tier 1 and a Tier 2 (police and health checks) among csc, police, trust and school, both in force. */
+export async function createActivePair(
+  deps: AgreementDeps,
+  db: Db,
+  overrides: { tier2?: Partial<AgreementContent>; flows?: FlowContent[] } = {},
+): Promise<{ tier1Id: string; tier2Id: string }> {
+  const { createAgreement } = await import('../../src/domain/agreements/create-agreement.ts');
+  const { submitAgreement } = await import('../../src/domain/agreements/submit-agreement.ts');
+  const { signAgreement } = await import('../../src/domain/agreements/sign-agreement.ts');
+  const dana = await actorFor(db, 'dana.okafor@northshire.example');
+  const parties = [org.csc, org.police, org.trust, org.school];
+  const tier1 = await createAgreement(deps, dana, { tier: 'tier1', content: tier1Content(parties) });
+  const tier2 = await createAgreement(deps, dana, {
+    tier: 'tier2',
+    tier1AgreementId: tier1.id,
+    content: { ...tier2Content(parties), ...overrides.tier2 },
+    flows: overrides.flows ?? [policeChecks, healthChecks],
+  });
+  for (const id of [tier1.id, tier2.id]) {
+    await submitAgreement(deps, dana, { agreementId: id });
+    for (const email of Object.values(signatories))
+      await signAgreement(deps, await actorFor(db, email), { agreementId: id, version: 1 });
+  }
+  return { tier1Id: tier1.id, tier2Id: tier2.id };
+}

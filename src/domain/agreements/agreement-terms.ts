@@ -57,7 +57,7 @@ export type FlowMethod = (typeof flowMethods)[number];
 
 export interface FlowMethodDefinition {
   readonly label: string;
-  /** Null when the channel is secure; otherwise what the quality check says about it. */
+  /** Null when the channel is secure; otherwise what the quality check says about it ("the method 'email' …"). */
   readonly weakness: string | null;
 }
 
@@ -69,10 +69,10 @@ export const flowMethodDefinitions = {
   meeting: { label: 'Multi-agency meeting (minuted)', weakness: null },
   telephone: {
     label: 'Telephone',
-    weakness: 'a telephone call needs the caller’s identity checked and the call recorded afterwards',
+    weakness: 'needs the caller’s identity checked and the call recorded afterwards',
   },
-  email: { label: 'Email', weakness: 'ordinary email gives no secure channel' },
-  post: { label: 'Post', weakness: 'post gives no secure channel unless sent tracked and sealed' },
+  email: { label: 'Email', weakness: 'gives no secure channel' },
+  post: { label: 'Post', weakness: 'gives no secure channel unless sent tracked and sealed' },
 } as const satisfies Record<FlowMethod, FlowMethodDefinition>;
 
 export const flowFrequencies = ['real_time', 'daily', 'weekly', 'monthly', 'per_case', 'on_request'] as const;

@@ -156,3 +156,17 @@ export function purposesOfFlows(flows: readonly FlowContent[]): Purpose[] {
   const used = new Set(flows.flatMap((f) => f.purposes));
   return allPurposes.filter((p) => used.has(p));
 }
+
+/** The check input for one stored version of an agreement. */
+export async function checkInputForVersion(
+  deps: AgreementDeps,
+  record: { tier: Tier; tier1AgreementId: string | null; partnershipId: string },
+  version: { content: AgreementContent; flows: readonly (FlowContent & { position: number })[] },
+): Promise<AgreementCheckInput> {
+  return buildCheckInput(deps, deps.db, record.partnershipId, {
+    tier: record.tier,
+    tier1AgreementId: record.tier1AgreementId,
+    content: version.content,
+    flows: version.flows,
+  });
+}
