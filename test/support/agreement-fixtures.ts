@@ -137,7 +137,7 @@ export const signatories = {
 export async function createActivePair(
   deps: AgreementDeps,
   db: Db,
-  overrides: { tier2?: Partial<AgreementContent>; flows?: FlowContent[] } = {},
+  overrides: { tier2?: Partial<AgreementContent>; flows?: FlowContent[]; extraSignatories?: string[] } = {},
 ): Promise<{ tier1Id: string; tier2Id: string }> {
   const { createAgreement } = await import('../../src/domain/agreements/create-agreement.ts');
   const { submitAgreement } = await import('../../src/domain/agreements/submit-agreement.ts');
@@ -153,7 +153,11 @@ export async function createActivePair(
   });
   for (const id of [tier1.id, tier2.id]) {
     await submitAgreement(deps, dana, { agreementId: id });
-    for (const email of Object.values(signatories))
+    const parties =
+      id === tier1.id
+        ? Object.values(signatories)
+        : [...Object.values(signatories), ...(overrides.extraSignatories ?? [])];
+    for (const email of parties)
       await signAgreement(deps, await actorFor(db, email), { agreementId: id, version: 1 });
   }
   return { tier1Id: tier1.id, tier2Id: tier2.id };
