@@ -1,14 +1,12 @@
 import { and, asc, eq, sql, type SQL } from 'drizzle-orm';
 import { alias, type AnyPgColumn } from 'drizzle-orm/pg-core';
 import type { FlowInForce } from '../policy/flows-in-force.ts';
-import type { Purpose } from '../policy/purposes.ts';
-import type { FieldGroup } from '../policy/field-groups.ts';
 import type { Db } from '../shared/database.ts';
 import type { OrganisationId, PartnershipId } from '../shared/ids.ts';
 import { flowGatewayIds } from './agreement-terms.ts';
 import { addDays, londonDate, startOfLondonDay } from './calendar-dates.ts';
 import { agreement, agreementFlow, agreementSuspension, agreementVersion } from './schema.ts';
-import type { FlowRecord } from './load-agreements.ts';
+import { toFlowRecord, type FlowRecord } from './load-agreements.ts';
 
 const tier1 = alias(agreement, 'tier1');
 const tier1Version = alias(agreementVersion, 'tier1_version');
@@ -97,15 +95,7 @@ export async function findFlowRowsInForce(
     startDate: v.startDate,
     reviewDate: v.reviewDate,
     endDate: v.endDate,
-    flow: {
-      ...f,
-      purposes: f.purposes as Purpose[],
-      fieldGroups: f.fieldGroups as FieldGroup[],
-      dataCategories: f.dataCategories as FlowRecord['dataCategories'],
-      confidentialityGround: f.confidentialityGround as FlowRecord['confidentialityGround'],
-      method: f.method as FlowRecord['method'],
-      frequency: f.frequency as FlowRecord['frequency'],
-    },
+    flow: toFlowRecord(f),
   }));
 }
 

@@ -197,7 +197,7 @@ export async function loadAgreement(
   return (await loadAgreements(db, partnershipId, { ids: [agreementId] }))[0];
 }
 
-function toFlowRecord(f: typeof agreementFlow.$inferSelect): FlowRecord {
+export function toFlowRecord(f: typeof agreementFlow.$inferSelect): FlowRecord {
   return {
     id: f.id,
     position: f.position,

@@ -13,7 +13,8 @@ import type { Role } from '../partnership/roles.ts';
 import { membership } from '../partnership/schema.ts';
 import { systemActor, type Actor } from '../shared/actor.ts';
 import type { MembershipId, OrganisationId, PartnershipId, UserId } from '../shared/ids.ts';
-import { demoTier1, demoTier2, orgId, type DemoAgreement } from './northshire-agreements.ts';
+import { demoTier1, orgId, type DemoAgreement } from './northshire-agreements.ts';
+import { demoTier2 } from './northshire-tier2-agreements.ts';
 import { demoPartnership } from './northshire.ts';
 
 /**
