@@ -30,18 +30,14 @@ export const AgreementSummaryView = z
     tier: z.enum(['tier1', 'tier2']),
     tierLabel: z.string(),
     title: z.string(),
-    status: z
-      .string()
-      .openapi({
-        description:
-          'draft, awaiting_signatures, active, review_due, suspended, expired, superseded or terminated',
-      }),
+    status: z.string().openapi({
+      description:
+        'draft, awaiting_signatures, active, review_due, suspended, expired, superseded or terminated',
+    }),
     statusLabel: z.string(),
-    inForce: z
-      .boolean()
-      .openapi({
-        description: 'A version applies now (signed, started, not ended or stopped, its Tier 1 in force)',
-      }),
+    inForce: z.boolean().openapi({
+      description: 'A version applies now (signed, started, not ended or stopped, its Tier 1 in force)',
+    }),
     versionInForce: z.number().nullable(),
     latestVersion: z.number(),
     pendingVersion: z
