@@ -63,6 +63,7 @@ const sectionOfRule = {
   gateway_unknown: 'legal_basis',
   gateway_wrong_kind: 'legal_basis',
   art6_missing: 'legal_basis',
+  basis_not_yet_law: 'legal_basis',
   special_category_needs_art9: 'legal_basis',
   art9_needs_sched1: 'legal_basis',
   sched1_wrong_part: 'legal_basis',

@@ -173,6 +173,18 @@ describe('checking a Tier 2 agreement as a data protection officer would', () =>
     assert.deepEqual(check([flow]).errors, []);
   });
 
+  test('the safeguarding recognised legitimate interest cannot be relied on before it became law', () => {
+    const flow = {
+      ...policeFlow,
+      fromOrganisationIds: [charity],
+      art6BasisId: 'UKGDPR-6-1-ea',
+      statutoryGatewayIds: [],
+    };
+    const early = check([flow], { content: { ...content, startDate: '2026-01-01' } }).errors;
+    assert.deepEqual(rulesOf(early), ['basis_not_yet_law']);
+    assert.match(early[0]!.problem, /law only from 5 February 2026/);
+  });
+
   test('consent as the basis of a safeguarding flow is a warning quoting the guidance', () => {
     const { errors, warnings } = check([{ ...policeFlow, art6BasisId: 'UKGDPR-6-1-a' }]);
     assert.deepEqual(errors, []);

@@ -7,10 +7,12 @@ import {
   type DataCategory,
 } from '../policy/field-groups.ts';
 import type { FlowContent } from './agreement-terms.ts';
+import { formatLongDate } from './calendar-dates.ts';
 import { describeKinds, type AgreementCheckInput, type ProblemList } from './check-types.ts';
 import {
   art9Point,
   art9Sched1Requirement,
+  basisInForceFrom,
   consentBasedPurposes,
   consentConditions,
   consentWarning,
@@ -183,6 +185,14 @@ function checkConditions(
       'public_authority_legitimate_interests',
       `${at}.art6BasisId`,
       `${publicDiscloser.name} is a public authority and cannot rely on ${li} for its tasks: use public task (UKGDPR-6-1-e) or legal obligation (UKGDPR-6-1-c)`,
+    );
+
+  const inForceFrom = basisInForceFrom[flow.art6BasisId];
+  if (inForceFrom && input.content.startDate < inForceFrom.date)
+    problems.error(
+      'basis_not_yet_law',
+      `${at}.art6BasisId`,
+      `${flow.art6BasisId} is law only from ${formatLongDate(inForceFrom.date)} (${inForceFrom.source}): start the agreement on or after that date, or use another basis`,
     );
 
   const safeguarding = flow.purposes.some((p) => !consentBasedPurposes.has(p));

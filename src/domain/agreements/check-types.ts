@@ -29,6 +29,7 @@ export const submitTimeRules = [
   'flows_missing',
   'flow_organisation_not_party',
   'art6_missing',
+  'basis_not_yet_law',
   'special_category_needs_art9',
   'art9_needs_sched1',
   'sched1_wrong_part',

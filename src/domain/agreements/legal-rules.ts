@@ -27,6 +27,14 @@ export const legitimateInterestBases = {
   'UKGDPR-6-1-ea': 'recognised legitimate interests (Art 6(1)(ea)); Data (Use and Access) Act 2025 s70(2)(c)',
 } as const satisfies Record<string, string>;
 
+/**
+ * Bases that exist only from a date: the recognised legitimate interests of Art 6(1)(ea) came
+ * into force on 5 February 2026 (Data (Use and Access) Act 2025; SI 2026/82; DOMAIN.md).
+ */
+export const basisInForceFrom: Readonly<Record<string, { date: string; source: string }>> = {
+  'UKGDPR-6-1-ea': { date: '2026-02-05', source: 'Data (Use and Access) Act 2025, SI 2026/82' },
+};
+
 /** Consent as a lawful basis or as an Art 9 condition. */
 export const consentConditions = new Set(['UKGDPR-6-1-a', 'UKGDPR-9-2-a']);
 
