@@ -10,6 +10,7 @@ import { SignInRateLimiter } from '../../src/domain/identity/rate-limiter.ts';
 import { systemClock } from '../../src/domain/shared/clock.ts';
 import { silentLogger } from '../../src/domain/shared/deps.ts';
 import { randomIds } from '../../src/domain/shared/ids.ts';
+import { catalogueGatewayDirectory } from '../../src/domain/agreements/catalogue-gateway-directory.ts';
 import { openTestDatabase } from './test-database.ts';
 
 /**
@@ -20,7 +21,7 @@ export async function startDemoServer(): Promise<{ url: string; close(): Promise
   const database = await openTestDatabase('pglite');
   const deps = { db: database.db, clock: systemClock, ids: randomIds, logger: silentLogger };
   await installGatewayCatalogue(deps);
-  await seedDemoPartnership(deps);
+  await seedDemoPartnership(deps, { gateways: catalogueGatewayDirectory(deps.db) });
   const signer = loadCheckpointSigner(generateSigningKeyPem());
   const sealer = startAuditSealer(database.db, {
     signer,
@@ -36,6 +37,7 @@ export async function startDemoServer(): Promise<{ url: string; close(): Promise
     trustProxy: false,
     webRoot: defaultWebRoot,
     databaseKind: 'pglite',
+    gateways: catalogueGatewayDirectory(deps.db),
   });
   const server = await new Promise<ReturnType<typeof serve>>((resolve) => {
     const s = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' }, () => resolve(s));

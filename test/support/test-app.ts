@@ -10,6 +10,7 @@ import { fixedClock } from '../../src/domain/shared/clock.ts';
 import { queryRows } from '../../src/domain/shared/database.ts';
 import { silentLogger, type Deps } from '../../src/domain/shared/deps.ts';
 import { randomIds } from '../../src/domain/shared/ids.ts';
+import { catalogueGatewayDirectory } from '../../src/domain/agreements/catalogue-gateway-directory.ts';
 import { openTestDatabase } from './test-database.ts';
 
 export type TestClock = ReturnType<typeof fixedClock>;
@@ -33,13 +34,17 @@ export interface SignedInSession {
 /** The real HTTP app in process (no port), on a fresh database with the gateway catalogue and Northshire. */
 export async function createTestApp(
   kind: DatabaseKind,
-  options: { webRoot?: string } = {},
+  options: { webRoot?: string; demoAgreements?: boolean } = {},
 ): Promise<TestApp> {
   const database = await openTestDatabase(kind);
   const clock = fixedClock(new Date('2026-11-02T09:00:00Z'));
   const deps: Deps = { db: database.db, clock, ids: randomIds, logger: silentLogger };
   await installGatewayCatalogue(deps);
-  await seedDemoPartnership(deps);
+  // Northshire's demo agreements come with it unless a test wants to write its own from scratch.
+  await seedDemoPartnership(
+    deps,
+    options.demoAgreements === false ? {} : { gateways: catalogueGatewayDirectory(deps.db) },
+  );
   const app = createHttpApp({
     ...deps,
     signer: loadCheckpointSigner(generateSigningKeyPem()),
@@ -48,6 +53,7 @@ export async function createTestApp(
     trustProxy: true,
     webRoot: options.webRoot,
     databaseKind: kind,
+    gateways: catalogueGatewayDirectory(deps.db),
   });
   const request: TestApp['request'] = (path, init = {}) => {
     const headers = new Headers(init.headers);

@@ -6,6 +6,8 @@ import { DomainError } from '../../domain/shared/errors.ts';
 import { errorResponse, validationError } from './error-response.ts';
 import type { AppEnv, HttpDeps } from './http-deps.ts';
 import { isSpreadsheetUpload, jsonBodyGuard } from './json-body-guard.ts';
+import { agreementReportRoutes } from './routes/agreement-report-routes.ts';
+import { agreementRoutes } from './routes/agreement-routes.ts';
 import { gatewayRoutes } from './routes/gateway-routes.ts';
 import { auditRoutes } from './routes/audit-routes.ts';
 import { partnershipRoutes } from './routes/partnership-routes.ts';
@@ -85,6 +87,9 @@ export function createHttpApp(deps: HttpDeps): OpenAPIHono<AppEnv> {
   partnershipRoutes(deps, app);
   auditRoutes(deps, app);
   gatewayRoutes(deps, app);
+  // Agreements: the fixed paths (reference, flows, coverage…) before /api/agreements/{agreementId}.
+  agreementReportRoutes(deps, app);
+  agreementRoutes(deps, app);
   app.doc31('/api/openapi.json', {
     openapi: '3.1.0',
     info: {

@@ -1,3 +1,4 @@
+import type { GatewayDirectory } from '../../domain/agreements/gateway-directory.ts';
 import type { CheckpointSigner } from '../../domain/audit/signing-key.ts';
 import type { ActiveSession } from '../../domain/identity/resolve-session.ts';
 import type { SignInRateLimiter } from '../../domain/identity/rate-limiter.ts';
@@ -11,6 +12,8 @@ export interface HttpDeps extends Deps {
   /** Folder of the built web app (dist/web), or undefined to serve the API only. */
   readonly webRoot: string | undefined;
   readonly databaseKind: string;
+  /** The legal gateway catalogue as agreements see it (domain/agreements/gateway-directory.ts). */
+  readonly gateways: GatewayDirectory;
 }
 
 export interface AppEnv {

@@ -5,6 +5,7 @@ import { openTestDatabase } from '../../../test/support/test-database.ts';
 import { generateSigningKeyPem, loadCheckpointSigner } from '../../domain/audit/signing-key.ts';
 import { DEMO_PASSWORD } from '../../domain/demo/northshire.ts';
 import { seedDemoPartnership } from '../../domain/demo/seed-demo-partnership.ts';
+import { fakeGatewayDirectory } from '../../../test/support/fake-gateway-directory.ts';
 import { SignInRateLimiter } from '../../domain/identity/rate-limiter.ts';
 import { systemClock } from '../../domain/shared/clock.ts';
 import type { Logger } from '../../domain/shared/deps.ts';
@@ -29,6 +30,7 @@ test('request logs carry the route pattern, status and request id, and no person
       trustProxy: false,
       webRoot: undefined,
       databaseKind: 'pglite',
+      gateways: fakeGatewayDirectory,
     });
     const email = 'dana.okafor@northshire.example';
     const signIn = await app.request('/api/session', {

@@ -28,6 +28,20 @@ export interface AuditDetailsByAction {
   'gateway_catalogue.installed': { version: number; rowCount: number };
   'gateway_catalogue.imported': { version: number; rowCount: number; note: string };
   'gateway_catalogue.exported': { version: number; rowCount: number };
+  // Agreements (domain/agreements): every change and every signature.
+  'agreement.created': { reference: string; tier: string; version: number; title: string };
+  'agreement.draft_updated': { reference: string; version: number };
+  'agreement.flow_added': { reference: string; version: number; flowId: string; position: number };
+  'agreement.flow_updated': { reference: string; version: number; flowId: string; position: number };
+  'agreement.flow_removed': { reference: string; version: number; flowId: string; position: number };
+  'agreement.submitted': { reference: string; version: number; warnings: number };
+  'agreement.signed': { reference: string; version: number; organisationId: string; role: string };
+  'agreement.activated': { reference: string; version: number; supersededVersion: number | null };
+  'agreement.amended': { reference: string; fromVersion: number; version: number };
+  'agreement.suspended': { reference: string; reason: string };
+  'agreement.resumed': { reference: string };
+  'agreement.terminated': { reference: string; reason: string };
+  'demo.agreements_seeded': { agreements: number };
 }
 
 export type AuditAction = keyof AuditDetailsByAction;
@@ -55,6 +69,20 @@ export const auditActions = [
   'gateway_catalogue.installed',
   'gateway_catalogue.imported',
   'gateway_catalogue.exported',
+  // Agreements (domain/agreements).
+  'agreement.created',
+  'agreement.draft_updated',
+  'agreement.flow_added',
+  'agreement.flow_updated',
+  'agreement.flow_removed',
+  'agreement.submitted',
+  'agreement.signed',
+  'agreement.activated',
+  'agreement.amended',
+  'agreement.suspended',
+  'agreement.resumed',
+  'agreement.terminated',
+  'demo.agreements_seeded',
 ] as const satisfies readonly AuditAction[];
 
 // Compile-time proof that the runtime list names every action.

@@ -157,4 +157,18 @@ export const demoUsers: readonly DemoUser[] = [
     organisation: 'charity',
     role: 'practitioner',
   },
+  // Signatories: someone able to sign data sharing agreements for each party that had none
+  // (partnership/capabilities.ts, sign_agreements).
+  ...(
+    [
+      ['insp.clarke@northshire.example', 'DI Helen Clarke', 'police', 'team_manager'],
+      ['rob.singh@northshire.example', 'Rob Singh', 'education', 'team_manager'],
+      ['dr.mensah@northshire.example', 'Dr Kofi Mensah', 'icb', 'caldicott_guardian'],
+      ['dr.price@northshire.example', 'Dr Sian Price', 'gp', 'caldicott_guardian'],
+      ['kim.osei@northshire.example', 'Kim Osei', 'yjs', 'team_manager'],
+      ['paul.wright@northshire.example', 'Paul Wright', 'probation', 'team_manager'],
+      ['nina.brooks@northshire.example', 'Nina Brooks', 'housing', 'team_manager'],
+      ['sara.lind@northshire.example', 'Sara Lind', 'charity', 'team_manager'],
+    ] as const
+  ).map(([email, displayName, organisation, role]) => ({ email, displayName, organisation, role })),
 ];

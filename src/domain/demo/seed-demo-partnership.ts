@@ -1,4 +1,5 @@
 import { sql } from 'drizzle-orm';
+import type { GatewayDirectory } from '../agreements/gateway-directory.ts';
 import { appendAuditEvent } from '../audit/append-audit-event.ts';
 import { hashPassword } from '../identity/password-hashing.ts';
 import { createOrganisation } from '../partnership/create-organisation.ts';
@@ -9,6 +10,7 @@ import { queryRows } from '../shared/database.ts';
 import type { Deps } from '../shared/deps.ts';
 import type { PartnershipId } from '../shared/ids.ts';
 import { DEMO_PASSWORD, demoOrganisations, demoPartnership, demoUsers } from './northshire.ts';
+import { seedDemoAgreements } from './seed-demo-agreements.ts';
 
 export async function isDatabaseEmpty(deps: Deps): Promise<boolean> {
   const [row] = await queryRows<{ n: string }>(deps.db, sql`select count(*)::text as n from partnership`);
@@ -19,7 +21,10 @@ export async function isDatabaseEmpty(deps: Deps): Promise<boolean> {
  * Seeds Northshire through the same use cases an administrator uses, so the demo's audit trail
  * is real. It refuses to run twice.
  */
-export async function seedDemoPartnership(deps: Deps): Promise<{ organisations: number; users: number }> {
+export async function seedDemoPartnership(
+  deps: Deps,
+  options: { gateways?: GatewayDirectory } = {},
+): Promise<{ organisations: number; users: number }> {
   const existing = await queryRows<{ id: string }>(
     deps.db,
     sql`select id::text from partnership where id = ${demoPartnership.id}`,
@@ -48,5 +53,7 @@ export async function seedDemoPartnership(deps: Deps): Promise<{ organisations: 
   }
   const counts = { organisations: demoOrganisations.length, users: demoUsers.length };
   await appendAuditEvent(deps.db, { actor, action: 'demo.seeded', outcome: 'success', details: counts });
+  // The agreements cite the gateway catalogue, so they are seeded only when one is given.
+  if (options.gateways) await seedDemoAgreements({ ...deps, gateways: options.gateways });
   return counts;
 }

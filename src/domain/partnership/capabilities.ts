@@ -12,19 +12,35 @@ export type Capability =
   | 'verify_audit'
   // The legal gateway catalogue is national law shared by every partnership: only the platform's
   // system administrator may replace it (domain/gateways).
-  | 'manage_gateways';
+  | 'manage_gateways'
+  // Agreements (domain/agreements): read by every member, since agreements are transparency
+  // documents; drafted and governed by administrators and DPOs; signed by signatories.
+  | 'read_agreements'
+  | 'manage_agreements'
+  | 'sign_agreements';
 
+/**
+ * Who signs an agreement for a party: a person with authority to commit the organisation.
+ * - team_manager: the manager holding delegated authority for the service (a partnership may
+ *   map its heads of service and directors to this role);
+ * - caldicott_guardian: approves sharing of confidential health and care information (Caldicott
+ *   principles; NHS and council social care);
+ * - designated_safeguarding_lead: for a school, a member of its senior leadership team (Keeping
+ *   Children Safe in Education), so able to commit the school.
+ * The data protection officer drafts and monitors agreements but does not sign them: the DPO
+ * advises the controller and must not decide its purposes and means (UK GDPR Arts 38(6), 39).
+ */
 export const roleCapabilities = {
-  practitioner: [],
-  designated_safeguarding_lead: [],
-  front_door_officer: [],
-  team_manager: [],
+  practitioner: ['read_agreements'],
+  designated_safeguarding_lead: ['read_agreements', 'sign_agreements'],
+  front_door_officer: ['read_agreements'],
+  team_manager: ['read_agreements', 'sign_agreements'],
   // UK GDPR Art 39(1)(b): the DPO monitors compliance, which needs the access log.
-  data_protection_officer: ['read_audit', 'verify_audit'],
+  data_protection_officer: ['read_audit', 'verify_audit', 'read_agreements', 'manage_agreements'],
   // Caldicott principle 8 / NHS guidance: the guardian oversees access to health information.
-  caldicott_guardian: ['read_audit', 'verify_audit'],
-  partnership_admin: ['manage_partnership', 'verify_audit'],
-  system_admin: ['manage_partnership', 'read_audit', 'verify_audit', 'manage_gateways'],
+  caldicott_guardian: ['read_audit', 'verify_audit', 'read_agreements', 'sign_agreements'],
+  partnership_admin: ['manage_partnership', 'verify_audit', 'read_agreements', 'manage_agreements'],
+  system_admin: ['manage_partnership', 'read_audit', 'verify_audit', 'manage_gateways', 'read_agreements'],
 } as const satisfies Record<Role, readonly Capability[]>;
 
 export function can(actor: Actor, capability: Capability): boolean {

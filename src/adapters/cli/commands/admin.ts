@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import type { Config } from '../../../config/config.ts';
+import { catalogueGatewayDirectory } from '../../../domain/agreements/catalogue-gateway-directory.ts';
 import { seedDemoPartnership } from '../../../domain/demo/seed-demo-partnership.ts';
 import { createUser } from '../../../domain/partnership/create-user.ts';
 import { isRole, roles } from '../../../domain/partnership/roles.ts';
@@ -20,7 +21,9 @@ export async function dbMigrateCommand(config: Config, logger: Logger): Promise<
 export async function demoSeedCommand(config: Config, logger: Logger): Promise<number> {
   const runtime = await openRuntime(config, logger);
   try {
-    const result = await seedDemoPartnership(runtime.deps);
+    const result = await seedDemoPartnership(runtime.deps, {
+      gateways: catalogueGatewayDirectory(runtime.deps.db),
+    });
     console.log(
       result.users === 0
         ? 'the demo partnership is already there'

@@ -2,6 +2,7 @@ import { serve } from '@hono/node-server';
 import { fileURLToPath } from 'node:url';
 import { existsSync } from 'node:fs';
 import type { Config } from '../../../config/config.ts';
+import { catalogueGatewayDirectory } from '../../../domain/agreements/catalogue-gateway-directory.ts';
 import { isDatabaseEmpty, seedDemoPartnership } from '../../../domain/demo/seed-demo-partnership.ts';
 import { SignInRateLimiter } from '../../../domain/identity/rate-limiter.ts';
 import type { Logger } from '../../../domain/shared/deps.ts';
@@ -16,9 +17,10 @@ export const defaultWebRoot = fileURLToPath(new URL('../../../../dist/web', impo
 export async function serveCommand(config: Config, logger: Logger): Promise<void> {
   const runtime = await openRuntime(config, logger);
   const { deps, signer } = runtime;
+  const gateways = catalogueGatewayDirectory(deps.db);
   let seeded = false;
   if (config.seedDemo && (await isDatabaseEmpty(deps))) {
-    await seedDemoPartnership(deps);
+    await seedDemoPartnership(deps, { gateways });
     seeded = true;
   }
   const sealer = startAuditSealer(deps.db, {
@@ -37,6 +39,7 @@ export async function serveCommand(config: Config, logger: Logger): Promise<void
     trustProxy: config.trustProxy,
     webRoot,
     databaseKind: runtime.database.kind,
+    gateways,
   });
   const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, () => {
     const shown = config.host === '127.0.0.1' || config.host === '0.0.0.0' ? 'localhost' : config.host;

@@ -26,6 +26,20 @@ export const actionLabels = {
   'gateway_catalogue.installed': 'Installed the built-in legal gateway catalogue',
   'gateway_catalogue.imported': 'Imported a legal gateway catalogue',
   'gateway_catalogue.exported': 'Downloaded the legal gateway catalogue',
+  // Agreements (domain/agreements).
+  'agreement.created': 'Drafted agreement',
+  'agreement.draft_updated': 'Changed draft agreement',
+  'agreement.flow_added': 'Added flow to draft agreement',
+  'agreement.flow_updated': 'Changed flow in draft agreement',
+  'agreement.flow_removed': 'Removed flow from draft agreement',
+  'agreement.submitted': 'Submitted agreement for signature',
+  'agreement.signed': 'Signed agreement',
+  'agreement.activated': 'Agreement came into force',
+  'agreement.amended': 'Started amendment of agreement',
+  'agreement.suspended': 'Suspended agreement',
+  'agreement.resumed': 'Resumed agreement',
+  'agreement.terminated': 'Terminated agreement',
+  'demo.agreements_seeded': 'Loaded demo agreements',
 } as const satisfies Record<AuditAction, string>;
 
 export function actionLabel(action: string): string {
