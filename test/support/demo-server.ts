@@ -6,9 +6,11 @@ import { startAuditSealer } from '../../src/adapters/scheduler/audit-sealer.ts';
 import { generateSigningKeyPem, loadCheckpointSigner } from '../../src/domain/audit/signing-key.ts';
 import { seedDemoPartnership } from '../../src/domain/demo/seed-demo-partnership.ts';
 import { SignInRateLimiter } from '../../src/domain/identity/rate-limiter.ts';
+import { staticFlowsInForce } from '../../src/domain/policy/flows-in-force-source.ts';
 import { systemClock } from '../../src/domain/shared/clock.ts';
 import { silentLogger } from '../../src/domain/shared/deps.ts';
 import { randomIds } from '../../src/domain/shared/ids.ts';
+import { northshireFlows } from './northshire-flows.ts';
 import { openTestDatabase } from './test-database.ts';
 
 /**
@@ -34,6 +36,7 @@ export async function startDemoServer(): Promise<{ url: string; close(): Promise
     trustProxy: false,
     webRoot: defaultWebRoot,
     databaseKind: 'pglite',
+    flowsInForce: staticFlowsInForce(northshireFlows),
   });
   const server = await new Promise<ReturnType<typeof serve>>((resolve) => {
     const s = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' }, () => resolve(s));

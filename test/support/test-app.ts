@@ -5,10 +5,16 @@ import { generateSigningKeyPem, loadCheckpointSigner } from '../../src/domain/au
 import { DEMO_PASSWORD } from '../../src/domain/demo/northshire.ts';
 import { seedDemoPartnership } from '../../src/domain/demo/seed-demo-partnership.ts';
 import { SignInRateLimiter } from '../../src/domain/identity/rate-limiter.ts';
+import {
+  staticFlowsInForce,
+  type FlowsInForceSource,
+  type PolicyDeps,
+} from '../../src/domain/policy/flows-in-force-source.ts';
 import { fixedClock } from '../../src/domain/shared/clock.ts';
 import { queryRows } from '../../src/domain/shared/database.ts';
-import { silentLogger, type Deps } from '../../src/domain/shared/deps.ts';
+import { silentLogger } from '../../src/domain/shared/deps.ts';
 import { randomIds } from '../../src/domain/shared/ids.ts';
+import { northshireFlows } from './northshire-flows.ts';
 import { openTestDatabase } from './test-database.ts';
 
 export type TestClock = ReturnType<typeof fixedClock>;
@@ -16,7 +22,7 @@ export type TestClock = ReturnType<typeof fixedClock>;
 export interface TestApp {
   readonly request: (path: string, init?: RequestInit & { session?: SignedInSession }) => Promise<Response>;
   readonly database: DatabaseHandle;
-  readonly deps: Deps;
+  readonly deps: PolicyDeps;
   readonly clock: TestClock;
   signIn(email: string, password?: string): Promise<SignedInSession>;
   count(table: string): Promise<number>;
@@ -32,11 +38,17 @@ export interface SignedInSession {
 /** The real HTTP app in process (no port), on a fresh database seeded with Northshire. */
 export async function createTestApp(
   kind: DatabaseKind,
-  options: { webRoot?: string } = {},
+  options: { webRoot?: string; flowsInForce?: FlowsInForceSource } = {},
 ): Promise<TestApp> {
   const database = await openTestDatabase(kind);
   const clock = fixedClock(new Date('2026-11-02T09:00:00Z'));
-  const deps: Deps = { db: database.db, clock, ids: randomIds, logger: silentLogger };
+  const deps: PolicyDeps = {
+    db: database.db,
+    clock,
+    ids: randomIds,
+    logger: silentLogger,
+    flowsInForce: options.flowsInForce ?? staticFlowsInForce(northshireFlows),
+  };
   await seedDemoPartnership(deps);
   const app = createHttpApp({
     ...deps,

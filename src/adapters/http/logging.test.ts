@@ -6,6 +6,7 @@ import { generateSigningKeyPem, loadCheckpointSigner } from '../../domain/audit/
 import { DEMO_PASSWORD } from '../../domain/demo/northshire.ts';
 import { seedDemoPartnership } from '../../domain/demo/seed-demo-partnership.ts';
 import { SignInRateLimiter } from '../../domain/identity/rate-limiter.ts';
+import { noFlowsInForce } from '../../domain/policy/flows-in-force-source.ts';
 import { systemClock } from '../../domain/shared/clock.ts';
 import type { Logger } from '../../domain/shared/deps.ts';
 import { randomIds } from '../../domain/shared/ids.ts';
@@ -29,6 +30,7 @@ test('request logs carry the route pattern, status and request id, and no person
       trustProxy: false,
       webRoot: undefined,
       databaseKind: 'pglite',
+      flowsInForce: noFlowsInForce,
     });
     const email = 'dana.okafor@northshire.example';
     const signIn = await app.request('/api/session', {

@@ -60,7 +60,11 @@ const compareText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 export function compilePolicy(flowsInForce: readonly FlowInForce[]): CompiledPolicy {
   const grouped = new Map<string, Map<string, Map<string, FlowInForce[]>>>();
   for (const flow of flowsInForce) {
-    const byReceiver = getOrAdd(grouped, flow.partnershipId, () => new Map<string, Map<string, FlowInForce[]>>());
+    const byReceiver = getOrAdd(
+      grouped,
+      flow.partnershipId,
+      () => new Map<string, Map<string, FlowInForce[]>>(),
+    );
     const byHolder = getOrAdd(byReceiver, flow.toOrganisationId, () => new Map<string, FlowInForce[]>());
     getOrAdd(byHolder, flow.fromOrganisationId, (): FlowInForce[] => []).push(flow);
   }

@@ -4,6 +4,7 @@ import { existsSync } from 'node:fs';
 import type { Config } from '../../../config/config.ts';
 import { isDatabaseEmpty, seedDemoPartnership } from '../../../domain/demo/seed-demo-partnership.ts';
 import { SignInRateLimiter } from '../../../domain/identity/rate-limiter.ts';
+import { noFlowsInForce } from '../../../domain/policy/flows-in-force-source.ts';
 import type { Logger } from '../../../domain/shared/deps.ts';
 import { openRuntime } from '../../../runtime.ts';
 import { createHttpApp } from '../../http/app.ts';
@@ -37,6 +38,9 @@ export async function serveCommand(config: Config, logger: Logger): Promise<void
     trustProxy: config.trustProxy,
     webRoot,
     databaseKind: runtime.database.kind,
+    // Until the agreements module is merged no flow is in force: each organisation sees only its
+    // own records. At merge this becomes the agreements module's findFlowsInForce.
+    flowsInForce: noFlowsInForce,
   });
   const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, () => {
     const shown = config.host === '127.0.0.1' || config.host === '0.0.0.0' ? 'localhost' : config.host;
