@@ -8,6 +8,7 @@ import type { AppEnv, HttpDeps } from './http-deps.ts';
 import { jsonBodyGuard } from './json-body-guard.ts';
 import { auditRoutes } from './routes/audit-routes.ts';
 import { partnershipRoutes } from './routes/partnership-routes.ts';
+import { policyRoutes } from './routes/policy-routes.ts';
 import { sessionRoutes } from './routes/session-routes.ts';
 import { sessionMiddleware } from './session-middleware.ts';
 import { serveWebApp } from './static-web.ts';
@@ -77,6 +78,7 @@ export function createHttpApp(deps: HttpDeps): OpenAPIHono<AppEnv> {
   sessionRoutes(deps, app);
   partnershipRoutes(deps, app);
   auditRoutes(deps, app);
+  policyRoutes(deps, app);
   app.doc31('/api/openapi.json', {
     openapi: '3.1.0',
     info: {
