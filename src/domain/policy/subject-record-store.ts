@@ -125,16 +125,3 @@ export async function isSubjectKnown(db: Db, partnershipId: PartnershipId, subje
     .limit(1);
   return rows.length > 0;
 }
-
-/** The name of the actor's own organisation, the receiver in every explanation. */
-export async function findOrganisationName(
-  db: Db,
-  partnershipId: PartnershipId,
-  organisationId: OrganisationId,
-): Promise<string | undefined> {
-  const [row] = await db
-    .select({ name: organisation.name })
-    .from(organisation)
-    .where(and(eq(organisation.partnershipId, partnershipId), eq(organisation.id, organisationId)));
-  return row?.name;
-}
