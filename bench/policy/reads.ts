@@ -30,16 +30,14 @@ import { benchFlows, benchPartnershipId, councilId, organisationIds, random } fr
 async function fill(bench: BenchDatabase, subjects: number, records: number, chunk: number) {
   const db = bench.handle.db;
   await db.insert(partnership).values({ id: benchPartnershipId, name: 'Bench partnership' });
-  await db
-    .insert(organisation)
-    .values(
-      organisationIds.map((id, i) => ({
-        partnershipId: benchPartnershipId,
-        id,
-        name: `Organisation ${i + 1}`,
-        type: 'charity',
-      })),
-    );
+  await db.insert(organisation).values(
+    organisationIds.map((id, i) => ({
+      partnershipId: benchPartnershipId,
+      id,
+      name: `Organisation ${i + 1}`,
+      type: 'charity',
+    })),
+  );
   const orgs = `{${organisationIds.join(',')}}`;
   const groups = `{${fieldGroups.join(',')}}`;
   const started = performance.now();
