@@ -85,6 +85,13 @@ for (const kind of testDatabaseKinds()) {
         'Riverside Primary School: attendance_exclusions',
         'Riverside Primary School: education',
       ]);
+      const camhs = view.records.find((r) => r.kind === 'camhs_referral')!;
+      assert.deepEqual(
+        [camhs.eventDate, camhs.recordedAt.toISOString(), camhs.payload, camhs.factOrOpinion],
+        ['2026-10-01', '2026-10-01T12:00:00.000Z', { summary: 'Referred to CAMHS: low mood' }, 'opinion'],
+      );
+      const dates = view.records.map((r) => r.eventDate!);
+      assert.deepEqual(dates, [...dates].sort().reverse(), 'newest event first');
       assert.ok(!JSON.stringify(view).includes('temporary accommodation'), 'housing has not started sharing');
       assert.ok(!JSON.stringify(view).includes('Southvale'), 'another partnership never shows');
       const police = view.disclosures.find((d) => d.fieldGroup === 'police_incidents')!;

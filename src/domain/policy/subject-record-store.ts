@@ -1,16 +1,15 @@
-import { and, asc, desc, eq, sql, type SQL } from 'drizzle-orm';
-import { organisation } from '../partnership/schema.ts';
-import { subjectRecord } from '../records/schema.ts';
-import type { Db } from '../shared/database.ts';
+import { sql, type SQL } from 'drizzle-orm';
+import { queryRows, type Db } from '../shared/database.ts';
 import type { OrganisationId, PartnershipId } from '../shared/ids.ts';
 import type { AllowedScope } from './decide-access.ts';
 import type { FieldGroup } from './field-groups.ts';
 
 /**
- * The queries on subject_record, all private to domain/policy: callers outside it get the scoped
- * reader. Every query filters on the partnership and on the (holder, field group) pairs of the
- * allowed scope, so what the policy hides never leaves the database (STYLE.md, Medplum's row
- * filters). An empty scope matches nothing.
+ * The queries on subject_record (the table of records/schema.ts), all private to domain/policy:
+ * callers outside it get the scoped reader. Every query filters on the partnership, and the
+ * reads on the (holder, field group) pairs of the allowed scope, so what the policy hides never
+ * leaves the database (STYLE.md, Medplum's row filters). An empty scope matches nothing. The
+ * table is aliased `r` in every statement, which the scope filter relies on.
  */
 export interface StoredRecord {
   readonly id: string;
@@ -33,7 +32,7 @@ export interface StoredRecord {
 function scopeFilter(scope: AllowedScope): SQL {
   const keys = [...scope.holders].flatMap(([holder, groups]) => groups.map((g) => `${holder}|${g}`));
   if (keys.length === 0) return sql`false`;
-  return sql`(${subjectRecord.organisationId}::text || '|' || ${subjectRecord.fieldGroup}) = any(${textArray(keys)}::text[])`;
+  return sql`(r.organisation_id::text || '|' || r.field_group) = any(${textArray(keys)}::text[])`;
 }
 
 /** A PostgreSQL text[] literal, every element quoted and escaped, so no value can break out. */
@@ -41,12 +40,11 @@ function textArray(values: readonly string[]): string {
   return `{${values.map((v) => `"${v.replace(/[\\"]/g, (c) => `\\${c}`)}"`).join(',')}}`;
 }
 
-const ofSubject = (partnershipId: PartnershipId, subjectId: string) =>
-  and(eq(subjectRecord.partnershipId, partnershipId), eq(subjectRecord.subjectId, subjectId));
-
 /**
  * The subject's records within the scope, newest event first, with the holder's name, and the
- * viewer's organisation name (for the explanations) in the same round trip.
+ * viewer's organisation name (for the explanations) in the same round trip. Written as SQL
+ * rather than with the query builder: it is the hot read, and the builder and its row mapping
+ * cost about as much as the query itself (bench/policy).
  */
 export async function findRecordsInScope(
   db: Db,
@@ -56,42 +54,44 @@ export async function findRecordsInScope(
   viewerOrganisationId: OrganisationId,
 ): Promise<{ records: StoredRecord[]; viewerName: string | undefined }> {
   if (scope.holders.size === 0) return { records: [], viewerName: undefined };
-  const rows = await db
-    .select({
-      viewerName: sql<string | null>`(select v.name from organisation v
-        where v.partnership_id = ${partnershipId} and v.id = ${viewerOrganisationId})`,
-      id: subjectRecord.id,
-      holderOrganisationId: subjectRecord.organisationId,
-      holderName: organisation.name,
-      fieldGroup: subjectRecord.fieldGroup,
-      kind: subjectRecord.kind,
-      payload: subjectRecord.payload,
-      eventDate: subjectRecord.eventDate,
-      recordedAt: subjectRecord.recordedAt,
-      factOrOpinion: subjectRecord.factOrOpinion,
-      sourceReference: subjectRecord.sourceReference,
-    })
-    .from(subjectRecord)
-    .leftJoin(
-      organisation,
-      and(
-        eq(organisation.partnershipId, subjectRecord.partnershipId),
-        eq(organisation.id, subjectRecord.organisationId),
-      ),
-    )
-    .where(and(ofSubject(partnershipId, subjectId), scopeFilter(scope)))
-    .orderBy(
-      sql`${subjectRecord.eventDate} desc nulls last`,
-      desc(subjectRecord.recordedAt),
-      asc(subjectRecord.id),
-    );
-  const records = rows.map(({ viewerName: _viewer, ...r }) => ({
-    ...r,
-    holderOrganisationId: r.holderOrganisationId as OrganisationId,
-    fieldGroup: r.fieldGroup as FieldGroup,
-    factOrOpinion: r.factOrOpinion as 'fact' | 'opinion',
+  const rows = await queryRows<{
+    id: string;
+    organisation_id: string;
+    holder_name: string | null;
+    field_group: string;
+    kind: string;
+    payload: unknown;
+    event_date: string | null;
+    recorded_ms: string;
+    fact_or_opinion: string;
+    source_reference: string;
+    viewer_name: string | null;
+  }>(
+    db,
+    sql`select r.id, r.organisation_id, o.name as holder_name, r.field_group, r.kind, r.payload,
+               r.event_date::text as event_date,
+               ((extract(epoch from r.recorded_at) * 1000)::bigint)::text as recorded_ms,
+               r.fact_or_opinion, r.source_reference,
+               (select v.name from organisation v
+                 where v.partnership_id = ${partnershipId} and v.id = ${viewerOrganisationId}) as viewer_name
+        from subject_record r
+        left join organisation o on o.partnership_id = r.partnership_id and o.id = r.organisation_id
+        where r.partnership_id = ${partnershipId} and r.subject_id = ${subjectId} and ${scopeFilter(scope)}
+        order by r.event_date desc nulls last, r.recorded_at desc, r.id`,
+  );
+  const records = rows.map((r): StoredRecord => ({
+    id: r.id,
+    holderOrganisationId: r.organisation_id as OrganisationId,
+    holderName: r.holder_name,
+    fieldGroup: r.field_group as FieldGroup,
+    kind: r.kind,
+    payload: r.payload,
+    eventDate: r.event_date,
+    recordedAt: new Date(Number(r.recorded_ms)),
+    factOrOpinion: r.fact_or_opinion as 'fact' | 'opinion',
+    sourceReference: r.source_reference,
   }));
-  return { records, viewerName: rows[0]?.viewerName ?? undefined };
+  return { records, viewerName: rows[0]?.viewer_name ?? undefined };
 }
 
 /** Which (holder, field group) pairs within the scope hold anything about the subject. */
@@ -102,14 +102,15 @@ export async function findHoldingsInScope(
   scope: AllowedScope,
 ): Promise<{ holderOrganisationId: OrganisationId; fieldGroup: FieldGroup }[]> {
   if (scope.holders.size === 0) return [];
-  const rows = await db
-    .selectDistinct({ holder: subjectRecord.organisationId, fieldGroup: subjectRecord.fieldGroup })
-    .from(subjectRecord)
-    .where(and(ofSubject(partnershipId, subjectId), scopeFilter(scope)))
-    .orderBy(asc(subjectRecord.organisationId), asc(subjectRecord.fieldGroup));
+  const rows = await queryRows<{ organisation_id: string; field_group: string }>(
+    db,
+    sql`select distinct r.organisation_id, r.field_group from subject_record r
+        where r.partnership_id = ${partnershipId} and r.subject_id = ${subjectId} and ${scopeFilter(scope)}
+        order by r.organisation_id, r.field_group`,
+  );
   return rows.map((r) => ({
-    holderOrganisationId: r.holder as OrganisationId,
-    fieldGroup: r.fieldGroup as FieldGroup,
+    holderOrganisationId: r.organisation_id as OrganisationId,
+    fieldGroup: r.field_group as FieldGroup,
   }));
 }
 
@@ -118,10 +119,10 @@ export async function findHoldingsInScope(
  * caller answers "not found" either way, and runs this on every denial so both take the same path.
  */
 export async function isSubjectKnown(db: Db, partnershipId: PartnershipId, subjectId: string) {
-  const rows = await db
-    .select({ one: sql<number>`1` })
-    .from(subjectRecord)
-    .where(ofSubject(partnershipId, subjectId))
-    .limit(1);
+  const rows = await queryRows<{ one: number }>(
+    db,
+    sql`select 1 as one from subject_record r
+        where r.partnership_id = ${partnershipId} and r.subject_id = ${subjectId} limit 1`,
+  );
   return rows.length > 0;
 }
