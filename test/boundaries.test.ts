@@ -41,8 +41,40 @@ test('paths that bypass authorisation are named unsafe*, and this is the list of
     for (const m of (await readFile(file, 'utf8')).matchAll(/export (?:async )?function (unsafe\w+)/g))
       unsafe.push(m[1]!);
   }
-  // No module reads subject data yet; the policy issue adds the scoped reader and any bypass here.
+  // Subject data is read only through domain/policy's scoped reader, which has no bypass yet. A
+  // system path that must skip the policy (retention disposal, subject access packs) is named
+  // unsafe* and added here, with the reason, in the same change.
   assert.deepEqual(unsafe.sort(), []);
+});
+
+/**
+ * DESIGN.md rule 1: only domain/policy reads subject data. Within it, only the record store
+ * queries the table (behind the scoped reader); records may import its own schema for ingest,
+ * which writes. Tests and test support insert fixtures directly and are not scanned.
+ */
+const subjectTableAllowed = [
+  /^src\/domain\/policy\/subject-record-store\.ts$/,
+  /^src\/domain\/records\/schema\.ts$/,
+  /^src\/domain\/records\/ingest[\w-]*\.ts$/,
+];
+
+test('only the policy module queries subject_record: nothing else imports the records schema or names the table', async () => {
+  const offenders: string[] = [];
+  for (const file of await sourceFiles('src')) {
+    const path = relative('.', file).split('\\').join('/');
+    if (subjectTableAllowed.some((allowed) => allowed.test(path))) continue;
+    const text = await readFile(file, 'utf8');
+    if (importsOf(text).some((i) => /records\/schema(\.ts)?$/.test(i)))
+      offenders.push(`${path} imports the records schema`);
+    if (/subject_record/.test(text)) offenders.push(`${path} names subject_record`);
+    // The store takes any scope it is given: only the policy module may hand it one.
+    if (
+      !path.startsWith('src/domain/policy/') &&
+      importsOf(text).some((i) => i.endsWith('subject-record-store.ts'))
+    )
+      offenders.push(`${path} imports the policy's record store`);
+  }
+  assert.deepEqual(offenders, []);
 });
 
 test('no source file is a god file (over 400 lines)', async () => {

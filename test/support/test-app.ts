@@ -6,11 +6,17 @@ import { DEMO_PASSWORD } from '../../src/domain/demo/northshire.ts';
 import { seedDemoPartnership } from '../../src/domain/demo/seed-demo-partnership.ts';
 import { installGatewayCatalogue } from '../../src/domain/gateways/install-gateway-catalogue.ts';
 import { SignInRateLimiter } from '../../src/domain/identity/rate-limiter.ts';
+import {
+  staticFlowsInForce,
+  type FlowsInForceSource,
+  type PolicyDeps,
+} from '../../src/domain/policy/flows-in-force-source.ts';
 import { fixedClock } from '../../src/domain/shared/clock.ts';
 import { queryRows } from '../../src/domain/shared/database.ts';
-import { silentLogger, type Deps } from '../../src/domain/shared/deps.ts';
+import { silentLogger } from '../../src/domain/shared/deps.ts';
 import { randomIds } from '../../src/domain/shared/ids.ts';
 import { catalogueGatewayDirectory } from '../../src/domain/agreements/catalogue-gateway-directory.ts';
+import { northshireFlows } from './northshire-flows.ts';
 import { openTestDatabase } from './test-database.ts';
 
 export type TestClock = ReturnType<typeof fixedClock>;
@@ -18,7 +24,7 @@ export type TestClock = ReturnType<typeof fixedClock>;
 export interface TestApp {
   readonly request: (path: string, init?: RequestInit & { session?: SignedInSession }) => Promise<Response>;
   readonly database: DatabaseHandle;
-  readonly deps: Deps;
+  readonly deps: PolicyDeps;
   readonly clock: TestClock;
   signIn(email: string, password?: string): Promise<SignedInSession>;
   count(table: string): Promise<number>;
@@ -34,11 +40,19 @@ export interface SignedInSession {
 /** The real HTTP app in process (no port), on a fresh database with the gateway catalogue and Northshire. */
 export async function createTestApp(
   kind: DatabaseKind,
-  options: { webRoot?: string; demoAgreements?: boolean } = {},
+  options: { webRoot?: string; demoAgreements?: boolean; flowsInForce?: FlowsInForceSource } = {},
 ): Promise<TestApp> {
   const database = await openTestDatabase(kind);
   const clock = fixedClock(new Date('2026-11-02T09:00:00Z'));
-  const deps: Deps = { db: database.db, clock, ids: randomIds, logger: silentLogger };
+  // Policy tests default to the fixed Northshire flows of test/support/northshire-flows.ts, so
+  // their expectations do not move with the demo agreements; pass findFlowsInForce for the real ones.
+  const deps: PolicyDeps = {
+    db: database.db,
+    clock,
+    ids: randomIds,
+    logger: silentLogger,
+    flowsInForce: options.flowsInForce ?? staticFlowsInForce(northshireFlows),
+  };
   await installGatewayCatalogue(deps);
   // Northshire's demo agreements come with it unless a test wants to write its own from scratch.
   await seedDemoPartnership(

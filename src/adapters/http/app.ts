@@ -11,6 +11,7 @@ import { agreementRoutes } from './routes/agreement-routes.ts';
 import { gatewayRoutes } from './routes/gateway-routes.ts';
 import { auditRoutes } from './routes/audit-routes.ts';
 import { partnershipRoutes } from './routes/partnership-routes.ts';
+import { policyRoutes } from './routes/policy-routes.ts';
 import { sessionRoutes } from './routes/session-routes.ts';
 import { sessionMiddleware } from './session-middleware.ts';
 import { serveWebApp } from './static-web.ts';
@@ -90,6 +91,7 @@ export function createHttpApp(deps: HttpDeps): OpenAPIHono<AppEnv> {
   // Agreements: the fixed paths (reference, flows, coverage…) before /api/agreements/{agreementId}.
   agreementReportRoutes(deps, app);
   agreementRoutes(deps, app);
+  policyRoutes(deps, app);
   app.doc31('/api/openapi.json', {
     openapi: '3.1.0',
     info: {

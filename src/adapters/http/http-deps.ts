@@ -2,9 +2,10 @@ import type { GatewayDirectory } from '../../domain/agreements/gateway-directory
 import type { CheckpointSigner } from '../../domain/audit/signing-key.ts';
 import type { ActiveSession } from '../../domain/identity/resolve-session.ts';
 import type { SignInRateLimiter } from '../../domain/identity/rate-limiter.ts';
-import type { Deps } from '../../domain/shared/deps.ts';
+import type { PolicyDeps } from '../../domain/policy/flows-in-force-source.ts';
 
-export interface HttpDeps extends Deps {
+/** PolicyDeps: the ordinary dependencies plus the source of flows in force for the scoped reader. */
+export interface HttpDeps extends PolicyDeps {
   readonly signer: CheckpointSigner;
   readonly rateLimiter: SignInRateLimiter;
   readonly secureCookies: boolean;

@@ -7,6 +7,7 @@ import { DEMO_PASSWORD } from '../../domain/demo/northshire.ts';
 import { seedDemoPartnership } from '../../domain/demo/seed-demo-partnership.ts';
 import { fakeGatewayDirectory } from '../../../test/support/fake-gateway-directory.ts';
 import { SignInRateLimiter } from '../../domain/identity/rate-limiter.ts';
+import { noFlowsInForce } from '../../domain/policy/flows-in-force-source.ts';
 import { systemClock } from '../../domain/shared/clock.ts';
 import type { Logger } from '../../domain/shared/deps.ts';
 import { randomIds } from '../../domain/shared/ids.ts';
@@ -31,6 +32,7 @@ test('request logs carry the route pattern, status and request id, and no person
       webRoot: undefined,
       databaseKind: 'pglite',
       gateways: fakeGatewayDirectory,
+      flowsInForce: noFlowsInForce,
     });
     const email = 'dana.okafor@northshire.example';
     const signIn = await app.request('/api/session', {

@@ -17,9 +17,19 @@ export interface AuditDetailsByAction {
   'user.created': { email: string; displayName: string };
   'membership.added': { userId: string; organisationId: string; role: string };
   'membership.ended': { userId: string; organisationId: string; role: string; sessionsEnded: number };
-  'access.denied': { attempted: string };
-  /** Subject data shown to a user; `disclosed` on the event lists the field groups shown. */
-  'subject.viewed': { view: string };
+  'access.denied': { attempted: string; reason?: AccessDeniedReason };
+  /**
+   * Subject data shown to a user; `disclosed` on the event lists the field groups shown and
+   * `purpose` the purpose. The policy reader adds how many records and the flows relied on.
+   */
+  'subject.viewed': {
+    view: string;
+    records?: number;
+    /** Every agreement flow the disclosure relied on (own records rely on none). */
+    agreements?: readonly AgreementRelied[];
+    /** Whether any of the disclosed records were the viewer's own organisation's. */
+    ownRecords?: boolean;
+  };
   'audit.searched': { filters: Record<string, string>; returned: number };
   'audit.verified': { ok: boolean; verifiedEvents: number };
   'audit.checkpoint_created': { seqFrom: number; seqTo: number };
@@ -42,6 +52,18 @@ export interface AuditDetailsByAction {
   'agreement.resumed': { reference: string };
   'agreement.terminated': { reference: string; reason: string };
   'demo.agreements_seeded': { agreements: number };
+}
+
+// policy: why a read of subject data answered "not found" (the caller cannot tell these apart;
+// the audit log can, so a DPO sees refusals for what they were).
+export type AccessDeniedReason =
+  'no_such_subject' | 'nothing_disclosable' | 'role_not_permitted' | 'system_actor';
+
+export interface AgreementRelied {
+  readonly agreementId: string;
+  readonly reference: string;
+  readonly version: number;
+  readonly flowId: string;
 }
 
 export type AuditAction = keyof AuditDetailsByAction;

@@ -1,0 +1,68 @@
+import { createBenchDatabase } from '../support/postgres-database.ts';
+import { check, type BenchReport, type BenchSuite } from '../support/suite.ts';
+import { measureDecisions } from './decisions.ts';
+import { measureReads } from './reads.ts';
+
+const parameters = {
+  decisions: { warmupMs: 1000, ms: 2000, rounds: 5, requests: 1 << 16 },
+  reads: {
+    engine: 'postgres',
+    subjects: 100_000,
+    records: 1_000_000,
+    chunk: 100_000,
+    warmup: 500,
+    samples: 5000,
+  },
+  notes: [
+    'Decisions: one core (one JavaScript thread); random requests over a seeded partnership of 40 organisations, 12 agreements and 60 flows covering all 11 purposes and 15 field groups; the compiled policy is built once, as the scoped reader does per read.',
+    'Baseline: the same rule with @casl/ability (createMongoAbility, field rules per field group, conditions on holder, purpose and validity window), one ability per organisation and role, built once and cached; it answers yes/no, the compiled decision also names the flow or the reason. Both give the same answer on every request (checked before timing).',
+    'Reads: one client, samples interleaved (bare, scoped, scoped with a flows query). Bare = the indexed select of one subject. Scoped = createScopedReader(...).readSubjectRecords: a transaction, the flows (from memory), compilation, the scope-filtered select with holder names, a decision per pair, the words, and the subject.viewed audit insert (or access.denied and not found).',
+    'Scoped with flows query adds one round trip for the agreements module’s flows query, which is not merged yet; its real cost depends on that query.',
+  ],
+};
+
+const targets = { decisionNs: 1000, addedP99Ms: 2 };
+
+export const suite: BenchSuite = {
+  description:
+    'policy: field-group decisions per second (compiled vs CASL) and the scoped reader’s added latency on PostgreSQL',
+  async run(): Promise<BenchReport> {
+    console.log('decisions: compiled policy and CASL baseline');
+    const decisions = measureDecisions(parameters.decisions);
+    const bench = await createBenchDatabase(2);
+    try {
+      console.log(`database ${bench.name}: filling ${parameters.reads.records} records, then timing reads`);
+      const reads = await measureReads(bench, parameters.reads);
+      const { compiled, casl } = decisions;
+      return {
+        environment: { database: bench.serverVersion },
+        parameters,
+        results: { decisions, reads },
+        targets: [
+          check(
+            'one field-group decision',
+            `≤ ${targets.decisionNs} ns (≥ 1M/s)`,
+            `${compiled.nsPerDecision} ns (${compiled.perSecond}/s)`,
+            compiled.nsPerDecision <= targets.decisionNs,
+          ),
+          check(
+            'scoped reader added p99',
+            `≤ ${targets.addedP99Ms} ms`,
+            `${reads.addedP99Ms} ms`,
+            reads.addedP99Ms <= targets.addedP99Ms,
+          ),
+        ],
+        summary: [
+          `decisions: compiled ${compiled.perSecond}/s (${compiled.nsPerDecision} ns), CASL ${casl.perSecond}/s (${casl.nsPerDecision} ns): ${decisions.compiledOverCasl}× faster`,
+          `batch of ${decisions.batchOfFieldGroups.decisionsPerCall}: ${decisions.batchOfFieldGroups.nsPerDecision} ns per decision; compile ${decisions.compileMicroseconds} µs`,
+          `bare read: p50 ${reads.bare.p50Ms} ms, p99 ${reads.bare.p99Ms} ms`,
+          `scoped read: p50 ${reads.scoped.p50Ms} ms, p99 ${reads.scoped.p99Ms} ms (added p99 ${reads.addedP99Ms} ms)`,
+          `scoped read with a flows query: p50 ${reads.scopedWithFlowsQuery.p50Ms} ms, p99 ${reads.scopedWithFlowsQuery.p99Ms} ms (added p99 ${reads.addedP99WithFlowsQueryMs} ms)`,
+          `not found: ${reads.notFoundShare}; records shown per read: ${reads.meanRecordsShown} of ${reads.recordsPerSubject}`,
+        ],
+      };
+    } finally {
+      await bench.drop();
+    }
+  },
+};

@@ -1,0 +1,94 @@
+import { appendAuditEvent } from '../audit/append-audit-event.ts';
+import type { AccessDeniedReason, AgreementRelied } from '../audit/actions.ts';
+import type { Actor } from '../shared/actor.ts';
+import type { Db } from '../shared/database.ts';
+import type { AllowDecision, DecisionActor } from './access-decision.ts';
+import { compilePolicy, type CompiledPolicy } from './compile-policy.ts';
+import { allowedScope, type AllowedScope } from './decide-access.ts';
+import { fieldGroups as allFieldGroups, type FieldGroup } from './field-groups.ts';
+import type { FlowsInForceSource } from './flows-in-force-source.ts';
+import type { Purpose } from './purposes.ts';
+import { mayActFor } from './role-purposes.ts';
+
+/** Subject data is about a person; audit events name them by the person key. */
+export const SUBJECT_TYPE = 'person';
+
+export type PolicyAccess =
+  | {
+      readonly ok: true;
+      readonly actor: DecisionActor;
+      readonly policy: CompiledPolicy;
+      readonly scope: AllowedScope;
+      readonly atMs: number;
+    }
+  | { readonly ok: false; readonly reason: AccessDeniedReason };
+
+/**
+ * The first half of every read: who may see what, for this purpose, now. The flows in force are
+ * loaded through the injected source with the reader's transaction and compiled once for the
+ * read. A system actor has no role and so no purpose: system paths that must reach subject data
+ * are named unsafe* instead (DESIGN.md rule 1).
+ */
+export async function loadPolicyAccess(
+  tx: Db,
+  source: FlowsInForceSource,
+  actor: Actor,
+  purpose: Purpose,
+  at: Date,
+  fieldGroups: readonly FieldGroup[] = allFieldGroups,
+): Promise<PolicyAccess> {
+  if (actor.kind !== 'user') return { ok: false, reason: 'system_actor' };
+  if (!mayActFor(actor.role, purpose)) return { ok: false, reason: 'role_not_permitted' };
+  const decisionActor: DecisionActor = {
+    partnershipId: actor.partnershipId,
+    organisationId: actor.organisationId,
+    role: actor.role,
+  };
+  const policy = compilePolicy(await source(tx, actor.partnershipId, at));
+  const scope = allowedScope(policy, decisionActor, purpose, at, fieldGroups);
+  return { ok: true, actor: decisionActor, policy, scope, atMs: at.getTime() };
+}
+
+/**
+ * A refused read, in the reader's own transaction, which then commits: the caller answers
+ * "not found" whatever the reason (DESIGN.md rule 2), and the log keeps the reason.
+ */
+export async function recordDenial(
+  tx: Db,
+  actor: Actor,
+  denial: { purpose: Purpose; subjectId: string; attempted: string; reason: AccessDeniedReason },
+): Promise<void> {
+  await appendAuditEvent(tx, {
+    actor,
+    action: 'access.denied',
+    outcome: 'denied',
+    subject: { type: SUBJECT_TYPE, id: denial.subjectId },
+    purpose: denial.purpose,
+    details: { attempted: denial.attempted, reason: denial.reason },
+  });
+}
+
+/** The distinct flows a set of allow decisions relied on, in a stable order, for the audit log. */
+export function agreementsReliedOn(decisions: readonly AllowDecision[]): AgreementRelied[] {
+  const byFlow = new Map<string, AgreementRelied>();
+  for (const d of decisions) {
+    if (d.agreement === null) continue;
+    const a = d.agreement;
+    byFlow.set(`${a.agreementId}\u0000${a.version}\u0000${a.flowId}`, {
+      agreementId: a.agreementId,
+      reference: a.reference,
+      version: a.version,
+      flowId: a.flowId,
+    });
+  }
+  return [...byFlow.values()].sort(
+    (x, y) =>
+      x.reference.localeCompare(y.reference) || x.version - y.version || x.flowId.localeCompare(y.flowId),
+  );
+}
+
+/** The audit column holds one agreement: set only when the disclosure relied on exactly one. */
+export function singleAgreementId(relied: readonly AgreementRelied[]): string | undefined {
+  const ids = new Set(relied.map((r) => r.agreementId));
+  return ids.size === 1 ? [...ids][0] : undefined;
+}

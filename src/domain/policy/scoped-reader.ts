@@ -1,0 +1,35 @@
+import type { Actor } from '../shared/actor.ts';
+import { explainAccess, type AccessExplanationView } from './explain-access.ts';
+import type { FieldGroup } from './field-groups.ts';
+import type { PolicyDeps } from './flows-in-force-source.ts';
+import type { Purpose } from './purposes.ts';
+import { readSubjectRecords, type SubjectRecordsView } from './read-subject-records.ts';
+
+/**
+ * The only way any module reads subject data (DESIGN.md rule 1; STYLE.md practice 1, after
+ * Medplum's per-request repository). It is bound to one actor and one purpose, so a module that
+ * receives it cannot widen either; every call decides per holder × field group, returns only
+ * what is allowed, and audits the read or the refusal in the same transaction.
+ */
+export interface ScopedReader {
+  readonly purpose: Purpose;
+  /** The subject's records this actor may see for the purpose; not_found if there are none. */
+  readSubjectRecords(
+    subjectId: string,
+    options?: { readonly fieldGroups?: readonly FieldGroup[] },
+  ): Promise<SubjectRecordsView>;
+  /** "Why can I see this": the decisions behind the subject's records, in words. */
+  explainAccess(
+    subjectId: string,
+    options?: { readonly fieldGroups?: readonly FieldGroup[] },
+  ): Promise<AccessExplanationView>;
+}
+
+export function createScopedReader(deps: PolicyDeps, actor: Actor, purpose: Purpose): ScopedReader {
+  return Object.freeze<ScopedReader>({
+    purpose,
+    readSubjectRecords: (subjectId, options = {}) =>
+      readSubjectRecords(deps, actor, purpose, subjectId, options),
+    explainAccess: (subjectId, options = {}) => explainAccess(deps, actor, purpose, subjectId, options),
+  });
+}

@@ -1,0 +1,251 @@
+// The cross-agency leak matrix (DESIGN.md section 6): every read endpoint of subject data × every
+// demo role and organisation × every relation between viewer and holder × every purpose. The
+// expected answer is worked out here from the agreements' published flow register and the roles'
+// purposes, never from the policy code under test, and any record shown that the agreements do
+// not allow is a leak. Then it proves that suspending, terminating or amending an agreement stops
+// disclosure at once.
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { amendAgreement } from '../src/domain/agreements/amend-agreement.ts';
+import { findFlowsInForce } from '../src/domain/agreements/find-flows-in-force.ts';
+import { signAgreement } from '../src/domain/agreements/sign-agreement.ts';
+import { submitAgreement } from '../src/domain/agreements/submit-agreement.ts';
+import { updateFlow } from '../src/domain/agreements/update-flow.ts';
+import { demoOrganisations, demoUsers } from '../src/domain/demo/northshire.ts';
+import { roleCapabilities } from '../src/domain/partnership/capabilities.ts';
+import { fieldGroups, type FieldGroup } from '../src/domain/policy/field-groups.ts';
+import { purposes, type Purpose } from '../src/domain/policy/purposes.ts';
+import { rolePurposes } from '../src/domain/policy/role-purposes.ts';
+import { actorFor, agreementDeps } from './support/agreement-fixtures.ts';
+import { insertSubjectRecords } from './support/northshire-records.ts';
+import { createTestApp, type SignedInSession, type TestApp } from './support/test-app.ts';
+import { testDatabaseKinds } from './support/test-database.ts';
+
+const child = 'child-matrix-every-agency';
+const nobody = 'child-matrix-nobody';
+const orgId = (key: string) => demoOrganisations.find((o) => o.key === key)!.id;
+
+interface RegisterFlow {
+  agreementId: string;
+  reference: string;
+  from: { organisationId: string }[];
+  to: { organisationId: string }[];
+  purposes: string[];
+  fieldGroups: string[];
+}
+
+type Relation = 'own_organisation' | 'covering_flow' | 'party_not_covering' | 'no_agreement';
+
+/** The oracle: what the published agreements allow, flow by flow, with no policy code involved. */
+function expectation(flows: readonly RegisterFlow[], role: string, viewer: string, purpose: Purpose) {
+  const mayAct = (rolePurposes[role as keyof typeof rolePurposes] as readonly string[]).includes(purpose);
+  const allowed = new Set<string>();
+  const relations = new Map<string, Relation>();
+  for (const holder of demoOrganisations.map((o) => o.id)) {
+    const between = flows.filter(
+      (f) => f.from.some((o) => o.organisationId === holder) && f.to.some((o) => o.organisationId === viewer),
+    );
+    const serving = between.filter((f) => f.purposes.includes(purpose));
+    relations.set(
+      holder,
+      holder === viewer
+        ? 'own_organisation'
+        : serving.length > 0
+          ? 'covering_flow'
+          : between.length > 0
+            ? 'party_not_covering'
+            : 'no_agreement',
+    );
+    for (const group of fieldGroups) {
+      const ok = holder === viewer || serving.some((f) => f.fieldGroups.includes(group));
+      if (mayAct && ok) allowed.add(`${holder}|${group}`);
+    }
+  }
+  return { allowed, relations };
+}
+
+async function readRecords(app: TestApp, session: SignedInSession, subject: string, purpose: Purpose) {
+  const response = await app.request(`/api/subjects/${subject}/records?purpose=${purpose}`, { session });
+  const text = await response.text();
+  return { status: response.status, text };
+}
+
+function shownKeys(text: string): Set<string> {
+  const body = JSON.parse(text) as { records: { holderOrganisationId: string; fieldGroup: FieldGroup }[] };
+  return new Set(body.records.map((r) => `${r.holderOrganisationId}|${r.fieldGroup}`));
+}
+
+async function publishedFlows(app: TestApp, session: SignedInSession): Promise<RegisterFlow[]> {
+  const response = await app.request('/api/agreements/flows', { session });
+  assert.equal(response.status, 200);
+  return ((await response.json()) as { flows: RegisterFlow[] }).flows;
+}
+
+for (const kind of testDatabaseKinds()) {
+  test(`leak matrix (${kind})`, async (t) => {
+    const app = await createTestApp(kind, { flowsInForce: findFlowsInForce });
+    t.after(() => app.close());
+    // One record in every field group held by every agency, so any wrong disclosure shows.
+    await insertSubjectRecords(
+      app.deps.db,
+      demoOrganisations.flatMap((o) =>
+        fieldGroups.map((g) => ({
+          subjectId: child,
+          holder: o.id,
+          fieldGroup: g,
+          kind: 'matrix',
+          summary: `${o.key} ${g}`,
+          eventDate: '2026-10-01',
+        })),
+      ),
+    );
+    const admin = await app.signIn('alex.morgan@northshire.example');
+    const sessions = new Map<string, SignedInSession>();
+    for (const u of demoUsers) sessions.set(u.email, await app.signIn(u.email));
+
+    await t.test(
+      'every role, organisation, relation and purpose sees exactly what the agreements allow',
+      async () => {
+        const flows = await publishedFlows(app, admin);
+        const seen = new Set<Relation>();
+        let leaks = 0;
+        let cells = 0;
+        const failures: string[] = [];
+        for (const user of demoUsers) {
+          const session = sessions.get(user.email)!;
+          const viewer = orgId(user.organisation);
+          for (const purpose of purposes) {
+            const { allowed, relations } = expectation(flows, user.role, viewer, purpose);
+            for (const r of relations.values()) seen.add(r);
+            cells += relations.size * fieldGroups.length;
+            const read = await readRecords(app, session, child, purpose);
+            if (allowed.size === 0) {
+              // Nothing allowed: the answer is exactly the one for a child nobody knows.
+              const missing = await readRecords(app, session, nobody, purpose);
+              if (read.status !== 404 || read.text !== missing.text) {
+                failures.push(`${user.email} ${purpose}: expected not found, got ${read.status}`);
+                if (read.status === 200) leaks += shownKeys(read.text).size;
+              }
+              continue;
+            }
+            assert.equal(read.status, 200, `${user.email} ${purpose}`);
+            const shown = shownKeys(read.text);
+            for (const key of shown) if (!allowed.has(key)) leaks += 1;
+            const extra = [...shown].filter((k) => !allowed.has(k));
+            const missingKeys = [...allowed].filter((k) => !shown.has(k));
+            if (extra.length > 0 || missingKeys.length > 0) {
+              failures.push(
+                `${user.email} ${purpose}: leaked ${extra.join(', ')}; withheld ${missingKeys.join(', ')}`,
+              );
+            }
+            // "Why can I see this" never lists as shown anything the agreements do not allow.
+            const why = await app.request(`/api/subjects/${child}/access?purpose=${purpose}`, { session });
+            const explained = (await why.json()) as {
+              shown: { holderOrganisationId: string; fieldGroup: string }[];
+            };
+            for (const s of explained.shown) {
+              if (!allowed.has(`${s.holderOrganisationId}|${s.fieldGroup}`)) {
+                leaks += 1;
+                failures.push(
+                  `${user.email} ${purpose}: explanation shows ${s.holderOrganisationId}|${s.fieldGroup}`,
+                );
+              }
+            }
+          }
+        }
+        assert.deepEqual(failures, []);
+        assert.equal(leaks, 0);
+        // The matrix really covers every relation, and all of it.
+        assert.deepEqual([...seen].sort(), [
+          'covering_flow',
+          'no_agreement',
+          'own_organisation',
+          'party_not_covering',
+        ]);
+        assert.equal(
+          cells,
+          demoUsers.length * purposes.length * demoOrganisations.length * fieldGroups.length,
+        );
+      },
+    );
+
+    const jo = () => sessions.get('jo.baker@northshire.example')!; // Riverside Primary's DSL
+    const encompassKey = `${orgId('police')}|domestic_abuse_notifications`;
+    const schoolSees = async () => {
+      const read = await readRecords(app, jo(), child, 'operation_encompass');
+      return read.status === 200 && shownKeys(read.text).has(encompassKey);
+    };
+    const encompass = async () =>
+      (await publishedFlows(app, admin)).find((f) => f.purposes.includes('operation_encompass'))!;
+
+    await t.test(
+      'an amended agreement changes disclosure only, and at once, when the new version is in force',
+      async () => {
+        assert.equal(await schoolSees(), true);
+        const deps = agreementDeps(app);
+        const drafter = await actorFor(app.deps.db, 'alex.morgan@northshire.example');
+        const { agreementId } = await encompass();
+        const amended = await amendAgreement(deps, drafter, { agreementId });
+        const draft = amended.versions.at(-1)!;
+        const flow = draft.flows[0]!;
+        await updateFlow(deps, drafter, {
+          agreementId,
+          flowId: flow.id,
+          flow: { ...flow, toOrganisationIds: flow.toOrganisationIds.filter((o) => o !== orgId('school')) },
+        });
+        await submitAgreement(deps, drafter, { agreementId });
+        // Until every party has signed, the version in force still governs.
+        assert.equal(await schoolSees(), true);
+        const signers = draft.content.parties.map((p) => {
+          const user = demoUsers.find(
+            (u) =>
+              orgId(u.organisation) === p.organisationId &&
+              (roleCapabilities[u.role] as readonly string[]).includes('sign_agreements'),
+          )!;
+          return user.email;
+        });
+        for (const email of signers) {
+          await signAgreement(deps, await actorFor(app.deps.db, email), {
+            agreementId,
+            version: draft.version,
+          });
+        }
+        assert.equal(await schoolSees(), false);
+      },
+    );
+
+    await t.test('suspending or terminating an agreement stops disclosure at once', async () => {
+      // The front-door checks agreement lets children's social care see police incidents.
+      const grace = sessions.get('grace.obi@northshire.example')!;
+      const policeIncidents = `${orgId('police')}|police_incidents`;
+      const cscSees = async () => {
+        const read = await readRecords(app, grace, child, 'front_door_screening');
+        return read.status === 200 && shownKeys(read.text).has(policeIncidents);
+      };
+      assert.equal(await cscSees(), true);
+      const flows = await publishedFlows(app, admin);
+      const covering = flows.filter(
+        (f) =>
+          f.purposes.includes('front_door_screening') &&
+          f.fieldGroups.includes('police_incidents') &&
+          f.from.some((o) => o.organisationId === orgId('police')) &&
+          f.to.some((o) => o.organisationId === orgId('csc')),
+      );
+      const ids = [...new Set(covering.map((f) => f.agreementId))];
+      assert.ok(ids.length > 0);
+      const post = (path: string, body: unknown) =>
+        app.request(path, { method: 'POST', session: admin, body: JSON.stringify(body) });
+      for (const id of ids)
+        assert.equal(
+          (await post(`/api/agreements/${id}/suspend`, { reason: 'Breach under investigation' })).status,
+          200,
+        );
+      assert.equal(await cscSees(), false);
+      for (const id of ids) assert.equal((await post(`/api/agreements/${id}/resume`, {})).status, 200);
+      assert.equal(await cscSees(), true);
+      for (const id of ids)
+        assert.equal((await post(`/api/agreements/${id}/terminate`, { reason: 'Replaced' })).status, 200);
+      assert.equal(await cscSees(), false);
+    });
+  });
+}
