@@ -24,13 +24,14 @@ async function runSuite(name: string): Promise<boolean> {
   const { suite } = (await import(`./${name}/suite.ts`)) as { suite: BenchSuite };
   console.log(`\n== ${name}: ${suite.description}`);
   const started = new Date();
+  const machine = describeMachine();
   const report = await suite.run();
   const passed = report.targets.every((t) => t.pass);
   const document = {
     suite: name,
     date: started.toISOString(),
     durationS: Math.round((Date.now() - started.getTime()) / 100) / 10,
-    machine: { ...describeMachine(), ...report.environment },
+    machine: { ...machine, ...report.environment },
     parameters: report.parameters,
     results: report.results,
     targets: report.targets,
