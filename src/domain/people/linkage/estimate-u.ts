@@ -1,0 +1,50 @@
+import type { Comparison } from './comparisons.ts';
+import type { Dataset } from './dataset.ts';
+import { seededRandom } from '../random.ts';
+
+/**
+ * Random pairs for u: nearly all of them are two different people, so how often each level
+ * occurs among them is P(level | not the same person). Up to `maxPairs` pairs are drawn with a
+ * fixed seed; a small data set uses every pair.
+ */
+export function sampleRandomPairs(
+  ds: Dataset,
+  options: { maxPairs?: number; seed?: number; crossSourceOnly?: boolean } = {},
+): { left: Int32Array; right: Int32Array; count: number } {
+  const n = ds.size;
+  const maxPairs = options.maxPairs ?? 1_000_000;
+  const all = (n * (n - 1)) / 2;
+  const left: number[] = [];
+  const right: number[] = [];
+  const allowed = (a: number, b: number) => !options.crossSourceOnly || ds.sources[a] !== ds.sources[b];
+  if (all <= maxPairs) {
+    for (let a = 0; a < n; a++) for (let b = a + 1; b < n; b++) if (allowed(a, b)) (left.push(a), right.push(b));
+  } else {
+    const random = seededRandom(options.seed ?? 42);
+    for (let tries = 0; left.length < maxPairs && tries < maxPairs * 4; tries++) {
+      const a = Math.floor(random() * n);
+      const b = Math.floor(random() * n);
+      if (a !== b && allowed(a, b)) (left.push(a), right.push(b));
+    }
+  }
+  return { left: Int32Array.from(left), right: Int32Array.from(right), count: left.length };
+}
+
+/** Level frequencies among the sampled pairs, each pair weighted (1 = certainly strangers). */
+export function levelCounts(
+  comparisons: readonly Comparison[],
+  levelsOfPair: (k: number) => Uint8Array,
+  count: number,
+  weightOf: (k: number) => number = () => 1,
+): number[][] {
+  const counts = comparisons.map((c) => new Array<number>(c.levels.length).fill(0));
+  for (let k = 0; k < count; k++) {
+    const levels = levelsOfPair(k);
+    const w = weightOf(k);
+    for (let c = 0; c < comparisons.length; c++) {
+      const l = levels[c]!;
+      if (l !== 255) counts[c]![l]! += w;
+    }
+  }
+  return counts;
+}
