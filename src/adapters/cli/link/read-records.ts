@@ -17,7 +17,8 @@ export async function readRecords(
   mapping: FieldMapping,
 ): Promise<number> {
   const parser = createReadStream(file).pipe(
-    parse({ bom: true, relax_column_count: true, skip_empty_lines: true, trim: true }),
+    // No `trim` here (it costs a third of the parse): the normalisers ignore surrounding spaces.
+    parse({ bom: true, relax_column_count: true, skip_empty_lines: true }),
   );
   let resolved: ReturnType<typeof resolveMapping> | undefined;
   let rows = 0;
@@ -37,7 +38,7 @@ export async function readRecords(
               .join(' ');
       if (value !== '') fields[field] = value;
     }
-    ds.add(source, row[resolved.id] ?? String(rows), fields);
+    ds.add(source, (row[resolved.id] ?? String(rows)).trim(), fields);
     rows++;
   }
   if (!resolved) resolveMapping(mapping, idColumn, [], file);

@@ -15,9 +15,9 @@ export const defaultRules: readonly BlockingRule[] = [
   [['first_formal', 'dob_any_order']],
   [['last', 'dob_any_order']],
   [['first_formal', 'last'], ['first_formal', 'last', 'birth_year']],
-  [['dob'], ['dob', 'first_initial'], ['dob', 'last_initial']],
+  [['dob'], ['dob', 'first_initial'], ['dob', 'first_initial', 'last_initial']],
   [['postcode'], ['postcode', 'first_initial'], ['postcode', 'birth_year']],
-  [['address', 'first_initial'], ['address', 'birth_year']],
+  [['address', 'city'], ['address', 'first_initial']],
   [['email'], ['email', 'first_initial']],
   [['first_formal'], ['first_formal', 'birth_year'], ['first_formal', 'last_initial', 'birth_year']],
   [['last'], ['last', 'birth_year'], ['last', 'first_initial', 'birth_year']],
@@ -38,6 +38,8 @@ export interface CandidatePairs {
   right: Int32Array;
   rule: Uint8Array;
   rules: ChosenRule[];
+  /** Rule variants passed over because their blocks would give more pairs than the budget. */
+  skipped: { parts: readonly KeyPart[]; estimatedPairs: number }[];
 }
 
 const HASH_A = 0x9e3779b1;
@@ -82,20 +84,26 @@ export function generateCandidates(
   options: { rules?: readonly BlockingRule[]; pairBudget?: number; crossSourceOnly?: boolean } = {},
 ): CandidatePairs {
   const n = ds.size;
-  const budget = options.pairBudget ?? Math.max(500_000, 30 * n);
+  const budget = options.pairBudget ?? Math.max(500_000, 2 * n);
   const cache = new Map<KeyPart, Int32Array>();
   const column = (p: KeyPart) => cache.get(p) ?? cache.set(p, keyColumn(ds, p)).get(p)!;
   const present = (p: KeyPart) => column(p).some((v) => v >= 0);
-  const out: CandidatePairs = { count: 0, left: new Int32Array(1024), right: new Int32Array(1024), rule: new Uint8Array(1024), rules: [] };
+  const out: CandidatePairs = { count: 0, left: new Int32Array(1024), right: new Int32Array(1024), rule: new Uint8Array(1024), rules: [], skipped: [] };
   const chosenColumns: Int32Array[][] = [];
   for (const variants of options.rules ?? defaultRules) {
     const usable = variants.filter((v) => v.every(present));
     let picked: { parts: readonly KeyPart[]; buckets: ReturnType<typeof buildBuckets> } | undefined;
     for (const parts of usable) {
       const buckets = buildBuckets(parts.map(column), n);
-      picked = { parts, buckets };
-      if (buckets.estimated <= budget) break;
+      if (buckets.estimated <= budget) {
+        picked = { parts, buckets };
+        break;
+      }
+      out.skipped.push({ parts, estimatedPairs: buckets.estimated });
     }
+    // A rule none of whose variants fits the budget is left out: the other rules still reach
+    // its pairs unless two fields are wrong at once, and scoring hundreds of millions of
+    // pairs would not finish.
     if (!picked) continue;
     const columns = picked.parts.map(column);
     const ruleIndex = out.rules.length;

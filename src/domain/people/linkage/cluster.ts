@@ -1,9 +1,9 @@
 /**
  * Clustering that cannot chain a family into one person. Edges are taken strongest first, as in
- * single-linkage, but two clusters are joined only if no record of one contradicts a record of
- * the other: every cross pair is scored and a pair below `conflictWeight` (strong evidence of two
- * different people, such as two brothers with different names and birth dates) refuses the
- * merge. Connected components would let one strong edge through an ambiguous record join two
+ * single-linkage, but two clusters are joined only if their records agree as a whole: every
+ * cross pair is scored, and the merge is refused if one of them is near-certainly two people
+ * (below `conflictWeight`, such as two brothers with different names and birth dates) or if the
+ * cross pairs' mean probability of being one person is below even odds. Connected components would let one strong edge through an ambiguous record join two
  * siblings; here that edge goes to review instead.
  */
 export interface ClusterInput {
@@ -17,6 +17,8 @@ export interface ClusterInput {
   /** Match weight of any two rows, for the cross-pair check. */
   pairWeight: (a: number, b: number) => number;
   conflictWeight: number;
+  /** True when two rows cannot be one person whatever else agrees (two valid NHS numbers). */
+  cannotLink?: (a: number, b: number) => boolean;
   /** Largest cluster pair checked exhaustively; beyond it, merging is refused (sent to review). */
   maxCrossPairs?: number;
 }
@@ -69,8 +71,21 @@ export function clusterRecords(input: ClusterInput): ClusterOutput {
   return { clusterOf, refused, merges };
 }
 
+/**
+ * Two clusters conflict when any cross pair is near-certainly two people (below the conflict
+ * weight), or when the cross pairs on average are more likely two people than one: a cluster
+ * is only as good as the agreement of all its members, not of its strongest link.
+ */
 function conflicts(a: readonly number[], b: readonly number[], input: ClusterInput): boolean {
-  if (a.length === 1 && b.length === 1) return false;
-  for (const x of a) for (const y of b) if (input.pairWeight(x, y) < input.conflictWeight) return true;
-  return false;
+  if (a.length === 1 && b.length === 1) return input.cannotLink?.(a[0]!, b[0]!) ?? false;
+  let sum = 0;
+  for (const x of a) {
+    for (const y of b) {
+      if (input.cannotLink?.(x, y)) return true;
+      const w = input.pairWeight(x, y);
+      if (w < input.conflictWeight) return true;
+      sum += w;
+    }
+  }
+  return sum / (a.length * b.length) < Number(process.env.MEANW ?? 0);
 }

@@ -2,8 +2,9 @@ import type { Dataset, InternedColumn } from './dataset.ts';
 import { dayNumber, swapDayMonth } from './dates.ts';
 import { jaroWinklerSimilarity } from './jaro-winkler.ts';
 import { locationComparison } from './location-comparison.ts';
+import { SimilarityCache } from './similarity-cache.ts';
 import { areNameForms } from './nicknames.ts';
-import { damerauLevenshtein, levenshtein } from './string-distance.ts';
+import { levenshtein } from './string-distance.ts';
 
 /** The level a pair takes when either side lacks the value: it counts for neither side. */
 export const MISSING = 255;
@@ -25,18 +26,40 @@ export interface Comparison {
   level(i: number, j: number): number;
 }
 
-function jwLevel(col: InternedColumn, i: number, j: number, first: number): number {
-  const s = jaroWinklerSimilarity(col.values[col.ids[i]!]!, col.values[col.ids[j]!]!);
-  return s >= 0.92 ? first : s >= 0.88 ? first + 1 : s >= 0.7 ? first + 2 : first + 3;
+/**
+ * True when a given name of one record is the surname of the other (the two were entered the
+ * wrong way round, or one was put in the other's box). One crossing is enough: clerks who swap
+ * the boxes often mistype or drop the other name too.
+ */
+function crossesOver(first: InternedColumn, last: InternedColumn, fi: number, lj: number): boolean {
+  if (fi < 0 || lj < 0) return false;
+  const a = first.values[fi]!;
+  const b = last.values[lj]!;
+  return a === b || (a.charCodeAt(0) === b.charCodeAt(0) && jaroWinklerSimilarity(a, b) >= 0.92);
+}
+
+function swappedNames(ds: Dataset, i: number, j: number): boolean {
+  const { first, last } = ds.columns;
+  return crossesOver(first, last, first.ids[i]!, last.ids[j]!) || crossesOver(first, last, first.ids[j]!, last.ids[i]!);
+}
+
+/** True when `word` is one of the space-separated words of `text` (and not all of it). */
+function hasWord(text: string, word: string): boolean {
+  return text.length > word.length && ` ${text} `.includes(` ${word} `);
+}
+
+function isWordOf(text: string, word: string): boolean {
+  return text === word || hasWord(text, word);
 }
 
 function firstName(ds: Dataset): Comparison {
   const first = ds.columns.first;
   const middle = ds.columns.middle;
+  const jw = new SimilarityCache(first);
   return {
     name: 'first_name',
     role: 'identity',
-    levels: ['exact', 'same name (nickname)', 'jw ≥ 0.92', 'jw ≥ 0.88', 'jw ≥ 0.70', 'else'],
+    levels: ['exact', 'same name (nickname)', 'given name and surname swapped', 'jw ≥ 0.92', 'jw ≥ 0.88', 'jw ≥ 0.70', 'else'],
     tf: first,
     level(i, j) {
       const a = first.ids[i]!;
@@ -46,13 +69,16 @@ function firstName(ds: Dataset): Comparison {
       const va = first.values[a]!;
       const vb = first.values[b]!;
       if (areNameForms(va, vb)) return 1;
+      // Given name and surname entered the wrong way round.
+      if (swappedNames(ds, i, j)) return 2;
       // Known by a middle name in one agency ("James Oliver" recorded as "Oliver").
       const ma = middle.ids[i]!;
       const mb = middle.ids[j]!;
-      if ((ma >= 0 && middle.values[ma]!.split(' ').includes(vb)) || (mb >= 0 && middle.values[mb]!.split(' ').includes(va))) {
-        return 2;
+      if ((ma >= 0 && isWordOf(middle.values[ma]!, vb)) || (mb >= 0 && isWordOf(middle.values[mb]!, va))) {
+        return 3;
       }
-      return jwLevel(first, i, j, 2);
+      const s = jw.similarity(a, b);
+      return s >= 0.92 ? 3 : s >= 0.88 ? 4 : s >= 0.7 ? 5 : 6;
     },
   };
 }
@@ -78,10 +104,18 @@ function middleNames(ds: Dataset): Comparison {
 
 function lastName(ds: Dataset): Comparison {
   const col = ds.columns.last;
+  const jw = new SimilarityCache(col);
   return {
     name: 'last_name',
     role: 'household',
-    levels: ['exact', 'jw ≥ 0.92 or one part of a double name', 'jw ≥ 0.88', 'jw ≥ 0.70', 'else'],
+    levels: [
+      'exact',
+      'jw ≥ 0.92 or one part of a double name',
+      'given name and surname swapped',
+      'jw ≥ 0.88',
+      'jw ≥ 0.70',
+      'else',
+    ],
     tf: col,
     level(i, j) {
       const a = col.ids[i]!;
@@ -90,11 +124,13 @@ function lastName(ds: Dataset): Comparison {
       if (a === b) return 0;
       const va = col.values[a]!;
       const vb = col.values[b]!;
-      if ((va.includes(' ') || vb.includes(' ')) && (va.split(' ').includes(vb) || vb.split(' ').includes(va))) {
+      if (hasWord(va, vb) || hasWord(vb, va)) {
         return 1;
       }
-      const s = jaroWinklerSimilarity(va, vb);
-      return s >= 0.92 ? 1 : s >= 0.88 ? 2 : s >= 0.7 ? 3 : 4;
+      const s = jw.similarity(a, b);
+      if (s >= 0.92) return 1;
+      if (swappedNames(ds, i, j)) return 2;
+      return s >= 0.88 ? 3 : s >= 0.7 ? 4 : 5;
     },
   };
 }
@@ -112,11 +148,38 @@ function dateOfBirth(ds: Dataset): Comparison {
       if (a === 0 || b === 0) return MISSING;
       if (a === b) return 0;
       if (swapDayMonth(a) === b) return 1;
-      if (damerauLevenshtein(String(a), String(b)) <= 1) return 2;
+      if (oneDigitSlip(a, b)) return 2;
       const days = Math.abs(dayNumber(a) - dayNumber(b));
       return days <= 31 ? 3 : days <= 366 ? 4 : 5;
     },
   };
+}
+
+/**
+ * Damerau–Levenshtein distance of one between two yyyymmdd dates: one digit different, or two
+ * neighbouring digits transposed (both dates have eight digits, so no insertions or deletions).
+ */
+export function oneDigitSlip(a: number, b: number): boolean {
+  let diffs = 0;
+  let at = -2;
+  let transposed = false;
+  let prevA = -1;
+  let prevB = -1;
+  for (let k = 0; k < 8; k++) {
+    const da = a % 10;
+    const db = b % 10;
+    a = (a - da) / 10;
+    b = (b - db) / 10;
+    if (da !== db) {
+      diffs++;
+      if (diffs > 2) return false;
+      if (diffs === 2) transposed = at === k - 1 && da === prevB && db === prevA;
+      at = k;
+    }
+    prevA = da;
+    prevB = db;
+  }
+  return diffs === 1 || (diffs === 2 && transposed);
 }
 
 function exactOnly(name: string, role: ComparisonRole, col: InternedColumn): Comparison {
@@ -133,6 +196,33 @@ function exactOnly(name: string, role: ComparisonRole, col: InternedColumn): Com
   };
 }
 
+const histogram = new Int32Array(128);
+
+/**
+ * A cheap necessary condition for an edit distance of two or less: each edit changes the
+ * character counts by at most one on each side, so more than two surplus characters on either
+ * side rule it out (most unrelated phone numbers and emails stop here).
+ */
+function withinTwoEdits(a: string, b: string): boolean {
+  for (let k = 0; k < a.length; k++) histogram[a.charCodeAt(k) & 127]!++;
+  for (let k = 0; k < b.length; k++) histogram[b.charCodeAt(k) & 127]!--;
+  let surplusA = 0;
+  let surplusB = 0;
+  for (let k = 0; k < a.length; k++) {
+    const code = a.charCodeAt(k) & 127;
+    const h = histogram[code]!;
+    if (h > 0) surplusA += h;
+    histogram[code] = 0;
+  }
+  for (let k = 0; k < b.length; k++) {
+    const code = b.charCodeAt(k) & 127;
+    const h = histogram[code]!;
+    if (h < 0) surplusB -= h;
+    histogram[code] = 0;
+  }
+  return surplusA <= 2 && surplusB <= 2;
+}
+
 /** Levels by edit distance: exact, one edit, two edits, else (Splink's default for ids). */
 function edits(name: string, role: ComparisonRole, col: InternedColumn): Comparison {
   return {
@@ -144,7 +234,10 @@ function edits(name: string, role: ComparisonRole, col: InternedColumn): Compari
       const b = col.ids[j]!;
       if (a < 0 || b < 0) return MISSING;
       if (a === b) return 0;
-      const d = levenshtein(col.values[a]!, col.values[b]!);
+      const va = col.values[a]!;
+      const vb = col.values[b]!;
+      if (Math.abs(va.length - vb.length) > 2 || !withinTwoEdits(va, vb)) return 3;
+      const d = levenshtein(va, vb);
       return d <= 1 ? 1 : d <= 2 ? 2 : 3;
     },
   };

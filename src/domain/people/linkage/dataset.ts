@@ -1,4 +1,4 @@
-import type { PersonFields } from './fields.ts';
+import type { CanonicalField, PersonFields } from './fields.ts';
 import { dateParser } from './dates.ts';
 import { formalName } from './nicknames.ts';
 import {
@@ -48,12 +48,12 @@ export class InternedColumn {
   }
 
   set(row: number, value: string | undefined): void {
-    if (value === undefined) {
-      this.ids[row] = -1;
-      return;
-    }
-    const id = this.idOf(value);
+    this.setId(row, value === undefined ? -1 : this.idOf(value));
+  }
+
+  setId(row: number, id: number): void {
     this.ids[row] = id;
+    if (id < 0) return;
     this.counts[id]!++;
     this.nonMissing++;
   }
@@ -104,6 +104,8 @@ export class Dataset {
   /** Which canonical fields any record has carried, so absent comparisons are left out. */
   readonly present = new Set<string>();
   private readonly parseDob: (raw: string) => number;
+  /** Normalised value per raw string and field: agency files repeat the same names and towns. */
+  private readonly memo = new Map<CanonicalField, Map<string, number>>();
 
   constructor(options: DatasetOptions = {}) {
     const capacity = Math.max(16, options.capacity ?? 1024);
@@ -123,34 +125,57 @@ export class Dataset {
     this.sources.push(source);
     this.recordIds.push(recordId);
     const c = this.columns;
-    const take = <T>(key: keyof PersonFields, normalise: (raw: string) => T | undefined): T | undefined => {
-      const raw = fields[key];
-      if (raw === undefined || raw === '') return undefined;
-      const value = normalise(raw);
-      if (value !== undefined) this.present.add(key);
-      return value;
-    };
-    const first = take('first_name', normaliseName);
-    c.first.set(row, first);
-    c.firstFormal.set(row, first === undefined ? undefined : formalName(first));
-    c.middle.set(row, take('middle_names', normaliseName));
-    c.last.set(row, take('last_name', normaliseName));
-    c.sex.set(row, take('sex', normaliseSex));
-    c.nhs.set(row, take('nhs_number', normaliseNhsNumber));
-    c.identifier.set(row, take('identifier', normaliseIdentifier));
-    const postcode = take('postcode', normalisePostcode);
-    c.postcode.set(row, postcode);
-    const parts = postcode === undefined ? undefined : postcodeParts(postcode);
+    const first = this.put(row, 'first_name', fields.first_name, c.first, normaliseName);
+    c.firstFormal.set(row, first < 0 ? undefined : formalName(c.first.values[first]!));
+    this.put(row, 'middle_names', fields.middle_names, c.middle, normaliseName);
+    this.put(row, 'last_name', fields.last_name, c.last, normaliseName);
+    this.put(row, 'sex', fields.sex, c.sex, normaliseSex);
+    this.put(row, 'nhs_number', fields.nhs_number, c.nhs, normaliseNhsNumber);
+    this.put(row, 'identifier', fields.identifier, c.identifier, normaliseIdentifier);
+    const postcode = this.put(row, 'postcode', fields.postcode, c.postcode, normalisePostcode);
+    const parts = postcode < 0 ? undefined : postcodeParts(c.postcode.values[postcode]!);
     c.sector.set(row, parts?.sector);
     c.district.set(row, parts?.district);
-    c.address.set(row, take('address', normaliseAddress));
-    c.city.set(row, take('city', normaliseCity));
-    c.email.set(row, take('email', normaliseEmail));
-    c.phone.set(row, take('phone', normalisePhone));
-    const dob = take('dob', (raw) => this.parseDob(raw) || undefined) ?? 0;
-    this.dob[row] = dob;
-    c.dobText.set(row, dob === 0 ? undefined : String(dob));
+    this.put(row, 'address', fields.address, c.address, normaliseAddress);
+    this.put(row, 'city', fields.city, c.city, normaliseCity);
+    this.put(row, 'email', fields.email, c.email, normaliseEmail);
+    this.put(row, 'phone', fields.phone, c.phone, normalisePhone);
+    const dob = this.put(row, 'dob', fields.dob, c.dobText, this.normaliseDob);
+    this.dob[row] = dob < 0 ? 0 : Number(c.dobText.values[dob]);
     return row;
+  }
+
+  private readonly normaliseDob = (raw: string) => {
+    const packed = this.parseDob(raw);
+    return packed === 0 ? undefined : String(packed);
+  };
+
+  /**
+   * Normalises and interns one field of a row, remembering the raw string's id: agency files
+   * repeat the same names, towns and dates, so most values skip normalising and a second lookup.
+   */
+  private put(
+    row: number,
+    field: CanonicalField,
+    raw: string | undefined,
+    column: InternedColumn,
+    normalise: (raw: string) => string | undefined,
+  ): number {
+    if (raw === undefined || raw === '') {
+      column.set(row, undefined);
+      return -1;
+    }
+    let memo = this.memo.get(field);
+    if (!memo || memo.size > 500_000) this.memo.set(field, (memo = new Map()));
+    let id = memo.get(raw);
+    if (id === undefined) {
+      const value = normalise(raw);
+      id = value === undefined ? -1 : column.idOf(value);
+      memo.set(raw, id);
+    }
+    column.setId(row, id);
+    if (id >= 0) this.present.add(field);
+    return id;
   }
 
   private grow(capacity: number): void {

@@ -57,10 +57,16 @@ export function parseAnyDate(raw: string): number {
 
 /** Whole days since 1 January 1970 for a packed date, for "within a month" style levels. */
 export function dayNumber(packed: number): number {
-  const y = Math.floor(packed / 10000);
+  // Days from civil (proleptic Gregorian), without allocating Date objects on the hot path.
+  let y = Math.floor(packed / 10000);
   const m = Math.floor(packed / 100) % 100;
   const d = packed % 100;
-  return Math.floor(Date.UTC(y, m - 1, d) / 86_400_000);
+  if (m <= 2) y--;
+  const era = Math.floor(y / 400);
+  const yoe = y - era * 400;
+  const doy = Math.floor((153 * (m + (m > 2 ? -3 : 9)) + 2) / 5) + d - 1;
+  const doe = yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy;
+  return era * 146097 + doe - 719468;
 }
 
 /** The same date with day and month exchanged, or 0 when that is not a date (day over 12). */

@@ -60,6 +60,8 @@ export function runEm(input: {
     const lm = log2(share.match);
     const lf = input.relativesPossible ? log2(share.relatives) : -Infinity;
     const lu = log2(share.strangers);
+    const logM = m.map((x) => x.map(log2));
+    const logF = f.map((x) => x.map(log2));
     for (let k = 0; k < rows.length; k++) {
       const row = rows[k]!;
       let a = lm;
@@ -67,8 +69,8 @@ export function runEm(input: {
       for (let c = 0; c < nc; c++) {
         const l = row.levels[c]!;
         if (!active[c] || l === MISSING) continue;
-        a += log2(m[c]![l]!);
-        b += log2(f[c]![l]!);
+        a += logM[c]![l]!;
+        b += logF[c]![l]!;
       }
       const cu = lu + logU[k]!;
       const hi = Math.max(a, b, cu);

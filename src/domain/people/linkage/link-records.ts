@@ -15,7 +15,7 @@ export interface LinkOptions {
   rules?: readonly BlockingRule[];
   pairBudget?: number;
   seed?: number;
-  /** Cross pairs below this weight (bits) stop two clusters merging. Default -10. */
+  /** A cross pair below this weight (bits) stops two clusters merging. Default -16. */
   conflictWeight?: number;
   minProbability?: number;
   reviewProbability?: number;
@@ -68,6 +68,7 @@ export function linkDataset(ds: Dataset, options: LinkOptions = {}): LinkResult 
   const threshold = chooseThreshold(weights, candidates.count, options);
   phase('score');
   const levels = new Uint8Array(comparisons.length);
+  const nhs = ds.columns.nhs.ids;
   const clusters = clusterRecords({
     size: ds.size,
     left: candidates.left,
@@ -75,8 +76,11 @@ export function linkDataset(ds: Dataset, options: LinkOptions = {}): LinkResult 
     weights,
     count: candidates.count,
     mergeWeight: threshold.mergeWeight,
-    conflictWeight: options.conflictWeight ?? -10,
+    conflictWeight: options.conflictWeight ?? -16,
     pairWeight: (a, b) => scorer.weight(codec.encode(levelsOf(comparisons, a, b, levels)), a),
+    // An NHS number that passes its check digit is issued to one person (NHS Data Dictionary),
+    // so two different valid numbers are two people, however much else agrees.
+    cannotLink: (a, b) => nhs[a]! >= 0 && nhs[b]! >= 0 && nhs[a] !== nhs[b],
   });
   phase('cluster');
   const review: ReviewPair[] = [];

@@ -161,6 +161,13 @@ export function areNameForms(a: string, b: string): boolean {
   return ga.some((g) => gb.includes(g));
 }
 
+/** The familiar forms of a formal name ("william" → bill, billy, will, ...); [] when none. */
+export function familiarForms(formal: string): string[] {
+  const forms: string[] = [];
+  for (const [name, formals] of groups) if (name !== formal && formals.includes(formal)) forms.push(name);
+  return forms;
+}
+
 /** The formal name to block on: "bill" → "william"; unknown names stand for themselves. */
 export function formalName(name: string): string {
   return groups.get(name)?.[0] ?? name;

@@ -6,6 +6,8 @@ interface PatternScore {
   vsRelatives: number;
   /** Comparisons at their exact level that carry term frequencies. */
   tf: number[];
+  /** The match weight when no term frequency applies. */
+  combined: number;
 }
 
 /**
@@ -32,7 +34,7 @@ export class PairScorer {
     let score = this.cache.get(key);
     if (score) return score;
     const levels = this.codec.decode(key, this.levels);
-    score = { vsStrangers: this.prior.vsStrangers, vsRelatives: this.prior.vsRelatives, tf: [] };
+    score = { vsStrangers: this.prior.vsStrangers, vsRelatives: this.prior.vsRelatives, tf: [], combined: 0 };
     for (let c = 0; c < levels.length; c++) {
       const l = levels[c]!;
       if (l === 255) continue;
@@ -40,6 +42,7 @@ export class PairScorer {
       score.vsRelatives += this.weights.vsRelatives[c]![l]!;
       if (l === 0 && this.comparisons[c]!.tf) score.tf.push(c);
     }
+    score.combined = combinedWeight(score.vsStrangers, score.vsRelatives);
     this.cache.set(key, score);
     return score;
   }
@@ -49,8 +52,8 @@ export class PairScorer {
     let adj = 0;
     for (const c of tfComparisons) {
       const col = this.comparisons[c]!.tf!;
-      const freq = col.tf(col.ids[i]!);
-      if (freq > 0) adj += log2(this.model.comparisons[c]!.u[0]! / freq);
+      const count = col.counts[col.ids[i]!]!;
+      if (count > 0) adj += log2((this.model.comparisons[c]!.u[0]! * col.nonMissing) / count);
     }
     return adj;
   }
@@ -58,7 +61,7 @@ export class PairScorer {
   /** The pair's match weight in bits; probability = 1 / (1 + 2^-weight). */
   weight(key: number, i: number): number {
     const p = this.pattern(key);
-    const strangers = p.tf.length === 0 ? p.vsStrangers : p.vsStrangers + this.tfAdjustment(p.tf, i);
-    return combinedWeight(strangers, p.vsRelatives);
+    if (p.tf.length === 0) return p.combined;
+    return combinedWeight(p.vsStrangers + this.tfAdjustment(p.tf, i), p.vsRelatives);
   }
 }

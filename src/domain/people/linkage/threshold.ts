@@ -23,18 +23,17 @@ export function chooseThreshold(
   count: number,
   options: { minProbability?: number; reviewProbability?: number } = {},
 ): ThresholdChoice {
-  const order = Array.from({ length: count }, (_, k) => k).sort((a, b) => weights[b]! - weights[a]!);
+  const sorted = Float64Array.from(weights.subarray(0, count)).sort().reverse();
   let expectedMatches = 0;
-  for (let k = 0; k < count; k++) expectedMatches += probabilityOf(weights[k]!);
+  for (let k = 0; k < count; k++) expectedMatches += probabilityOf(sorted[k]!);
   const floorWeight = weightOf(options.minProbability ?? 0.5);
   let best = { f1: 0, weight: floorWeight, precision: 1, recall: 0 };
   let tp = 0;
-  for (let rank = 0; rank < order.length; rank++) {
-    const w = weights[order[rank]!]!;
+  for (let rank = 0; rank < count; rank++) {
+    const w = sorted[rank]!;
     tp += probabilityOf(w);
     // Evaluate only where the next pair has a strictly lower weight (ties go together).
-    const next = order[rank + 1];
-    if (next !== undefined && weights[next] === w) continue;
+    if (rank + 1 < count && sorted[rank + 1] === w) continue;
     const selected = rank + 1;
     const f1 = (2 * tp) / (selected + expectedMatches);
     if (f1 > best.f1) best = { f1, weight: w, precision: tp / selected, recall: tp / expectedMatches };

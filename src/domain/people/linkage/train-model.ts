@@ -15,7 +15,7 @@ export interface TrainingInput {
   candidates: CandidatePairs;
   patterns: Uint32Array;
   randomPatterns: Uint32Array;
-  /** Training pairs per blocking rule are thinned to at most this many. */
+  /** Training pairs per blocking rule are thinned to at most this many (default 300,000). */
   maxTrainingPairs?: number;
 }
 
@@ -90,6 +90,9 @@ function strangerProbability(model: LinkageModel): (levels: Uint8Array) => numbe
   };
 }
 
+/** Key parts on which relatives agree no more than strangers (an initial is not one). */
+const exactIdentityParts = new Set<KeyPart>(['first_formal', 'nhs', 'identifier']);
+
 function fit(input: TrainingInput, u: number[][]) {
   const { comparisons, candidates } = input;
   const runs: TrainingRun[] = [];
@@ -98,6 +101,7 @@ function fit(input: TrainingInput, u: number[][]) {
     if (!active.some(Boolean)) continue;
     const rows = trainingRows(input, r, rule, active, u);
     if (rows.reduce((a, x) => a + x.count, 0) < 20) continue;
+    if (process.env.DEBUG_EM) console.error("rows", rule.parts.join("+"), rows.length);
     const em = runEm({
       rows,
       active,
@@ -107,7 +111,7 @@ function fit(input: TrainingInput, u: number[][]) {
       fFitted: fittedF(comparisons),
       // Relatives agree on a given name or an NHS number no more than strangers do, so a block
       // keyed on one holds almost none of them: EM there fits matches against strangers only.
-      relativesPossible: comparisons.every((c, k) => active[k] || fittedF(comparisons)[k]),
+      relativesPossible: !rule.parts.some((part) => exactIdentityParts.has(part)),
     });
     runs.push({ rule, active, em });
   }
@@ -142,25 +146,32 @@ function trainingRows(
   const { ds, candidates, patterns, codec, comparisons } = input;
   const columns = rule.parts.map((p: KeyPart) => keyColumn(ds, p));
   const satisfies = (a: number, b: number) => columns.every((col) => col[a]! >= 0 && col[a] === col[b]);
+  // A rule's pairs are those it generated plus earlier rules' pairs that also share its key.
+  // Thin them before testing, by a stride over all candidates, so a big rule costs no more.
+  const cap = input.maxTrainingPairs ?? 300_000;
+  const stride = Math.max(1, Math.floor((rule.estimatedPairs || rule.pairs) / cap));
   const chosen: number[] = [];
-  for (let k = 0; k < candidates.count; k++) {
-    if (candidates.rule[k] === r || (candidates.rule[k]! < r && satisfies(candidates.left[k]!, candidates.right[k]!))) {
-      chosen.push(k);
+  for (let k = r % stride; k < candidates.count; k += stride) {
+    const from = candidates.rule[k]!;
+    if (from === r || (from < r && satisfies(candidates.left[k]!, candidates.right[k]!))) chosen.push(k);
+  }
+  // Grouped by pattern, then by the tf adjustment rounded to a quarter bit.
+  const rows = new Map<number, Map<number, PatternRow>>();
+  const out: PatternRow[] = [];
+  const levels = new Uint8Array(comparisons.length);
+  for (const k of chosen) {
+    const pattern = patterns[k]!;
+    codec.decode(pattern, levels);
+    const bucket = Math.round(tfAdjustment(comparisons, u, levels, candidates.left[k]!, active) * 4);
+    let byTf = rows.get(pattern);
+    if (!byTf) rows.set(pattern, (byTf = new Map()));
+    const row = byTf.get(bucket);
+    if (row) row.count++;
+    else {
+      const created = { levels: levels.slice(), tfAdj: bucket / 4, count: 1 };
+      byTf.set(bucket, created);
+      out.push(created);
     }
   }
-  const cap = input.maxTrainingPairs ?? 2_000_000;
-  const stride = Math.max(1, Math.ceil(chosen.length / cap));
-  const rows = new Map<number, PatternRow>();
-  const levels = new Uint8Array(comparisons.length);
-  for (let x = 0; x < chosen.length; x += stride) {
-    const k = chosen[x]!;
-    codec.decode(patterns[k]!, levels);
-    const adj = tfAdjustment(comparisons, u, levels, candidates.left[k]!, active);
-    const bucket = Math.round(adj * 4);
-    const key = patterns[k]! * 1024 + (bucket + 512);
-    const row = rows.get(key);
-    if (row) row.count++;
-    else rows.set(key, { levels: levels.slice(), tfAdj: bucket / 4, count: 1 });
-  }
-  return [...rows.values()];
+  return out;
 }

@@ -1,0 +1,30 @@
+import type { InternedColumn } from './dataset.ts';
+import { jaroWinklerSimilarity } from './jaro-winkler.ts';
+
+const SLOTS = 1 << 20;
+
+/**
+ * Jaro–Winkler between two interned values, remembered by value-id pair in a direct-mapped
+ * table (a newer pair simply overwrites an older one in its slot). Given names and surnames
+ * repeat so much that most candidate pairs ask about a pair of values already seen, and the
+ * table's memory is fixed (about 12 MB) whatever the data size.
+ */
+export class SimilarityCache {
+  private readonly left = new Int32Array(SLOTS).fill(-1);
+  private readonly right = new Int32Array(SLOTS);
+  private readonly value = new Float32Array(SLOTS);
+  constructor(private readonly column: InternedColumn) {}
+
+  similarity(x: number, y: number): number {
+    if (x === y) return 1;
+    const a = x < y ? x : y;
+    const b = x < y ? y : x;
+    const slot = (Math.imul(a, 0x9e3779b1) ^ Math.imul(b, 0x85ebca6b)) >>> 12;
+    if (this.left[slot] === a && this.right[slot] === b) return this.value[slot]!;
+    const s = jaroWinklerSimilarity(this.column.values[a]!, this.column.values[b]!);
+    this.left[slot] = a;
+    this.right[slot] = b;
+    this.value[slot] = s;
+    return s;
+  }
+}
