@@ -28,8 +28,8 @@ export interface Comparison {
 
 /**
  * True when a given name of one record is the surname of the other (the two were entered the
- * wrong way round, or one was put in the other's box). One crossing is enough: clerks who swap
- * the boxes often mistype or drop the other name too.
+ * wrong way round, or one was put in the other's box; clerks who swap the boxes often mistype or
+ * drop the other name too).
  */
 function crossesOver(first: InternedColumn, last: InternedColumn, fi: number, lj: number): boolean {
   if (fi < 0 || lj < 0) return false;
@@ -38,9 +38,15 @@ function crossesOver(first: InternedColumn, last: InternedColumn, fi: number, lj
   return a === b || (a.charCodeAt(0) === b.charCodeAt(0) && jaroWinklerSimilarity(a, b) >= 0.92);
 }
 
-function swappedNames(ds: Dataset, i: number, j: number): boolean {
+/**
+ * `both`: each name is in the other's box (used by the surname comparison). Otherwise one
+ * crossing is enough (the given-name comparison), so a single crossing counts once, not twice.
+ */
+function swappedNames(ds: Dataset, i: number, j: number, both: boolean): boolean {
   const { first, last } = ds.columns;
-  return crossesOver(first, last, first.ids[i]!, last.ids[j]!) || crossesOver(first, last, first.ids[j]!, last.ids[i]!);
+  const one = crossesOver(first, last, first.ids[i]!, last.ids[j]!);
+  const other = crossesOver(first, last, first.ids[j]!, last.ids[i]!);
+  return both ? one && other : one || other;
 }
 
 /** True when `word` is one of the space-separated words of `text` (and not all of it). */
@@ -59,7 +65,17 @@ function firstName(ds: Dataset): Comparison {
   return {
     name: 'first_name',
     role: 'identity',
-    levels: ['exact', 'same name (nickname)', 'given name and surname swapped', 'jw ≥ 0.92', 'jw ≥ 0.88', 'jw ≥ 0.70', 'else'],
+    levels: [
+      'exact',
+      'same name (nickname)',
+      'given name and surname swapped',
+      'known by a middle name',
+      'one typing slip',
+      'jw ≥ 0.92',
+      'jw ≥ 0.88',
+      'jw ≥ 0.70',
+      'else',
+    ],
     tf: first,
     level(i, j) {
       const a = first.ids[i]!;
@@ -70,7 +86,7 @@ function firstName(ds: Dataset): Comparison {
       const vb = first.values[b]!;
       if (areNameForms(va, vb)) return 1;
       // Given name and surname entered the wrong way round.
-      if (swappedNames(ds, i, j)) return 2;
+      if (swappedNames(ds, i, j, false)) return 2;
       // Known by a middle name in one agency ("James Oliver" recorded as "Oliver").
       const ma = middle.ids[i]!;
       const mb = middle.ids[j]!;
@@ -78,7 +94,7 @@ function firstName(ds: Dataset): Comparison {
         return 3;
       }
       const s = jw.similarity(a, b);
-      return s >= 0.92 ? 3 : s >= 0.88 ? 4 : s >= 0.7 ? 5 : 6;
+      return s >= 10 ? 4 : s >= 0.92 ? 5 : s >= 0.88 ? 6 : s >= 0.7 ? 7 : 8;
     },
   };
 }
@@ -110,7 +126,7 @@ function lastName(ds: Dataset): Comparison {
     role: 'household',
     levels: [
       'exact',
-      'jw ≥ 0.92 or one part of a double name',
+      'one typing slip, jw ≥ 0.92 or one part of a double name',
       'given name and surname swapped',
       'jw ≥ 0.88',
       'jw ≥ 0.70',
@@ -129,7 +145,7 @@ function lastName(ds: Dataset): Comparison {
       }
       const s = jw.similarity(a, b);
       if (s >= 0.92) return 1;
-      if (swappedNames(ds, i, j)) return 2;
+      if (swappedNames(ds, i, j, true)) return 2;
       return s >= 0.88 ? 3 : s >= 0.7 ? 4 : 5;
     },
   };

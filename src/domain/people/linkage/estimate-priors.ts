@@ -33,6 +33,7 @@ export function estimatePriors(
   runs: readonly TrainingRun[],
   comparisons: readonly Comparison[],
   p: { m: number[][]; f: number[][]; u: number[][] },
+  randomPairs: number,
 ): { lambda: number; phi: number } {
   let sumLm = 0;
   let wLm = 0;
@@ -49,7 +50,16 @@ export function estimatePriors(
         break;
       }
       const levels = comparisons[c]!.levels.flatMap((l, i) => (labels.includes(l) ? [i] : []));
-      for (const k of ['m', 'f', 'u'] as const) select[k] *= levels.reduce((s, l) => s + p[k][c]![l]!, 0);
+      // Strangers' chance of sharing each part must itself be measured, not a floor: a key
+      // random pairs almost never share (a phone or NHS number) says nothing reliable about
+      // how many strangers there are, so that run cannot give the priors.
+      const chance = { m: 0, f: 0, u: 0 };
+      for (const k of ['m', 'f', 'u'] as const) chance[k] = levels.reduce((s, l) => s + p[k][c]![l]!, 0);
+      if (chance.u * randomPairs < 25) {
+        usable = false;
+        break;
+      }
+      for (const k of ['m', 'f', 'u'] as const) select[k] *= chance[k];
     }
     if (!usable) continue;
     const { share, pairs } = run.em;

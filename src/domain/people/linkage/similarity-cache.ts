@@ -1,5 +1,6 @@
 import type { InternedColumn } from './dataset.ts';
 import { jaroWinklerSimilarity } from './jaro-winkler.ts';
+import { damerauLevenshtein } from './string-distance.ts';
 
 const SLOTS = 1 << 20;
 
@@ -15,13 +16,20 @@ export class SimilarityCache {
   private readonly value = new Float32Array(SLOTS);
   constructor(private readonly column: InternedColumn) {}
 
+  /**
+   * Jaro–Winkler similarity, plus 10 when the two values are one typing slip apart
+   * (Damerau–Levenshtein 1), which short names need: "ava" and "aav" score only 0.56.
+   */
   similarity(x: number, y: number): number {
     if (x === y) return 1;
     const a = x < y ? x : y;
     const b = x < y ? y : x;
     const slot = (Math.imul(a, 0x9e3779b1) ^ Math.imul(b, 0x85ebca6b)) >>> 12;
     if (this.left[slot] === a && this.right[slot] === b) return this.value[slot]!;
-    const s = jaroWinklerSimilarity(this.column.values[a]!, this.column.values[b]!);
+    const va = this.column.values[a]!;
+    const vb = this.column.values[b]!;
+    let s = jaroWinklerSimilarity(va, vb);
+    if (Math.abs(va.length - vb.length) <= 1 && damerauLevenshtein(va, vb) === 1) s += 10;
     this.left[slot] = a;
     this.right[slot] = b;
     this.value[slot] = s;

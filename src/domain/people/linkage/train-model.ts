@@ -101,7 +101,6 @@ function fit(input: TrainingInput, u: number[][]) {
     if (!active.some(Boolean)) continue;
     const rows = trainingRows(input, r, rule, active, u);
     if (rows.reduce((a, x) => a + x.count, 0) < 20) continue;
-    if (process.env.DEBUG_EM) console.error("rows", rule.parts.join("+"), rows.length);
     const em = runEm({
       rows,
       active,
@@ -131,7 +130,7 @@ function fit(input: TrainingInput, u: number[][]) {
     });
   const m = combine('m', initialM(comparisons));
   const f = combine('f', initialF(comparisons, u));
-  const { lambda, phi } = estimatePriors(runs, comparisons, { m, f, u });
+  const { lambda, phi } = estimatePriors(runs, comparisons, { m, f, u }, input.randomPatterns.length);
   return { m, f, lambda, phi, runs };
 }
 
