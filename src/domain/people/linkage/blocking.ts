@@ -84,7 +84,7 @@ export function generateCandidates(
   options: { rules?: readonly BlockingRule[]; pairBudget?: number; crossSourceOnly?: boolean } = {},
 ): CandidatePairs {
   const n = ds.size;
-  const budget = options.pairBudget ?? Math.max(500_000, 2 * n);
+  const budget = options.pairBudget ?? Math.max(2_000_000, 2 * n);
   const cache = new Map<KeyPart, Int32Array>();
   const column = (p: KeyPart) => cache.get(p) ?? cache.set(p, keyColumn(ds, p)).get(p)!;
   const present = (p: KeyPart) => column(p).some((v) => v >= 0);

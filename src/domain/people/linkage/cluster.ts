@@ -3,7 +3,7 @@
  * single-linkage, but two clusters are joined only if their records agree as a whole: every
  * cross pair is scored, and the merge is refused if one of them is near-certainly two people
  * (below `conflictWeight`, such as two brothers with different names and birth dates) or if the
- * cross pairs' mean probability of being one person is below even odds. Connected components would let one strong edge through an ambiguous record join two
+ * cross pairs' mean weight is too low. Connected components would let one strong edge through an ambiguous record join two
  * siblings; here that edge goes to review instead.
  */
 export interface ClusterInput {
@@ -17,6 +17,8 @@ export interface ClusterInput {
   /** Match weight of any two rows, for the cross-pair check. */
   pairWeight: (a: number, b: number) => number;
   conflictWeight: number;
+  /** The cross pairs' mean match weight must reach this for two clusters to merge. */
+  meanCrossWeight: number;
   /** True when two rows cannot be one person whatever else agrees (two valid NHS numbers). */
   cannotLink?: (a: number, b: number) => boolean;
   /** Largest cluster pair checked exhaustively; beyond it, merging is refused (sent to review). */
@@ -72,9 +74,10 @@ export function clusterRecords(input: ClusterInput): ClusterOutput {
 }
 
 /**
- * Two clusters conflict when any cross pair is near-certainly two people (below the conflict
- * weight), or when the cross pairs on average are more likely two people than one: a cluster
- * is only as good as the agreement of all its members, not of its strongest link.
+ * Two clusters conflict when any cross pair cannot be one person (two valid NHS numbers), is
+ * near-certainly two people (below the conflict weight), or when the cross pairs' mean weight
+ * is below `meanCrossWeight` (average linkage in log-odds): a cluster is only as good as the
+ * agreement of all its members, not of its strongest link.
  */
 function conflicts(a: readonly number[], b: readonly number[], input: ClusterInput): boolean {
   if (a.length === 1 && b.length === 1) return input.cannotLink?.(a[0]!, b[0]!) ?? false;
@@ -87,5 +90,5 @@ function conflicts(a: readonly number[], b: readonly number[], input: ClusterInp
       sum += w;
     }
   }
-  return sum / (a.length * b.length) < Number(process.env.MEANW ?? 0);
+  return sum / (a.length * b.length) < input.meanCrossWeight;
 }

@@ -15,8 +15,14 @@ export interface LinkOptions {
   rules?: readonly BlockingRule[];
   pairBudget?: number;
   seed?: number;
-  /** A cross pair below this weight (bits) stops two clusters merging. Default -16. */
+  /** A cross pair below this weight (bits) stops two clusters merging. Default: none. */
   conflictWeight?: number;
+  /**
+   * Two clusters merge only if the mean weight of all their cross pairs reaches this (bits).
+   * Default -2.5 (about one chance in six on average). Sparse records (a name and a town) pull the
+   * mean of a true cluster down a little; a brother's records pull it down by tens of bits.
+   */
+  meanCrossWeight?: number;
   minProbability?: number;
   reviewProbability?: number;
 }
@@ -76,7 +82,8 @@ export function linkDataset(ds: Dataset, options: LinkOptions = {}): LinkResult 
     weights,
     count: candidates.count,
     mergeWeight: threshold.mergeWeight,
-    conflictWeight: options.conflictWeight ?? -16,
+    conflictWeight: options.conflictWeight ?? -Infinity,
+    meanCrossWeight: options.meanCrossWeight ?? -2.5,
     pairWeight: (a, b) => scorer.weight(codec.encode(levelsOf(comparisons, a, b, levels)), a),
     // An NHS number that passes its check digit is issued to one person (NHS Data Dictionary),
     // so two different valid numbers are two people, however much else agrees.

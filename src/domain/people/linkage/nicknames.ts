@@ -9,7 +9,7 @@ const table = `
 abigail abby abbie gail
 adam ade
 albert al bert bertie
-alexander alex alec alistair sandy xander lex
+alexander alex alec alistair sandy xander lex sasha
 alexandra alex lexi sandra sandy alexa
 alfred alf alfie fred freddie
 allison ali allie
@@ -22,10 +22,10 @@ barbara barb babs barbie
 benjamin ben benji benny
 bernard bernie
 bridget biddy bridie
-catherine cathy cath kate katie kathy cat
+catherine cathy cath kate katie kathy cat kitty
 katherine kathy kate katie kath kat
 caroline carrie carol caro
-charles charlie chas chuck
+charles charlie charley chas chuck
 charlotte charlie lottie lotte
 christina chris tina christine
 christopher chris kit topher
@@ -39,18 +39,19 @@ dominic dom
 donald don donny
 dorothy dot dottie dolly
 douglas doug
-edward ed eddie ted teddy ned
+edward ed eddie eddy ted teddy ned
 edwin ed eddie
 eleanor ellie nell nora elle
-elizabeth liz lizzie beth betty bess bessie eliza libby lisa elsie
+elizabeth liz lizzie lizzy beth betty betsy bess bessie eliza liza libby lisa elsie
 ellen nell ellie
 emily em emmy millie
 emma em emmy
 florence flo florrie
 frances fran fanny frankie
 francis frank frankie
-frederick fred freddie freddy
+frederick fred freddie freddy fritz
 gabriel gabe
+george georgie geordie
 gabriella gabby ella
 geoffrey geoff jeff
 gerald gerry jerry
@@ -58,12 +59,12 @@ gregory greg
 harold harry hal
 harriet hattie harry
 helen nell
-henry harry hal hank
+henry harry hal hank hen
 isabel izzy bella issy isabella
 isabella bella izzy issy
 jacob jake jay
 jacqueline jackie jacqui
-james jim jimmy jamie jem
+james jim jimmy jimmie jamie jem
 jane jenny janey
 janet jan jenny
 jennifer jen jenny jenna
@@ -86,10 +87,10 @@ lewis lew lou
 louis lou louie
 louise lou lulu
 lucy lu
-margaret maggie peggy meg madge marge rita greta daisy
+margaret maggie peggy meg madge marge margie rita greta daisy maisie
 marjorie marge margie
 martin marty
-mary molly polly mae
+mary molly mollie polly mae mamie
 matilda tilly tilda
 matthew matt matty
 michael mike mick mickey
@@ -109,8 +110,8 @@ phillip phil
 rachel rach
 raymond ray
 rebecca becky becca
-richard rick ricky dick rich richie
-robert bob bobby rob robbie bert
+richard rick ricky dick dickie rich richie
+robert bob bobby bobbie rob robbie bert
 rosemary rose rosie
 ronald ron ronnie
 samantha sam sammy
@@ -123,13 +124,13 @@ susan sue susie suzy
 suzanne sue suzy
 terence terry
 theodore theo ted teddy
-thomas tom tommy
+thomas tom tommy thom
 timothy tim timmy
 valerie val
 victoria vicky tori vic
 vincent vince vinny
 walter walt wally
-william bill billy will willie liam
+william bill billy will willie willy liam
 zachary zach zack
 `;
 
