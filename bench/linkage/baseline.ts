@@ -8,7 +8,8 @@ export function exactMatchClusters(
   id: string,
   [first, last, dob]: readonly [string, string, string],
 ): Map<string, string> {
-  const get = (row: Record<string, string>, col: string) => (row[col] ?? row[` ${col}`] ?? '').trim().toLowerCase();
+  const get = (row: Record<string, string>, col: string) =>
+    (row[col] ?? row[` ${col}`] ?? '').trim().toLowerCase();
   const out = new Map<string, string>();
   for (const row of rows) {
     const values = [get(row, first), get(row, last), get(row, dob)];

@@ -31,7 +31,8 @@ export function publicCases(folder: string): AccuracyCase[] {
       file: join(folder, 'febrl3.csv'),
       id: 'rec_id',
       map: 'first_name=given_name,last_name=surname,dob=date_of_birth,identifier=soc_sec_id,postcode=postcode,address=street_number+address_1+address_2,city=suburb',
-      comparatorMap: 'first_name=given_name,last_name=surname,dob=date_of_birth,identifier=soc_sec_id,postcode=postcode,address=address_1,city=suburb',
+      comparatorMap:
+        'first_name=given_name,last_name=surname,dob=date_of_birth,identifier=soc_sec_id,postcode=postcode,address=address_1,city=suburb',
       comparatorArgs: ['--dob-format', 'YYYYMMDD'],
       baseline: ['given_name', 'surname', 'date_of_birth'],
       truthOf: (row) => trimmed(row, 'rec_id').split('-')[1]!,
@@ -51,7 +52,8 @@ export function publicCases(folder: string): AccuracyCase[] {
       file: join(folder, 'historical_figures_with_errors_50k.csv'),
       id: 'unique_id',
       map: 'first_name=first_name,last_name=surname,dob=dob,city=birth_place,postcode=postcode_fake,sex=gender',
-      comparatorMap: 'first_name=first_name,last_name=surname,dob=dob,city=birth_place,postcode=postcode_fake',
+      comparatorMap:
+        'first_name=first_name,last_name=surname,dob=dob,city=birth_place,postcode=postcode_fake',
       comparatorArgs: [],
       baseline: ['first_name', 'surname', 'dob'],
       truthOf: (row) => row.cluster!,
@@ -102,7 +104,10 @@ export async function isoDateCopy(file: string, out: string): Promise<void> {
   const rows = parse(await readFile(file), { columns: true }) as Record<string, string>[];
   for (const row of rows) {
     const packed = parseAnyDate(row.dob ?? '');
-    row.dob = packed === 0 ? '' : `${String(packed).slice(0, 4)}-${String(packed).slice(4, 6)}-${String(packed).slice(6)}`;
+    row.dob =
+      packed === 0
+        ? ''
+        : `${String(packed).slice(0, 4)}-${String(packed).slice(4, 6)}-${String(packed).slice(6)}`;
   }
   await writeFile(out, stringify(rows, { header: true }));
 }

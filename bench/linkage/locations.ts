@@ -41,7 +41,10 @@ export async function comparatorScript(): Promise<string> {
   if (!existsSync(join(copy, 'node_modules', '@duckdb'))) {
     await cp(source, copy, { recursive: true });
     spawnSync('chmod', ['-R', 'u+w', copy]);
-    const installed = spawnSync('npm', ['install', '--no-audit', '--no-fund'], { cwd: copy, stdio: 'inherit' });
+    const installed = spawnSync('npm', ['install', '--no-audit', '--no-fund'], {
+      cwd: copy,
+      stdio: 'inherit',
+    });
     if (installed.status !== 0) throw new Error(`npm install for the comparator failed in ${copy}`);
   }
   return join(copy, 'link.mjs');

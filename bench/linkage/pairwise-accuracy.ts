@@ -12,7 +12,10 @@ export interface PairwiseAccuracy {
   correctPairs: number;
 }
 
-export function pairwiseAccuracy(predicted: readonly (string | number)[], truth: readonly (string | number)[]): PairwiseAccuracy {
+export function pairwiseAccuracy(
+  predicted: readonly (string | number)[],
+  truth: readonly (string | number)[],
+): PairwiseAccuracy {
   const pairs = (counts: Map<string | number, number>) => {
     let n = 0;
     for (const c of counts.values()) n += (c * (c - 1)) / 2;

@@ -16,7 +16,11 @@ export interface LinkerRun {
 function run(command: string, args: string[], cwd: string): Promise<{ wallMs: number; stderr: string }> {
   return new Promise((resolve, reject) => {
     const started = performance.now();
-    const child = spawn(command, args, { cwd, stdio: ['ignore', 'ignore', 'pipe'], env: { ...process.env, TESSERA_LOG_LEVEL: 'silent' } });
+    const child = spawn(command, args, {
+      cwd,
+      stdio: ['ignore', 'ignore', 'pipe'],
+      env: { ...process.env, TESSERA_LOG_LEVEL: 'silent' },
+    });
     let stderr = '';
     child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
     child.on('error', reject);
@@ -27,7 +31,11 @@ function run(command: string, args: string[], cwd: string): Promise<{ wallMs: nu
   });
 }
 
-async function readClusters(file: string, idColumn: string, clusterColumn: string): Promise<Map<string, string>> {
+async function readClusters(
+  file: string,
+  idColumn: string,
+  clusterColumn: string,
+): Promise<Map<string, string>> {
   const rows = parse(await readFile(file), { columns: true }) as Record<string, string>[];
   return new Map(rows.map((r) => [r[idColumn]!, r[clusterColumn]!]));
 }
@@ -42,8 +50,20 @@ export async function runTessera(
 ): Promise<LinkerRun> {
   const output = join(work, 'tessera-clusters.csv');
   const statsFile = join(work, 'tessera-stats.json');
-  const args = ['bin/tessera.mjs', 'link', ...inputs.flatMap((f) => ['--input', f]), '--id', id, '--map', map];
-  const { wallMs } = await run(process.execPath, [...args, '--output', output, '--stats', statsFile, ...extra], repoRoot);
+  const args = [
+    'bin/tessera.mjs',
+    'link',
+    ...inputs.flatMap((f) => ['--input', f]),
+    '--id',
+    id,
+    '--map',
+    map,
+  ];
+  const { wallMs } = await run(
+    process.execPath,
+    [...args, '--output', output, '--stats', statsFile, ...extra],
+    repoRoot,
+  );
   const stats = JSON.parse(await readFile(statsFile, 'utf8')) as Record<string, unknown>;
   return {
     clusters: await readClusters(output, 'record_id', 'cluster_id'),
@@ -64,7 +84,20 @@ export async function runComparator(
 ): Promise<LinkerRun> {
   const output = join(work, 'comparator-clusters.csv');
   const statsFile = join(work, 'comparator-stats.json');
-  const args = [script, '--input', input, '--id', id, '--map', map, '--output', output, '--stats', statsFile, ...extra];
+  const args = [
+    script,
+    '--input',
+    input,
+    '--id',
+    id,
+    '--map',
+    map,
+    '--output',
+    output,
+    '--stats',
+    statsFile,
+    ...extra,
+  ];
   // GNU time's last line is the peak resident set size in kilobytes.
   const { wallMs, stderr } = await run('/usr/bin/time', ['-f', '%M', process.execPath, ...args], repoRoot);
   const peakKb = Number(stderr.trim().split('\n').pop());

@@ -32,11 +32,15 @@ const figures = (a: PairwiseAccuracy) => ({
 });
 
 function generate(children: number, out: string): string {
-  const done = spawnSync(process.execPath, ['bin/tessera.mjs', 'demo', 'generate', '--children', String(children), '--out', out], {
-    cwd: repoRoot,
-    stdio: 'inherit',
-    env: { ...process.env, TESSERA_LOG_LEVEL: 'silent' },
-  });
+  const done = spawnSync(
+    process.execPath,
+    ['bin/tessera.mjs', 'demo', 'generate', '--children', String(children), '--out', out],
+    {
+      cwd: repoRoot,
+      stdio: 'inherit',
+      env: { ...process.env, TESSERA_LOG_LEVEL: 'silent' },
+    },
+  );
   if (done.status !== 0) throw new Error('tessera demo generate failed');
   return join(out, 'records.csv');
 }
@@ -46,7 +50,14 @@ async function measureCase(c: AccuracyCase, script: string, work: string) {
   const idOf = (row: Record<string, string>) => (row[c.id] ?? row[` ${c.id}`] ?? '').trim();
   const truth = new Map(rows.map((row) => [idOf(row), c.truthOf(row)]));
   const ours = await runTessera([c.file], c.id, c.map, work);
-  const theirs = await runComparator(script, c.comparatorFile ?? c.file, c.id, c.comparatorMap, work, c.comparatorArgs);
+  const theirs = await runComparator(
+    script,
+    c.comparatorFile ?? c.file,
+    c.id,
+    c.comparatorMap,
+    work,
+    c.comparatorArgs,
+  );
   const tessera = accuracyOf(ours.clusters, truth);
   const comparator = accuracyOf(theirs.clusters, truth);
   const baseline = accuracyOf(exactMatchClusters(rows, c.id, c.baseline), truth);
@@ -97,10 +108,25 @@ export const suite: BenchSuite = {
       const f = (name: string) => measured[name]!;
       const pr = (a: PairwiseAccuracy) => `P ${a.precision.toFixed(5)} R ${a.recall.toFixed(5)}`;
       targets.push(
-        check('febrl3 precision', '≥ 0.9995', pr(f('febrl3').tessera), f('febrl3').tessera.precision >= 0.9995),
+        check(
+          'febrl3 precision',
+          '≥ 0.9995',
+          pr(f('febrl3').tessera),
+          f('febrl3').tessera.precision >= 0.9995,
+        ),
         check('febrl3 recall', '≥ 0.999', pr(f('febrl3').tessera), f('febrl3').tessera.recall >= 0.999),
-        check('generated precision', '≥ 0.999', pr(f('generated_families').tessera), f('generated_families').tessera.precision >= 0.999),
-        check('generated recall', '≥ 0.98', pr(f('generated_families').tessera), f('generated_families').tessera.recall >= 0.98),
+        check(
+          'generated precision',
+          '≥ 0.999',
+          pr(f('generated_families').tessera),
+          f('generated_families').tessera.precision >= 0.999,
+        ),
+        check(
+          'generated recall',
+          '≥ 0.98',
+          pr(f('generated_families').tessera),
+          f('generated_families').tessera.recall >= 0.98,
+        ),
       );
       for (const name of ['historical_figures_with_errors_50k', 'fake_1000']) {
         const m = f(name);
@@ -119,7 +145,11 @@ export const suite: BenchSuite = {
       summary.push(...speed.summary);
       return {
         environment: { loadAverage: (await import('node:os')).loadavg().map((x) => round(x, 2)) },
-        parameters: { generatedChildren: ACCURACY_CHILDREN, speedChildren: SPEED_CHILDREN, comparator: 'shared/tools/splink-style-duckdb' },
+        parameters: {
+          generatedChildren: ACCURACY_CHILDREN,
+          speedChildren: SPEED_CHILDREN,
+          comparator: 'shared/tools/splink-style-duckdb',
+        },
         results,
         targets,
         summary,
@@ -141,12 +171,24 @@ async function measureSpeed(script: string, work: string) {
   const accuracy = accuracyOf(ours.clusters, truth);
   const results: Record<string, unknown> = {
     records: truth.size,
-    tessera: { ...speedOf(ours), ...figures(accuracy), phasesMs: ours.stats?.timingsMs, candidatePairs: ours.stats?.candidatePairs },
+    tessera: {
+      ...speedOf(ours),
+      ...figures(accuracy),
+      phasesMs: ours.stats?.timingsMs,
+      candidatePairs: ours.stats?.candidatePairs,
+    },
   };
   if (process.env.LINKAGE_BENCH_COMPARATOR_1M !== '0') {
     await isoDateCopy(file, c.comparatorFile!);
     console.log('running the comparator on the same million ...');
-    const theirs = await runComparator(script, c.comparatorFile!, c.id, c.comparatorMap, work, c.comparatorArgs);
+    const theirs = await runComparator(
+      script,
+      c.comparatorFile!,
+      c.id,
+      c.comparatorMap,
+      work,
+      c.comparatorArgs,
+    );
     const theirAccuracy = accuracyOf(theirs.clusters, truth);
     results.comparator = { ...speedOf(theirs), ...figures(theirAccuracy) };
     results.wallOverComparator = round(ours.wallMs / theirs.wallMs, 3);
@@ -155,11 +197,19 @@ async function measureSpeed(script: string, work: string) {
   return {
     results,
     targets: [
-      check('1M batch dedupe wall time (tessera link, CSV in and out)', '≤ 30 s', `${(ours.wallMs / 1000).toFixed(1)} s`, ours.wallMs <= 30_000),
+      check(
+        '1M batch dedupe wall time (tessera link, CSV in and out)',
+        '≤ 30 s',
+        `${(ours.wallMs / 1000).toFixed(1)} s`,
+        ours.wallMs <= 30_000,
+      ),
       check('1M batch dedupe peak memory', '≤ 2 GiB', `${(peak / 2 ** 30).toFixed(2)} GiB`, peak <= 2 ** 31),
     ],
-    summary: [`1M: ${(ours.wallMs / 1000).toFixed(1)} s, ${(peak / 2 ** 30).toFixed(2)} GiB, ${pairLine(accuracy)}`],
+    summary: [
+      `1M: ${(ours.wallMs / 1000).toFixed(1)} s, ${(peak / 2 ** 30).toFixed(2)} GiB, ${pairLine(accuracy)}`,
+    ],
   };
 }
 
-const pairLine = (a: PairwiseAccuracy) => `P ${a.precision.toFixed(5)} R ${a.recall.toFixed(5)} F1 ${a.f1.toFixed(5)}`;
+const pairLine = (a: PairwiseAccuracy) =>
+  `P ${a.precision.toFixed(5)} R ${a.recall.toFixed(5)} F1 ${a.f1.toFixed(5)}`;

@@ -76,7 +76,11 @@ export function buildProgram(
     .description(
       'write a synthetic multi-agency population of families as CSV, with the true person of each record',
     )
-    .requiredOption('--children <n>', 'how many children (with their parents, siblings and twins)', positiveInteger)
+    .requiredOption(
+      '--children <n>',
+      'how many children (with their parents, siblings and twins)',
+      positiveInteger,
+    )
     .requiredOption('--out <dir>', 'folder to write records.csv (or one file per agency) into')
     .option('--seed <n>', 'random seed; the same seed writes the same records', positiveInteger, 1)
     .option('--per-agency', 'write council.csv, police.csv, nhs.csv and school.csv instead of records.csv')
@@ -86,7 +90,9 @@ export function buildProgram(
 
   program
     .command('link')
-    .description('find the records of one person across CSV files, with no training data; writes source,record_id,cluster_id')
+    .description(
+      'find the records of one person across CSV files, with no training data; writes source,record_id,cluster_id',
+    )
     .requiredOption('--input <file>', 'a CSV file with a header row (repeat for several files)', collect, [])
     .requiredOption('--id <column>', 'the column that identifies a record within its file')
     .requiredOption(
@@ -94,7 +100,10 @@ export function buildProgram(
       `field=column pairs, e.g. first_name=forename,last_name=surname,dob=birth_date (columns joined by + are concatenated); fields: ${canonicalFields.join(', ')}`,
     )
     .requiredOption('--output <file>', 'where to write source,record_id,cluster_id')
-    .option('--dob-format <format>', 'date of birth format, e.g. DD/MM/YYYY or YYYYMMDD (default: ISO, compact or day-first)')
+    .option(
+      '--dob-format <format>',
+      'date of birth format, e.g. DD/MM/YYYY or YYYYMMDD (default: ISO, compact or day-first)',
+    )
     .option('--review <file>', 'also write the pairs left for a person to review, with their match weights')
     .option('--link-only', 'compare records across files only, not within one file')
     .option('--stats <file>', 'write timings, the fitted model and peak memory as JSON')

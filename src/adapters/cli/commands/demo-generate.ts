@@ -3,7 +3,11 @@ import { createWriteStream, type WriteStream } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { stringify } from 'csv-stringify';
-import { agencies, type Agency, type GeneratedRecord } from '../../../domain/people/generator/agency-records.ts';
+import {
+  agencies,
+  type Agency,
+  type GeneratedRecord,
+} from '../../../domain/people/generator/agency-records.ts';
 import { generatePopulation } from '../../../domain/people/generator/generate-population.ts';
 
 export const generatedColumns: readonly (keyof GeneratedRecord)[] = [

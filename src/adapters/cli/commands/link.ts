@@ -36,9 +36,13 @@ export async function linkCommand(options: LinkCommandOptions): Promise<number> 
       });
     }
     ds = new Dataset(options.dobFormat ? { dobFormat: options.dobFormat } : {});
-    for (const [source, file] of options.input.entries()) await readRecords(ds, file, source, options.id, mapping);
+    for (const [source, file] of options.input.entries())
+      await readRecords(ds, file, source, options.id, mapping);
   } catch (error) {
-    if (error instanceof MappingError || (error instanceof Error && error.message.startsWith('--dob-format'))) {
+    if (
+      error instanceof MappingError ||
+      (error instanceof Error && error.message.startsWith('--dob-format'))
+    ) {
       console.error(`tessera link: ${error.message}`);
       return 2;
     }
@@ -62,7 +66,11 @@ export async function linkCommand(options: LinkCommandOptions): Promise<number> 
           threshold: result.threshold,
           model: result.model,
           reviewPairs: result.review.length,
-          timingsMs: { read: Math.round(readMs), ...result.timingsMs, total: Math.round(performance.now() - started) },
+          timingsMs: {
+            read: Math.round(readMs),
+            ...result.timingsMs,
+            total: Math.round(performance.now() - started),
+          },
           maxRssBytes: process.resourceUsage().maxRSS * 1024,
         },
         null,
@@ -77,7 +85,12 @@ export async function linkCommand(options: LinkCommandOptions): Promise<number> 
   return 0;
 }
 
-async function writeClusters(file: string, ds: Dataset, result: LinkResult, sources: string[]): Promise<void> {
+async function writeClusters(
+  file: string,
+  ds: Dataset,
+  result: LinkResult,
+  sources: string[],
+): Promise<void> {
   const out = createWriteStream(file);
   const csv = stringify({ header: true, columns: ['source', 'record_id', 'cluster_id'] });
   csv.pipe(out);
@@ -97,7 +110,15 @@ async function writeReview(file: string, ds: Dataset, result: LinkResult, source
   const out = createWriteStream(file);
   const csv = stringify({
     header: true,
-    columns: ['left_source', 'left_record_id', 'right_source', 'right_record_id', 'match_weight', 'probability', 'reason'],
+    columns: [
+      'left_source',
+      'left_record_id',
+      'right_source',
+      'right_record_id',
+      'match_weight',
+      'probability',
+      'reason',
+    ],
   });
   csv.pipe(out);
   for (const pair of result.review) {

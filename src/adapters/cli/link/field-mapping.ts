@@ -1,4 +1,8 @@
-import { canonicalFields, isCanonicalField, type CanonicalField } from '../../../domain/people/linkage/fields.ts';
+import {
+  canonicalFields,
+  isCanonicalField,
+  type CanonicalField,
+} from '../../../domain/people/linkage/fields.ts';
 
 /** `first_name=given,last_name=surname,address=house+street`: columns joined by "+" are concatenated. */
 export type FieldMapping = Partial<Record<CanonicalField, string[]>>;
@@ -7,12 +11,24 @@ export class MappingError extends Error {}
 
 export function parseFieldMapping(text: string): FieldMapping {
   const mapping: FieldMapping = {};
-  for (const item of text.split(',').map((s) => s.trim()).filter(Boolean)) {
+  for (const item of text
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean)) {
     const eq = item.indexOf('=');
     const field = (eq < 0 ? item : item.slice(0, eq)).trim();
-    const columns = eq < 0 ? [] : item.slice(eq + 1).split('+').map((s) => s.trim()).filter(Boolean);
+    const columns =
+      eq < 0
+        ? []
+        : item
+            .slice(eq + 1)
+            .split('+')
+            .map((s) => s.trim())
+            .filter(Boolean);
     if (!isCanonicalField(field)) {
-      throw new MappingError(`--map names an unknown field "${field}"; the fields are ${canonicalFields.join(', ')}`);
+      throw new MappingError(
+        `--map names an unknown field "${field}"; the fields are ${canonicalFields.join(', ')}`,
+      );
     }
     if (columns.length === 0) throw new MappingError(`--map ${field}= needs a column name`);
     if (mapping[field]) throw new MappingError(`--map names ${field} twice`);
@@ -41,7 +57,11 @@ export function resolveMapping(
   };
   const id = indexOf(idColumn, '--id');
   const fields = Object.entries(mapping).map(
-    ([field, columns]) => [field as CanonicalField, columns.map((c) => indexOf(c, `--map ${field}`))] as [CanonicalField, number[]],
+    ([field, columns]) =>
+      [field as CanonicalField, columns.map((c) => indexOf(c, `--map ${field}`))] as [
+        CanonicalField,
+        number[],
+      ],
   );
   return { id, fields };
 }

@@ -25,7 +25,10 @@ export interface GeneratedRecord {
 }
 
 /** How each agency records people: which fields it holds and how careless its entry is. */
-const profiles: Record<Agency, { nhs: number; slips: number; nickname: number; dayFirst: boolean; upper: boolean }> = {
+const profiles: Record<
+  Agency,
+  { nhs: number; slips: number; nickname: number; dayFirst: boolean; upper: boolean }
+> = {
   nhs: { nhs: 0.97, slips: 0.6, nickname: 0.02, dayFirst: false, upper: false },
   school: { nhs: 0, slips: 0.8, nickname: 0.06, dayFirst: false, upper: false },
   council: { nhs: 0.55, slips: 1, nickname: 0.08, dayFirst: true, upper: false },
@@ -72,7 +75,11 @@ function firstNameAsRecorded(p: Picker, person: Person, nickname: number, slips:
 
 function addressAsRecorded(p: Picker, address: Address, slips: number): string {
   let line = address.line;
-  if (p.chance(0.15)) line = line.replace(/ road$/, ' rd').replace(/ street$/, ' st').replace(/ avenue$/, ' ave');
+  if (p.chance(0.15))
+    line = line
+      .replace(/ road$/, ' rd')
+      .replace(/ street$/, ' st')
+      .replace(/ avenue$/, ' ave');
   if (p.chance(0.03 * slips)) line = typo(p, line);
   if (p.chance(0.02 * slips)) line = line.replace(/^\d+ /, '');
   return line;
@@ -100,14 +107,31 @@ export function recordsOfFamily(p: Picker, family: Family, nextId: () => string)
         middle_names: agency !== 'police' && person.middle && p.chance(0.7) ? text(person.middle) : '',
         last_name: text(p.chance(0.03 * s) ? typo(p, last) : last),
         dob: formatDob(p, person.dob, profile.dayFirst, s),
-        sex: p.chance(0.02 * s) ? '' : p.chance(0.004) ? (person.sex === 'm' ? 'F' : 'M') : person.sex.toUpperCase(),
+        sex: p.chance(0.02 * s)
+          ? ''
+          : p.chance(0.004)
+            ? person.sex === 'm'
+              ? 'F'
+              : 'M'
+            : person.sex.toUpperCase(),
         nhs_number: nhs,
-        identifier: isChild && person.upn && (agency === 'school' || (agency === 'council' && p.chance(0.3))) ? person.upn : '',
+        identifier:
+          isChild && person.upn && (agency === 'school' || (agency === 'council' && p.chance(0.3)))
+            ? person.upn
+            : '',
         postcode,
         address: p.chance(0.02 * s) ? '' : text(addressAsRecorded(p, address, s)),
         city: text(address.town),
-        email: agency === 'council' || (agency === 'school' && isChild) ? (p.chance(0.6) ? family.email : '') : '',
-        phone: agency !== 'police' || !isChild ? (p.chance(0.6) ? (p.chance(0.02 * s) ? digitSlip(p, family.phone) : family.phone) : '') : '',
+        email:
+          agency === 'council' || (agency === 'school' && isChild) ? (p.chance(0.6) ? family.email : '') : '',
+        phone:
+          agency !== 'police' || !isChild
+            ? p.chance(0.6)
+              ? p.chance(0.02 * s)
+                ? digitSlip(p, family.phone)
+                : family.phone
+              : ''
+            : '',
       });
     }
   }

@@ -24,7 +24,16 @@ export function* generatePopulation(options: GenerateOptions): Generator<Generat
   let record = 0;
   const nextId = () => `R${String(++record).padStart(8, '0')}`;
   while (made < options.children) {
-    const wanted = Math.min(options.children - made, pick.weighted([[1, 35], [2, 38], [3, 18], [4, 7], [5, 2]]));
+    const wanted = Math.min(
+      options.children - made,
+      pick.weighted([
+        [1, 35],
+        [2, 38],
+        [3, 18],
+        [4, 7],
+        [5, 2],
+      ]),
+    );
     const f = newFamily(pick, `F${String(++family).padStart(7, '0')}`, streets, wanted);
     made += f.people.filter((x) => x.role === 'child').length;
     yield* recordsOfFamily(pick, f, nextId);

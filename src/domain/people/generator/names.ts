@@ -3,7 +3,8 @@
  * (ONS baby-name tables for the children, older cohorts for the parents). Picks are Zipf-weighted
  * by position, so the first names on each list are common and the last rare, as in life.
  */
-export const boys = `oliver george noah arthur muhammad leo harry oscar archie henry theodore freddie jack charlie
+export const boys =
+  `oliver george noah arthur muhammad leo harry oscar archie henry theodore freddie jack charlie
 theo alfie jacob thomas finley arlo william lucas isaac tommy teddy ethan jude james alexander
 joshua max edward mason roman hugo louie albert reggie ronnie elijah harrison sebastian carter
 reuben joseph ralph daniel samuel rory jaxon hunter benjamin ezra dylan adam grayson toby luca
@@ -50,23 +51,24 @@ wallace george jordan hutchinson rowe burke may pritchard gilbert willis higgins
 stevenson stephenson hammond arnold buckley walters hewitt barber nelson slater austin sullivan
 whitehead mann frost lambert stephens blake akhtar lynch goodwin barton woodward thomson cunningham
 quinn barnett baxter bibi clayton nash greenwood jennings holt kemp poole gallagher bond stokes
-tucker davidson fowler heath norman middleton lawson banks french stanley jarvis gibbs ferguson`.split(
-  /\s+/,
-);
+tucker davidson fowler heath norman middleton lawson banks french stanley jarvis gibbs ferguson`.split(/\s+/);
 
 /** Parts of English place-name surnames, combined for the long tail (Ashworth, Blackmore…). */
-export const surnameHeads = `ash black brad brig broad brook burn cal chad chat cold crow dar den dun east edge
+export const surnameHeads =
+  `ash black brad brig broad brook burn cal chad chat cold crow dar den dun east edge
 fair fern ford gold green grim hal ham hart haw hay hol hors kings kirk lang lock mar mid mill
 moor nor oak pen pick rad red rid rock rom sal shel shir stan stock thorn un wad wal war wat
 wel west whit wil win wood wors yar`.split(/\s+/);
 
-export const surnameTails = `by bury combe cott croft dale den don field ford gate grave ham hill hurst ing ington
+export const surnameTails =
+  `by bury combe cott croft dale den don field ford gate grave ham hill hurst ing ington
 land ley low man mere more ridge rington shaw stead stone thwaite ton well wick win worth`.split(/\s+/);
 
 export const middleNamesMale = `james john william thomas david george edward alexander michael lee mark paul
 joseph peter robert charles henry arthur`.split(/\s+/);
 
-export const middleNamesFemale = `louise marie jane elizabeth rose grace mae ann lynn victoria anne joy may hope
+export const middleNamesFemale =
+  `louise marie jane elizabeth rose grace mae ann lynn victoria anne joy may hope
 catherine mary charlotte frances`.split(/\s+/);
 
 export const streetNames = `church station park victoria green manor queens grange kings mill new school north
@@ -74,13 +76,44 @@ south west high orchard chapel springfield windsor york alexandra albert richmon
 st johns meadow willow cedar beech elm oak ash birch hawthorn rowan cherry cromwell nelson
 stanley wellington clarence belmont hillside brook river mount ridge valley holly ivy laurel`.split(/\s+/);
 
-export const streetKinds = ['road', 'street', 'lane', 'avenue', 'close', 'drive', 'way', 'crescent', 'gardens', 'court'];
+export const streetKinds = [
+  'road',
+  'street',
+  'lane',
+  'avenue',
+  'close',
+  'drive',
+  'way',
+  'crescent',
+  'gardens',
+  'court',
+];
 
 /** Towns with the postcode area they sit in (England, south-west and Midlands). */
 export const towns: readonly [string, string][] = [
-  ['bristol', 'BS'], ['bath', 'BA'], ['taunton', 'TA'], ['yeovil', 'BA'], ['bridgwater', 'TA'],
-  ['exeter', 'EX'], ['plymouth', 'PL'], ['torquay', 'TQ'], ['gloucester', 'GL'], ['cheltenham', 'GL'],
-  ['swindon', 'SN'], ['salisbury', 'SP'], ['dorchester', 'DT'], ['bournemouth', 'BH'], ['poole', 'BH'],
-  ['weston-super-mare', 'BS'], ['frome', 'BA'], ['wells', 'BA'], ['minehead', 'TA'], ['chard', 'TA'],
-  ['worcester', 'WR'], ['hereford', 'HR'], ['coventry', 'CV'], ['birmingham', 'B'], ['stroud', 'GL'],
+  ['bristol', 'BS'],
+  ['bath', 'BA'],
+  ['taunton', 'TA'],
+  ['yeovil', 'BA'],
+  ['bridgwater', 'TA'],
+  ['exeter', 'EX'],
+  ['plymouth', 'PL'],
+  ['torquay', 'TQ'],
+  ['gloucester', 'GL'],
+  ['cheltenham', 'GL'],
+  ['swindon', 'SN'],
+  ['salisbury', 'SP'],
+  ['dorchester', 'DT'],
+  ['bournemouth', 'BH'],
+  ['poole', 'BH'],
+  ['weston-super-mare', 'BS'],
+  ['frome', 'BA'],
+  ['wells', 'BA'],
+  ['minehead', 'TA'],
+  ['chard', 'TA'],
+  ['worcester', 'WR'],
+  ['hereford', 'HR'],
+  ['coventry', 'CV'],
+  ['birmingham', 'B'],
+  ['stroud', 'GL'],
 ];

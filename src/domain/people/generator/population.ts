@@ -1,6 +1,19 @@
 import { familiarForms } from '../linkage/nicknames.ts';
 import { newNhsNumber, newUpn } from './identifiers.ts';
-import { boys, fathers, girls, middleNamesFemale, middleNamesMale, mothers, streetKinds, streetNames, surnameHeads, surnameTails, surnames, towns } from './names.ts';
+import {
+  boys,
+  fathers,
+  girls,
+  middleNamesFemale,
+  middleNamesMale,
+  mothers,
+  streetKinds,
+  streetNames,
+  surnameHeads,
+  surnameTails,
+  surnames,
+  towns,
+} from './names.ts';
 import type { Picker } from './pick.ts';
 
 export interface Address {
@@ -55,7 +68,11 @@ export class Streets {
     }
     const number = this.current.next;
     this.current.next += p.int(1, 3);
-    return { line: `${number} ${this.current.name}`, town: this.current.town, postcode: this.current.postcode };
+    return {
+      line: `${number} ${this.current.name}`,
+      town: this.current.town,
+      postcode: this.current.postcode,
+    };
   }
 }
 
@@ -84,7 +101,9 @@ function person(
     id,
     role,
     first,
-    ...(p.chance(0.6) ? { middle: p.zipf((sex === 'm' ? middleNamesMale : middleNamesFemale).filter((n) => n !== first)) } : {}),
+    ...(p.chance(0.6)
+      ? { middle: p.zipf((sex === 'm' ? middleNamesMale : middleNamesFemale).filter((n) => n !== first)) }
+      : {}),
     last,
     dob,
     sex,
@@ -108,21 +127,40 @@ export function newFamily(p: Picker, id: string, streets: Streets, childrenWante
   const motherName = p.chance(0.75) ? familyName : surname(p);
   const firstChildYear = TODAY - p.int(1, 17);
   const people: Person[] = [];
-  const mother = person(p, `${id}-m`, 'mother', 'f', forename(p, mothers, []), motherName, randomDate(p, firstChildYear - p.int(19, 38)));
+  const mother = person(
+    p,
+    `${id}-m`,
+    'mother',
+    'f',
+    forename(p, mothers, []),
+    motherName,
+    randomDate(p, firstChildYear - p.int(19, 38)),
+  );
   people.push(mother);
   if (p.chance(0.8)) {
-    people.push(person(p, `${id}-f`, 'father', 'm', forename(p, fathers, []), familyName, randomDate(p, mother.dob[0] - p.int(-3, 6))));
+    people.push(
+      person(
+        p,
+        `${id}-f`,
+        'father',
+        'm',
+        forename(p, fathers, []),
+        familyName,
+        randomDate(p, mother.dob[0] - p.int(-3, 6)),
+      ),
+    );
   }
   const names: string[] = [];
   let birth = randomDate(p, firstChildYear);
-  for (let n = 0; n < childrenWanted; ) {
+  for (let n = 0; n < childrenWanted;) {
     const twins = p.chance(1 / 35);
     for (let t = 0; t < (twins ? 2 : 1); t++) {
       const sex = p.chance(0.51) ? 'm' : 'f';
       // Twins are often given names that start alike (Jack and Jake), which makes them harder.
       const list = sex === 'm' ? boys : girls;
       const alike = list.filter((x) => x[0] === names[names.length - 1]?.[0] && !names.includes(x));
-      const first = twins && t === 1 && alike.length > 0 && p.chance(0.3) ? p.one(alike) : forename(p, list, names);
+      const first =
+        twins && t === 1 && alike.length > 0 && p.chance(0.3) ? p.one(alike) : forename(p, list, names);
       names.push(first);
       const child = person(p, `${id}-c${n + t + 1}`, 'child', sex, first, familyName, birth);
       child.upn = newUpn(p, 800 + p.int(0, 99), p.int(1000, 7999), birth[0] + 5);
@@ -138,7 +176,11 @@ export function newFamily(p: Picker, id: string, streets: Streets, childrenWante
     people,
     address: streets.nextAddress(),
     phone: `07${p.int(100, 999)}${p.int(100000, 999999)}`,
-    email: `${mother.first}.${motherName}${p.int(1, 99)}@${p.one(['gmail.com', 'hotmail.co.uk', 'outlook.com', 'yahoo.co.uk'])}`.replace(/[ ']/g, ''),
+    email:
+      `${mother.first}.${motherName}${p.int(1, 99)}@${p.one(['gmail.com', 'hotmail.co.uk', 'outlook.com', 'yahoo.co.uk'])}`.replace(
+        /[ ']/g,
+        '',
+      ),
   };
   if (p.chance(0.15)) family.previousAddress = streets.nextAddress();
   // A parent's marriage: the mother and the children take the new surname; older records keep

@@ -26,8 +26,8 @@ export const keyParts = {
 export type KeyPart = keyof typeof keyParts;
 
 /** The key of every record for one part, as an array aligned with the rows (-1 = missing). */
-export function keyColumn(ds: Dataset, part: KeyPart, from = 0): Int32Array {
-  const n = ds.size;
+export function keyColumn(ds: Dataset, part: KeyPart, from = 0, to = ds.size): Int32Array {
+  const n = to;
   const out = new Int32Array(n - from);
   const c = ds.columns;
   const copy = (ids: Int32Array) => out.set(ids.subarray(from, n));

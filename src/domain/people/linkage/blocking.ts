@@ -14,10 +14,16 @@ export const defaultRules: readonly BlockingRule[] = [
   [['identifier'], ['identifier', 'first_initial']],
   [['first_formal', 'dob_any_order']],
   [['last', 'dob_any_order']],
-  [['first_formal', 'last'], ['first_formal', 'last', 'birth_year']],
+  [
+    ['first_formal', 'last'],
+    ['first_formal', 'last', 'birth_year'],
+  ],
   [['dob'], ['dob', 'first_initial'], ['dob', 'first_initial', 'last_initial']],
   [['postcode'], ['postcode', 'first_initial'], ['postcode', 'birth_year']],
-  [['address', 'city'], ['address', 'first_initial']],
+  [
+    ['address', 'city'],
+    ['address', 'first_initial'],
+  ],
   [['email'], ['email', 'first_initial']],
   [['first_formal'], ['first_formal', 'birth_year'], ['first_formal', 'last_initial', 'birth_year']],
   [['last'], ['last', 'birth_year'], ['last', 'first_initial', 'birth_year']],
@@ -88,7 +94,14 @@ export function generateCandidates(
   const cache = new Map<KeyPart, Int32Array>();
   const column = (p: KeyPart) => cache.get(p) ?? cache.set(p, keyColumn(ds, p)).get(p)!;
   const present = (p: KeyPart) => column(p).some((v) => v >= 0);
-  const out: CandidatePairs = { count: 0, left: new Int32Array(1024), right: new Int32Array(1024), rule: new Uint8Array(1024), rules: [], skipped: [] };
+  const out: CandidatePairs = {
+    count: 0,
+    left: new Int32Array(1024),
+    right: new Int32Array(1024),
+    rule: new Uint8Array(1024),
+    rules: [],
+    skipped: [],
+  };
   const chosenColumns: Int32Array[][] = [];
   for (const variants of options.rules ?? defaultRules) {
     const usable = variants.filter((v) => v.every(present));

@@ -27,10 +27,18 @@ export function dateParser(format?: DobFormat): (raw: string) => number {
   const order: ('Y' | 'M' | 'D')[] = [];
   let pattern = '^';
   for (const token of format.match(/YYYY|MM|DD|M|D|[^YMD]+/g) ?? []) {
-    if (token === 'YYYY') (order.push('Y'), (pattern += '(\\d{4})'));
-    else if (token === 'MM' || token === 'M') (order.push('M'), (pattern += '(\\d{1,2})'));
-    else if (token === 'DD' || token === 'D') (order.push('D'), (pattern += '(\\d{1,2})'));
-    else pattern += token.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
+    const part =
+      token === 'YYYY'
+        ? 'Y'
+        : token === 'MM' || token === 'M'
+          ? 'M'
+          : token === 'DD' || token === 'D'
+            ? 'D'
+            : undefined;
+    if (part) {
+      order.push(part);
+      pattern += part === 'Y' ? '(\\d{4})' : '(\\d{1,2})';
+    } else pattern += token.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
   }
   if (order.length !== 3 || new Set(order).size !== 3) {
     throw new Error(`--dob-format ${format} must contain YYYY, MM and DD once each`);

@@ -18,13 +18,21 @@ export function sampleRandomPairs(
   const right: number[] = [];
   const allowed = (a: number, b: number) => !options.crossSourceOnly || ds.sources[a] !== ds.sources[b];
   if (all <= maxPairs) {
-    for (let a = 0; a < n; a++) for (let b = a + 1; b < n; b++) if (allowed(a, b)) (left.push(a), right.push(b));
+    for (let a = 0; a < n; a++) {
+      for (let b = a + 1; b < n; b++) {
+        if (!allowed(a, b)) continue;
+        left.push(a);
+        right.push(b);
+      }
+    }
   } else {
     const random = seededRandom(options.seed ?? 42);
     for (let tries = 0; left.length < maxPairs && tries < maxPairs * 4; tries++) {
       const a = Math.floor(random() * n);
       const b = Math.floor(random() * n);
-      if (a !== b && allowed(a, b)) (left.push(a), right.push(b));
+      if (a === b || !allowed(a, b)) continue;
+      left.push(a);
+      right.push(b);
     }
   }
   return { left: Int32Array.from(left), right: Int32Array.from(right), count: left.length };

@@ -1,5 +1,12 @@
 import { MISSING, type Comparison } from './comparisons.ts';
-import { combinedWeight, levelWeights, log2, priorWeights, probabilityOf, type LinkageModel } from './model.ts';
+import {
+  combinedWeight,
+  levelWeights,
+  log2,
+  priorWeights,
+  probabilityOf,
+  type LinkageModel,
+} from './model.ts';
 import { levelsOf } from './pair-levels.ts';
 
 export interface ComparisonExplanation {
@@ -42,7 +49,13 @@ export function explainPair(
   const rows: ComparisonExplanation[] = comparisons.map((c, k) => {
     const l = levels[k]!;
     if (l === MISSING) {
-      return { comparison: c.name, level: 'missing on one side', vsStrangers: 0, vsRelatives: 0, tfAdjustment: 0 };
+      return {
+        comparison: c.name,
+        level: 'missing on one side',
+        vsStrangers: 0,
+        vsRelatives: 0,
+        tfAdjustment: 0,
+      };
     }
     let tfAdjustment = 0;
     if (l === 0 && c.tf) {
@@ -60,5 +73,12 @@ export function explainPair(
   const vsStrangers = rows.reduce((s, r) => s + r.vsStrangers, prior.vsStrangers);
   const vsRelatives = rows.reduce((s, r) => s + r.vsRelatives, prior.vsRelatives);
   const matchWeight = combinedWeight(vsStrangers, vsRelatives);
-  return { prior, comparisons: rows, vsStrangers, vsRelatives, matchWeight, probability: probabilityOf(matchWeight) };
+  return {
+    prior,
+    comparisons: rows,
+    vsStrangers,
+    vsRelatives,
+    matchWeight,
+    probability: probabilityOf(matchWeight),
+  };
 }

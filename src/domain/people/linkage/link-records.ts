@@ -64,7 +64,10 @@ export function linkDataset(ds: Dataset, options: LinkOptions = {}): LinkResult 
   phase('block');
   const patterns = patternsOf(comparisons, codec, candidates.left, candidates.right, candidates.count);
   phase('compare');
-  const random = sampleRandomPairs(ds, { seed: options.seed ?? 42, crossSourceOnly: options.crossSourceOnly ?? false });
+  const random = sampleRandomPairs(ds, {
+    seed: options.seed ?? 42,
+    crossSourceOnly: options.crossSourceOnly ?? false,
+  });
   const randomPatterns = patternsOf(comparisons, codec, random.left, random.right, random.count);
   const { model, report } = trainModel({ ds, comparisons, codec, candidates, patterns, randomPatterns });
   phase('train');

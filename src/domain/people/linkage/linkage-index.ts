@@ -43,7 +43,16 @@ export class LinkageIndex {
     this.scorer = new PairScorer(model, this.comparisons, this.codec);
     this.levels = new Uint8Array(this.comparisons.length);
     this.blocks = rules.map(() => new Map());
-    for (let row = 0; row < ds.size; row++) this.index(row);
+    const columns = rules.map((parts) => parts.map((p) => keyColumn(ds, p)));
+    for (let row = 0; row < ds.size; row++) {
+      columns.forEach((cols, r) => {
+        if (cols.some((col) => col[row]! < 0)) return;
+        const key = cols.map((col) => col[row]).join('|');
+        const list = this.blocks[r]!.get(key);
+        if (list) list.push(row);
+        else this.blocks[r]!.set(key, [row]);
+      });
+    }
   }
 
   /** The index over a batch run's data set, model and chosen blocking rules. */
@@ -57,7 +66,7 @@ export class LinkageIndex {
 
   private keysOf(row: number): (string | undefined)[] {
     return this.rules.map((parts) => {
-      const values = parts.map((p) => keyColumn(this.ds, p, row)[0]!);
+      const values = parts.map((p) => keyColumn(this.ds, p, row, row + 1)[0]!);
       return values.some((v) => v < 0) ? undefined : values.join('|');
     });
   }
@@ -88,7 +97,11 @@ export class LinkageIndex {
   }
 
   /** Adds a new record to the held ones and returns it with its scored candidates. */
-  addRecord(source: number, recordId: string, fields: PersonFields): { row: number; candidates: ScoredCandidate[] } {
+  addRecord(
+    source: number,
+    recordId: string,
+    fields: PersonFields,
+  ): { row: number; candidates: ScoredCandidate[] } {
     const row = this.ds.add(source, recordId, fields);
     const candidates = this.scoreRow(row);
     this.index(row);

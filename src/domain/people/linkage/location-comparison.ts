@@ -46,7 +46,9 @@ export function locationComparison(ds: Dataset): Comparison {
   function postcodeSlip(i: number, j: number): boolean {
     const a = postcode.values[postcode.ids[i]!]!;
     const b = postcode.values[postcode.ids[j]!]!;
-    return a.charCodeAt(0) === b.charCodeAt(0) && Math.abs(a.length - b.length) <= 1 && levenshtein(a, b) <= 1;
+    return (
+      a.charCodeAt(0) === b.charCodeAt(0) && Math.abs(a.length - b.length) <= 1 && levenshtein(a, b) <= 1
+    );
   }
   return {
     name: 'location',
@@ -68,8 +70,17 @@ export function locationComparison(ds: Dataset): Comparison {
       const adSim = ad ? addressSimilarity(i, j) : 0;
       if (pcSame) return adSim >= 0.92 ? 0 : 1;
       if (adSim >= 0.92) return 2;
-      if ((sector.ids[i]! >= 0 && sector.ids[i] === sector.ids[j]) || adSim >= 0.8 || (pc && postcodeSlip(i, j))) return 3;
-      if ((district.ids[i]! >= 0 && district.ids[i] === district.ids[j]) || (ct && city.ids[i] === city.ids[j])) return 4;
+      if (
+        (sector.ids[i]! >= 0 && sector.ids[i] === sector.ids[j]) ||
+        adSim >= 0.8 ||
+        (pc && postcodeSlip(i, j))
+      )
+        return 3;
+      if (
+        (district.ids[i]! >= 0 && district.ids[i] === district.ids[j]) ||
+        (ct && city.ids[i] === city.ids[j])
+      )
+        return 4;
       return 5;
     },
   };

@@ -41,7 +41,8 @@ export function normalisePostcode(raw: string): string | undefined {
   return s === '' ? undefined : s;
 }
 
-const ukPostcode = /^(GIR0AA|[A-PR-UWYZ](?:[0-9]{1,2}|[A-HK-Y][0-9]{1,2}|[0-9][A-HJKPSTUW]|[A-HK-Y][0-9][ABEHMNPRV-Y])[0-9][ABD-HJLNP-UW-Z]{2})$/;
+const ukPostcode =
+  /^(GIR0AA|[A-PR-UWYZ](?:[0-9]{1,2}|[A-HK-Y][0-9]{1,2}|[0-9][A-HJKPSTUW]|[A-HK-Y][0-9][ABEHMNPRV-Y])[0-9][ABD-HJLNP-UW-Z]{2})$/;
 
 /**
  * The sector ("SW1A 1") and district ("SW1A") of a UK postcode, per the Royal Mail format in
@@ -86,7 +87,10 @@ export function normaliseAddress(raw: string): string | undefined {
 }
 
 export function normaliseCity(raw: string): string | undefined {
-  const s = raw.toLowerCase().replace(/[^a-z]+/g, ' ').trim();
+  const s = raw
+    .toLowerCase()
+    .replace(/[^a-z]+/g, ' ')
+    .trim();
   return s === '' ? undefined : s;
 }
 

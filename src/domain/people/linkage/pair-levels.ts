@@ -2,7 +2,12 @@ import type { Comparison } from './comparisons.ts';
 import type { PatternCodec } from './model.ts';
 
 /** Fills `out` with the level of each comparison for records i and j. */
-export function levelsOf(comparisons: readonly Comparison[], i: number, j: number, out: Uint8Array): Uint8Array {
+export function levelsOf(
+  comparisons: readonly Comparison[],
+  i: number,
+  j: number,
+  out: Uint8Array,
+): Uint8Array {
   for (let c = 0; c < comparisons.length; c++) out[c] = comparisons[c]!.level(i, j);
   return out;
 }

@@ -1,5 +1,12 @@
 import type { Comparison } from './comparisons.ts';
-import { combinedWeight, levelWeights, log2, priorWeights, type LinkageModel, type PatternCodec } from './model.ts';
+import {
+  combinedWeight,
+  levelWeights,
+  log2,
+  priorWeights,
+  type LinkageModel,
+  type PatternCodec,
+} from './model.ts';
 
 interface PatternScore {
   vsStrangers: number;

@@ -8,12 +8,12 @@ const SLOTS = 1 << 20;
  * Jaro–Winkler between two interned values, remembered by value-id pair in a direct-mapped
  * table (a newer pair simply overwrites an older one in its slot). Given names and surnames
  * repeat so much that most candidate pairs ask about a pair of values already seen, and the
- * table's memory is fixed (about 12 MB) whatever the data size.
+ * table's memory is fixed (about 16 MB) whatever the data size.
  */
 export class SimilarityCache {
   private readonly left = new Int32Array(SLOTS).fill(-1);
   private readonly right = new Int32Array(SLOTS);
-  private readonly value = new Float32Array(SLOTS);
+  private readonly value = new Float64Array(SLOTS);
   constructor(private readonly column: InternedColumn) {}
 
   /**

@@ -49,7 +49,11 @@ export function trainModel(input: TrainingInput): { model: LinkageModel; report:
   let u = randomCounts(() => 1).map((c) => normalise(c, floor));
   let fitted = fit(input, u);
   if (input.ds.size <= 200_000) {
-    const model: LinkageModel = { comparisons: paramsOf(names, fitted, u), lambda: fitted.lambda, phi: fitted.phi };
+    const model: LinkageModel = {
+      comparisons: paramsOf(names, fitted, u),
+      lambda: fitted.lambda,
+      phi: fitted.phi,
+    };
     const strangers = strangerProbability(model);
     u = randomCounts(strangers).map((c) => normalise(c, floor));
     fitted = fit(input, u);
