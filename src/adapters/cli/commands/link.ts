@@ -50,7 +50,11 @@ export async function linkCommand(options: LinkCommandOptions): Promise<number> 
   }
   const readMs = performance.now() - started;
   const result = linkDataset(ds, { crossSourceOnly: options.linkOnly ?? false });
-  const sources = options.input.map((f) => basename(f));
+  // Files are named by their base name, or by the path given when two base names collide.
+  const names = options.input.map((f) => basename(f));
+  const sources = options.input.map((f, i) =>
+    names.indexOf(names[i]!) === names.lastIndexOf(names[i]!) ? names[i]! : f,
+  );
   await writeClusters(options.output, ds, result, sources);
   if (options.review) await writeReview(options.review, ds, result, sources);
   const clusters = new Set(result.clusterOf).size;
