@@ -9,6 +9,7 @@ import { exactMatchClusters } from './baseline.ts';
 import { generatedCase, isoDateCopy, publicCases, type AccuracyCase } from './cases.ts';
 import { comparatorScript, linkageDataFolder, repoRoot } from './locations.ts';
 import { pairwiseAccuracy, type PairwiseAccuracy } from './pairwise-accuracy.ts';
+import { measureIncremental } from './incremental.ts';
 import { runComparator, runTessera, type LinkerRun } from './run-linkers.ts';
 
 /** Children for about 100,000 generated records, and for about a million. */
@@ -193,10 +194,19 @@ async function measureSpeed(script: string, work: string) {
     results.comparator = { ...speedOf(theirs), ...figures(theirAccuracy) };
     results.wallOverComparator = round(ours.wallMs / theirs.wallMs, 3);
   }
+  console.log('incremental linking against the million held ...');
+  const incremental = await measureIncremental(file, c.map);
+  results.incremental = incremental;
   const peak = ours.peakRssBytes ?? Infinity;
   return {
     results,
     targets: [
+      check(
+        `incremental linking p99 against ${incremental.held} held`,
+        '≤ 10 ms',
+        `${incremental.latency.p99Ms} ms`,
+        incremental.latency.p99Ms <= 10,
+      ),
       check(
         '1M batch dedupe wall time (tessera link, CSV in and out)',
         '≤ 30 s',

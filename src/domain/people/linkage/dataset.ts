@@ -43,9 +43,6 @@ export class InternedColumn {
     return id;
   }
 
-  lookup(value: string): number {
-    return this.index.get(value) ?? -1;
-  }
 
   set(row: number, value: string | undefined): void {
     this.setId(row, value === undefined ? -1 : this.idOf(value));

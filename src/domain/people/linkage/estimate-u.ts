@@ -1,4 +1,3 @@
-import type { Comparison } from './comparisons.ts';
 import type { Dataset } from './dataset.ts';
 import { seededRandom } from '../random.ts';
 
@@ -36,23 +35,4 @@ export function sampleRandomPairs(
     }
   }
   return { left: Int32Array.from(left), right: Int32Array.from(right), count: left.length };
-}
-
-/** Level frequencies among the sampled pairs, each pair weighted (1 = certainly strangers). */
-export function levelCounts(
-  comparisons: readonly Comparison[],
-  levelsOfPair: (k: number) => Uint8Array,
-  count: number,
-  weightOf: (k: number) => number = () => 1,
-): number[][] {
-  const counts = comparisons.map((c) => new Array<number>(c.levels.length).fill(0));
-  for (let k = 0; k < count; k++) {
-    const levels = levelsOfPair(k);
-    const w = weightOf(k);
-    for (let c = 0; c < comparisons.length; c++) {
-      const l = levels[c]!;
-      if (l !== 255) counts[c]![l]! += w;
-    }
-  }
-  return counts;
 }
