@@ -6,6 +6,7 @@ import { stringify } from 'csv-stringify';
 import { Dataset } from '../../../domain/people/linkage/dataset.ts';
 import { linkDataset, type LinkResult } from '../../../domain/people/linkage/link-records.ts';
 import { MappingError, parseFieldMapping } from '../link/field-mapping.ts';
+import { PairWorker } from '../link/parallel-compare.ts';
 import { readRecords } from '../link/read-records.ts';
 
 export interface LinkCommandOptions {
@@ -27,6 +28,15 @@ export interface LinkCommandOptions {
  */
 export async function linkCommand(options: LinkCommandOptions): Promise<number> {
   const started = performance.now();
+  const pairWorker = new PairWorker();
+  try {
+    return await link(options, started, pairWorker);
+  } finally {
+    await pairWorker.close();
+  }
+}
+
+async function link(options: LinkCommandOptions, started: number, pairWorker: PairWorker): Promise<number> {
   let ds: Dataset;
   try {
     const mapping = parseFieldMapping(options.map);
@@ -49,7 +59,10 @@ export async function linkCommand(options: LinkCommandOptions): Promise<number> 
     throw error;
   }
   const readMs = performance.now() - started;
-  const result = linkDataset(ds, { crossSourceOnly: options.linkOnly ?? false });
+  const result = linkDataset(ds, {
+    crossSourceOnly: options.linkOnly ?? false,
+    comparePairs: pairWorker.comparerFor(ds),
+  });
   // Files are named by their base name, or by the path given when two base names collide.
   const names = options.input.map((f) => basename(f));
   const sources = options.input.map((f, i) =>

@@ -66,22 +66,35 @@ function sameKey(columns: readonly Int32Array[], a: number, b: number): boolean 
   return true;
 }
 
-/** Records grouped by hashed key: `head` per bucket, then `next` per record. */
-function buildBuckets(columns: readonly Int32Array[], n: number) {
+function tableSize(n: number): number {
   let size = 1;
   while (size < n * 2) size <<= 1;
-  const head = new Int32Array(size).fill(-1);
+  return size;
+}
+
+/** How many pairs a key's blocks would give (hash collisions can only overstate it). */
+function estimatePairs(columns: readonly Int32Array[], n: number): number {
+  const size = tableSize(n);
   const count = new Int32Array(size);
+  let estimated = 0;
+  for (let r = 0; r < n; r++) {
+    const h = hashKeys(columns, r, size - 1);
+    if (h >= 0) estimated += count[h]!++;
+  }
+  return estimated;
+}
+
+/** Records grouped by hashed key: `head` per bucket, then `next` per record. */
+function buildBuckets(columns: readonly Int32Array[], n: number, estimated: number) {
+  const size = tableSize(n);
+  const head = new Int32Array(size).fill(-1);
   const next = new Int32Array(n);
   for (let r = n - 1; r >= 0; r--) {
     const h = hashKeys(columns, r, size - 1);
     if (h < 0) continue;
     next[r] = head[h]!;
     head[h] = r;
-    count[h]!++;
   }
-  let estimated = 0;
-  for (let b = 0; b < size; b++) estimated += (count[b]! * (count[b]! - 1)) / 2;
   return { head, next, estimated };
 }
 
@@ -107,12 +120,12 @@ export function generateCandidates(
     const usable = variants.filter((v) => v.every(present));
     let picked: { parts: readonly KeyPart[]; buckets: ReturnType<typeof buildBuckets> } | undefined;
     for (const parts of usable) {
-      const buckets = buildBuckets(parts.map(column), n);
-      if (buckets.estimated <= budget) {
-        picked = { parts, buckets };
+      const estimated = estimatePairs(parts.map(column), n);
+      if (estimated <= budget) {
+        picked = { parts, buckets: buildBuckets(parts.map(column), n, estimated) };
         break;
       }
-      out.skipped.push({ parts, estimatedPairs: buckets.estimated });
+      out.skipped.push({ parts, estimatedPairs: estimated });
     }
     // A rule none of whose variants fits the budget is left out: the other rules still reach
     // its pairs unless two fields are wrong at once, and scoring hundreds of millions of

@@ -43,7 +43,6 @@ export class InternedColumn {
     return id;
   }
 
-
   set(row: number, value: string | undefined): void {
     this.setId(row, value === undefined ? -1 : this.idOf(value));
   }
@@ -85,6 +84,16 @@ const stringFields = [
   'dobText',
 ] as const;
 type StringColumn = (typeof stringFields)[number];
+
+/** Fields whose raw values rarely repeat, so remembering them would cost more than it saves. */
+const unrepeated = new Set<CanonicalField>(['nhs_number', 'identifier', 'email', 'phone']);
+
+export interface DatasetSnapshot {
+  size: number;
+  dob: Int32Array;
+  present: string[];
+  columns: Record<StringColumn, { values: string[]; counts: number[]; nonMissing: number; ids: Int32Array }>;
+}
 
 export interface DatasetOptions {
   dobFormat?: string;
@@ -162,17 +171,55 @@ export class Dataset {
       column.set(row, undefined);
       return -1;
     }
-    let memo = this.memo.get(field);
-    if (!memo || memo.size > 500_000) this.memo.set(field, (memo = new Map()));
-    let id = memo.get(raw);
-    if (id === undefined) {
+    let id: number | undefined;
+    if (unrepeated.has(field)) {
       const value = normalise(raw);
       id = value === undefined ? -1 : column.idOf(value);
-      memo.set(raw, id);
+    } else {
+      let memo = this.memo.get(field);
+      if (!memo || memo.size > 500_000) this.memo.set(field, (memo = new Map()));
+      id = memo.get(raw);
+      if (id === undefined) {
+        const value = normalise(raw);
+        id = value === undefined ? -1 : column.idOf(value);
+        memo.set(raw, id);
+      }
     }
     column.setId(row, id);
-    if (id >= 0) this.present.add(field);
+    if (id >= 0 && !this.present.has(field)) this.present.add(field);
     return id;
+  }
+
+  /** The columns as plain data, to rebuild the data set in a worker thread (see fromSnapshot). */
+  snapshot(): DatasetSnapshot {
+    const columns = {} as DatasetSnapshot['columns'];
+    for (const f of stringFields) {
+      const c = this.columns[f];
+      columns[f] = {
+        values: c.values,
+        counts: c.counts,
+        nonMissing: c.nonMissing,
+        ids: c.ids.subarray(0, this.size),
+      };
+    }
+    return { size: this.size, dob: this.dob.subarray(0, this.size), present: [...this.present], columns };
+  }
+
+  /** A read-only copy for comparing pairs elsewhere; it has no record ids and cannot grow. */
+  static fromSnapshot(snapshot: DatasetSnapshot): Dataset {
+    const ds = new Dataset({ capacity: 16 });
+    ds.size = snapshot.size;
+    ds.dob = snapshot.dob;
+    for (const f of snapshot.present) ds.present.add(f);
+    for (const f of stringFields) {
+      const from = snapshot.columns[f];
+      const c = ds.columns[f];
+      for (const v of from.values) c.idOf(v);
+      from.counts.forEach((n, id) => (c.counts[id] = n));
+      c.nonMissing = from.nonMissing;
+      c.ids = from.ids;
+    }
+    return ds;
   }
 
   private grow(capacity: number): void {

@@ -25,6 +25,11 @@ export interface LinkOptions {
   meanCrossWeight?: number;
   minProbability?: number;
   reviewProbability?: number;
+  /**
+   * Computes the pattern codes of many pairs, e.g. split across worker threads; by default
+   * they are computed here. It must give exactly what patternsOf gives.
+   */
+  comparePairs?: (left: Int32Array, right: Int32Array, count: number) => Uint32Array;
 }
 
 export interface ReviewPair {
@@ -62,13 +67,18 @@ export function linkDataset(ds: Dataset, options: LinkOptions = {}): LinkResult 
   const codec = new PatternCodec(comparisons);
   const candidates = generateCandidates(ds, options);
   phase('block');
-  const patterns = patternsOf(comparisons, codec, candidates.left, candidates.right, candidates.count);
+  const compare =
+    options.comparePairs ??
+    ((left: Int32Array, right: Int32Array, count: number) =>
+      patternsOf(comparisons, codec, left, right, count));
+  const patterns = compare(candidates.left, candidates.right, candidates.count);
   phase('compare');
   const random = sampleRandomPairs(ds, {
     seed: options.seed ?? 42,
     crossSourceOnly: options.crossSourceOnly ?? false,
   });
-  const randomPatterns = patternsOf(comparisons, codec, random.left, random.right, random.count);
+  const randomPatterns = compare(random.left, random.right, random.count);
+  phase('randomPairs');
   const { model, report } = trainModel({ ds, comparisons, codec, candidates, patterns, randomPatterns });
   phase('train');
   const scorer = new PairScorer(model, comparisons, codec);

@@ -1,7 +1,7 @@
 import type { Comparison } from './comparisons.ts';
 import type { Dataset, InternedColumn } from './dataset.ts';
 import { jaroWinklerSimilarity } from './jaro-winkler.ts';
-import { levenshtein } from './string-distance.ts';
+import { withinOneEdit } from './string-distance.ts';
 
 const MISSING = 255;
 
@@ -46,9 +46,7 @@ export function locationComparison(ds: Dataset): Comparison {
   function postcodeSlip(i: number, j: number): boolean {
     const a = postcode.values[postcode.ids[i]!]!;
     const b = postcode.values[postcode.ids[j]!]!;
-    return (
-      a.charCodeAt(0) === b.charCodeAt(0) && Math.abs(a.length - b.length) <= 1 && levenshtein(a, b) <= 1
-    );
+    return a.charCodeAt(0) === b.charCodeAt(0) && withinOneEdit(a, b);
   }
   return {
     name: 'location',

@@ -33,3 +33,15 @@ export function damerauLevenshtein(a: string, b: string): number {
   }
   return prev[lb]!;
 }
+
+/** Levenshtein distance ≤ 1, in one pass without a table (for postcode slips). */
+export function withinOneEdit(a: string, b: string): boolean {
+  if (a.length < b.length) [a, b] = [b, a];
+  if (a.length - b.length > 1) return false;
+  let i = 0;
+  while (i < b.length && a.charCodeAt(i) === b.charCodeAt(i)) i++;
+  if (i === b.length) return true;
+  // One substitution (same lengths) or one deletion from the longer string.
+  const rest = a.length === b.length ? a.slice(i + 1) === b.slice(i + 1) : a.slice(i + 1) === b.slice(i);
+  return rest;
+}

@@ -148,7 +148,10 @@ function trainingRows(
 ): PatternRow[] {
   const { ds, candidates, patterns, codec, comparisons } = input;
   const columns = rule.parts.map((p: KeyPart) => keyColumn(ds, p));
-  const satisfies = (a: number, b: number) => columns.every((col) => col[a]! >= 0 && col[a] === col[b]);
+  function satisfies(a: number, b: number): boolean {
+    for (const col of columns) if (col[a]! < 0 || col[a] !== col[b]) return false;
+    return true;
+  }
   // A rule's pairs are those it generated plus earlier rules' pairs that also share its key.
   // Thin them before testing, by a stride over all candidates, so a big rule costs no more.
   const cap = input.maxTrainingPairs ?? 300_000;
