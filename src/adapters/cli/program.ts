@@ -4,6 +4,9 @@ import type { Logger } from '../../domain/shared/deps.ts';
 import { createLogger } from '../../runtime.ts';
 import { demoSeedCommand, dbMigrateCommand, userAddCommand } from './commands/admin.ts';
 import { auditCheckpointCommand, auditVerifyCommand } from './commands/audit.ts';
+import { demoGenerateCommand } from './commands/demo-generate.ts';
+import { linkCommand, type LinkCommandOptions } from './commands/link.ts';
+import { canonicalFields } from '../../domain/people/linkage/fields.ts';
 import { gatewaysExportCommand, gatewaysImportCommand } from './commands/gateways.ts';
 import { serveCommand } from './commands/serve.ts';
 
@@ -17,6 +20,10 @@ async function readStdin(): Promise<string> {
   return Buffer.concat(chunks)
     .toString('utf8')
     .replace(/\r?\n$/, '');
+}
+
+function collect(value: string, previous: string[]): string[] {
+  return [...previous, value];
 }
 
 function positiveInteger(value: string): number {
@@ -64,6 +71,46 @@ export function buildProgram(
     .command('seed')
     .description('create the demo partnership, its organisations and users')
     .action(run(demoSeedCommand));
+
+  demo
+    .command('generate')
+    .description(
+      'write a synthetic multi-agency population of families as CSV, with the true person of each record',
+    )
+    .requiredOption(
+      '--children <n>',
+      'how many children (with their parents, siblings and twins)',
+      positiveInteger,
+    )
+    .requiredOption('--out <dir>', 'folder to write records.csv (or one file per agency) into')
+    .option('--seed <n>', 'random seed; the same seed writes the same records', positiveInteger, 1)
+    .option('--per-agency', 'write council.csv, police.csv, nhs.csv and school.csv instead of records.csv')
+    .action(async (options: { children: number; out: string; seed: number; perAgency?: boolean }) => {
+      setExitCode(await demoGenerateCommand({ ...options, perAgency: options.perAgency ?? false }));
+    });
+
+  program
+    .command('link')
+    .description(
+      'find the records of one person across CSV files, with no training data; writes source,record_id,cluster_id',
+    )
+    .requiredOption('--input <file>', 'a CSV file with a header row (repeat for several files)', collect, [])
+    .requiredOption('--id <column>', 'the column that identifies a record within its file')
+    .requiredOption(
+      '--map <fields>',
+      `field=column pairs, e.g. first_name=forename,last_name=surname,dob=birth_date (columns joined by + are concatenated); fields: ${canonicalFields.join(', ')}`,
+    )
+    .requiredOption('--output <file>', 'where to write source,record_id,cluster_id')
+    .option(
+      '--dob-format <format>',
+      'date of birth format, e.g. DD/MM/YYYY or YYYYMMDD (default: ISO, compact or day-first)',
+    )
+    .option('--review <file>', 'also write the pairs left for a person to review, with their match weights')
+    .option('--link-only', 'compare records across files only, not within one file')
+    .option('--stats <file>', 'write timings, the fitted model and peak memory as JSON')
+    .action(async (options: LinkCommandOptions) => {
+      setExitCode(await linkCommand(options));
+    });
 
   const user = program.command('user').description('user administration');
   user

@@ -1,0 +1,114 @@
+import assert from 'node:assert/strict';
+import { describe, test } from 'node:test';
+import { comparisonsFor, MISSING, oneDigitSlip } from './comparisons.ts';
+import { Dataset } from './dataset.ts';
+import type { PersonFields } from './fields.ts';
+
+function levelOf(a: PersonFields, b: PersonFields, comparison: string): string {
+  const ds = new Dataset();
+  ds.add(0, 'a', a);
+  ds.add(0, 'b', b);
+  const c = comparisonsFor(ds).find((x) => x.name === comparison);
+  assert.ok(c, `no ${comparison} comparison`);
+  const level = c.level(0, 1);
+  return level === MISSING ? 'missing' : c.levels[level]!;
+}
+
+const sam = {
+  first_name: 'Sam',
+  last_name: 'Taylor',
+  dob: '2016-04-09',
+  postcode: 'BS1 4DJ',
+  address: '12 Oak Road',
+  city: 'Bristol',
+};
+
+describe('comparisons', () => {
+  test('a first name agrees through the nickname table (Bill and William)', () => {
+    assert.equal(
+      levelOf({ first_name: 'Bill' }, { first_name: 'William' }, 'first_name'),
+      'same name (nickname)',
+    );
+    assert.equal(
+      levelOf({ first_name: 'Peggy' }, { first_name: 'MARGARET' }, 'first_name'),
+      'same name (nickname)',
+    );
+  });
+
+  test('a short name one typing slip away is its own level, not a disagreement', () => {
+    assert.equal(levelOf({ first_name: 'Ava' }, { first_name: 'Aav' }, 'first_name'), 'one typing slip');
+  });
+
+  test('a first name recorded as the other record’s middle name is recognised', () => {
+    assert.equal(
+      levelOf({ first_name: 'James', middle_names: 'Oliver' }, { first_name: 'Oliver' }, 'first_name'),
+      'known by a middle name',
+    );
+  });
+
+  test('given name and surname entered the wrong way round are recognised', () => {
+    assert.equal(
+      levelOf(
+        { first_name: 'Taylor', last_name: 'Sam' },
+        { first_name: 'Sam', last_name: 'Taylor' },
+        'first_name',
+      ),
+      'given name and surname swapped',
+    );
+  });
+
+  test('a date of birth with day and month swapped has its own level', () => {
+    assert.equal(levelOf({ dob: '2016-04-09' }, { dob: '04/09/2016' }, 'dob'), 'day and month swapped');
+    assert.equal(levelOf({ dob: '2016-04-09' }, { dob: '2016-04-19' }, 'dob'), 'one typing error');
+    assert.equal(levelOf({ dob: '2016-04-09' }, { dob: '2016-04-30' }, 'dob'), 'within a month');
+    assert.equal(levelOf({ dob: '2016-04-09' }, { dob: '2019-01-01' }, 'dob'), 'else');
+  });
+
+  test('a missing value counts for neither side', () => {
+    assert.equal(levelOf({ first_name: 'Sam', dob: '2016-04-09' }, { first_name: 'Sam' }, 'dob'), 'missing');
+    assert.equal(levelOf({ dob: '31/02/2016', first_name: 'x' }, { dob: '2016-02-28' }, 'dob'), 'missing');
+  });
+
+  test('an NHS number with a wrong check digit counts as missing, not as a disagreement', () => {
+    assert.equal(
+      levelOf({ nhs_number: '9434765918' }, { nhs_number: '9434765919' }, 'nhs_number'),
+      'missing',
+    );
+  });
+
+  test('address, postcode and town are one comparison, taking the best level reached', () => {
+    assert.equal(levelOf(sam, sam, 'location'), 'same address and postcode');
+    assert.equal(levelOf(sam, { ...sam, postcode: 'BS1 4DX' }, 'location'), 'same address');
+    assert.equal(
+      levelOf(sam, { ...sam, address: '', postcode: 'BS1 4ZZ' }, 'location'),
+      'same postcode sector, or address or postcode one slip apart',
+    );
+    assert.equal(
+      levelOf(sam, { ...sam, address: '3 Elm Close', postcode: 'BS2 9AB' }, 'location'),
+      'same district or town',
+    );
+    assert.equal(
+      levelOf({ ...sam, city: 'Leeds' }, { ...sam, address: '3 Elm Close', postcode: 'LS2 9AB' }, 'location'),
+      'else',
+    );
+  });
+
+  test('neighbours at 12 and 14 Oak Road share a postcode but not an address', () => {
+    assert.equal(levelOf(sam, { ...sam, address: '14 Oak Road' }, 'location'), 'same postcode');
+  });
+
+  test('a field no record carries gets no comparison at all', () => {
+    const ds = new Dataset();
+    ds.add(0, 'a', { first_name: 'Sam' });
+    assert.deepEqual(
+      comparisonsFor(ds).map((c) => c.name),
+      ['first_name'],
+    );
+  });
+
+  test('one digit slip between two dates is one changed or two transposed digits', () => {
+    assert.equal(oneDigitSlip(19870312, 19870313), true);
+    assert.equal(oneDigitSlip(19870312, 19873012), true);
+    assert.equal(oneDigitSlip(19870312, 19870231), false);
+  });
+});

@@ -1,0 +1,118 @@
+import { keyColumn, type KeyPart } from './blocking-keys.ts';
+import { comparisonsFor, type Comparison } from './comparisons.ts';
+import type { Dataset } from './dataset.ts';
+import { explainPair, type PairExplanation } from './explain.ts';
+import type { PersonFields } from './fields.ts';
+import type { LinkResult } from './link-records.ts';
+import { PatternCodec, probabilityOf, type LinkageModel } from './model.ts';
+import { levelsOf } from './pair-levels.ts';
+import { PairScorer } from './scorer.ts';
+
+export interface ScoredCandidate {
+  row: number;
+  weight: number;
+  probability: number;
+}
+
+/**
+ * Incremental linking: the records already held, with the fitted model and the blocking rules
+ * of the batch run, so that a newly ingested record is scored against everything held that
+ * shares a blocking key with it, without refitting. The database layer keeps one per
+ * partnership and calls `scoreRecord` (or `addRecord`) on ingest.
+ */
+export class LinkageIndex {
+  readonly comparisons: Comparison[];
+  private readonly codec: PatternCodec;
+  private readonly scorer: PairScorer;
+  private readonly blocks: Map<string, number[]>[];
+  private readonly levels: Uint8Array;
+
+  constructor(
+    readonly ds: Dataset,
+    readonly model: LinkageModel,
+    readonly rules: readonly (readonly KeyPart[])[],
+  ) {
+    const all = comparisonsFor(ds);
+    // The comparisons are the model's, in the model's order, whatever the held data now has.
+    this.comparisons = model.comparisons.map((p) => {
+      const c = all.find((x) => x.name === p.name);
+      if (!c) throw new Error(`the held records have no ${p.name} to compare`);
+      return c;
+    });
+    this.codec = new PatternCodec(this.comparisons);
+    this.scorer = new PairScorer(model, this.comparisons, this.codec);
+    this.levels = new Uint8Array(this.comparisons.length);
+    this.blocks = rules.map(() => new Map());
+    const columns = rules.map((parts) => parts.map((p) => keyColumn(ds, p)));
+    for (let row = 0; row < ds.size; row++) {
+      columns.forEach((cols, r) => {
+        if (cols.some((col) => col[row]! < 0)) return;
+        const key = cols.map((col) => col[row]).join('|');
+        const list = this.blocks[r]!.get(key);
+        if (list) list.push(row);
+        else this.blocks[r]!.set(key, [row]);
+      });
+    }
+  }
+
+  /** The index over a batch run's data set, model and chosen blocking rules. */
+  static fromBatch(ds: Dataset, result: LinkResult): LinkageIndex {
+    return new LinkageIndex(
+      ds,
+      result.model,
+      result.candidates.rules.map((r) => r.parts),
+    );
+  }
+
+  private keysOf(row: number): (string | undefined)[] {
+    return this.rules.map((parts) => {
+      const values = parts.map((p) => keyColumn(this.ds, p, row, row + 1)[0]!);
+      return values.some((v) => v < 0) ? undefined : values.join('|');
+    });
+  }
+
+  private index(row: number): void {
+    this.keysOf(row).forEach((key, r) => {
+      if (key === undefined) return;
+      const list = this.blocks[r]!.get(key);
+      if (list) list.push(row);
+      else this.blocks[r]!.set(key, [row]);
+    });
+  }
+
+  /** Every held row sharing a blocking key with `row`, scored, best first. */
+  scoreRow(row: number): ScoredCandidate[] {
+    const seen = new Set<number>([row]);
+    const out: ScoredCandidate[] = [];
+    this.keysOf(row).forEach((key, r) => {
+      if (key === undefined) return;
+      for (const other of this.blocks[r]!.get(key) ?? []) {
+        if (seen.has(other)) continue;
+        seen.add(other);
+        const weight = this.weight(row, other);
+        out.push({ row: other, weight, probability: probabilityOf(weight) });
+      }
+    });
+    return out.sort((a, b) => b.weight - a.weight);
+  }
+
+  /** Adds a new record to the held ones and returns it with its scored candidates. */
+  addRecord(
+    source: number,
+    recordId: string,
+    fields: PersonFields,
+  ): { row: number; candidates: ScoredCandidate[] } {
+    const row = this.ds.add(source, recordId, fields);
+    const candidates = this.scoreRow(row);
+    this.index(row);
+    return { row, candidates };
+  }
+
+  weight(a: number, b: number): number {
+    return this.scorer.weight(this.codec.encode(levelsOf(this.comparisons, a, b, this.levels)), a);
+  }
+
+  explain(a: number, b: number): PairExplanation {
+    return explainPair(this.model, this.comparisons, a, b);
+  }
+}
