@@ -119,7 +119,6 @@ describe('data sharing agreements in Chromium', () => {
       await page.getByLabel('How long the receiver keeps it').fill('Kept on the police record for 6 years');
       await page.getByLabel('DPIA reference').fill('NSCP-DPIA-2026-01');
       await page.getByRole('button', { name: 'Save the draft' }).click();
-
       await heading(page, agreementTitle);
       await page.getByText(/^Draft T2-\d+ saved$/).waitFor();
       const agreementPath = new URL(page.url()).pathname;
@@ -180,5 +179,93 @@ describe('data sharing agreements in Chromium', () => {
       await page.getByRole('heading', { name: 'Not covered' }).waitFor();
       assert.ok((await page.locator('.govuk-list--bullet li').count()) > 0);
       await assertAccessible(page, 'a flow not covered');
+    }));
+
+  it('lets a manager suspend, resume, amend, edit and terminate an agreement in force', () =>
+    journey(async ({ page }) => {
+      const frontDoor = 'Front door (MASH) partner checks';
+      await signIn(page, alex);
+      await heading(page, 'Home');
+      await page.goto('/agreements');
+      await page.getByRole('link', { name: frontDoor, exact: true }).click();
+      await heading(page, frontDoor);
+      const id = new URL(page.url()).pathname.split('/').at(-1) ?? '';
+
+      await page.getByRole('button', { name: 'Suspend', exact: true }).click();
+      await page.getByRole('button', { name: 'Suspend the agreement' }).click();
+      await page.locator('.govuk-error-summary').getByRole('link', { name: 'Give the reason' }).waitFor();
+      await title(page, `Error: ${frontDoor} – Tessera`);
+      await assertAccessible(page, 'the suspend form with an error');
+      await page.getByLabel('Reason').fill('The police system is being replaced this week');
+      await page.getByRole('button', { name: 'Suspend the agreement' }).click();
+      await page.getByText('The agreement is suspended').waitFor();
+      await page.getByText('Suspended: The police system is being replaced this week').waitFor();
+      await assertAccessible(page, 'a suspended agreement');
+
+      await page.getByRole('button', { name: 'Resume' }).click();
+      await page.getByText('The agreement is resumed').waitFor();
+      await page.getByRole('button', { name: 'Amend' }).click();
+      await page.getByText('A new draft version has been started').waitFor();
+      await page.getByText('Version 2 is not in force yet.').waitFor();
+
+      await page.getByRole('button', { name: 'Edit the draft' }).click();
+      await heading(page, /^Edit the draft of T2-\d+$/);
+      await page.getByText(/This form changes the first of the 6 flows/).waitFor();
+      const titleField = page.getByLabel('Title', { exact: true });
+      assert.equal(await titleField.inputValue(), frontDoor);
+      assert.equal(await page.getByLabel('Name of the flow').inputValue(), 'Police checks');
+      await assertAccessible(page, 'the edit draft form');
+      const review = page.getByLabel('Review date');
+      const reviewDate = await review.inputValue();
+      await review.fill('2027-02-30');
+      await page.getByRole('button', { name: 'Save the draft' }).click();
+      await page
+        .locator('.govuk-error-summary')
+        .getByRole('link', { name: /Enter a real date/ })
+        .click();
+      assert.ok(await isFocused(page, '#reviewDate'));
+      await review.fill(reviewDate);
+      await titleField.fill(`${frontDoor}, revised`);
+      await page.getByRole('button', { name: 'Save the draft' }).click();
+      await page.getByText(/^Draft T2-\d+ saved$/).waitFor();
+
+      // What the form has no fields for is kept: the other flows, gateways and contacts.
+      const saved = (await (await page.request.get(`/api/agreements/${id}`)).json()) as {
+        agreement: {
+          versions: {
+            title: string;
+            parties: { contact: string | null }[];
+            flows: { statutoryGatewayIds: string[] }[];
+          }[];
+        };
+      };
+      const [v1, v2] = saved.agreement.versions;
+      assert.equal(v2?.title, `${frontDoor}, revised`);
+      assert.equal(v2?.flows.length, v1?.flows.length);
+      assert.deepEqual(v2?.flows[0]?.statutoryGatewayIds, v1?.flows[0]?.statutoryGatewayIds);
+      const contacts = (v?: { parties: { contact: string | null }[] }) => v?.parties.map((p) => p.contact);
+      assert.deepEqual(contacts(v2), contacts(v1));
+
+      await page.getByRole('button', { name: 'Terminate' }).click();
+      await page.getByLabel('Reason').fill('Replaced by the new front door agreement');
+      await page.getByRole('button', { name: 'Terminate the agreement' }).click();
+      await page.getByText('The agreement is terminated').waitFor();
+      await page.getByText('Terminated: Replaced by the new front door agreement').waitFor();
+      assert.equal(await page.getByRole('button', { name: /Suspend|Amend|Terminate/ }).count(), 0);
+      await assertAccessible(page, 'a terminated agreement');
+    }));
+
+  it('shows a practitioner the agreements but nothing to draft, sign or change', () =>
+    journey(async ({ page }) => {
+      await signIn(page, 'sam.patel@northshire.example');
+      await heading(page, 'Home');
+      await page.goto('/agreements');
+      await page.locator('table tbody tr').first().waitFor();
+      assert.equal(await page.getByRole('button', { name: 'Draft a Tier 2 agreement' }).count(), 0);
+      await page.locator('table tbody tr a').first().click();
+      await page.getByRole('table', { name: 'Version history' }).waitFor();
+      assert.equal(await page.locator('main .govuk-button').count(), 0);
+      await page.goto('/agreements/new');
+      await heading(page, 'Page not found');
     }));
 });

@@ -193,6 +193,11 @@ export function DraftAgreementPage() {
               error={errors.fields.rights}
             />
             <h2 className="govuk-heading-m">The flow</h2>
+            {draft && draft.flows.length > 1 && (
+              <p className="govuk-body">
+                This form changes the first of the {draft.flows.length} flows; the others stay as they are.
+              </p>
+            )}
             <FlowFields
               flow={form.flow}
               onChange={set('flow')}

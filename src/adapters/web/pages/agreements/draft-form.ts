@@ -20,6 +20,13 @@ export interface FlowForm {
   frequency: string;
   retention: string;
   dpiaReference: string;
+  /** Kept as they were when editing: the form has no fields for them. */
+  readonly kept: {
+    readonly extraStatutoryGatewayIds: readonly string[];
+    readonly otherGatewayIds: readonly string[];
+    readonly dataCategories: readonly string[];
+    readonly methodDetail: string | null;
+  };
 }
 
 export interface DraftForm {
@@ -33,6 +40,9 @@ export interface DraftForm {
   retention: string;
   rights: string;
   flow: FlowForm;
+  /** Kept as they were when editing: each party's contact, and the end date. */
+  readonly contacts: Readonly<Record<string, string | null>>;
+  readonly endDate: string | null;
 }
 
 export const emptyFlow: FlowForm = {
@@ -53,6 +63,7 @@ export const emptyFlow: FlowForm = {
   frequency: '',
   retention: '',
   dpiaReference: '',
+  kept: { extraStatutoryGatewayIds: [], otherGatewayIds: [], dataCategories: [], methodDetail: null },
 };
 
 export const emptyDraft: DraftForm = {
@@ -66,6 +77,8 @@ export const emptyDraft: DraftForm = {
   retention: '',
   rights: '',
   flow: emptyFlow,
+  contacts: {},
+  endDate: null,
 };
 
 const SECTION_FIELDS = [
@@ -129,7 +142,14 @@ export function flowBody(flow: FlowForm): FlowBody {
     art9Sched1ConditionId: orNull(flow.art9Sched1ConditionId),
     art10ConditionId: orNull(flow.art10ConditionId),
     art10Sched1ConditionId: orNull(flow.art10Sched1ConditionId),
-    statutoryGatewayIds: flow.statutoryGatewayId === '' ? [] : [flow.statutoryGatewayId],
+    statutoryGatewayIds: [
+      ...(flow.statutoryGatewayId === '' ? [] : [flow.statutoryGatewayId]),
+      ...flow.kept.extraStatutoryGatewayIds,
+    ],
+    otherGatewayIds: [...flow.kept.otherGatewayIds],
+    // Omitted unless kept: an empty list would claim the flow shares no category of data.
+    ...(flow.kept.dataCategories.length === 0 ? {} : { dataCategories: [...flow.kept.dataCategories] }),
+    methodDetail: flow.kept.methodDetail,
     confidentialityGatewayId: orNull(flow.confidentialityGatewayId),
     confidentialityGround: orNull(flow.confidentialityGround),
     method: flow.method,
@@ -143,9 +163,13 @@ export function sectionsBody(form: DraftForm) {
   return {
     title: form.title,
     summary: form.summary,
-    parties: form.parties.map((organisationId) => ({ organisationId })),
+    parties: form.parties.map((organisationId) => ({
+      organisationId,
+      contact: form.contacts[organisationId] ?? null,
+    })),
     startDate: form.startDate,
     reviewDate: form.reviewDate,
+    endDate: form.endDate,
     security: form.security,
     retention: form.retention,
     rights: form.rights,
@@ -174,6 +198,12 @@ export function flowFormOf(flow: AgreementFlow | undefined): FlowForm {
     frequency: flow.frequency,
     retention: text(flow.retention),
     dpiaReference: text(flow.dpiaReference),
+    kept: {
+      extraStatutoryGatewayIds: flow.statutoryGatewayIds.slice(1),
+      otherGatewayIds: flow.otherGatewayIds,
+      dataCategories: flow.dataCategories,
+      methodDetail: flow.methodDetail,
+    },
   };
 }
 
@@ -189,5 +219,7 @@ export function draftFormOf(version: AgreementVersion, tier1AgreementId: string)
     retention: version.retention,
     rights: version.rights,
     flow: flowFormOf(version.flows[0]),
+    contacts: Object.fromEntries(version.parties.map((p) => [p.organisationId, p.contact])),
+    endDate: version.endDate,
   };
 }
