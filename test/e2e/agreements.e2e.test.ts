@@ -228,6 +228,9 @@ describe('data sharing agreements in Chromium', () => {
       await titleField.fill(`${frontDoor}, revised`);
       await page.getByRole('button', { name: 'Save the draft' }).click();
       await page.getByText(/^Draft T2-\d+ saved$/).waitFor();
+      await page.getByText('Show version 2, not in force yet').click();
+      await page.getByRole('table', { name: 'Flows of version 2' }).getByText('Police checks').waitFor();
+      await assertAccessible(page, 'an agreement with an amendment in draft');
 
       // What the form has no fields for is kept: the other flows, gateways and contacts.
       const saved = (await (await page.request.get(`/api/agreements/${id}`)).json()) as {

@@ -12,7 +12,8 @@ interface ActionsProps {
   readonly session: Session;
   readonly errors: FormErrors;
   readonly onErrors: (errors: FormErrors) => void;
-  readonly onDone: (notice: string) => void;
+  /** `warnings`: what the checks found that does not stop signature (POST …/submit). */
+  readonly onDone: (notice: string, warnings?: readonly string[]) => void;
 }
 
 /**
@@ -33,14 +34,29 @@ export function AgreementActions({ agreement: a, session, errors, onErrors, onDo
   const ended = a.termination !== null;
 
   async function act(run: () => Promise<unknown>, notice: string, fields: string[] = []): Promise<void> {
+    await actWithWarnings(
+      async () => {
+        await run();
+        return [];
+      },
+      notice,
+      fields,
+    );
+  }
+
+  async function actWithWarnings(
+    run: () => Promise<readonly string[]>,
+    notice: string,
+    fields: string[] = [],
+  ): Promise<void> {
     if (busy) return;
     setBusy(true);
     onErrors(noErrors);
     try {
-      await run();
+      const warnings = await run();
       setAsking(null);
       setReason('');
-      onDone(notice);
+      onDone(notice, warnings);
     } catch (error) {
       onErrors(fromError(error, fields));
     } finally {
@@ -117,7 +133,12 @@ export function AgreementActions({ agreement: a, session, errors, onErrors, onDo
             type="button"
             className="govuk-button"
             data-module="govuk-button"
-            onClick={() => void act(() => api.submitAgreement(a.id), 'The agreement is awaiting signatures')}
+            onClick={() =>
+              void actWithWarnings(
+                async () => (await api.submitAgreement(a.id)).warnings.map((w) => w.problem),
+                'The agreement is awaiting signatures',
+              )
+            }
           >
             Submit for signature
           </button>

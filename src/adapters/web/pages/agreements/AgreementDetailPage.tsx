@@ -45,6 +45,7 @@ function Quality({ quality }: { readonly quality: Loadable<AgreementQuality> }) 
 }
 
 function Detail({ agreement: a, label }: { readonly agreement: AgreementDetail; readonly label: Labeller }) {
+  const pending = a.versions.find((v) => v.version === a.pendingVersion);
   const shown =
     a.versions.find((v) => v.version === (a.versionInForce ?? a.latestVersion)) ?? a.versions.at(-1);
   return (
@@ -80,8 +81,29 @@ function Detail({ agreement: a, label }: { readonly agreement: AgreementDetail; 
             {a.versionInForce === null ? `Version ${shown.version}` : 'The version in force'}
           </h2>
           <VersionSummary version={shown} />
-          {a.tier === 'tier2' && <FlowTable flows={shown.flows} label={label} />}
+          {a.tier === 'tier2' && (
+            <FlowTable flows={shown.flows} label={label} caption={`Flows of version ${shown.version}`} />
+          )}
         </>
+      )}
+      {pending && pending !== shown && (
+        <details className="govuk-details">
+          <summary className="govuk-details__summary">
+            <span className="govuk-details__summary-text">
+              Show version {pending.version}, not in force yet
+            </span>
+          </summary>
+          <div className="govuk-details__text">
+            <VersionSummary version={pending} />
+            {a.tier === 'tier2' && (
+              <FlowTable
+                flows={pending.flows}
+                label={label}
+                caption={`Flows of version ${pending.version}`}
+              />
+            )}
+          </div>
+        </details>
       )}
       {a.gateways.length > 0 && (
         <>
@@ -122,6 +144,7 @@ export function AgreementDetailPage() {
   const [errors, setErrors] = useState<FormErrors>(noErrors);
   const location = useLocation();
   const [notice, setNotice] = useState<string | null>(noticeFrom(location.state));
+  const [warnings, setWarnings] = useState<readonly string[]>([]);
   const notFound = agreement.status === 'failed' && agreement.error.status === 404;
   usePageTitle(
     agreement.status === 'loaded'
@@ -138,7 +161,20 @@ export function AgreementDetailPage() {
         All agreements
       </Link>
       <ErrorSummary errors={errors} />
-      {notice && !hasErrors(errors) && <NotificationBanner type="success" heading={notice} />}
+      {notice && !hasErrors(errors) && (
+        <NotificationBanner type="success" heading={notice}>
+          {warnings.length > 0 && (
+            <>
+              <p className="govuk-body">Check these before the parties sign:</p>
+              <ul className="govuk-list govuk-list--bullet">
+                {warnings.map((w) => (
+                  <li key={w}>{w}</li>
+                ))}
+              </ul>
+            </>
+          )}
+        </NotificationBanner>
+      )}
       {agreement.status === 'loading' && <Loading />}
       {notFound && <NotFoundPage />}
       {agreement.status === 'failed' && !notFound && <LoadFailed error={agreement.error} />}
@@ -153,8 +189,9 @@ export function AgreementDetailPage() {
               setErrors(next);
               if (hasErrors(next)) setNotice(null);
             }}
-            onDone={(text) => {
+            onDone={(text, found = []) => {
               setNotice(text);
+              setWarnings(found);
               reload();
               reloadQuality();
             }}

@@ -46,14 +46,16 @@ export function FlowBases({ flow }: { readonly flow: Omit<AgreementFlow, 'id'> }
 export function FlowTable({
   flows,
   label,
+  caption,
 }: {
   readonly flows: readonly AgreementFlow[];
   readonly label: Labeller;
+  readonly caption: string;
 }) {
   if (flows.length === 0) return <p className="govuk-body">This version has no flows.</p>;
   return (
     <table className="govuk-table">
-      <caption className="govuk-table__caption govuk-table__caption--m">Flows</caption>
+      <caption className="govuk-table__caption govuk-table__caption--m">{caption}</caption>
       <thead className="govuk-table__head">
         <tr className="govuk-table__row">
           {['Flow', 'From → to', 'Purposes', 'Information', 'Legal bases', 'Method'].map((h) => (
