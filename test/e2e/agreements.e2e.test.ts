@@ -271,4 +271,16 @@ describe('data sharing agreements in Chromium', () => {
       await page.goto('/agreements/new');
       await heading(page, 'Page not found');
     }));
+
+  it('lets a data protection officer draft, choosing parties from the partnership', () =>
+    journey(async ({ page }) => {
+      await signIn(page, 'dana.okafor@northshire.example');
+      await heading(page, 'Home');
+      await page.goto('/agreements');
+      await page.getByRole('button', { name: 'Draft a Tier 2 agreement' }).click();
+      await heading(page, 'Draft a Tier 2 agreement');
+      const parties = page.getByRole('group', { name: 'Parties', exact: true });
+      await parties.getByLabel('Northshire Police', { exact: true }).waitFor();
+      assert.ok((await parties.getByRole('checkbox').count()) >= 10);
+    }));
 });

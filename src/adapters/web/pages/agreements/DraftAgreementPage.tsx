@@ -54,7 +54,11 @@ export function DraftAgreementPage() {
   const [errors, setErrors] = useState<FormErrors>(noErrors);
   const [busy, setBusy] = useState(false);
   const existing: AgreementDetail | null = data.status === 'loaded' ? data.data[4] : null;
-  const draft = existing?.versions.find((v) => v.version === existing.pendingVersion && v.status === 'draft');
+  // Only a Tier 2 has flows to edit here; a Tier 1 draft is edited through the API or the CLI.
+  const draft =
+    existing?.tier === 'tier2'
+      ? existing.versions.find((v) => v.version === existing.pendingVersion && v.status === 'draft')
+      : undefined;
   useEffect(() => {
     if (existing && draft) setForm(draftFormOf(draft, existing.tier1?.id ?? ''));
   }, [existing, draft]);
@@ -110,7 +114,9 @@ export function DraftAgreementPage() {
       {data.status === 'loading' && <Loading />}
       {data.status === 'failed' && <LoadFailed error={data.error} />}
       {data.status === 'loaded' && existing && !draft && (
-        <p className="govuk-body">This agreement has no draft to edit. Amend it to start a new version.</p>
+        <p className="govuk-body">
+          This agreement has no Tier 2 draft to edit here. To change an agreement in force, amend it.
+        </p>
       )}
       {data.status === 'loaded' && (!existing || draft) && (
         <div className="govuk-grid-row">
