@@ -17,6 +17,7 @@ describe('partnership administration in Chromium', () => {
       assert.deepEqual(await menu(page), [
         'Home',
         'Legal gateways',
+        'Agreements',
         'Organisations',
         'Users',
         'Audit',

@@ -17,7 +17,13 @@ describe('legal gateways in Chromium', () => {
     journey(async ({ page }) => {
       await signIn(page, sam);
       await heading(page, 'Home');
-      assert.deepEqual(await menu(page), ['Home', 'Legal gateways', 'Change password', 'Sign out']);
+      assert.deepEqual(await menu(page), [
+        'Home',
+        'Legal gateways',
+        'Agreements',
+        'Change password',
+        'Sign out',
+      ]);
       await page
         .getByRole('navigation', { name: 'Menu' })
         .getByRole('link', { name: 'Legal gateways' })

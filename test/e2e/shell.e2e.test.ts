@@ -56,7 +56,14 @@ describe('web app shell in Chromium', () => {
         (await page.locator('main').textContent()) ?? '',
         /Signed in as Dana Okafor, Data protection officer at Northshire County Council Children's Services/,
       );
-      assert.deepEqual(await menu(page), ['Home', 'Legal gateways', 'Audit', 'Change password', 'Sign out']);
+      assert.deepEqual(await menu(page), [
+        'Home',
+        'Legal gateways',
+        'Agreements',
+        'Audit',
+        'Change password',
+        'Sign out',
+      ]);
       await assertAccessible(page, 'the home page');
 
       await page.getByRole('navigation', { name: 'Menu' }).getByRole('link', { name: 'Audit' }).click();

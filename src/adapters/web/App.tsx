@@ -2,6 +2,11 @@ import { BrowserRouter, Route, Routes } from 'react-router';
 import { Layout } from './components/Layout.tsx';
 import { RequireCapability, RequireSession } from './components/Guards.tsx';
 import { AddMembershipPage } from './pages/AddMembershipPage.tsx';
+import { AgreementDetailPage } from './pages/agreements/AgreementDetailPage.tsx';
+import { AgreementsPage } from './pages/agreements/AgreementsPage.tsx';
+import { CoveragePage } from './pages/agreements/CoveragePage.tsx';
+import { DraftAgreementPage } from './pages/agreements/DraftAgreementPage.tsx';
+import { FlowRegisterPage } from './pages/agreements/FlowRegisterPage.tsx';
 import { AddUserPage } from './pages/AddUserPage.tsx';
 import { AuditPage } from './pages/audit/AuditPage.tsx';
 import { ChangePasswordPage } from './pages/ChangePasswordPage.tsx';
@@ -17,6 +22,8 @@ import { SessionProvider } from './session.tsx';
 
 const managePartnership = ['manage_partnership'] as const;
 const audit = ['read_audit', 'verify_audit'] as const;
+const readAgreements = ['read_agreements'] as const;
+const manageAgreements = ['manage_agreements'] as const;
 
 /** Every client-side route. The server must answer each of these paths with index.html. */
 export function App() {
@@ -79,6 +86,54 @@ export function App() {
               {/* The legal gateway catalogue is public law: every signed-in user may read it. */}
               <Route path="gateways" element={<GatewaysPage />} />
               <Route path="gateways/:id" element={<GatewayDetailPage />} />
+              <Route
+                path="agreements"
+                element={
+                  <RequireCapability anyOf={readAgreements}>
+                    <AgreementsPage />
+                  </RequireCapability>
+                }
+              />
+              <Route
+                path="agreements/new"
+                element={
+                  <RequireCapability anyOf={manageAgreements}>
+                    <DraftAgreementPage />
+                  </RequireCapability>
+                }
+              />
+              <Route
+                path="agreements/flows"
+                element={
+                  <RequireCapability anyOf={readAgreements}>
+                    <FlowRegisterPage />
+                  </RequireCapability>
+                }
+              />
+              <Route
+                path="agreements/coverage"
+                element={
+                  <RequireCapability anyOf={readAgreements}>
+                    <CoveragePage />
+                  </RequireCapability>
+                }
+              />
+              <Route
+                path="agreements/:id"
+                element={
+                  <RequireCapability anyOf={readAgreements}>
+                    <AgreementDetailPage />
+                  </RequireCapability>
+                }
+              />
+              <Route
+                path="agreements/:id/edit"
+                element={
+                  <RequireCapability anyOf={manageAgreements}>
+                    <DraftAgreementPage />
+                  </RequireCapability>
+                }
+              />
               <Route path="change-password" element={<ChangePasswordPage />} />
               <Route path="*" element={<NotFoundPage />} />
             </Route>

@@ -1,6 +1,24 @@
 // The shapes of the HTTP API, taken from the server's own contracts. Type-only imports: no zod
 // code reaches the browser bundle.
 import type { z } from '@hono/zod-openapi';
+import type {
+  AgreementDetailView,
+  AgreementReferenceResponse,
+  AgreementSummaryView,
+  CoverageResponse,
+  DueForReviewResponse,
+  FlowRegisterResponse,
+  FlowView,
+  QualityResponse,
+  SubmittedResponse,
+  VersionView,
+} from '../http/contracts/agreement-views.ts';
+import type {
+  CoverageRequest,
+  CreateAgreementRequest,
+  FlowRequest,
+  UpdateDraftRequest,
+} from '../http/contracts/agreements.ts';
 import type { AuditEventView, AuditPage, AuditVerificationView } from '../http/contracts/audit.ts';
 import type { ErrorBody } from '../http/contracts/common.ts';
 import type {
@@ -25,10 +43,31 @@ export type Gateway = z.infer<typeof GatewayView>;
 export type GatewayList = z.infer<typeof GatewayListView>;
 export type GatewayDetail = z.infer<typeof GatewayDetailView>;
 export type CatalogueVersion = z.infer<typeof CatalogueVersionView>;
+export type AgreementSummary = z.infer<typeof AgreementSummaryView>;
+export type AgreementDetail = z.infer<typeof AgreementDetailView>;
+export type AgreementVersion = z.infer<typeof VersionView>;
+export type AgreementFlow = z.infer<typeof FlowView>;
+export type AgreementDue = z.infer<typeof DueForReviewResponse>['agreements'][number];
+export type AgreementQuality = z.infer<typeof QualityResponse>;
+export type AgreementReference = z.infer<typeof AgreementReferenceResponse>;
+export type Submitted = z.infer<typeof SubmittedResponse>;
+export type Coverage = z.infer<typeof CoverageResponse>;
+export type FlowRegister = z.infer<typeof FlowRegisterResponse>;
+export type CreateAgreementBody = z.input<typeof CreateAgreementRequest>;
+export type UpdateDraftBody = z.input<typeof UpdateDraftRequest>;
+export type FlowBody = z.input<typeof FlowRequest>;
+export type CoverageBody = z.input<typeof CoverageRequest>;
 export type FieldProblem = NonNullable<ErrorBody['error']['fields']>[number];
 
 /** What a role may do in administering the partnership (domain/partnership/capabilities.ts). */
-export type Capability = 'manage_partnership' | 'read_audit' | 'verify_audit' | 'manage_gateways';
+export type Capability =
+  | 'manage_partnership'
+  | 'read_audit'
+  | 'verify_audit'
+  | 'manage_gateways'
+  | 'read_agreements'
+  | 'manage_agreements'
+  | 'sign_agreements';
 
 export function can(session: Session, ...anyOf: readonly Capability[]): boolean {
   return anyOf.some((capability) => session.capabilities.includes(capability));

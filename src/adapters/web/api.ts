@@ -1,7 +1,19 @@
 // Every endpoint the web UI uses, typed with the server's contracts.
 import { ApiError, request } from './api-client.ts';
 import type {
+  AgreementDetail,
+  AgreementDue,
+  AgreementQuality,
+  AgreementReference,
+  AgreementSummary,
   AuditEventPage,
+  Coverage,
+  CoverageBody,
+  CreateAgreementBody,
+  FlowBody,
+  FlowRegister,
+  Submitted,
+  UpdateDraftBody,
   AuditVerification,
   CatalogueVersion,
   GatewayDetail,
@@ -32,6 +44,16 @@ export interface GatewayQuery {
 
 /** Where the browser downloads the catalogue from (a plain link: the cookie goes with it). */
 export const GATEWAY_EXPORT_URL = '/api/gateways/export.xlsx';
+/** The flow register as CSV, and an agreement as a Word document (plain links). */
+export const FLOW_REGISTER_CSV_URL = '/api/agreements/flows.csv';
+export const agreementDocumentUrl = (id: string, version?: number) =>
+  `/api/agreements/${encodeURIComponent(id)}/document.docx${version === undefined ? '' : `?version=${version}`}`;
+
+export interface AgreementQuery {
+  readonly status?: string;
+  readonly tier?: string;
+}
+
 const SPREADSHEET_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 function queryString(query: object): string {
@@ -100,4 +122,44 @@ export const api = {
         file: { data: file, contentType: SPREADSHEET_TYPE },
       })
     ).version,
+
+  agreements: async (query: AgreementQuery) =>
+    (await request<{ agreements: AgreementSummary[] }>('GET', `/agreements${queryString(query)}`)).agreements,
+  agreementsDueForReview: async () =>
+    (await request<{ agreements: AgreementDue[] }>('GET', '/agreements/due-for-review')).agreements,
+  agreementReference: () => request<AgreementReference>('GET', '/agreements/reference'),
+  agreement: async (id: string) =>
+    (await request<{ agreement: AgreementDetail }>('GET', agreementPath(id))).agreement,
+  agreementQuality: (id: string) => request<AgreementQuality>('GET', `${agreementPath(id)}/quality`),
+  createAgreement: async (body: CreateAgreementBody) =>
+    (await request<{ agreement: AgreementDetail }>('POST', '/agreements', { body })).agreement,
+  updateAgreementDraft: async (id: string, body: UpdateDraftBody) =>
+    (await request<{ agreement: AgreementDetail }>('PUT', `${agreementPath(id)}/draft`, { body })).agreement,
+  addAgreementFlow: async (id: string, body: FlowBody) =>
+    (await request<{ agreement: AgreementDetail }>('POST', `${agreementPath(id)}/flows`, { body })).agreement,
+  updateAgreementFlow: async (id: string, flowId: string, body: FlowBody) =>
+    (
+      await request<{ agreement: AgreementDetail }>(
+        'PUT',
+        `${agreementPath(id)}/flows/${encodeURIComponent(flowId)}`,
+        { body },
+      )
+    ).agreement,
+  submitAgreement: (id: string) => request<Submitted>('POST', `${agreementPath(id)}/submit`, { body: {} }),
+  signAgreement: (id: string, version: number) => agreementAct(id, 'sign', { version }),
+  amendAgreement: (id: string) => agreementAct(id, 'amend', {}),
+  resumeAgreement: (id: string) => agreementAct(id, 'resume', {}),
+  suspendAgreement: (id: string, reason: string) => agreementAct(id, 'suspend', { reason }),
+  terminateAgreement: (id: string, reason: string) => agreementAct(id, 'terminate', { reason }),
+  flowRegister: () => request<FlowRegister>('GET', '/agreements/flows'),
+  checkCoverage: (body: CoverageBody) => request<Coverage>('POST', '/agreements/coverage', { body }),
 };
+
+function agreementPath(id: string): string {
+  return `/agreements/${encodeURIComponent(id)}`;
+}
+
+async function agreementAct(id: string, act: string, body: object): Promise<AgreementDetail> {
+  return (await request<{ agreement: AgreementDetail }>('POST', `${agreementPath(id)}/${act}`, { body }))
+    .agreement;
+}

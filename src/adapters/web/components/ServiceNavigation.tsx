@@ -14,6 +14,7 @@ function itemsFor(session: Session): Item[] {
   return [
     { to: '/', text: 'Home' },
     { to: '/gateways', text: 'Legal gateways' },
+    ...(can(session, 'read_agreements') ? [{ to: '/agreements', text: 'Agreements' }] : []),
     ...(can(session, 'manage_partnership')
       ? [
           { to: '/organisations', text: 'Organisations' },

@@ -1,0 +1,35 @@
+import { api } from '../../api.ts';
+import type { AgreementReference } from '../../api-types.ts';
+import { humanise } from '../../format.ts';
+
+type ListName = 'purposes' | 'fieldGroups' | 'methods' | 'frequencies' | 'confidentialityGrounds';
+
+/** Labels for the codes an agreement stores, from GET /api/agreements/reference. */
+export type Labeller = (list: ListName, code: string) => string;
+
+export function labellerFor(reference: AgreementReference | null): Labeller {
+  return (list, code) => reference?.[list].find((o) => o.id === code)?.label ?? humanise(code);
+}
+
+export const optionsOf = (items: readonly { id: string; label: string }[]) =>
+  items.map((i) => ({ value: i.id, label: i.label }));
+
+export interface NamedOrganisation {
+  readonly organisationId: string;
+  readonly name: string;
+}
+
+/**
+ * The partnership's organisations. GET /api/organisations is for administrators of the
+ * partnership, so for anyone else the list is the parties to the partnership's agreements.
+ */
+export async function partnershipOrganisations(mayListAll: boolean): Promise<NamedOrganisation[]> {
+  if (mayListAll) {
+    const organisations = await api.organisations();
+    return organisations.map((o) => ({ organisationId: o.id, name: o.name }));
+  }
+  const byId = new Map<string, NamedOrganisation>();
+  for (const agreement of await api.agreements({}))
+    for (const party of agreement.parties) byId.set(party.organisationId, party);
+  return [...byId.values()].sort((a, b) => a.name.localeCompare(b.name));
+}

@@ -1,0 +1,286 @@
+// Data sharing agreements in a real browser against the real server: the partnership
+// administrator drafts a Tier 2 agreement through the form (seeing the error summary first),
+// sends it for signature, a signatory of each party signs it, and it comes into force; then the
+// flow register and the coverage checker show it. axe-core must find no problems on any page.
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import type { Page } from 'playwright-core';
+import { assertAccessible, browserSuite, heading, isFocused, menu, signIn, title } from './browser.ts';
+
+const alex = 'alex.morgan@northshire.example';
+const tom = 'tom.reid@northshire.example';
+const clarke = 'insp.clarke@northshire.example';
+const csc = "Northshire County Council Children's Services";
+const police = 'Northshire Police';
+const agreementTitle = 'Strategy discussions: council to police';
+const flowName = 'Council checks for strategy discussions';
+
+/** A London calendar day, months from today (the demo runs on the real clock). */
+function day(monthsAhead: number): string {
+  const date = new Date();
+  date.setUTCMonth(date.getUTCMonth() + monthsAhead);
+  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/London' }).format(date);
+}
+
+async function tick(page: Page, group: string, label: string): Promise<void> {
+  await page.getByRole('group', { name: group, exact: true }).getByLabel(label, { exact: true }).check();
+}
+
+async function signOut(page: Page): Promise<void> {
+  await page.getByRole('button', { name: 'Sign out' }).click();
+  await heading(page, 'Sign in to Tessera');
+}
+
+async function signFor(page: Page, email: string, agreementPath: string, organisation: string) {
+  await signIn(page, email);
+  await heading(page, 'Home');
+  await page.goto(agreementPath);
+  await heading(page, agreementTitle);
+  await assertAccessible(page, `the agreement, for a signatory of ${organisation}`);
+  await page.getByRole('button', { name: `Sign for ${organisation}` }).click();
+  await page.getByText(`You signed version 1 for ${organisation}`).waitFor();
+  assert.equal(await page.getByRole('button', { name: /^Sign for/ }).count(), 0);
+}
+
+describe('data sharing agreements in Chromium', () => {
+  const { journey } = browserSuite();
+
+  it('takes a Tier 2 agreement from draft to in force, then shows it in the register and the checker', () =>
+    journey(async ({ page }) => {
+      await signIn(page, alex);
+      await heading(page, 'Home');
+      assert.ok((await menu(page)).includes('Agreements'));
+      await page.getByRole('navigation', { name: 'Menu' }).getByRole('link', { name: 'Agreements' }).click();
+      await heading(page, 'Data sharing agreements');
+      await title(page, 'Data sharing agreements – Tessera');
+      await page.getByRole('heading', { name: 'Due for review in the next 30 days' }).waitFor();
+      await page.locator('table tbody tr').first().waitFor();
+      await assertAccessible(page, 'the agreements list');
+
+      await page.getByLabel('Tier').selectOption('tier1');
+      await page.getByRole('button', { name: 'Apply filters' }).click();
+      await page.waitForURL(/tier=tier1/);
+      await page.waitForFunction(() => {
+        const tiers = [...document.querySelectorAll('table tbody tr td:nth-child(3)')];
+        return tiers.length > 0 && tiers.every((t) => t.textContent?.startsWith('Tier 1'));
+      });
+      await page.getByRole('link', { name: 'Clear filters' }).click();
+
+      await page.getByRole('button', { name: 'Draft a Tier 2 agreement' }).click();
+      await heading(page, 'Draft a Tier 2 agreement');
+      await assertAccessible(page, 'the empty draft form');
+      await page.getByRole('button', { name: 'Save the draft' }).click();
+      const summary = page.locator('.govuk-error-summary');
+      await summary.getByRole('link', { name: 'Enter a title' }).waitFor();
+      await title(page, 'Error: Draft a Tier 2 agreement – Tessera');
+      assert.ok(await isFocused(page, '.govuk-error-summary'));
+      assert.ok((await summary.getByRole('link').count()) >= 5, (await summary.textContent()) ?? undefined);
+      await assertAccessible(page, 'the draft form with errors');
+      await summary.getByRole('link', { name: 'Enter a title' }).click();
+      assert.ok(await isFocused(page, '#title'));
+
+      const tier1 = page.getByLabel('Tier 1 agreement it comes under');
+      await tier1.selectOption({ index: 1 });
+      await page.getByLabel('Title', { exact: true }).fill(agreementTitle);
+      await page
+        .getByLabel('Purpose', { exact: true })
+        .fill(
+          'The council and the police share what each knows about a child so that a strategy discussion can decide whether to start a section 47 enquiry (Children Act 1989 s47).',
+        );
+      await tick(page, 'Parties', csc);
+      await tick(page, 'Parties', police);
+      await page.getByLabel('Start date').fill(day(0));
+      await page.getByLabel('Review date').fill(day(6));
+      await page
+        .getByLabel('Security', { exact: true })
+        .fill(
+          'Shared only through Tessera, on systems meeting the DSP Toolkit; breaches reported to the other party within 24 hours.',
+        );
+      await page
+        .getByLabel('Retention', { exact: true })
+        .fill(
+          'Each party keeps what it receives on the child’s record for as long as its retention schedule says, then deletes it.',
+        );
+      await page
+        .getByLabel('Rights of the people concerned')
+        .fill(
+          'Each party tells people about this sharing in its privacy notice unless that would put a child at risk; subject access requests are answered after consulting the other party.',
+        );
+      await page.getByLabel('Name of the flow').fill(flowName);
+      await tick(page, 'Organisations that share', csc);
+      await tick(page, 'Organisations that receive', police);
+      await tick(page, 'Purposes', 'Strategy discussion');
+      await tick(page, 'Information shared', 'Identity');
+      await tick(page, 'Information shared', 'Contact details');
+      await page.getByLabel('UK GDPR Article 6 lawful basis').selectOption('UKGDPR-6-1-e');
+      await page.getByLabel('Statutory gateway').selectOption('CA2004-S11');
+      await page.getByLabel('How it is shared').selectOption('tessera');
+      await page.getByLabel('How often').selectOption('per_case');
+      await page.getByLabel('How long the receiver keeps it').fill('Kept on the police record for 6 years');
+      await page.getByLabel('DPIA reference').fill('NSCP-DPIA-2026-01');
+      await page.getByRole('button', { name: 'Save the draft' }).click();
+      await heading(page, agreementTitle);
+      await page.getByText(/^Draft T2-\d+ saved$/).waitFor();
+      const agreementPath = new URL(page.url()).pathname;
+      assert.match(agreementPath, /^\/agreements\/[0-9a-f-]{36}$/);
+      const flows = page.locator('table', { hasText: flowName });
+      assert.match((await flows.textContent()) ?? '', /Northshire Police/);
+      await page.getByRole('heading', { name: /Quality check of version 1/ }).waitFor();
+      assert.match(
+        (await page.getByRole('link', { name: 'Download as Word (.docx)' }).getAttribute('href')) ?? '',
+        /\/document\.docx$/,
+      );
+      await assertAccessible(page, 'the draft agreement');
+
+      await page.getByRole('button', { name: 'Submit for signature' }).click();
+      await page.getByText('The agreement is awaiting signatures').waitFor();
+      await page.locator('.govuk-tag', { hasText: 'Awaiting signatures' }).first().waitFor();
+      assert.equal(await page.getByRole('button', { name: /^Sign for/ }).count(), 0);
+      await assertAccessible(page, 'the agreement awaiting signatures');
+      await signOut(page);
+
+      await signFor(page, tom, agreementPath, csc);
+      await signOut(page);
+      await signFor(page, clarke, agreementPath, police);
+      await page.getByText('Version 1 is in force.').waitFor();
+      await page.locator('.govuk-tag', { hasText: 'Active' }).first().waitFor();
+      const history = page.locator('table', { hasText: 'Version history' });
+      assert.match((await history.textContent()) ?? '', /Tom Reid.*for Northshire County Council/);
+      assert.match((await history.textContent()) ?? '', /DI Helen Clarke.*for Northshire Police/);
+      await assertAccessible(page, 'the agreement in force');
+
+      await page.goto('/agreements/flows');
+      await heading(page, 'Flow register');
+      await page.getByRole('cell', { name: new RegExp(flowName) }).waitFor();
+      assert.equal(
+        await page.getByRole('link', { name: /Download the flow register/ }).getAttribute('href'),
+        '/api/agreements/flows.csv',
+      );
+      await assertAccessible(page, 'the flow register');
+
+      await page.goto('/agreements/coverage');
+      await heading(page, 'Check whether a flow is covered');
+      await page.getByRole('button', { name: 'Check coverage' }).click();
+      await page.locator('.govuk-error-summary').waitFor();
+      await assertAccessible(page, 'the coverage checker with errors');
+      await page.getByLabel('From organisation').selectOption({ label: csc });
+      await page.getByLabel('To organisation').selectOption({ label: police });
+      await page.getByLabel('Purpose', { exact: true }).selectOption({ label: 'Strategy discussion' });
+      await tick(page, 'Information to share', 'Contact details');
+      await page.getByRole('button', { name: 'Check coverage' }).click();
+      await page.getByRole('heading', { name: 'Covered', exact: true }).waitFor();
+      assert.match((await page.getByRole('status').last().textContent()) ?? '', new RegExp(flowName));
+      await assertAccessible(page, 'a covered flow');
+
+      await page.getByLabel('From organisation').selectOption({ label: 'Northshire Homes' });
+      await page.getByLabel('To organisation').selectOption({ label: 'Riverside Primary School' });
+      await page.getByLabel('Purpose', { exact: true }).selectOption({ label: 'Multi-agency audit' });
+      await page.getByRole('button', { name: 'Check coverage' }).click();
+      await page.getByRole('heading', { name: 'Not covered' }).waitFor();
+      assert.ok((await page.locator('.govuk-list--bullet li').count()) > 0);
+      await assertAccessible(page, 'a flow not covered');
+    }));
+
+  it('lets a manager suspend, resume, amend, edit and terminate an agreement in force', () =>
+    journey(async ({ page }) => {
+      const frontDoor = 'Front door (MASH) partner checks';
+      await signIn(page, alex);
+      await heading(page, 'Home');
+      await page.goto('/agreements');
+      await page.getByRole('link', { name: frontDoor, exact: true }).click();
+      await heading(page, frontDoor);
+      const id = new URL(page.url()).pathname.split('/').at(-1) ?? '';
+
+      await page.getByRole('button', { name: 'Suspend', exact: true }).click();
+      await page.getByRole('button', { name: 'Suspend the agreement' }).click();
+      await page.locator('.govuk-error-summary').getByRole('link', { name: 'Give the reason' }).waitFor();
+      await title(page, `Error: ${frontDoor} – Tessera`);
+      await assertAccessible(page, 'the suspend form with an error');
+      await page.getByLabel('Reason').fill('The police system is being replaced this week');
+      await page.getByRole('button', { name: 'Suspend the agreement' }).click();
+      await page.getByText('The agreement is suspended').waitFor();
+      await page.getByText('Suspended: The police system is being replaced this week').waitFor();
+      await assertAccessible(page, 'a suspended agreement');
+
+      await page.getByRole('button', { name: 'Resume' }).click();
+      await page.getByText('The agreement is resumed').waitFor();
+      await page.getByRole('button', { name: 'Amend' }).click();
+      await page.getByText('A new draft version has been started').waitFor();
+      await page.getByText('Version 2 is not in force yet.').waitFor();
+
+      await page.getByRole('button', { name: 'Edit the draft' }).click();
+      await heading(page, /^Edit the draft of T2-\d+$/);
+      await page.getByText(/This form changes the first of the 6 flows/).waitFor();
+      const titleField = page.getByLabel('Title', { exact: true });
+      assert.equal(await titleField.inputValue(), frontDoor);
+      assert.equal(await page.getByLabel('Name of the flow').inputValue(), 'Police checks');
+      await assertAccessible(page, 'the edit draft form');
+      const review = page.getByLabel('Review date');
+      const reviewDate = await review.inputValue();
+      await review.fill('2027-02-30');
+      await page.getByRole('button', { name: 'Save the draft' }).click();
+      await page
+        .locator('.govuk-error-summary')
+        .getByRole('link', { name: /Enter a real date/ })
+        .click();
+      assert.ok(await isFocused(page, '#reviewDate'));
+      await review.fill(reviewDate);
+      await titleField.fill(`${frontDoor}, revised`);
+      await page.getByRole('button', { name: 'Save the draft' }).click();
+      await page.getByText(/^Draft T2-\d+ saved$/).waitFor();
+      await page.getByText('Show version 2, not in force yet').click();
+      await page.getByRole('table', { name: 'Flows of version 2' }).getByText('Police checks').waitFor();
+      await assertAccessible(page, 'an agreement with an amendment in draft');
+
+      // What the form has no fields for is kept: the other flows, gateways and contacts.
+      const saved = (await (await page.request.get(`/api/agreements/${id}`)).json()) as {
+        agreement: {
+          versions: {
+            title: string;
+            parties: { contact: string | null }[];
+            flows: { statutoryGatewayIds: string[] }[];
+          }[];
+        };
+      };
+      const [v1, v2] = saved.agreement.versions;
+      assert.equal(v2?.title, `${frontDoor}, revised`);
+      assert.equal(v2?.flows.length, v1?.flows.length);
+      assert.deepEqual(v2?.flows[0]?.statutoryGatewayIds, v1?.flows[0]?.statutoryGatewayIds);
+      const contacts = (v?: { parties: { contact: string | null }[] }) => v?.parties.map((p) => p.contact);
+      assert.deepEqual(contacts(v2), contacts(v1));
+
+      await page.getByRole('button', { name: 'Terminate' }).click();
+      await page.getByLabel('Reason').fill('Replaced by the new front door agreement');
+      await page.getByRole('button', { name: 'Terminate the agreement' }).click();
+      await page.getByText('The agreement is terminated').waitFor();
+      await page.getByText('Terminated: Replaced by the new front door agreement').waitFor();
+      assert.equal(await page.getByRole('button', { name: /Suspend|Amend|Terminate/ }).count(), 0);
+      await assertAccessible(page, 'a terminated agreement');
+    }));
+
+  it('shows a practitioner the agreements but nothing to draft, sign or change', () =>
+    journey(async ({ page }) => {
+      await signIn(page, 'sam.patel@northshire.example');
+      await heading(page, 'Home');
+      await page.goto('/agreements');
+      await page.locator('table tbody tr').first().waitFor();
+      assert.equal(await page.getByRole('button', { name: 'Draft a Tier 2 agreement' }).count(), 0);
+      await page.locator('table tbody tr a').first().click();
+      await page.getByRole('table', { name: 'Version history' }).waitFor();
+      assert.equal(await page.locator('main .govuk-button').count(), 0);
+      await page.goto('/agreements/new');
+      await heading(page, 'Page not found');
+    }));
+
+  it('lets a data protection officer draft, choosing parties from the partnership', () =>
+    journey(async ({ page }) => {
+      await signIn(page, 'dana.okafor@northshire.example');
+      await heading(page, 'Home');
+      await page.goto('/agreements');
+      await page.getByRole('button', { name: 'Draft a Tier 2 agreement' }).click();
+      await heading(page, 'Draft a Tier 2 agreement');
+      const parties = page.getByRole('group', { name: 'Parties', exact: true });
+      await parties.getByLabel('Northshire Police', { exact: true }).waitFor();
+      assert.ok((await parties.getByRole('checkbox').count()) >= 10);
+    }));
+});
