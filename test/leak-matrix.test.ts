@@ -10,6 +10,7 @@ import { amendAgreement } from '../src/domain/agreements/amend-agreement.ts';
 import { findFlowsInForce } from '../src/domain/agreements/find-flows-in-force.ts';
 import { signAgreement } from '../src/domain/agreements/sign-agreement.ts';
 import { submitAgreement } from '../src/domain/agreements/submit-agreement.ts';
+import { updateAgreementDraft } from '../src/domain/agreements/update-agreement-draft.ts';
 import { updateFlow } from '../src/domain/agreements/update-flow.ts';
 import { demoOrganisations, demoUsers } from '../src/domain/demo/northshire.ts';
 import { roleCapabilities } from '../src/domain/partnership/capabilities.ts';
@@ -79,6 +80,25 @@ async function publishedFlows(app: TestApp, session: SignedInSession): Promise<R
   const response = await app.request('/api/agreements/flows', { session });
   assert.equal(response.status, 200);
   return ((await response.json()) as { flows: RegisterFlow[] }).flows;
+}
+
+/** Signs a version as a signatory of each of its parties, which brings it into force. */
+async function signAsEveryParty(
+  app: TestApp,
+  agreementId: string,
+  version: { version: number; content: { parties: readonly { organisationId: string }[] } },
+) {
+  for (const party of version.content.parties) {
+    const signatory = demoUsers.find(
+      (u) =>
+        orgId(u.organisation) === party.organisationId &&
+        (roleCapabilities[u.role] as readonly string[]).includes('sign_agreements'),
+    )!;
+    await signAgreement(agreementDeps(app), await actorFor(app.deps.db, signatory.email), {
+      agreementId,
+      version: version.version,
+    });
+  }
 }
 
 for (const kind of testDatabaseKinds()) {
@@ -196,20 +216,7 @@ for (const kind of testDatabaseKinds()) {
         await submitAgreement(deps, drafter, { agreementId });
         // Until every party has signed, the version in force still governs.
         assert.equal(await schoolSees(), true);
-        const signers = draft.content.parties.map((p) => {
-          const user = demoUsers.find(
-            (u) =>
-              orgId(u.organisation) === p.organisationId &&
-              (roleCapabilities[u.role] as readonly string[]).includes('sign_agreements'),
-          )!;
-          return user.email;
-        });
-        for (const email of signers) {
-          await signAgreement(deps, await actorFor(app.deps.db, email), {
-            agreementId,
-            version: draft.version,
-          });
-        }
+        await signAsEveryParty(app, agreementId, draft);
         assert.equal(await schoolSees(), false);
       },
     );
@@ -246,6 +253,41 @@ for (const kind of testDatabaseKinds()) {
       for (const id of ids)
         assert.equal((await post(`/api/agreements/${id}/terminate`, { reason: 'Replaced' })).status, 200);
       assert.equal(await cscSees(), false);
+    });
+
+    await t.test('an agreement stops disclosing at the end of its last day, UK time', async () => {
+      // Section 47 enquiries: children's social care reads the police's incidents.
+      const readAs = async () => {
+        const tom = await app.signIn('tom.reid@northshire.example');
+        const read = await readRecords(app, tom, child, 's47_enquiry');
+        return read.status === 200 && shownKeys(read.text).has(`${orgId('police')}|police_incidents`);
+      };
+      assert.equal(await readAs(), true);
+      const covering = (await publishedFlows(app, admin)).filter(
+        (f) =>
+          f.purposes.includes('s47_enquiry') &&
+          f.fieldGroups.includes('police_incidents') &&
+          f.from.some((o) => o.organisationId === orgId('police')) &&
+          f.to.some((o) => o.organisationId === orgId('csc')),
+      );
+      const ids = [...new Set(covering.map((f) => f.agreementId))];
+      assert.ok(ids.length > 0);
+      const deps = agreementDeps(app);
+      const drafter = await actorFor(app.deps.db, 'alex.morgan@northshire.example');
+      for (const agreementId of ids) {
+        const amended = await amendAgreement(deps, drafter, { agreementId });
+        const draft = amended.versions.at(-1)!;
+        await updateAgreementDraft(deps, drafter, {
+          agreementId,
+          content: { ...draft.content, reviewDate: '2026-11-20', endDate: '2026-11-30' },
+        });
+        await submitAgreement(deps, drafter, { agreementId });
+        await signAsEveryParty(app, agreementId, draft);
+      }
+      app.clock.set(new Date('2026-11-30T23:59:00Z')); // 23:59 GMT on its last day: still in force
+      assert.equal(await readAs(), true);
+      app.clock.set(new Date('2026-12-01T00:00:00Z')); // UK midnight: expired, and nothing shown
+      assert.equal(await readAs(), false);
     });
   });
 }
