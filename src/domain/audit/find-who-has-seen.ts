@@ -45,7 +45,9 @@ export async function findWhoHasSeen(
             and e.outcome = 'success' and e.actor_type = 'user'
             and (e.disclosed is not null or e.action like '%.viewed')
           group by e.actor_id, u.display_name, o.name, e.actor_role
-          order by max(e.at) desc`,
+          -- The embedded engine's clock can give two quick events the same time: the later
+          -- insert (higher id) breaks the tie, so "most recent first" is always well defined.
+          order by max(e.at) desc, max(e.id) desc`,
     );
     await appendAuditEvent(tx, {
       actor,
