@@ -1,4 +1,5 @@
 import { useEffect, useState, type FormEvent } from 'react';
+import { FilterActions } from '../../components/FilterActions.tsx';
 import { Link, useSearchParams } from 'react-router';
 import { api } from '../../api.ts';
 import { can } from '../../api-types.ts';
@@ -130,14 +131,7 @@ export function AgreementsPage() {
               />
             </div>
           </div>
-          <div className="govuk-button-group">
-            <button type="submit" className="govuk-button" data-module="govuk-button">
-              Apply filters
-            </button>
-            <Link className="govuk-link" to="/agreements">
-              Clear filters
-            </Link>
-          </div>
+          <FilterActions clearTo="/agreements" />
         </form>
       )}
       {list.status === 'loading' && <Loading />}

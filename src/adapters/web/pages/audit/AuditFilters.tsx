@@ -1,5 +1,5 @@
 import { useEffect, useState, type FormEvent } from 'react';
-import { Link } from 'react-router';
+import { FilterActions } from '../../components/FilterActions.tsx';
 import { Select } from '../../components/Select.tsx';
 import { TextInput } from '../../components/TextInput.tsx';
 import type { FormErrors } from '../../form-errors.ts';
@@ -98,14 +98,7 @@ export function AuditFilters({ initial, errors, onApply }: AuditFiltersProps) {
           />
         </div>
       </div>
-      <div className="govuk-button-group">
-        <button type="submit" className="govuk-button" data-module="govuk-button">
-          Apply filters
-        </button>
-        <Link className="govuk-link" to="/audit">
-          Clear filters
-        </Link>
-      </div>
+      <FilterActions clearTo="/audit" />
     </form>
   );
 }

@@ -1,5 +1,5 @@
 import { useEffect, useState, type FormEvent } from 'react';
-import { Link } from 'react-router';
+import { FilterActions } from '../../components/FilterActions.tsx';
 import type { Reference } from '../../api-types.ts';
 import { Select, type SelectOption } from '../../components/Select.tsx';
 import { TextInput } from '../../components/TextInput.tsx';
@@ -78,14 +78,7 @@ export function GatewayFilters({ initial, kinds, organisationTypes, errors, onAp
           />
         </div>
       </div>
-      <div className="govuk-button-group">
-        <button type="submit" className="govuk-button" data-module="govuk-button">
-          Apply filters
-        </button>
-        <Link className="govuk-link" to="/gateways">
-          Clear filters
-        </Link>
-      </div>
+      <FilterActions clearTo="/gateways" />
     </form>
   );
 }
