@@ -75,7 +75,12 @@ const requestArb: fc.Arbitrary<AccessRequest> = fc.record({
   at: instant,
 });
 
-const flowsArb = fc.array(flowArb, { maxLength: 40 });
+// A flow id names one flow of one agreement version between one pair (findFlowsInForce never
+// repeats one), so the generated flows are unique by it, as the reader's flows are.
+const flowsArb = fc.uniqueArray(flowArb, {
+  maxLength: 40,
+  selector: (f) => `${f.partnershipId}/${f.flowId}`,
+});
 
 const flowsAndShuffled = flowsArb.chain((flows) =>
   fc.tuple(
