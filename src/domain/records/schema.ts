@@ -1,5 +1,16 @@
 import { sql } from 'drizzle-orm';
-import { check, date, index, jsonb, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import {
+  check,
+  date,
+  index,
+  jsonb,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from 'drizzle-orm/pg-core';
 
 /**
  * Subject data: one item about one person, as an agency holds it. The minimum the policy reader
@@ -14,7 +25,12 @@ export const subjectRecord = pgTable(
   {
     partnershipId: uuid('partnership_id').notNull(),
     id: uuid('id').notNull(),
-    /** The person key the item is about (the people module's linkage assigns it). */
+    /**
+     * The person the item is about, as the holding agency knows them: the id of an
+     * agency_person row (text, so fixtures may use readable keys). The people module links
+     * agency persons into one person; the single view reads the records of every agency person
+     * linked to the child, so undoing a merge never rewrites a record.
+     */
     subjectId: text('subject_id').notNull(),
     /** The organisation that holds the item: the discloser in any agreement's flow. */
     organisationId: uuid('organisation_id').notNull(),
@@ -30,10 +46,118 @@ export const subjectRecord = pgTable(
     factOrOpinion: text('fact_or_opinion').notNull(),
     /** The agency's own reference for the item (its system and id). */
     sourceReference: text('source_reference').notNull(),
+    /**
+     * Idempotent ingest (DESIGN.md rule 8): the agency's id for this item within its feed, and
+     * the SHA-256 of its normalised content. Re-ingesting the same row changes nothing; a changed
+     * row replaces the item in place. Null only for fixtures written before feeds existed.
+     */
+    externalId: text('external_id'),
+    contentHash: text('content_hash'),
+    /** The ingest run that last wrote the item (feeds module), for the ingest report. */
+    ingestRunId: uuid('ingest_run_id'),
   },
   (t) => [
     primaryKey({ columns: [t.partnershipId, t.id] }),
     index('subject_record_subject').on(t.partnershipId, t.subjectId),
+    uniqueIndex('subject_record_external').on(t.partnershipId, t.organisationId, t.externalId),
     check('subject_record_fact_or_opinion', sql`${t.factOrOpinion} in ('fact', 'opinion')`),
+  ],
+);
+
+/**
+ * A person as one agency holds them: the identifiers person linkage compares (people module).
+ * One row per (organisation, the agency's own person id). Identity is subject data: this table is
+ * written by ingest and read only by the people module's linkage store, which compares records
+ * and discloses nothing; what a practitioner sees of identity comes from the person_details
+ * items in subject_record, through the policy.
+ */
+export const agencyPerson = pgTable(
+  'agency_person',
+  {
+    partnershipId: uuid('partnership_id').notNull(),
+    id: uuid('id').notNull(),
+    organisationId: uuid('organisation_id').notNull(),
+    /** The agency's own id for the person (case number, CRN, MPI number…). */
+    externalPersonId: text('external_person_id').notNull(),
+    firstName: text('first_name'),
+    middleNames: text('middle_names'),
+    lastName: text('last_name'),
+    /** ISO calendar date as the agency recorded it (after validation). */
+    dob: date('dob'),
+    sex: text('sex'),
+    nhsNumber: text('nhs_number'),
+    /** Unique pupil number (DfE), for school feeds. */
+    upn: text('upn'),
+    postcode: text('postcode'),
+    address: text('address'),
+    city: text('city'),
+    email: text('email'),
+    phone: text('phone'),
+    contentHash: text('content_hash'),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.partnershipId, t.id] }),
+    uniqueIndex('agency_person_external').on(t.partnershipId, t.organisationId, t.externalPersonId),
+  ],
+);
+
+/**
+ * Where an agency recorded a person living, and when: households are formed from a shared
+ * address over overlapping time (people module). Each row comes from one address item in
+ * subject_record (subject_record_id), so the view can show a household only to someone allowed
+ * to see the item it came from.
+ */
+export const agencyAddress = pgTable(
+  'agency_address',
+  {
+    partnershipId: uuid('partnership_id').notNull(),
+    id: uuid('id').notNull(),
+    organisationId: uuid('organisation_id').notNull(),
+    agencyPersonId: uuid('agency_person_id').notNull(),
+    subjectRecordId: uuid('subject_record_id').notNull(),
+    /** The normalised address (upper case, single spaces, postcode without its space) to group on. */
+    addressKey: text('address_key').notNull(),
+    postcode: text('postcode'),
+    fromDate: date('from_date'),
+    toDate: date('to_date'),
+  },
+  (t) => [
+    primaryKey({ columns: [t.partnershipId, t.id] }),
+    uniqueIndex('agency_address_record').on(t.partnershipId, t.subjectRecordId),
+    index('agency_address_key').on(t.partnershipId, t.addressKey),
+    index('agency_address_person').on(t.partnershipId, t.agencyPersonId),
+  ],
+);
+
+export const relationshipKinds = ['parent_or_carer', 'sibling', 'partner_of_parent'] as const;
+export type RelationshipKind = (typeof relationshipKinds)[number];
+
+/**
+ * A relationship an agency recorded between two of its persons ("B is the parent or carer of
+ * A"). From the relationship item in subject_record (subject_record_id), for the same reason as
+ * agency_address. The related person is named by the agency's own id and resolved by joining
+ * agency_person, so a relationship may arrive before the person it names.
+ */
+export const agencyRelationship = pgTable(
+  'agency_relationship',
+  {
+    partnershipId: uuid('partnership_id').notNull(),
+    id: uuid('id').notNull(),
+    organisationId: uuid('organisation_id').notNull(),
+    subjectRecordId: uuid('subject_record_id').notNull(),
+    agencyPersonId: uuid('agency_person_id').notNull(),
+    relatedExternalPersonId: text('related_external_person_id').notNull(),
+    /** What the related person is to this one. */
+    kind: text('kind').notNull(),
+    fromDate: date('from_date'),
+    toDate: date('to_date'),
+  },
+  (t) => [
+    primaryKey({ columns: [t.partnershipId, t.id] }),
+    uniqueIndex('agency_relationship_record').on(t.partnershipId, t.subjectRecordId),
+    index('agency_relationship_person').on(t.partnershipId, t.agencyPersonId),
+    index('agency_relationship_related').on(t.partnershipId, t.organisationId, t.relatedExternalPersonId),
+    check('agency_relationship_kind', sql`${t.kind} in ('parent_or_carer', 'sibling', 'partner_of_parent')`),
   ],
 );
