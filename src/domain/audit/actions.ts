@@ -52,6 +52,25 @@ export interface AuditDetailsByAction {
   'agreement.resumed': { reference: string };
   'agreement.terminated': { reference: string; reason: string };
   'demo.agreements_seeded': { agreements: number };
+  // Person linkage (domain/people): ids and figures only, never a name or a date of birth.
+  'person.linked': {
+    agencyPersonId: string;
+    personId: string;
+    linkedBy: string;
+    probability: number;
+    decisionId: string;
+    reviewsQueued: number;
+  };
+  'people.relinked': { records: number; persons: number; reviewsQueued: number; modelId: string };
+  'linkage.model_fitted': { modelId: string; heldCount: number; reason: string };
+  'link_review.decided': {
+    reviewId: string;
+    decision: 'confirmed' | 'rejected';
+    reason: string;
+    decisionId: string;
+    moved: number;
+  };
+  'link_review.undone': { reviewId: string; decisionId: string; undoesDecisionId: string; reason: string; restored: number };
 }
 
 // policy: why a read of subject data answered "not found" (the caller cannot tell these apart;
@@ -105,6 +124,12 @@ export const auditActions = [
   'agreement.resumed',
   'agreement.terminated',
   'demo.agreements_seeded',
+  // Person linkage (domain/people).
+  'person.linked',
+  'people.relinked',
+  'linkage.model_fitted',
+  'link_review.decided',
+  'link_review.undone',
 ] as const satisfies readonly AuditAction[];
 
 // Compile-time proof that the runtime list names every action.

@@ -1,4 +1,17 @@
-import { doublePrecision, index, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { sql } from 'drizzle-orm';
+import {
+  check,
+  doublePrecision,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from 'drizzle-orm/pg-core';
 
 /**
  * Which person each agency person belongs to: the result of person linkage. A person is just the
@@ -23,4 +36,105 @@ export const personLink = pgTable(
     primaryKey({ columns: [t.partnershipId, t.agencyPersonId] }),
     index('person_link_person').on(t.partnershipId, t.personId),
   ],
+);
+
+/**
+ * The fitted linkage model of a partnership (linkage/model.ts), with the blocking rules and
+ * thresholds chosen with it, so that incremental linking survives a restart without refitting.
+ * A model is replaced only deliberately: by `tessera link refit`, by the batch relink of the
+ * demo seed, or when the held records have grown to REFIT_GROWTH times the count it was fitted
+ * on (link-agency-persons.ts). Older models stay, so a link can always be explained with the
+ * model that made it.
+ */
+export const linkageModel = pgTable(
+  'linkage_model',
+  {
+    partnershipId: uuid('partnership_id').notNull(),
+    id: uuid('id').notNull(),
+    fittedAt: timestamp('fitted_at', { withTimezone: true }).notNull(),
+    /** How many agency persons were held when it was fitted. */
+    heldCount: integer('held_count').notNull(),
+    model: jsonb('model').notNull(),
+    rules: jsonb('rules').notNull(),
+    mergeWeight: doublePrecision('merge_weight').notNull(),
+    reviewWeight: doublePrecision('review_weight').notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.partnershipId, t.id] }),
+    index('linkage_model_latest').on(t.partnershipId, t.fittedAt),
+  ],
+);
+
+/**
+ * A pair of agency persons a person must decide about: scored in the uncertain band, or above
+ * the threshold but joining two persons already distinct (how twins and siblings get merged).
+ * Until confirmed, each record stays in its own person. Status: 'pending', 'confirmed',
+ * 'rejected', or 'undone' (a confirmed merge later reversed).
+ */
+export const linkReview = pgTable(
+  'link_review',
+  {
+    partnershipId: uuid('partnership_id').notNull(),
+    id: uuid('id').notNull(),
+    /** The newly linked record, and the held record it was scored against. */
+    agencyPersonId: uuid('agency_person_id').notNull(),
+    candidateAgencyPersonId: uuid('candidate_agency_person_id').notNull(),
+    matchWeight: doublePrecision('match_weight').notNull(),
+    matchProbability: doublePrecision('match_probability').notNull(),
+    /** 'uncertain' or 'joins_two_persons'. */
+    reason: text('reason').notNull(),
+    modelId: uuid('model_id').notNull(),
+    status: text('status').notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
+    /** The latest decision about the pair (link_decision), null while pending. */
+    decisionId: uuid('decision_id'),
+  },
+  (t) => [
+    primaryKey({ columns: [t.partnershipId, t.id] }),
+    uniqueIndex('link_review_pair').on(t.partnershipId, t.agencyPersonId, t.candidateAgencyPersonId),
+    index('link_review_status').on(t.partnershipId, t.status, t.createdAt),
+    check('link_review_status_known', sql`${t.status} in ('pending', 'confirmed', 'rejected', 'undone')`),
+  ],
+);
+
+/**
+ * The history of link decisions: every write to person_link is one decision ('first', 'auto',
+ * 'relink', 'confirmed', 'rejected', 'undone'), with the moves it made in link_move. Nothing here
+ * is updated or deleted, so a merge can be undone exactly and the past explained.
+ */
+export const linkDecision = pgTable(
+  'link_decision',
+  {
+    partnershipId: uuid('partnership_id').notNull(),
+    id: uuid('id').notNull(),
+    kind: text('kind').notNull(),
+    reviewId: uuid('review_id'),
+    /** For an undo, the decision it reversed. */
+    undoesDecisionId: uuid('undoes_decision_id'),
+    decidedAt: timestamp('decided_at', { withTimezone: true }).notNull(),
+    /** A user id, or the system process that linked automatically. */
+    decidedBy: text('decided_by').notNull(),
+    reason: text('reason'),
+  },
+  (t) => [
+    primaryKey({ columns: [t.partnershipId, t.id] }),
+    index('link_decision_review').on(t.partnershipId, t.reviewId),
+  ],
+);
+
+/** One agency person moved by a decision: where it was (null if it had no person) and where it went. */
+export const linkMove = pgTable(
+  'link_move',
+  {
+    partnershipId: uuid('partnership_id').notNull(),
+    decisionId: uuid('decision_id').notNull(),
+    agencyPersonId: uuid('agency_person_id').notNull(),
+    fromPersonId: uuid('from_person_id'),
+    fromProbability: doublePrecision('from_probability'),
+    fromLinkedBy: text('from_linked_by'),
+    toPersonId: uuid('to_person_id').notNull(),
+    toProbability: doublePrecision('to_probability').notNull(),
+    toLinkedBy: text('to_linked_by').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.partnershipId, t.decisionId, t.agencyPersonId] })],
 );

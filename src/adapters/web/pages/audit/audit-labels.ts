@@ -40,6 +40,11 @@ export const actionLabels = {
   'agreement.resumed': 'Resumed agreement',
   'agreement.terminated': 'Terminated agreement',
   'demo.agreements_seeded': 'Loaded demo agreements',
+  'person.linked': 'Linked a record to a person',
+  'people.relinked': 'Linked all records of the partnership',
+  'linkage.model_fitted': 'Fitted the person linkage model',
+  'link_review.decided': 'Decided a possible match',
+  'link_review.undone': 'Undid a confirmed match',
 } as const satisfies Record<AuditAction, string>;
 
 export function actionLabel(action: string): string {

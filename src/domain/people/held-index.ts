@@ -1,0 +1,162 @@
+import type { Deps } from '../shared/deps.ts';
+import { readAllAgencyPersons, type HeldAgencyPerson } from './agency-person-store.ts';
+import { Dataset } from './linkage/dataset.ts';
+import { linkDataset, type LinkResult } from './linkage/link-records.ts';
+import { LinkageIndex } from './linkage/linkage-index.ts';
+import { loadLatestModel, saveModel, type StoredModel } from './linkage-model-store.ts';
+
+/**
+ * Below this many held records there is too little for EM to fit a model without labels, so
+ * records are linked as their own persons until a model is fitted (`tessera link refit`, or
+ * the batch relink of an initial load).
+ */
+export const MIN_FIT_RECORDS = 1000;
+/** A model is refitted once the held records reach this multiple of the count it was fitted on. */
+export const REFIT_GROWTH = 2;
+
+/**
+ * Everything held for one partnership, in this process: the data set, the fitted model as an
+ * incremental index, and where each agency person sits in it.
+ */
+export class HeldIndex {
+  private readonly rowOf = new Map<string, number>();
+  private readonly sourceOf = new Map<string, number>();
+
+  constructor(
+    readonly stored: StoredModel,
+    readonly index: LinkageIndex,
+  ) {
+    const ds = index.ds;
+    for (let row = 0; row < ds.size; row++) this.rowOf.set(ds.recordIds[row]!, row);
+  }
+
+  get size(): number {
+    return this.index.ds.size;
+  }
+
+  rowOfPerson(agencyPersonId: string): number | undefined {
+    return this.rowOf.get(agencyPersonId);
+  }
+
+  agencyPersonOf(row: number): string {
+    return this.index.ds.recordIds[row]!;
+  }
+
+  /** The row of an agency person, appending it (unscored) if this process has not seen it. */
+  ensure(person: HeldAgencyPerson): { row: number; added: boolean } {
+    const known = this.rowOf.get(person.id);
+    if (known !== undefined) return { row: known, added: false };
+    const row = this.index.ds.add(this.source(person.organisationId), person.id, person.fields);
+    this.rowOf.set(person.id, row);
+    return { row, added: true };
+  }
+
+  /** Adds a record for incremental linking: scored against everything held, then indexed. */
+  addAndScore(person: HeldAgencyPerson): ReturnType<LinkageIndex['scoreRow']> {
+    const known = this.rowOf.get(person.id);
+    if (known !== undefined) return this.index.scoreRow(known);
+    const { row, candidates } = this.index.addRecord(this.source(person.organisationId), person.id, person.fields);
+    this.rowOf.set(person.id, row);
+    return candidates;
+  }
+
+  /** Two different NHS numbers that pass their check digit are two people (NHS Data Dictionary). */
+  contradicts(a: number, b: number): boolean {
+    const nhs = this.index.ds.columns.nhs.ids;
+    return nhs[a]! >= 0 && nhs[b]! >= 0 && nhs[a] !== nhs[b];
+  }
+
+  private source(organisationId: string): number {
+    let s = this.sourceOf.get(organisationId);
+    if (s === undefined) this.sourceOf.set(organisationId, (s = this.sourceOf.size));
+    return s;
+  }
+}
+
+/** Reads every agency person of a partnership into a data set (record id = agency person id). */
+export async function readHeldDataset(deps: Deps, partnershipId: string): Promise<Dataset> {
+  const ds = new Dataset();
+  const sources = new Map<string, number>();
+  for await (const page of readAllAgencyPersons(deps.db, partnershipId)) {
+    for (const p of page) {
+      let s = sources.get(p.organisationId);
+      if (s === undefined) sources.set(p.organisationId, (s = sources.size));
+      ds.add(s, p.id, p.fields);
+    }
+  }
+  return ds;
+}
+
+/** Fits a model to the held records and stores it as the partnership's current one. */
+export async function fitAndSaveModel(
+  deps: Deps,
+  partnershipId: string,
+  ds: Dataset,
+): Promise<{ stored: StoredModel; result: LinkResult }> {
+  const result = linkDataset(ds);
+  const stored = await saveModel(deps.db, {
+    partnershipId,
+    id: deps.ids.uuid(),
+    fittedAt: deps.clock.now(),
+    heldCount: ds.size,
+    result,
+  });
+  return { stored, result };
+}
+
+/**
+ * The in-process linkage indexes, one per partnership, built from agency_person on first use
+ * with the stored model (fitted then if there is none and enough is held). Linking is serial per
+ * partnership (one promise chain here, an advisory lock in the database), so an index is never
+ * changed by two calls at once. A record another process ingests reaches this index when this
+ * process is asked to link or review it (HeldIndex.ensure), or after `forget`.
+ */
+export class LinkIndexes {
+  private readonly held = new Map<string, Promise<HeldIndex | undefined>>();
+  private readonly queues = new Map<string, Promise<unknown>>();
+
+  /** Runs `work` after any other linking work of the same partnership in this process. */
+  serial<T>(partnershipId: string, work: () => Promise<T>): Promise<T> {
+    const previous = this.queues.get(partnershipId) ?? Promise.resolve();
+    const next = previous.then(work, work);
+    this.queues.set(
+      partnershipId,
+      next.catch(() => undefined),
+    );
+    return next;
+  }
+
+  get(deps: Deps, partnershipId: string): Promise<HeldIndex | undefined> {
+    let entry = this.held.get(partnershipId);
+    if (!entry) {
+      entry = buildHeldIndex(deps, partnershipId);
+      entry.catch(() => this.held.delete(partnershipId));
+      this.held.set(partnershipId, entry);
+    }
+    return entry;
+  }
+
+  /** Drops a partnership's index, e.g. after a refit, so the next call rebuilds it. */
+  forget(partnershipId: string): void {
+    this.held.delete(partnershipId);
+  }
+
+  set(partnershipId: string, held: HeldIndex): void {
+    this.held.set(partnershipId, Promise.resolve(held));
+  }
+}
+
+async function buildHeldIndex(deps: Deps, partnershipId: string): Promise<HeldIndex | undefined> {
+  const ds = await readHeldDataset(deps, partnershipId);
+  let stored = await loadLatestModel(deps.db, partnershipId);
+  if (!stored) {
+    if (ds.size < MIN_FIT_RECORDS) return undefined;
+    stored = (await fitAndSaveModel(deps, partnershipId, ds)).stored;
+  }
+  return new HeldIndex(stored, new LinkageIndex(ds, stored.model, stored.rules));
+}
+
+/** The dependencies of linking: the usual ones and this process's indexes. */
+export interface LinkingDeps extends Deps {
+  readonly linkIndexes: LinkIndexes;
+}

@@ -1,0 +1,175 @@
+import { and, eq, inArray, sql } from 'drizzle-orm';
+import type { Db } from '../shared/database.ts';
+import type { IdSource } from '../shared/ids.ts';
+import { linkDecision, linkMove, linkReview, personLink } from './schema.ts';
+
+export type LinkedBy = 'first' | 'auto' | 'review';
+export type DecisionKind = 'first' | 'auto' | 'relink' | 'confirmed' | 'rejected' | 'undone';
+export type ReviewReason = 'uncertain' | 'joins_two_persons' | 'merge_refused';
+
+export interface CurrentLink {
+  readonly personId: string;
+  readonly probability: number;
+  readonly linkedBy: string;
+}
+
+export interface Move {
+  readonly agencyPersonId: string;
+  readonly from: CurrentLink | undefined;
+  readonly to: { personId: string; probability: number; linkedBy: LinkedBy };
+}
+
+/** Linking writes of one partnership happen one at a time, across processes too. */
+export async function lockLinking(tx: Db, partnershipId: string): Promise<void> {
+  await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${'tessera.link:' + partnershipId}))`);
+}
+
+export async function currentLinks(
+  db: Db,
+  partnershipId: string,
+  agencyPersonIds: readonly string[],
+): Promise<Map<string, CurrentLink>> {
+  if (agencyPersonIds.length === 0) return new Map();
+  const rows = await db
+    .select({
+      agencyPersonId: personLink.agencyPersonId,
+      personId: personLink.personId,
+      probability: personLink.matchProbability,
+      linkedBy: personLink.linkedBy,
+    })
+    .from(personLink)
+    .where(
+      and(eq(personLink.partnershipId, partnershipId), inArray(personLink.agencyPersonId, [...agencyPersonIds])),
+    );
+  return new Map(rows.map((r) => [r.agencyPersonId, r]));
+}
+
+/** The agency persons of each person named. */
+export async function membersOf(
+  db: Db,
+  partnershipId: string,
+  personIds: readonly string[],
+): Promise<Map<string, string[]>> {
+  const out = new Map<string, string[]>();
+  if (personIds.length === 0) return out;
+  const rows = await db
+    .select({ agencyPersonId: personLink.agencyPersonId, personId: personLink.personId })
+    .from(personLink)
+    .where(and(eq(personLink.partnershipId, partnershipId), inArray(personLink.personId, [...personIds])));
+  for (const r of rows) {
+    const list = out.get(r.personId);
+    if (list) list.push(r.agencyPersonId);
+    else out.set(r.personId, [r.agencyPersonId]);
+  }
+  return out;
+}
+
+const CHUNK = 1000;
+
+/**
+ * Records one decision and applies its moves to person_link, keeping where each agency person
+ * was so the decision can be undone exactly.
+ */
+export async function writeDecision(
+  tx: Db,
+  ids: IdSource,
+  input: {
+    partnershipId: string;
+    kind: DecisionKind;
+    decidedAt: Date;
+    decidedBy: string;
+    reviewId?: string;
+    undoesDecisionId?: string;
+    reason?: string;
+    moves: readonly Move[];
+  },
+): Promise<string> {
+  const decisionId = ids.uuid();
+  await tx.insert(linkDecision).values({
+    partnershipId: input.partnershipId,
+    id: decisionId,
+    kind: input.kind,
+    reviewId: input.reviewId ?? null,
+    undoesDecisionId: input.undoesDecisionId ?? null,
+    decidedAt: input.decidedAt,
+    decidedBy: input.decidedBy,
+    reason: input.reason ?? null,
+  });
+  for (let k = 0; k < input.moves.length; k += CHUNK) {
+    const chunk = input.moves.slice(k, k + CHUNK);
+    await tx.insert(linkMove).values(
+      chunk.map((m) => ({
+        partnershipId: input.partnershipId,
+        decisionId,
+        agencyPersonId: m.agencyPersonId,
+        fromPersonId: m.from?.personId ?? null,
+        fromProbability: m.from?.probability ?? null,
+        fromLinkedBy: m.from?.linkedBy ?? null,
+        toPersonId: m.to.personId,
+        toProbability: m.to.probability,
+        toLinkedBy: m.to.linkedBy,
+      })),
+    );
+    await tx
+      .insert(personLink)
+      .values(
+        chunk.map((m) => ({
+          partnershipId: input.partnershipId,
+          agencyPersonId: m.agencyPersonId,
+          personId: m.to.personId,
+          matchProbability: m.to.probability,
+          linkedBy: m.to.linkedBy,
+          linkedAt: input.decidedAt,
+        })),
+      )
+      .onConflictDoUpdate({
+        target: [personLink.partnershipId, personLink.agencyPersonId],
+        set: {
+          personId: sql`excluded.person_id`,
+          matchProbability: sql`excluded.match_probability`,
+          linkedBy: sql`excluded.linked_by`,
+          linkedAt: sql`excluded.linked_at`,
+        },
+      });
+  }
+  return decisionId;
+}
+
+export interface NewReviewItem {
+  readonly agencyPersonId: string;
+  readonly candidateAgencyPersonId: string;
+  readonly weight: number;
+  readonly probability: number;
+  readonly reason: ReviewReason;
+}
+
+/** Queues pairs for review; a pair already queued or decided is not queued again. */
+export async function queueReviews(
+  tx: Db,
+  ids: IdSource,
+  input: { partnershipId: string; modelId: string; createdAt: Date; items: readonly NewReviewItem[] },
+): Promise<number> {
+  let queued = 0;
+  for (let k = 0; k < input.items.length; k += CHUNK) {
+    const rows = await tx
+      .insert(linkReview)
+      .values(
+        input.items.slice(k, k + CHUNK).map((item) => ({
+          partnershipId: input.partnershipId,
+          id: ids.uuid(),
+          agencyPersonId: item.agencyPersonId,
+          candidateAgencyPersonId: item.candidateAgencyPersonId,
+          matchWeight: item.weight,
+          matchProbability: item.probability,
+          reason: item.reason,
+          modelId: input.modelId,
+          status: 'pending',
+          createdAt: input.createdAt,
+        })),
+      )
+      .onConflictDoNothing()
+      .returning({ id: linkReview.id });
+    queued += rows.length;
+  }
+  return queued;
+}

@@ -1,0 +1,159 @@
+import { randomUUID } from 'node:crypto';
+import { generatePopulation } from '../../src/domain/people/generator/generate-population.ts';
+import { parseAnyDate } from '../../src/domain/people/linkage/dates.ts';
+import { agencyAddress, agencyPerson, agencyRelationship } from '../../src/domain/records/schema.ts';
+import type { Db } from '../../src/domain/shared/database.ts';
+
+/**
+ * Agency persons written straight into agency_person as ingest would (test support only; the
+ * feeds module owns real ingest). The generator's agencies become four organisations.
+ */
+export interface AgencyPersonSpec {
+  id?: string;
+  organisationId: string;
+  externalPersonId?: string;
+  firstName?: string;
+  middleNames?: string;
+  lastName?: string;
+  dob?: string;
+  sex?: string;
+  nhsNumber?: string;
+  upn?: string;
+  postcode?: string;
+  address?: string;
+  city?: string;
+  email?: string;
+  phone?: string;
+}
+
+export const generatedOrganisations = {
+  council: '0d4c1a10-0000-4000-8000-000000000001',
+  police: '0d4c1a10-0000-4000-8000-000000000002',
+  nhs: '0d4c1a10-0000-4000-8000-000000000003',
+  school: '0d4c1a10-0000-4000-8000-000000000004',
+} as const;
+
+const isoOf = (raw: string): string | undefined => {
+  const packed = parseAnyDate(raw);
+  if (packed === 0) return undefined;
+  const s = String(packed);
+  return `${s.slice(0, 4)}-${s.slice(4, 6)}-${s.slice(6, 8)}`;
+};
+
+/** A generated population as agency persons, with the true person of each. */
+export function generatedAgencyPersons(
+  children: number,
+  seed = 7,
+): { specs: (AgencyPersonSpec & { id: string })[]; truth: Map<string, string> } {
+  const specs: (AgencyPersonSpec & { id: string })[] = [];
+  const truth = new Map<string, string>();
+  for (const r of generatePopulation({ children, seed })) {
+    const id = randomUUID();
+    truth.set(id, r.person_id);
+    const put = (v: string) => (v === '' ? undefined : v);
+    specs.push({
+      id,
+      organisationId: generatedOrganisations[r.agency],
+      externalPersonId: r.record_id,
+      firstName: put(r.first_name),
+      middleNames: put(r.middle_names),
+      lastName: put(r.last_name),
+      dob: isoOf(r.dob),
+      sex: put(r.sex),
+      nhsNumber: put(r.nhs_number),
+      upn: put(r.identifier),
+      postcode: put(r.postcode),
+      address: put(r.address),
+      city: put(r.city),
+      email: put(r.email),
+      phone: put(r.phone),
+    });
+  }
+  return { specs, truth };
+}
+
+export async function insertAgencyPersons(
+  db: Db,
+  partnershipId: string,
+  specs: readonly AgencyPersonSpec[],
+): Promise<string[]> {
+  const rows = specs.map((s) => ({
+    partnershipId,
+    id: s.id ?? randomUUID(),
+    organisationId: s.organisationId,
+    externalPersonId: s.externalPersonId ?? randomUUID(),
+    firstName: s.firstName ?? null,
+    middleNames: s.middleNames ?? null,
+    lastName: s.lastName ?? null,
+    dob: s.dob ?? null,
+    sex: s.sex ?? null,
+    nhsNumber: s.nhsNumber ?? null,
+    upn: s.upn ?? null,
+    postcode: s.postcode ?? null,
+    address: s.address ?? null,
+    city: s.city ?? null,
+    email: s.email ?? null,
+    phone: s.phone ?? null,
+    updatedAt: new Date('2026-11-01T09:00:00Z'),
+  }));
+  for (let k = 0; k < rows.length; k += 1000) await db.insert(agencyPerson).values(rows.slice(k, k + 1000));
+  return rows.map((r) => r.id);
+}
+
+export async function insertAgencyAddresses(
+  db: Db,
+  partnershipId: string,
+  rows: readonly {
+    organisationId: string;
+    agencyPersonId: string;
+    subjectRecordId?: string;
+    addressKey: string;
+    postcode?: string;
+    fromDate?: string;
+    toDate?: string;
+  }[],
+): Promise<void> {
+  if (rows.length === 0) return;
+  await db.insert(agencyAddress).values(
+    rows.map((r) => ({
+      partnershipId,
+      id: randomUUID(),
+      organisationId: r.organisationId,
+      agencyPersonId: r.agencyPersonId,
+      subjectRecordId: r.subjectRecordId ?? randomUUID(),
+      addressKey: r.addressKey,
+      postcode: r.postcode ?? null,
+      fromDate: r.fromDate ?? null,
+      toDate: r.toDate ?? null,
+    })),
+  );
+}
+
+export async function insertAgencyRelationships(
+  db: Db,
+  partnershipId: string,
+  rows: readonly {
+    organisationId: string;
+    agencyPersonId: string;
+    relatedExternalPersonId: string;
+    kind: 'parent_or_carer' | 'sibling' | 'partner_of_parent';
+    subjectRecordId?: string;
+    fromDate?: string;
+    toDate?: string;
+  }[],
+): Promise<void> {
+  if (rows.length === 0) return;
+  await db.insert(agencyRelationship).values(
+    rows.map((r) => ({
+      partnershipId,
+      id: randomUUID(),
+      organisationId: r.organisationId,
+      subjectRecordId: r.subjectRecordId ?? randomUUID(),
+      agencyPersonId: r.agencyPersonId,
+      relatedExternalPersonId: r.relatedExternalPersonId,
+      kind: r.kind,
+      fromDate: r.fromDate ?? null,
+      toDate: r.toDate ?? null,
+    })),
+  );
+}
