@@ -56,6 +56,13 @@ const subjectTableAllowed = [
   /^src\/domain\/policy\/subject-record-store\.ts$/,
   /^src\/domain\/records\/schema\.ts$/,
   /^src\/domain\/records\/ingest[\w-]*\.ts$/,
+  // Person linkage compares the identifiers in agency_person and discloses nothing (issue 4):
+  // this store is the one system-level reader of that table. It never reads subject_record.
+  /^src\/domain\/people\/agency-person-store\.ts$/,
+  // The family network's edges name their evidence (record id, holder, field group) so that the
+  // single view can show only edges whose evidence the viewer may see: this store reads
+  // agency_relationship, agency_address and those three columns of the items, never a payload.
+  /^src\/domain\/people\/family-network-store\.ts$/,
 ];
 
 test('only the policy module queries subject_record: nothing else imports the records schema or names the table', async () => {

@@ -1,7 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import { generatePopulation } from '../../src/domain/people/generator/generate-population.ts';
 import { parseAnyDate } from '../../src/domain/people/linkage/dates.ts';
-import { agencyAddress, agencyPerson, agencyRelationship } from '../../src/domain/records/schema.ts';
+import { personLink } from '../../src/domain/people/schema.ts';
+import {
+  agencyAddress,
+  agencyPerson,
+  agencyRelationship,
+  subjectRecord,
+} from '../../src/domain/records/schema.ts';
 import type { Db } from '../../src/domain/shared/database.ts';
 
 /**
@@ -154,6 +160,53 @@ export async function insertAgencyRelationships(
       kind: r.kind,
       fromDate: r.fromDate ?? null,
       toDate: r.toDate ?? null,
+    })),
+  );
+}
+
+/** Items in subject_record that relationships and addresses cite as evidence (ids chosen by the test). */
+export async function insertEvidenceItems(
+  db: Db,
+  partnershipId: string,
+  rows: readonly {
+    id: string;
+    organisationId: string;
+    subjectId: string;
+    fieldGroup: string;
+    kind: string;
+  }[],
+): Promise<void> {
+  if (rows.length === 0) return;
+  await db.insert(subjectRecord).values(
+    rows.map((r) => ({
+      partnershipId,
+      id: r.id,
+      subjectId: r.subjectId,
+      organisationId: r.organisationId,
+      fieldGroup: r.fieldGroup,
+      kind: r.kind,
+      payload: {},
+      recordedAt: new Date('2026-11-01T09:00:00Z'),
+      factOrOpinion: 'fact',
+      sourceReference: `test:${r.id}`,
+    })),
+  );
+}
+
+/** Links agency persons to persons directly, as linkage would have. */
+export async function insertPersonLinks(
+  db: Db,
+  partnershipId: string,
+  links: Record<string, string>,
+): Promise<void> {
+  await db.insert(personLink).values(
+    Object.entries(links).map(([agencyPersonId, personId]) => ({
+      partnershipId,
+      agencyPersonId,
+      personId,
+      matchProbability: 1,
+      linkedBy: 'first',
+      linkedAt: new Date('2026-11-01T09:00:00Z'),
     })),
   );
 }

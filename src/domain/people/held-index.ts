@@ -55,7 +55,11 @@ export class HeldIndex {
   addAndScore(person: HeldAgencyPerson): ReturnType<LinkageIndex['scoreRow']> {
     const known = this.rowOf.get(person.id);
     if (known !== undefined) return this.index.scoreRow(known);
-    const { row, candidates } = this.index.addRecord(this.source(person.organisationId), person.id, person.fields);
+    const { row, candidates } = this.index.addRecord(
+      this.source(person.organisationId),
+      person.id,
+      person.fields,
+    );
     this.rowOf.set(person.id, row);
     return candidates;
   }

@@ -30,7 +30,9 @@ for (const kind of testDatabaseKinds()) {
         await deps.db
           .select({ personId: personLink.personId, linkedBy: personLink.linkedBy })
           .from(personLink)
-          .where(and(eq(personLink.partnershipId, partnershipId), eq(personLink.agencyPersonId, agencyPersonId)))
+          .where(
+            and(eq(personLink.partnershipId, partnershipId), eq(personLink.agencyPersonId, agencyPersonId)),
+          )
       )[0];
 
     before(async () => {
@@ -49,7 +51,10 @@ for (const kind of testDatabaseKinds()) {
     test('the initial load links every held record in one batch, and its persons are true', async () => {
       const summary = await relinkPartnership(deps, partnershipId);
       assert.equal(summary.records, population.specs.length);
-      const links = await deps.db.select().from(personLink).where(eq(personLink.partnershipId, partnershipId));
+      const links = await deps.db
+        .select()
+        .from(personLink)
+        .where(eq(personLink.partnershipId, partnershipId));
       assert.equal(links.length, population.specs.length);
       // Precision of the persons formed: no person holds records of two true people.
       const truthOf = new Map<string, Set<string>>();
@@ -131,13 +136,19 @@ for (const kind of testDatabaseKinds()) {
 
     test('the fitted model survives a restart: a new process links with it, fitting nothing', async () => {
       const restarted: LinkingDeps = { ...deps, linkIndexes: new LinkIndexes() };
-      const [before] = await queryRows<{ n: number }>(deps.db, sql`select count(*)::int as n from linkage_model`);
+      const [before] = await queryRows<{ n: number }>(
+        deps.db,
+        sql`select count(*)::int as n from linkage_model`,
+      );
       const held = population.specs.find((s) => s.nhsNumber && s.dob && s.lastName)!;
       const [id] = await insertAgencyPersons(deps.db, partnershipId, [
         { ...held, id: undefined, organisationId: generatedOrganisations.police, externalPersonId: 'P-NEW' },
       ]);
       const [outcome] = await linkAgencyPersons(restarted, partnershipId, [id!]);
-      const [afterwards] = await queryRows<{ n: number }>(deps.db, sql`select count(*)::int as n from linkage_model`);
+      const [afterwards] = await queryRows<{ n: number }>(
+        deps.db,
+        sql`select count(*)::int as n from linkage_model`,
+      );
       assert.equal(afterwards!.n, before!.n);
       assert.equal(outcome!.personId, (await personOf(held.id))!.personId);
       const [again] = await linkAgencyPersons(restarted, partnershipId, [id!]);

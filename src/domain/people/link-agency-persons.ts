@@ -3,13 +3,7 @@ import { systemActor } from '../shared/actor.ts';
 import type { PartnershipId } from '../shared/ids.ts';
 import { readAgencyPersons, type HeldAgencyPerson } from './agency-person-store.ts';
 import { planLink, type LinkPlan } from './plan-link.ts';
-import {
-  currentLinks,
-  lockLinking,
-  membersOf,
-  queueReviews,
-  writeDecision,
-} from './person-link-store.ts';
+import { currentLinks, lockLinking, membersOf, queueReviews, writeDecision } from './person-link-store.ts';
 import { fitAndSaveModel, HeldIndex, readHeldDataset, REFIT_GROWTH, type LinkingDeps } from './held-index.ts';
 import { LinkageIndex } from './linkage/linkage-index.ts';
 
@@ -51,7 +45,10 @@ export async function linkAgencyPersons(
 }
 
 /** The index, refitted first if the held records have grown REFIT_GROWTH-fold since the fit. */
-async function heldForLinking(deps: LinkingDeps, partnershipId: PartnershipId): Promise<HeldIndex | undefined> {
+async function heldForLinking(
+  deps: LinkingDeps,
+  partnershipId: PartnershipId,
+): Promise<HeldIndex | undefined> {
   const held = await deps.linkIndexes.get(deps, partnershipId);
   if (!held || held.size < REFIT_GROWTH * held.stored.heldCount) return held;
   return refitHeldModel(deps, partnershipId, `held records grew ${REFIT_GROWTH}-fold`);
@@ -106,7 +103,9 @@ async function linkOne(
       const ids = candidates.map((c) => held.agencyPersonOf(c.row));
       const links = await currentLinks(tx, partnershipId, ids);
       const strongPersons = new Set(
-        candidates.filter((c) => c.weight >= held.stored.mergeWeight).map((c) => links.get(held.agencyPersonOf(c.row))?.personId),
+        candidates
+          .filter((c) => c.weight >= held.stored.mergeWeight)
+          .map((c) => links.get(held.agencyPersonOf(c.row))?.personId),
       );
       strongPersons.delete(undefined);
       const members = await membersOf(tx, partnershipId, [...strongPersons] as string[]);
@@ -120,7 +119,9 @@ async function linkOne(
       kind: plan.kind,
       decidedAt: now,
       decidedBy: PROCESS,
-      moves: [{ agencyPersonId: person.id, from: undefined, to: { personId, probability, linkedBy: plan.kind } }],
+      moves: [
+        { agencyPersonId: person.id, from: undefined, to: { personId, probability, linkedBy: plan.kind } },
+      ],
     });
     const reviewsQueued = await queueReviews(tx, deps.ids, {
       partnershipId,

@@ -39,7 +39,10 @@ export async function currentLinks(
     })
     .from(personLink)
     .where(
-      and(eq(personLink.partnershipId, partnershipId), inArray(personLink.agencyPersonId, [...agencyPersonIds])),
+      and(
+        eq(personLink.partnershipId, partnershipId),
+        inArray(personLink.agencyPersonId, [...agencyPersonIds]),
+      ),
     );
   return new Map(rows.map((r) => [r.agencyPersonId, r]));
 }

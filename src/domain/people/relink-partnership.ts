@@ -6,7 +6,13 @@ import { queryRows } from '../shared/database.ts';
 import { sql } from 'drizzle-orm';
 import { fitAndSaveModel, HeldIndex, readHeldDataset, type LinkingDeps } from './held-index.ts';
 import { LinkageIndex } from './linkage/linkage-index.ts';
-import { lockLinking, queueReviews, writeDecision, type Move, type NewReviewItem } from './person-link-store.ts';
+import {
+  lockLinking,
+  queueReviews,
+  writeDecision,
+  type Move,
+  type NewReviewItem,
+} from './person-link-store.ts';
 
 export interface RelinkSummary {
   readonly records: number;
@@ -22,7 +28,10 @@ export interface RelinkSummary {
  * and the uncertain and refused pairs queued for review. Only for a partnership with no links
  * yet: relinking over reviewed decisions would silently overturn them.
  */
-export async function relinkPartnership(deps: LinkingDeps, partnershipId: PartnershipId): Promise<RelinkSummary> {
+export async function relinkPartnership(
+  deps: LinkingDeps,
+  partnershipId: PartnershipId,
+): Promise<RelinkSummary> {
   return deps.linkIndexes.serial(partnershipId, async () => {
     const ds = await readHeldDataset(deps, partnershipId);
     const summary = await deps.db.transaction(async (tx) => {
@@ -32,7 +41,10 @@ export async function relinkPartnership(deps: LinkingDeps, partnershipId: Partne
         sql`select count(*)::int as n from person_link where partnership_id = ${partnershipId}`,
       );
       if (linked!.n > 0)
-        throw new DomainError('conflict', 'This partnership already has linked records; refit the model instead');
+        throw new DomainError(
+          'conflict',
+          'This partnership already has linked records; refit the model instead',
+        );
       const { stored, result } = await fitAndSaveModel({ ...deps, db: tx }, partnershipId, ds);
       const index = new LinkageIndex(ds, stored.model, stored.rules);
       const members = new Map<number, number[]>();
