@@ -50,6 +50,7 @@ const isoOf = (raw: string): string | undefined => {
 export function generatedAgencyPersons(
   children: number,
   seed = 7,
+  organisations: Record<keyof typeof generatedOrganisations, string> = generatedOrganisations,
 ): { specs: (AgencyPersonSpec & { id: string })[]; truth: Map<string, string> } {
   const specs: (AgencyPersonSpec & { id: string })[] = [];
   const truth = new Map<string, string>();
@@ -59,7 +60,7 @@ export function generatedAgencyPersons(
     const put = (v: string) => (v === '' ? undefined : v);
     specs.push({
       id,
-      organisationId: generatedOrganisations[r.agency],
+      organisationId: organisations[r.agency],
       externalPersonId: r.record_id,
       firstName: put(r.first_name),
       middleNames: put(r.middle_names),

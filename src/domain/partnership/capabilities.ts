@@ -17,7 +17,9 @@ export type Capability =
   // documents; drafted and governed by administrators and DPOs; signed by signatories.
   | 'read_agreements'
   | 'manage_agreements'
-  | 'sign_agreements';
+  | 'sign_agreements'
+  // Person linkage review (domain/people): deciding whether two agency records are one person.
+  | 'review_links';
 
 /**
  * Who signs an agreement for a party: a person with authority to commit the organisation.
@@ -39,7 +41,17 @@ export const roleCapabilities = {
   data_protection_officer: ['read_audit', 'verify_audit', 'read_agreements', 'manage_agreements'],
   // Caldicott principle 8 / NHS guidance: the guardian oversees access to health information.
   caldicott_guardian: ['read_audit', 'verify_audit', 'read_agreements', 'sign_agreements'],
-  partnership_admin: ['manage_partnership', 'verify_audit', 'read_agreements', 'manage_agreements'],
+  // The partnership's data quality officers work under its administration (business support
+  // and information teams), so they review doubtful matches as partnership administrators: the
+  // reviewer must see both records' identity, and UK GDPR Art 5(1)(d) (accuracy) is theirs to
+  // keep. The DPO monitors these decisions in the audit log but does not make them (Art 38(6)).
+  partnership_admin: [
+    'manage_partnership',
+    'verify_audit',
+    'read_agreements',
+    'manage_agreements',
+    'review_links',
+  ],
   system_admin: ['manage_partnership', 'read_audit', 'verify_audit', 'manage_gateways', 'read_agreements'],
 } as const satisfies Record<Role, readonly Capability[]>;
 

@@ -92,3 +92,21 @@ export async function* readAllAgencyPersons(
     if (rows.length < pageSize) return;
   }
 }
+
+/** What a reviewer sees of one agency person: its identifiers and which agency holds it. */
+export interface AgencyPersonIdentity extends HeldAgencyPerson {
+  readonly externalPersonId: string;
+}
+
+export async function readAgencyPersonIdentities(
+  db: Db,
+  partnershipId: string,
+  ids: readonly string[],
+): Promise<Map<string, AgencyPersonIdentity>> {
+  if (ids.length === 0) return new Map();
+  const rows = await db
+    .select({ ...columns, externalPersonId: agencyPerson.externalPersonId })
+    .from(agencyPerson)
+    .where(and(eq(agencyPerson.partnershipId, partnershipId), inArray(agencyPerson.id, [...ids])));
+  return new Map(rows.map((r) => [r.id, { ...toHeld(r), externalPersonId: r.externalPersonId }]));
+}
