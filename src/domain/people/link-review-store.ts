@@ -70,11 +70,14 @@ export async function movesOf(tx: Db, partnershipId: string, decisionId: string)
     .where(and(eq(linkMove.partnershipId, partnershipId), eq(linkMove.decisionId, decisionId)));
 }
 
-/** The decisions taken about a review item, oldest first. */
+/**
+ * The decisions taken about a review item, oldest first. A pair has at most a decision and its
+ * undoing ('undone' is final), and the clock may give both the same time, so an undo sorts last.
+ */
 export async function decisionsOfReview(db: Db, partnershipId: string, reviewId: string) {
   return db
     .select()
     .from(linkDecision)
     .where(and(eq(linkDecision.partnershipId, partnershipId), eq(linkDecision.reviewId, reviewId)))
-    .orderBy(asc(linkDecision.decidedAt), asc(linkDecision.id));
+    .orderBy(asc(linkDecision.decidedAt), asc(sql`${linkDecision.kind} = 'undone'`));
 }
