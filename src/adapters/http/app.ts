@@ -2,6 +2,7 @@ import { OpenAPIHono } from '@hono/zod-openapi';
 import { bodyLimit } from 'hono/body-limit';
 import { requestId } from 'hono/request-id';
 import { secureHeaders } from 'hono/secure-headers';
+import { LinkIndexes } from '../../domain/people/held-index.ts';
 import { DomainError } from '../../domain/shared/errors.ts';
 import { errorResponse, validationError } from './error-response.ts';
 import type { AppEnv, HttpDeps } from './http-deps.ts';
@@ -9,6 +10,7 @@ import { isSpreadsheetUpload, jsonBodyGuard } from './json-body-guard.ts';
 import { agreementReportRoutes } from './routes/agreement-report-routes.ts';
 import { agreementRoutes } from './routes/agreement-routes.ts';
 import { gatewayRoutes } from './routes/gateway-routes.ts';
+import { linkReviewRoutes } from './routes/link-review-routes.ts';
 import { auditRoutes } from './routes/audit-routes.ts';
 import { partnershipRoutes } from './routes/partnership-routes.ts';
 import { policyRoutes } from './routes/policy-routes.ts';
@@ -92,6 +94,8 @@ export function createHttpApp(deps: HttpDeps): OpenAPIHono<AppEnv> {
   agreementReportRoutes(deps, app);
   agreementRoutes(deps, app);
   policyRoutes(deps, app);
+  // One linkage index per partnership in this process, shared with ingest when it is given one.
+  linkReviewRoutes({ ...deps, linkIndexes: deps.linkIndexes ?? new LinkIndexes() }, app);
   app.doc31('/api/openapi.json', {
     openapi: '3.1.0',
     info: {

@@ -2,6 +2,7 @@ import type { GatewayDirectory } from '../../domain/agreements/gateway-directory
 import type { CheckpointSigner } from '../../domain/audit/signing-key.ts';
 import type { ActiveSession } from '../../domain/identity/resolve-session.ts';
 import type { SignInRateLimiter } from '../../domain/identity/rate-limiter.ts';
+import type { LinkIndexes } from '../../domain/people/held-index.ts';
 import type { PolicyDeps } from '../../domain/policy/flows-in-force-source.ts';
 
 /** PolicyDeps: the ordinary dependencies plus the source of flows in force for the scoped reader. */
@@ -15,6 +16,11 @@ export interface HttpDeps extends PolicyDeps {
   readonly databaseKind: string;
   /** The legal gateway catalogue as agreements see it (domain/agreements/gateway-directory.ts). */
   readonly gateways: GatewayDirectory;
+  /**
+   * This process's person linkage indexes (domain/people/held-index.ts), for the review queue and
+   * for ingest's incremental linking; made by the app when not given.
+   */
+  readonly linkIndexes?: LinkIndexes;
 }
 
 export interface AppEnv {
