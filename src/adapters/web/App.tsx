@@ -14,6 +14,8 @@ import { EndMembershipPage } from './pages/EndMembershipPage.tsx';
 import { GatewayDetailPage } from './pages/gateways/GatewayDetailPage.tsx';
 import { GatewaysPage } from './pages/gateways/GatewaysPage.tsx';
 import { HomePage } from './pages/HomePage.tsx';
+import { LinkReviewPage } from './pages/link-reviews/LinkReviewPage.tsx';
+import { LinkReviewsPage } from './pages/link-reviews/LinkReviewsPage.tsx';
 import { NotFoundPage } from './pages/NotFoundPage.tsx';
 import { OrganisationsPage } from './pages/OrganisationsPage.tsx';
 import { SignInPage } from './pages/SignInPage.tsx';
@@ -24,6 +26,7 @@ const managePartnership = ['manage_partnership'] as const;
 const audit = ['read_audit', 'verify_audit'] as const;
 const readAgreements = ['read_agreements'] as const;
 const manageAgreements = ['manage_agreements'] as const;
+const reviewLinks = ['review_links'] as const;
 
 /** Every client-side route. The server must answer each of these paths with index.html. */
 export function App() {
@@ -131,6 +134,22 @@ export function App() {
                 element={
                   <RequireCapability anyOf={manageAgreements}>
                     <DraftAgreementPage />
+                  </RequireCapability>
+                }
+              />
+              <Route
+                path="link-reviews"
+                element={
+                  <RequireCapability anyOf={reviewLinks}>
+                    <LinkReviewsPage />
+                  </RequireCapability>
+                }
+              />
+              <Route
+                path="link-reviews/:id"
+                element={
+                  <RequireCapability anyOf={reviewLinks}>
+                    <LinkReviewPage />
                   </RequireCapability>
                 }
               />

@@ -27,10 +27,18 @@ import type {
   GatewayListView,
   GatewayView,
 } from '../http/contracts/gateways.ts';
+import type {
+  LinkDecisionRequest,
+  LinkReviewListResponse,
+  LinkReviewResponse,
+} from '../http/contracts/link-reviews.ts';
 import type { OrganisationView, ReferenceView, UserView } from '../http/contracts/partnership.ts';
 import type { MembershipView, SessionView } from '../http/contracts/session.ts';
 
 export type Session = z.infer<typeof SessionView>;
+export type LinkReviewList = z.infer<typeof LinkReviewListResponse>;
+export type LinkReview = z.infer<typeof LinkReviewResponse>;
+export type LinkDecisionBody = z.infer<typeof LinkDecisionRequest>;
 export type Membership = z.infer<typeof MembershipView>;
 export type Organisation = z.infer<typeof OrganisationView>;
 export type User = z.infer<typeof UserView>;
@@ -67,7 +75,8 @@ export type Capability =
   | 'manage_gateways'
   | 'read_agreements'
   | 'manage_agreements'
-  | 'sign_agreements';
+  | 'sign_agreements'
+  | 'review_links';
 
 export function can(session: Session, ...anyOf: readonly Capability[]): boolean {
   return anyOf.some((capability) => session.capabilities.includes(capability));

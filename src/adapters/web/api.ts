@@ -18,6 +18,9 @@ import type {
   CatalogueVersion,
   GatewayDetail,
   GatewayList,
+  LinkDecisionBody,
+  LinkReview,
+  LinkReviewList,
   Organisation,
   Reference,
   Session,
@@ -153,6 +156,25 @@ export const api = {
   terminateAgreement: (id: string, reason: string) => agreementAct(id, 'terminate', { reason }),
   flowRegister: () => request<FlowRegister>('GET', '/agreements/flows'),
   checkCoverage: (body: CoverageBody) => request<Coverage>('POST', '/agreements/coverage', { body }),
+
+  linkReviews: (status?: string) => request<LinkReviewList>('GET', `/link-reviews${queryString({ status })}`),
+  linkReview: (id: string) => request<LinkReview>('GET', `/link-reviews/${encodeURIComponent(id)}`),
+  decideLinkReview: (id: string, body: LinkDecisionBody) =>
+    request<{ decisionId: string; moved: number }>(
+      'POST',
+      `/link-reviews/${encodeURIComponent(id)}/decision`,
+      {
+        body,
+      },
+    ),
+  undoLinkReview: (id: string, reason: string) =>
+    request<{ decisionId: string; restored: number }>(
+      'POST',
+      `/link-reviews/${encodeURIComponent(id)}/undo`,
+      {
+        body: { reason },
+      },
+    ),
 };
 
 function agreementPath(id: string): string {

@@ -21,6 +21,7 @@ function itemsFor(session: Session): Item[] {
           { to: '/users', text: 'Users' },
         ]
       : []),
+    ...(can(session, 'review_links') ? [{ to: '/link-reviews', text: 'Possible matches' }] : []),
     ...(can(session, 'read_audit', 'verify_audit') ? [{ to: '/audit', text: 'Audit' }] : []),
     { to: '/change-password', text: 'Change password' },
   ];
