@@ -20,6 +20,7 @@ describe('partnership administration in Chromium', () => {
         'Agreements',
         'Organisations',
         'Users',
+        'Possible matches',
         'Audit',
         'Change password',
         'Sign out',

@@ -12,17 +12,23 @@ import { silentLogger } from '../../src/domain/shared/deps.ts';
 import { randomIds } from '../../src/domain/shared/ids.ts';
 import { catalogueGatewayDirectory } from '../../src/domain/agreements/catalogue-gateway-directory.ts';
 import { findFlowsInForce } from '../../src/domain/agreements/find-flows-in-force.ts';
+import { LinkIndexes, type LinkingDeps } from '../../src/domain/people/held-index.ts';
 import { openTestDatabase } from './test-database.ts';
 
 /**
  * The real app on a free loopback port, with the demo partnership on an in-memory database and
  * the built web app (dist/web): what a browser test drives.
  */
-export async function startDemoServer(): Promise<{ url: string; close(): Promise<void> }> {
+export async function startDemoServer(
+  options: { prepare?: (deps: LinkingDeps) => Promise<void> } = {},
+): Promise<{ url: string; close(): Promise<void> }> {
   const database = await openTestDatabase('pglite');
   const deps = { db: database.db, clock: systemClock, ids: randomIds, logger: silentLogger };
   await installGatewayCatalogue(deps);
   await seedDemoPartnership(deps, { gateways: catalogueGatewayDirectory(deps.db) });
+  // What a test adds to the demo before the server starts (e.g. linked records to review).
+  const linkIndexes = new LinkIndexes();
+  await options.prepare?.({ ...deps, linkIndexes });
   const signer = loadCheckpointSigner(generateSigningKeyPem());
   const sealer = startAuditSealer(database.db, {
     signer,
@@ -40,6 +46,7 @@ export async function startDemoServer(): Promise<{ url: string; close(): Promise
     databaseKind: 'pglite',
     gateways: catalogueGatewayDirectory(deps.db),
     flowsInForce: findFlowsInForce,
+    linkIndexes,
   });
   const server = await new Promise<ReturnType<typeof serve>>((resolve) => {
     const s = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' }, () => resolve(s));
