@@ -20,11 +20,34 @@ import { linkReview, personLink } from './schema.ts';
 const partnershipId = '5e0c9a1b-2f3d-4e5f-8a9b-0c1d2e3f4a01' as PartnershipId;
 const youthClub = '5e0c9a1b-2f3d-4e5f-8a9b-0c1d2e3f4a99';
 
+/** A valid NHS number from nine digits (modulus 11 check digit). */
+function nhsNumber(nine: string): string {
+  const sum = [...nine].reduce((s, d, i) => s + Number(d) * (10 - i), 0);
+  const check = (11 - (sum % 11)) % 11;
+  if (check === 10) throw new Error(`${nine} has no valid check digit`);
+  return `${nine}${check}`;
+}
+
+/** Twins: Amelia and Olivia Brook share a birth date, a surname, a home and a phone. */
+const twin = (first: string, nhs: string, organisationId: string) => ({
+  organisationId,
+  firstName: first,
+  lastName: 'Brook',
+  dob: '2016-04-09',
+  sex: 'F',
+  nhsNumber: nhs,
+  postcode: 'NS4 7QT',
+  address: '14 Willow Close',
+  city: 'Northshire',
+  phone: '01632 960123',
+});
+
 for (const kind of testDatabaseKinds()) {
   describe(`linking agency persons in the database (${kind})`, () => {
     let database: DatabaseHandle;
     let deps: LinkingDeps;
     const population = generatedAgencyPersons(400, 11);
+    const twins = { amelia: [] as string[], olivia: [] as string[] };
     const personOf = async (agencyPersonId: string) =>
       (
         await deps.db
@@ -45,17 +68,27 @@ for (const kind of testDatabaseKinds()) {
         linkIndexes: new LinkIndexes(),
       };
       await insertAgencyPersons(deps.db, partnershipId, population.specs);
+      twins.amelia = await insertAgencyPersons(deps.db, partnershipId, [
+        twin('Amelia', nhsNumber('943476591'), generatedOrganisations.nhs),
+        twin('Amelia', nhsNumber('943476591'), generatedOrganisations.council),
+      ]);
+      twins.olivia = await insertAgencyPersons(deps.db, partnershipId, [
+        twin('Olivia', nhsNumber('943476592'), generatedOrganisations.nhs),
+        twin('Olivia', nhsNumber('943476592'), generatedOrganisations.council),
+      ]);
     });
     after(() => database.close());
 
     test('the initial load links every held record in one batch, and its persons are true', async () => {
       const summary = await relinkPartnership(deps, partnershipId);
-      assert.equal(summary.records, population.specs.length);
+      assert.equal(summary.records, population.specs.length + 4);
       const links = await deps.db
         .select()
         .from(personLink)
         .where(eq(personLink.partnershipId, partnershipId));
-      assert.equal(links.length, population.specs.length);
+      assert.equal(links.length, population.specs.length + 4);
+      for (const id of twins.amelia) population.truth.set(id, 'amelia');
+      for (const id of twins.olivia) population.truth.set(id, 'olivia');
       // Precision of the persons formed: no person holds records of two true people.
       const truthOf = new Map<string, Set<string>>();
       for (const l of links) {
@@ -77,6 +110,20 @@ for (const kind of testDatabaseKinds()) {
       assert.equal(outcome!.linkedBy, 'auto');
       assert.equal(outcome!.personId, (await personOf(held.id))!.personId);
       assert.ok(outcome!.probability > 0.5);
+    });
+
+    test("a school's record of one twin joins her, never her sister", async () => {
+      const amelia = (await personOf(twins.amelia[0]!))!.personId;
+      const olivia = (await personOf(twins.olivia[0]!))!.personId;
+      assert.notEqual(amelia, olivia);
+      assert.equal((await personOf(twins.amelia[1]!))!.personId, amelia);
+      // No NHS number at the school: only the given name tells the twins apart.
+      const { nhsNumber: _none, ...noNhs } = twin('Amelia', '', generatedOrganisations.school);
+      const [id] = await insertAgencyPersons(deps.db, partnershipId, [{ ...noNhs, upn: 'A123456789012' }]);
+      const [outcome] = await linkAgencyPersons(deps, partnershipId, [id!]);
+      assert.notEqual(outcome!.personId, olivia);
+      assert.equal(outcome!.linkedBy, 'auto');
+      assert.equal(outcome!.personId, amelia);
     });
 
     test('someone never seen before becomes a new person', async () => {
@@ -129,7 +176,7 @@ for (const kind of testDatabaseKinds()) {
         deps.db,
         sql`select details from audit_event where partnership_id = ${partnershipId} and action = 'person.linked'`,
       );
-      assert.equal(events.length, 3);
+      assert.equal(events.length, 4);
       const text = JSON.stringify(events);
       assert.doesNotMatch(text, /Zebedee|Quillfeather|ZZ9/);
     });
