@@ -50,6 +50,8 @@ describe('the tessera command', () => {
       ['audit', 'checkpoint'],
       ['gateways', 'export'],
       ['gateways', 'import'],
+      ['people', 'relink'],
+      ['people', 'refit'],
     ]) {
       const run = await tessera([...args, '--help'], env);
       assert.equal(run.code, 0, args.join(' '));
@@ -91,6 +93,14 @@ describe('the tessera command', () => {
     const verified = await tessera(['audit', 'verify'], env);
     assert.equal(verified.code, 0, verified.stderr);
     assert.match(verified.stdout, /^verified \d+ events$/m);
+
+    // The demo holds no agency records yet: nothing to link, and too little to fit a model.
+    const relinked = await tessera(['people', 'relink'], env);
+    assert.equal(relinked.code, 0, relinked.stderr);
+    assert.match(relinked.stdout, /linked 0 records into 0 persons/);
+    const refit = await tessera(['people', 'refit'], env);
+    assert.equal(refit.code, 2);
+    assert.match(refit.stderr, /Too few records to fit a model: 0 held, 1000 needed/);
   });
 
   test('exports the gateway catalogue to a workbook and imports it back as a new version', async () => {

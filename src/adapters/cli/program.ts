@@ -6,6 +6,7 @@ import { demoSeedCommand, dbMigrateCommand, userAddCommand } from './commands/ad
 import { auditCheckpointCommand, auditVerifyCommand } from './commands/audit.ts';
 import { demoGenerateCommand } from './commands/demo-generate.ts';
 import { linkCommand, type LinkCommandOptions } from './commands/link.ts';
+import { peopleCommand } from './commands/people.ts';
 import { canonicalFields } from '../../domain/people/linkage/fields.ts';
 import { gatewaysExportCommand, gatewaysImportCommand } from './commands/gateways.ts';
 import { serveCommand } from './commands/serve.ts';
@@ -110,6 +111,24 @@ export function buildProgram(
     .option('--stats <file>', 'write timings, the fitted model and peak memory as JSON')
     .action(async (options: LinkCommandOptions) => {
       setExitCode(await linkCommand(options));
+    });
+
+  const people = program.command('people').description("person linkage of the partnership's agency records");
+  people
+    .command('relink')
+    .description(
+      'link every agency record of a partnership with no links yet, in one batch (the initial load)',
+    )
+    .option('--partnership <id>', 'partnership id (default: the only one)')
+    .action(async (options: { partnership?: string }) => {
+      await run((c, l) => peopleCommand(c, l, { act: 'relink', ...options }))();
+    });
+  people
+    .command('refit')
+    .description('fit the linkage model again to every record held; existing links are kept')
+    .option('--partnership <id>', 'partnership id (default: the only one)')
+    .action(async (options: { partnership?: string }) => {
+      await run((c, l) => peopleCommand(c, l, { act: 'refit', ...options }))();
     });
 
   const user = program.command('user').description('user administration');

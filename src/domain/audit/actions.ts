@@ -61,7 +61,7 @@ export interface AuditDetailsByAction {
     decisionId: string;
     reviewsQueued: number;
   };
-  'people.relinked': { records: number; persons: number; reviewsQueued: number; modelId: string };
+  'people.relinked': { records: number; persons: number; reviewsQueued: number; modelId: string | null };
   'linkage.model_fitted': { modelId: string; heldCount: number; reason: string };
   'link_review.decided': {
     reviewId: string;

@@ -4,7 +4,15 @@ import type { PartnershipId } from '../shared/ids.ts';
 import { readAgencyPersons, type HeldAgencyPerson } from './agency-person-store.ts';
 import { planLink, type LinkPlan } from './plan-link.ts';
 import { currentLinks, lockLinking, membersOf, queueReviews, writeDecision } from './person-link-store.ts';
-import { fitAndSaveModel, HeldIndex, readHeldDataset, REFIT_GROWTH, type LinkingDeps } from './held-index.ts';
+import {
+  fitAndSaveModel,
+  HeldIndex,
+  MIN_FIT_RECORDS,
+  readHeldDataset,
+  REFIT_GROWTH,
+  type LinkingDeps,
+} from './held-index.ts';
+import { DomainError } from '../shared/errors.ts';
 import { LinkageIndex } from './linkage/linkage-index.ts';
 
 export interface LinkOutcome {
@@ -64,6 +72,12 @@ export async function refitHeldModel(
   reason: string,
 ): Promise<HeldIndex> {
   const ds = await readHeldDataset(deps, partnershipId);
+  // EM without labels needs enough pairs inside the blocks to tell matches from relatives.
+  if (ds.size < MIN_FIT_RECORDS)
+    throw new DomainError(
+      'conflict',
+      `Too few records to fit a model: ${ds.size} held, ${MIN_FIT_RECORDS} needed`,
+    );
   const { stored } = await deps.db.transaction(async (tx) => {
     const fitted = await fitAndSaveModel({ ...deps, db: tx }, partnershipId, ds);
     await appendAuditEvent(tx, {

@@ -18,7 +18,8 @@ export interface RelinkSummary {
   readonly records: number;
   readonly persons: number;
   readonly reviewsQueued: number;
-  readonly modelId: string;
+  /** Null when nothing is held, so there was nothing to fit. */
+  readonly modelId: string | null;
 }
 
 /**
@@ -34,6 +35,7 @@ export async function relinkPartnership(
 ): Promise<RelinkSummary> {
   return deps.linkIndexes.serial(partnershipId, async () => {
     const ds = await readHeldDataset(deps, partnershipId);
+    if (ds.size === 0) return { records: 0, persons: 0, reviewsQueued: 0, modelId: null };
     const summary = await deps.db.transaction(async (tx) => {
       await lockLinking(tx, partnershipId);
       const [linked] = await queryRows<{ n: number }>(
