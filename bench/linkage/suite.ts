@@ -9,12 +9,15 @@ import { exactMatchClusters } from './baseline.ts';
 import { generatedCase, isoDateCopy, publicCases, type AccuracyCase } from './cases.ts';
 import { comparatorScript, linkageDataFolder, repoRoot } from './locations.ts';
 import { pairwiseAccuracy, type PairwiseAccuracy } from './pairwise-accuracy.ts';
+import { measureDbIncremental } from './db-incremental.ts';
 import { measureIncremental } from './incremental.ts';
 import { runComparator, runTessera, type LinkerRun } from './run-linkers.ts';
 
 /** Children for about 100,000 generated records, and for about a million. */
 const ACCURACY_CHILDREN = Number(process.env.LINKAGE_BENCH_CHILDREN ?? 27_000);
 const SPEED_CHILDREN = Number(process.env.LINKAGE_BENCH_SPEED_CHILDREN ?? 268_000);
+/** Children whose agency records are held in PostgreSQL for incremental linking (0 skips it). */
+const DB_CHILDREN = Number(process.env.LINKAGE_BENCH_DB_CHILDREN ?? 268_000);
 
 function accuracyOf(run: Map<string, string>, truth: Map<string, string>): PairwiseAccuracy {
   const ids = [...truth.keys()];
@@ -144,11 +147,29 @@ export const suite: BenchSuite = {
       results.batch1M = speed.results;
       targets.push(...speed.targets);
       summary.push(...speed.summary);
+      if (DB_CHILDREN > 0) {
+        console.log('incremental linking through PostgreSQL ...');
+        const db = await measureDbIncremental(DB_CHILDREN);
+        results.dbIncremental = db;
+        targets.push(
+          check(
+            `incremental linking through PostgreSQL p99 against ${db.held} held (read, score, write, audit, commit)`,
+            '≤ 10 ms',
+            `${db.link.p99Ms} ms (bare audited write p99 ${db.bareAuditedWrite.p99Ms} ms)`,
+            db.link.p99Ms <= 10,
+          ),
+        );
+        summary.push(
+          `DB incremental against ${db.held} held: p50 ${db.link.p50Ms} ms, p99 ${db.link.p99Ms} ms;` +
+            ` bare audited write p50 ${db.bareAuditedWrite.p50Ms} ms (${db.linkOverBare}x)`,
+        );
+      }
       return {
         environment: { loadAverage: (await import('node:os')).loadavg().map((x) => round(x, 2)) },
         parameters: {
           generatedChildren: ACCURACY_CHILDREN,
           speedChildren: SPEED_CHILDREN,
+          dbChildren: DB_CHILDREN,
           comparator: 'shared/tools/splink-style-duckdb',
         },
         results,

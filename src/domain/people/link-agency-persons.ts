@@ -103,7 +103,10 @@ async function linkOne(
   const candidates = held ? held.addAndScore(person).filter((c) => c.weight >= held.stored.reviewWeight) : [];
   return deps.db.transaction(async (tx) => {
     await lockLinking(tx, partnershipId);
-    const existing = (await currentLinks(tx, partnershipId, [person.id])).get(person.id);
+    // One query for the record itself (already linked?) and the person of every candidate.
+    const ids = held ? candidates.map((c) => held.agencyPersonOf(c.row)) : [];
+    const links = await currentLinks(tx, partnershipId, [person.id, ...ids]);
+    const existing = links.get(person.id);
     if (existing)
       return {
         agencyPersonId: person.id,
@@ -114,15 +117,16 @@ async function linkOne(
       };
     let plan: LinkPlan = { kind: 'first', reviews: [] };
     if (held && candidates.length > 0) {
-      const ids = candidates.map((c) => held.agencyPersonOf(c.row));
-      const links = await currentLinks(tx, partnershipId, ids);
-      const strongPersons = new Set(
-        candidates
-          .filter((c) => c.weight >= held.stored.mergeWeight)
-          .map((c) => links.get(held.agencyPersonOf(c.row))?.personId),
-      );
-      strongPersons.delete(undefined);
-      const members = await membersOf(tx, partnershipId, [...strongPersons] as string[]);
+      const strongPersons = new Set<string>();
+      for (const c of candidates) {
+        const personId = links.get(held.agencyPersonOf(c.row))?.personId;
+        if (c.weight >= held.stored.mergeWeight && personId !== undefined) strongPersons.add(personId);
+      }
+      // The records of the person joined are needed only when there is exactly one to join.
+      const members =
+        strongPersons.size === 1
+          ? await membersOf(tx, partnershipId, [...strongPersons])
+          : new Map<string, string[]>();
       plan = planLink({ held, row: held.rowOfPerson(person.id)!, candidates, links, members });
     }
     const personId = plan.kind === 'auto' ? plan.personId : deps.ids.uuid();
