@@ -70,7 +70,13 @@ export interface AuditDetailsByAction {
     decisionId: string;
     moved: number;
   };
-  'link_review.undone': { reviewId: string; decisionId: string; undoesDecisionId: string; reason: string; restored: number };
+  'link_review.undone': {
+    reviewId: string;
+    decisionId: string;
+    undoesDecisionId: string;
+    reason: string;
+    restored: number;
+  };
 }
 
 // policy: why a read of subject data answered "not found" (the caller cannot tell these apart;
