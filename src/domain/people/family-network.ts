@@ -26,8 +26,12 @@ export interface EdgeEvidence {
 
 export interface FamilyEdge {
   readonly relationship: FamilyRelationship;
-  /** 'relationship': an agency recorded it; 'household': a shared address over overlapping time. */
-  readonly source: 'relationship' | 'household';
+  /**
+   * 'relationship': an agency recorded it; 'shared_parent': a sibling because both were recorded
+   * as children of the same parent or carer (evidence: both items); 'household': a shared address
+   * over overlapping time.
+   */
+  readonly source: 'relationship' | 'shared_parent' | 'household';
   /** ISO dates; null from = not recorded, null to = ongoing. */
   readonly fromDate: string | null;
   readonly toDate: string | null;

@@ -190,10 +190,12 @@ for (const kind of testDatabaseKinds()) {
         'household_member',
         'parent_or_carer',
       ]);
+      // Recorded as her sibling, and also a sibling through their mother.
       assert.deepEqual(relationshipsOf(network, person.ben), [
         'household_member',
         'household_member',
         'household_member',
+        'sibling',
         'sibling',
       ]);
       assert.deepEqual(relationshipsOf(network, person.steve), [
@@ -262,6 +264,22 @@ for (const kind of testDatabaseKinds()) {
       assert.deepEqual(
         steve.households.map((h) => h.addressKey),
         [NEW],
+      );
+    });
+
+    test("a twin nobody recorded as a sibling is one through their mother, on both mother's items", async () => {
+      const network = await findFamilyNetwork(database.db, partnershipId, person.ben);
+      const amy = network.members.find((m) => m.personId === person.amy)!;
+      const shared = amy.edges.filter((e) => e.source === 'shared_parent');
+      assert.deepEqual(
+        shared.map((e) => [e.relationship, e.evidence.map((x) => x.subjectRecordId)]),
+        [['sibling', [item.get('ben-mum'), item.get('amy-mum')]]],
+      );
+      // The mother is not her own child's sibling.
+      assert.ok(
+        !network.members.some(
+          (m) => m.personId === person.mum && m.edges.some((e) => e.source === 'shared_parent'),
+        ),
       );
     });
 

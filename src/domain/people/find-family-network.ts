@@ -32,7 +32,64 @@ export async function findFamilyNetwork(
     partnershipId,
     own.map((p) => p.id),
   );
-  return assembleFamilyNetwork(personId, relationships, addresses);
+  const network = assembleFamilyNetwork(personId, relationships, addresses);
+  return withSharedParents(network, await childrenOfParents(db, partnershipId, relationships));
+}
+
+interface ParentLink {
+  readonly parentId: string;
+  /** The person's own item naming the parent. */
+  readonly evidence: RecordedRelationship['evidence'];
+}
+
+/** Each parent or carer of the person, with the other children recorded as theirs. */
+async function childrenOfParents(
+  db: Db,
+  partnershipId: string,
+  relationships: readonly RecordedRelationship[],
+): Promise<{ parent: ParentLink; children: RecordedRelationship[] }[]> {
+  const parents = relationships.filter((r) => r.kind === 'parent_or_carer' && r.recordedAboutPerson);
+  const out = [];
+  for (const r of parents) {
+    const theirs = await agencyPersonsOf(db, partnershipId, r.otherPersonId);
+    const children = (await relationshipsOf(db, partnershipId, theirs)).filter(
+      (c) => c.kind === 'parent_or_carer' && !c.recordedAboutPerson,
+    );
+    out.push({ parent: { parentId: r.otherPersonId, evidence: r.evidence }, children });
+  }
+  return out;
+}
+
+/**
+ * Two children recorded with the same parent or carer are siblings (twins and half-siblings
+ * included), even when no agency recorded them as such. The edge needs both items as evidence.
+ */
+export function withSharedParents(
+  network: FamilyNetwork,
+  families: readonly { parent: ParentLink; children: readonly RecordedRelationship[] }[],
+): FamilyNetwork {
+  const edges = new Map(network.members.map((m) => [m.personId, [...m.edges]]));
+  for (const { parent, children } of families) {
+    for (const child of children) {
+      if (child.otherPersonId === network.personId) continue;
+      const list = edges.get(child.otherPersonId) ?? [];
+      list.push({
+        relationship: 'sibling',
+        source: 'shared_parent',
+        fromDate: null,
+        toDate: null,
+        addressKey: null,
+        evidence: [parent.evidence, child.evidence],
+      });
+      edges.set(child.otherPersonId, list);
+    }
+  }
+  return {
+    ...network,
+    members: [...edges.entries()]
+      .sort(([a], [b]) => a.localeCompare(b))
+      .map(([personId, list]) => ({ personId, edges: list })),
+  };
 }
 
 /**
