@@ -17,7 +17,11 @@ export type Capability =
   // documents; drafted and governed by administrators and DPOs; signed by signatories.
   | 'read_agreements'
   | 'manage_agreements'
-  | 'sign_agreements';
+  | 'sign_agreements'
+  // Agency feeds (domain/feeds): loading an organisation's records and reading its ingest reports.
+  // The partnership administrator acts as each organisation's data manager for its own
+  // organisation; the system administrator for any organisation of the partnership.
+  | 'ingest_feeds';
 
 /**
  * Who signs an agreement for a party: a person with authority to commit the organisation.
@@ -39,8 +43,21 @@ export const roleCapabilities = {
   data_protection_officer: ['read_audit', 'verify_audit', 'read_agreements', 'manage_agreements'],
   // Caldicott principle 8 / NHS guidance: the guardian oversees access to health information.
   caldicott_guardian: ['read_audit', 'verify_audit', 'read_agreements', 'sign_agreements'],
-  partnership_admin: ['manage_partnership', 'verify_audit', 'read_agreements', 'manage_agreements'],
-  system_admin: ['manage_partnership', 'read_audit', 'verify_audit', 'manage_gateways', 'read_agreements'],
+  partnership_admin: [
+    'manage_partnership',
+    'verify_audit',
+    'read_agreements',
+    'manage_agreements',
+    'ingest_feeds',
+  ],
+  system_admin: [
+    'manage_partnership',
+    'read_audit',
+    'verify_audit',
+    'manage_gateways',
+    'read_agreements',
+    'ingest_feeds',
+  ],
 } as const satisfies Record<Role, readonly Capability[]>;
 
 export function can(actor: Actor, capability: Capability): boolean {

@@ -40,6 +40,9 @@ export const actionLabels = {
   'agreement.resumed': 'Resumed agreement',
   'agreement.terminated': 'Terminated agreement',
   'demo.agreements_seeded': 'Loaded demo agreements',
+  'ingest.started': 'Started an agency feed ingest',
+  'ingest.batch_written': 'Wrote a batch of agency feed records',
+  'ingest.finished': 'Finished an agency feed ingest',
 } as const satisfies Record<AuditAction, string>;
 
 export function actionLabel(action: string): string {
