@@ -8,6 +8,7 @@ import { demoGenerateCommand } from './commands/demo-generate.ts';
 import { linkCommand, type LinkCommandOptions } from './commands/link.ts';
 import { canonicalFields } from '../../domain/people/linkage/fields.ts';
 import { gatewaysExportCommand, gatewaysImportCommand } from './commands/gateways.ts';
+import { ingestCommand } from './commands/ingest.ts';
 import { serveCommand } from './commands/serve.ts';
 
 /** Exit codes: 0 done, 1 the command ran and failed (e.g. tampering found), 2 bad usage or config. */
@@ -111,6 +112,25 @@ export function buildProgram(
     .action(async (options: LinkCommandOptions) => {
       setExitCode(await linkCommand(options));
     });
+
+  program
+    .command('ingest')
+    .description(
+      'load an agency feed file (CSV or JSON) through its mapping; rerunning it writes nothing new',
+    )
+    .requiredOption('--org <id>', 'the organisation sending the feed')
+    .requiredOption('--mapping <file>', 'the feed mapping (JSON)')
+    .argument('<data file>', 'the CSV, JSON Lines or JSON array file')
+    .option('--partnership <id>', 'refuse unless the organisation is in this partnership')
+    .option('--batch-size <n>', 'rows per transaction (default 2000)', positiveInteger)
+    .action(
+      async (
+        file: string,
+        options: { org: string; mapping: string; partnership?: string; batchSize?: number },
+      ) => {
+        await run((c, l) => ingestCommand(c, l, { ...options, file }))();
+      },
+    );
 
   const user = program.command('user').description('user administration');
   user

@@ -92,16 +92,14 @@ export async function recordBatch(
 ): Promise<number> {
   const keep = issues.slice(0, Math.max(0, MAX_STORED_ISSUES - stored));
   if (keep.length > 0)
-    await tx
-      .insert(ingestIssue)
-      .values(
-        keep.map((issue, n) => ({
-          partnershipId: actor.partnershipId,
-          runId,
-          seq: stored + n + 1,
-          ...issue,
-        })),
-      );
+    await tx.insert(ingestIssue).values(
+      keep.map((issue, n) => ({
+        partnershipId: actor.partnershipId,
+        runId,
+        seq: stored + n + 1,
+        ...issue,
+      })),
+    );
   await tx
     .update(ingestRun)
     .set({
