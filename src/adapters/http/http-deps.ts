@@ -1,5 +1,6 @@
 import type { GatewayDirectory } from '../../domain/agreements/gateway-directory.ts';
 import type { CheckpointSigner } from '../../domain/audit/signing-key.ts';
+import type { IngestDeps } from '../../domain/feeds/ingest-feed.ts';
 import type { ActiveSession } from '../../domain/identity/resolve-session.ts';
 import type { SignInRateLimiter } from '../../domain/identity/rate-limiter.ts';
 import type { PolicyDeps } from '../../domain/policy/flows-in-force-source.ts';
@@ -15,6 +16,8 @@ export interface HttpDeps extends PolicyDeps {
   readonly databaseKind: string;
   /** The legal gateway catalogue as agreements see it (domain/agreements/gateway-directory.ts). */
   readonly gateways: GatewayDirectory;
+  /** Person linkage after each ingested batch (domain/feeds/ingest-feed.ts); wired in the composition root. */
+  readonly linkPeople?: IngestDeps['linkPeople'];
 }
 
 export interface AppEnv {

@@ -19,6 +19,8 @@ import { OrganisationsPage } from './pages/OrganisationsPage.tsx';
 import { SignInPage } from './pages/SignInPage.tsx';
 import { UsersPage } from './pages/UsersPage.tsx';
 import { SessionProvider } from './session.tsx';
+import { IngestRunPage } from './pages/feeds/IngestRunPage.tsx';
+import { IngestRunsPage } from './pages/feeds/IngestRunsPage.tsx';
 
 const managePartnership = ['manage_partnership'] as const;
 const audit = ['read_audit', 'verify_audit'] as const;
@@ -131,6 +133,22 @@ export function App() {
                 element={
                   <RequireCapability anyOf={manageAgreements}>
                     <DraftAgreementPage />
+                  </RequireCapability>
+                }
+              />
+              <Route
+                path="feeds"
+                element={
+                  <RequireCapability anyOf={['ingest_feeds']}>
+                    <IngestRunsPage />
+                  </RequireCapability>
+                }
+              />
+              <Route
+                path="feeds/runs/:runId"
+                element={
+                  <RequireCapability anyOf={['ingest_feeds']}>
+                    <IngestRunPage />
                   </RequireCapability>
                 }
               />

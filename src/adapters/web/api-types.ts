@@ -21,6 +21,7 @@ import type {
 } from '../http/contracts/agreements.ts';
 import type { AuditEventView, AuditPage, AuditVerificationView } from '../http/contracts/audit.ts';
 import type { ErrorBody } from '../http/contracts/common.ts';
+import type { IngestReportView, IngestRunView } from '../http/contracts/feeds.ts';
 import type {
   CatalogueVersionView,
   GatewayDetailView,
@@ -31,6 +32,8 @@ import type { OrganisationView, ReferenceView, UserView } from '../http/contract
 import type { MembershipView, SessionView } from '../http/contracts/session.ts';
 
 export type Session = z.infer<typeof SessionView>;
+export type IngestRun = z.infer<typeof IngestRunView>;
+export type IngestReport = z.infer<typeof IngestReportView>;
 export type Membership = z.infer<typeof MembershipView>;
 export type Organisation = z.infer<typeof OrganisationView>;
 export type User = z.infer<typeof UserView>;
@@ -67,7 +70,8 @@ export type Capability =
   | 'manage_gateways'
   | 'read_agreements'
   | 'manage_agreements'
-  | 'sign_agreements';
+  | 'sign_agreements'
+  | 'ingest_feeds';
 
 export function can(session: Session, ...anyOf: readonly Capability[]): boolean {
   return anyOf.some((capability) => session.capabilities.includes(capability));

@@ -96,19 +96,23 @@ export async function ingestFeed(deps: IngestDeps, actor: Actor, input: IngestIn
   let issues: RowIssue[] = [];
   let counts = emptyTotals();
 
-  const flush = async () => {
-    if (counts.rows === 0) return;
-    counts.batches = totals.batches + 1;
-    const items = [...batch.values()];
-    const batchIssues = issues;
+  const write = async (items: IngestItem[], batchIssues: RowIssue[], batchCounts: RunTotals) => {
+    batchCounts.batches = totals.batches + 1;
     const result = await deps.db.transaction(async (tx) => {
       const written = await writeIngestBatch(tx, { ...ctx, at: deps.clock.now() }, items);
-      Object.assign(counts, {
+      Object.assign(batchCounts, {
         inserted: written.inserted,
         updated: written.updated,
         unchanged: written.unchanged,
       });
-      totals.issuesStored = await recordBatch(tx, actor, runId, counts, batchIssues, totals.issuesStored);
+      totals.issuesStored = await recordBatch(
+        tx,
+        actor,
+        runId,
+        batchCounts,
+        batchIssues,
+        totals.issuesStored,
+      );
       return written;
     });
     for (const key of [
@@ -120,15 +124,28 @@ export async function ingestFeed(deps: IngestDeps, actor: Actor, input: IngestIn
       'flagged',
       'duplicates',
     ] as const)
-      totals[key] += counts[key];
-    totals.batches = counts.batches;
-    batch = new Map();
-    issues = [];
-    counts = emptyTotals();
+      totals[key] += batchCounts[key];
+    totals.batches = batchCounts.batches;
     for (const id of result.changedPersonIds) changed.add(id);
     if (deps.linkPeople && result.changedPersonIds.length > 0)
       await deps.linkPeople(actor.partnershipId, result.changedPersonIds);
     input.onProgress?.({ rows: totals.rows, batches: totals.batches });
+  };
+  // The next batch is read and checked while the previous one is written (one in flight, in
+  // file order): on two cores parsing and the database then overlap.
+  let inFlight: Promise<void> = Promise.resolve();
+  let failed: { error: unknown } | undefined;
+  const flush = async () => {
+    await inFlight;
+    if (failed) throw failed.error;
+    if (counts.rows === 0) return;
+    const job = write([...batch.values()], issues, counts);
+    batch = new Map();
+    issues = [];
+    counts = emptyTotals();
+    inFlight = job.catch((error: unknown) => {
+      failed = { error };
+    });
   };
 
   try {
@@ -150,7 +167,10 @@ export async function ingestFeed(deps: IngestDeps, actor: Actor, input: IngestIn
       next = await iterator.next();
     }
     await flush();
+    await inFlight;
+    if (failed) throw failed.error;
   } catch (error) {
+    await inFlight;
     const failure = error instanceof DomainError ? error.message : 'The file could not be read to the end';
     await closeRun(deps.db, actor, runId, { status: 'failed', failure, totals, at: deps.clock.now() });
     throw error;
