@@ -89,15 +89,8 @@ export function feedRoutes(deps: HttpDeps, app: OpenAPIHono<AppEnv>): void {
       description: `The body is the file itself: text/csv for a CSV feed, application/json or application/x-ndjson for a JSON feed (a JSON array or JSON Lines), at most ${FEED_UPLOAD_LIMIT_BYTES / 2 ** 20} MB, parsed as it streams. Rejected rows are reported by line and reason while good rows are kept; sending the same file again writes nothing new.`,
       request: {
         query: IngestUploadQuery,
-        body: {
-          content: Object.fromEntries(
-            [...FEED_UPLOAD_TYPES.csv, ...FEED_UPLOAD_TYPES.json].map((t) => [
-              t,
-              { schema: z.string().openapi({ format: 'binary' }) },
-            ]),
-          ),
-          required: true,
-        },
+        // No body schema on purpose: the validator would read the whole body before the route,
+        // and the file must stream into ingest. Its types are named in the description.
       },
       responses: {
         201: jsonResponse(IngestReportView, 'The run report'),
