@@ -16,7 +16,7 @@ const ROWS = 30_000;
 
 const mapping = {
   organisation: police,
-  feed: 'police-incidents',
+  feed: 'kill-test',
   format: 'csv',
   recordKind: 'police_incident',
   fieldGroup: 'police_incidents',
@@ -180,9 +180,9 @@ describe('tessera ingest survives a real kill half-way (DESIGN.md rule 8)', () =
           }>(
             database.db,
             sql`select count(*)::text as records, count(distinct external_id)::text as distinct_ids,
-                       (select count(*) from agency_person where organisation_id = ${police})::text as persons,
-                       count(*) filter (where payload->>'summary' <> 'incident ' || substr(external_id, 22))::text as bad
-                from subject_record where organisation_id = ${police}`,
+                       (select count(*) from agency_person where organisation_id = ${police} and external_person_id like 'PER-%')::text as persons,
+                       count(*) filter (where payload->>'summary' <> 'incident ' || substr(external_id, 15))::text as bad
+                from subject_record where organisation_id = ${police} and external_id like 'kill-test:%'`,
           );
           assert.deepEqual(counts, {
             records: String(ROWS),
@@ -192,7 +192,7 @@ describe('tessera ingest survives a real kill half-way (DESIGN.md rule 8)', () =
           });
           const runs = await queryRows<{ status: string; inserted: number; unchanged: number }>(
             database.db,
-            sql`select status, inserted, unchanged from ingest_run order by started_at`,
+            sql`select status, inserted, unchanged from ingest_run where feed = 'kill-test' order by started_at`,
           );
           assert.deepEqual(
             runs.map((r) => r.status),
@@ -202,7 +202,9 @@ describe('tessera ingest survives a real kill half-way (DESIGN.md rule 8)', () =
           assert.equal(runs[0]!.inserted + runs[1]!.inserted, ROWS);
           const [audited] = await queryRows<{ n: string }>(
             database.db,
-            sql`select coalesce(sum((details->>'inserted')::int), 0)::text as n from audit_event where action = 'ingest.batch_written'`,
+            sql`select coalesce(sum((e.details->>'inserted')::int), 0)::text as n from audit_event e
+                join ingest_run r on r.id::text = e.details->>'runId'
+                where e.action = 'ingest.batch_written' and r.feed = 'kill-test'`,
           );
           assert.equal(Number(audited!.n), ROWS, 'every committed row is covered by its batch audit event');
         } finally {

@@ -4,6 +4,7 @@ import type { Logger } from '../../domain/shared/deps.ts';
 import { createLogger } from '../../runtime.ts';
 import { demoSeedCommand, dbMigrateCommand, userAddCommand } from './commands/admin.ts';
 import { auditCheckpointCommand, auditVerifyCommand } from './commands/audit.ts';
+import { demoFeedsCommand } from './commands/demo-feeds.ts';
 import { demoGenerateCommand } from './commands/demo-generate.ts';
 import { linkCommand, type LinkCommandOptions } from './commands/link.ts';
 import { canonicalFields } from '../../domain/people/linkage/fields.ts';
@@ -88,6 +89,17 @@ export function buildProgram(
     .option('--per-agency', 'write council.csv, police.csv, nhs.csv and school.csv instead of records.csv')
     .action(async (options: { children: number; out: string; seed: number; perAgency?: boolean }) => {
       setExitCode(await demoGenerateCommand({ ...options, perAgency: options.perAgency ?? false }));
+    });
+
+  demo
+    .command('feeds')
+    .description(
+      "write the demo agencies' feed files and mappings (what npm start loads), for tessera ingest",
+    )
+    .requiredOption('--out <dir>', 'folder to write <feed>.mapping.json and <feed>.csv|.jsonl into')
+    .option('--children <n>', 'how many children', positiveInteger, 200)
+    .action(async (options: { out: string; children: number }) => {
+      setExitCode(await demoFeedsCommand(options));
     });
 
   program

@@ -49,7 +49,7 @@ const NEWLINE = 0x0a;
  * Blank lines are skipped.
  */
 export async function* csvByteRecords(
-  chunks: AsyncIterable<Uint8Array>,
+  chunks: AsyncIterable<Uint8Array> | Iterable<Uint8Array>,
   maxBytes: number,
 ): AsyncGenerator<ByteRecord> {
   const buffer = new RecordBuffer(maxBytes);
@@ -97,7 +97,7 @@ function isBlank(record: ByteRecord): boolean {
  * kept. The format is chosen by the first byte that is not white space: `[` means an array.
  */
 export async function* jsonByteRecords(
-  chunks: AsyncIterable<Uint8Array>,
+  chunks: AsyncIterable<Uint8Array> | Iterable<Uint8Array>,
   maxBytes: number,
 ): AsyncGenerator<ByteRecord> {
   const buffer = new RecordBuffer(maxBytes);

@@ -23,7 +23,7 @@ export interface IngestInput {
   readonly organisationId: string;
   readonly mapping: FeedMapping;
   /** The file's bytes, streamed: nothing holds the whole file. */
-  readonly source: AsyncIterable<Uint8Array>;
+  readonly source: AsyncIterable<Uint8Array> | Iterable<Uint8Array>;
   readonly fileName?: string;
   readonly batchSize?: number;
   readonly limits?: ReadLimits;

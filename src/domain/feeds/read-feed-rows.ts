@@ -85,7 +85,7 @@ function tooLong(values: readonly (string | undefined)[], columns: readonly stri
  * header that is not UTF-8, is a problem with the whole file.
  */
 async function* csvRows(
-  chunks: AsyncIterable<Uint8Array>,
+  chunks: AsyncIterable<Uint8Array> | Iterable<Uint8Array>,
   columns: readonly string[],
   limits: ReadLimits,
 ): AsyncGenerator<FeedRow> {
@@ -148,7 +148,7 @@ async function* csvRows(
 
 /** Items of a JSON Lines file or a JSON array: each must be an object of text, numbers or booleans. */
 async function* jsonRows(
-  chunks: AsyncIterable<Uint8Array>,
+  chunks: AsyncIterable<Uint8Array> | Iterable<Uint8Array>,
   columns: readonly string[],
   limits: ReadLimits,
 ): AsyncGenerator<FeedRow> {
@@ -205,7 +205,7 @@ async function* jsonRows(
 }
 
 export function readFeedRows(
-  chunks: AsyncIterable<Uint8Array>,
+  chunks: AsyncIterable<Uint8Array> | Iterable<Uint8Array>,
   format: 'csv' | 'json',
   columns: readonly string[],
   limits: ReadLimits = defaultLimits,

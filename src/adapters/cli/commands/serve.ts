@@ -21,7 +21,7 @@ export async function serveCommand(config: Config, logger: Logger): Promise<void
   const gateways = catalogueGatewayDirectory(deps.db);
   let seeded = false;
   if (config.seedDemo && (await isDatabaseEmpty(deps))) {
-    await seedDemoPartnership(deps, { gateways });
+    await seedDemoPartnership(deps, { gateways, feeds: true });
     seeded = true;
   }
   const sealer = startAuditSealer(deps.db, {
