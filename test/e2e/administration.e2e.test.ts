@@ -21,6 +21,7 @@ describe('partnership administration in Chromium', () => {
         'Organisations',
         'Users',
         'Audit',
+        'Agency feeds',
         'Change password',
         'Sign out',
       ]);

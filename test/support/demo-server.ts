@@ -22,7 +22,7 @@ export async function startDemoServer(): Promise<{ url: string; close(): Promise
   const database = await openTestDatabase('pglite');
   const deps = { db: database.db, clock: systemClock, ids: randomIds, logger: silentLogger };
   await installGatewayCatalogue(deps);
-  await seedDemoPartnership(deps, { gateways: catalogueGatewayDirectory(deps.db) });
+  await seedDemoPartnership(deps, { gateways: catalogueGatewayDirectory(deps.db), feeds: true });
   const signer = loadCheckpointSigner(generateSigningKeyPem());
   const sealer = startAuditSealer(database.db, {
     signer,
