@@ -276,5 +276,26 @@ for (const kind of testDatabaseKinds()) {
       assert.equal(await count('subject_record'), records);
       assert.equal(await count('ingest_run'), runs);
     });
+
+    test('a file that stops half-way fails its run, keeps the batches committed before, and says why', async () => {
+      async function* cutShort() {
+        yield Buffer.from(csvFile(peopleHeader, 'Q1,Ann,Lee,01/01/2015,,,,', 'Q2,Bea,Lee,01/01/2016,,,,'));
+        throw new DomainError('payload_too_large', 'The file is larger than 100 MB');
+      }
+      await assert.rejects(
+        ingestFeed(deps, northshireSystem, {
+          organisationId: orgId('csc'),
+          mapping: personDetailsMapping({ feed: 'csc-cut' }),
+          source: cutShort(),
+          batchSize: 1,
+        }),
+        (e: DomainError) => e.code === 'payload_too_large',
+      );
+      const [run] = await queryRows<{ status: string; failure: string; inserted: number }>(
+        database.db,
+        sql`select status, failure, inserted from ingest_run where feed = 'csc-cut'`,
+      );
+      assert.deepEqual(run, { status: 'failed', failure: 'The file is larger than 100 MB', inserted: 2 });
+    });
   });
 }
