@@ -76,6 +76,32 @@ for (const kind of testDatabaseKinds()) {
       assert.equal(one.status, 200);
     });
 
+    test('the system administrator uploads a JSON Lines feed for another organisation of the partnership', async () => {
+      const chris = await app.signIn('chris.lee@northshire.example');
+      const police = JSON.stringify({
+        organisation: orgId('police'),
+        feed: 'police-incidents',
+        format: 'json',
+        recordKind: 'police_incident',
+        fieldGroup: 'police_incidents',
+        dataCategory: 'criminal_offence',
+        personIdColumn: 'subject',
+        externalIdColumn: 'ref',
+        columns: { type: { key: 'incidentType', item: 'fact' } },
+      });
+      const lines =
+        '{"ref":"I1","subject":"S1","type":"missing_episode"}\n{"ref":"I2","subject":"S1","type":"domestic_abuse"}\n';
+      const response = await upload(
+        chris,
+        lines,
+        { organisationId: orgId('police'), mapping: police },
+        'application/x-ndjson',
+      );
+      assert.equal(response.status, 201);
+      const report = (await response.json()) as { run: { inserted: number; organisationName: string } };
+      assert.deepEqual([report.run.inserted, report.run.organisationName], [2, 'Northshire Police']);
+    });
+
     test('refused: a practitioner, another organisation, a wrong content type, a bad mapping named by key, a file over the limit', async () => {
       const query = { organisationId: orgId('csc'), mapping: mapping() };
       assert.equal((await upload(sam, file, query)).status, 404);

@@ -73,10 +73,14 @@ export function parseFeedMapping(input: unknown): FeedMapping {
   const parsed = feedMappingSchema.safeParse(input);
   if (!parsed.success) {
     throw mappingError(
-      parsed.error.issues.map((issue) => ({
-        field: issue.path.map(String).join('.') || '(mapping)',
-        problem: issue.message,
-      })),
+      parsed.error.issues.flatMap((issue) =>
+        issue.code === 'unrecognized_keys'
+          ? issue.keys.map((key) => ({
+              field: [...issue.path.map(String), key].join('.'),
+              problem: 'This key is not part of a feed mapping',
+            }))
+          : [{ field: issue.path.map(String).join('.') || '(mapping)', problem: issue.message }],
+      ),
     );
   }
   const m = parsed.data;

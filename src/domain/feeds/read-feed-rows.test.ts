@@ -109,3 +109,13 @@ test('JSON Lines and JSON arrays stream item by item, with broken items refused 
     { line: 1, problem: 'The JSON array is never closed' },
   ]);
 });
+
+test('a 10 MB field is refused for its row under the default limits, and the rows after it are kept', async () => {
+  const out: FeedRow[] = [];
+  const source = chunks('id,notes\n1,', Buffer.alloc(10 * 1024 * 1024, 0x61), '\n2,fine\n');
+  for await (const row of readFeedRows(source, 'csv', ['id', 'notes'])) out.push(row);
+  assert.deepEqual(out, [
+    { line: 2, problem: 'The row is longer than the limit of 1024 KB' },
+    { line: 3, values: ['2', 'fine'] },
+  ]);
+});
