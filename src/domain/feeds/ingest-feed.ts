@@ -91,6 +91,7 @@ export async function ingestFeed(deps: IngestDeps, actor: Actor, input: IngestIn
     kind: mapping.recordKind,
     fieldGroup: mapping.fieldGroup,
     newId: () => deps.ids.uuid(),
+    knownPersons: new Map<string, string>(),
   };
   let batch = new Map<string, IngestItem>();
   let issues: RowIssue[] = [];

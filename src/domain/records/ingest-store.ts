@@ -60,6 +60,12 @@ export interface IngestBatchContext {
   readonly fieldGroup: string;
   readonly at: Date;
   readonly newId: () => string;
+  /**
+   * agency_person ids already resolved in this run, by the agency's person id. An agency person's
+   * id never changes once made (linkage links it; nothing rewrites it), so a run need look each
+   * person up once, not once per record. Bounded by the caller.
+   */
+  readonly knownPersons?: Map<string, string>;
 }
 
 export interface IngestBatchResult {
@@ -160,9 +166,15 @@ async function resolvePersons(
     );
     changed.push(...rows.map((r) => r.id));
   }
-  const all = [...new Set(items.map((i) => i.personExternalId))];
-  const found = await selectPersons(tx, ctx, all);
-  const personIds = new Map(found.map((f) => [f.ext, f.id]));
+  const known = ctx.knownPersons;
+  const personIds = new Map<string, string>();
+  const all: string[] = [];
+  for (const ext of new Set(items.map((i) => i.personExternalId))) {
+    const id = known?.get(ext);
+    if (id) personIds.set(ext, id);
+    else all.push(ext);
+  }
+  for (const f of all.length > 0 ? await selectPersons(tx, ctx, all) : []) personIds.set(f.ext, f.id);
   const missing = all.filter((p) => !personIds.has(p));
   if (missing.length > 0) {
     // Stubs for persons whose details have not arrived. "Do nothing" on a conflict: a run of
@@ -183,8 +195,11 @@ async function resolvePersons(
     const raced = missing.filter((p) => !personIds.has(p));
     if (raced.length > 0) for (const f of await selectPersons(tx, ctx, raced)) personIds.set(f.ext, f.id);
   }
+  if (known && known.size < MAX_KNOWN_PERSONS) for (const [ext, id] of personIds) known.set(ext, id);
   return { personIds, changed };
 }
+
+const MAX_KNOWN_PERSONS = 500_000;
 
 /**
  * One probe of the unique index per id (a lateral lookup on all three of its columns), whatever
