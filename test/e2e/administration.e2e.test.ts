@@ -22,6 +22,7 @@ describe('partnership administration in Chromium', () => {
         'Users',
         'Possible matches',
         'Audit',
+        'Agency feeds',
         'Change password',
         'Sign out',
       ]);

@@ -4,6 +4,7 @@ import { createHttpApp } from '../../src/adapters/http/app.ts';
 import { defaultWebRoot } from '../../src/adapters/cli/commands/serve.ts';
 import { startAuditSealer } from '../../src/adapters/scheduler/audit-sealer.ts';
 import { generateSigningKeyPem, loadCheckpointSigner } from '../../src/domain/audit/signing-key.ts';
+import { personLinker } from '../../src/domain/people/person-linker.ts';
 import { seedDemoPartnership } from '../../src/domain/demo/seed-demo-partnership.ts';
 import { installGatewayCatalogue } from '../../src/domain/gateways/install-gateway-catalogue.ts';
 import { SignInRateLimiter } from '../../src/domain/identity/rate-limiter.ts';
@@ -25,9 +26,12 @@ export async function startDemoServer(
   const database = await openTestDatabase('pglite');
   const deps = { db: database.db, clock: systemClock, ids: randomIds, logger: silentLogger };
   await installGatewayCatalogue(deps);
-  await seedDemoPartnership(deps, { gateways: catalogueGatewayDirectory(deps.db) });
-  // What a test adds to the demo before the server starts (e.g. linked records to review).
   const linkIndexes = new LinkIndexes();
+  await seedDemoPartnership(
+    { ...deps, linkIndexes },
+    { gateways: catalogueGatewayDirectory(deps.db), feeds: true },
+  );
+  // What a test adds to the demo before the server starts (e.g. linked records to review).
   await options.prepare?.({ ...deps, linkIndexes });
   const signer = loadCheckpointSigner(generateSigningKeyPem());
   const sealer = startAuditSealer(database.db, {
@@ -47,6 +51,7 @@ export async function startDemoServer(
     gateways: catalogueGatewayDirectory(deps.db),
     flowsInForce: findFlowsInForce,
     linkIndexes,
+    linkPeople: personLinker({ ...deps, linkIndexes }),
   });
   const server = await new Promise<ReturnType<typeof serve>>((resolve) => {
     const s = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' }, () => resolve(s));

@@ -19,8 +19,15 @@ export async function seedReviewPairs(
 ): Promise<{ newRecord: string; reviewIds: string[] }> {
   const population = generatedAgencyPersons(300, 5, agencies);
   const specs = population.specs;
-  await insertAgencyPersons(deps.db, northshirePartnershipId, specs);
-  await relinkPartnership(deps, northshirePartnershipId);
+  const inserted = await insertAgencyPersons(deps.db, northshirePartnershipId, specs);
+  // The demo partnership is already linked (its seed relinks after the demo feeds), and a relink
+  // is only for a partnership with no links: then the new persons are linked one by one.
+  const linked = await queryRows<{ one: number }>(
+    deps.db,
+    sql`select 1 as one from person_link where partnership_id = ${northshirePartnershipId} limit 1`,
+  );
+  if (linked.length === 0) await relinkPartnership(deps, northshirePartnershipId);
+  else await linkAgencyPersons(deps, northshirePartnershipId, inserted);
   const [row] = await queryRows<{ person_id: string; agency_person_id: string }>(
     deps.db,
     sql`select person_id, min(agency_person_id::text) as agency_person_id from person_link

@@ -4,11 +4,13 @@ import type { Logger } from '../../domain/shared/deps.ts';
 import { createLogger } from '../../runtime.ts';
 import { demoSeedCommand, dbMigrateCommand, userAddCommand } from './commands/admin.ts';
 import { auditCheckpointCommand, auditVerifyCommand } from './commands/audit.ts';
+import { demoFeedsCommand } from './commands/demo-feeds.ts';
 import { demoGenerateCommand } from './commands/demo-generate.ts';
 import { linkCommand, type LinkCommandOptions } from './commands/link.ts';
 import { peopleCommand } from './commands/people.ts';
 import { canonicalFields } from '../../domain/people/linkage/fields.ts';
 import { gatewaysExportCommand, gatewaysImportCommand } from './commands/gateways.ts';
+import { ingestCommand } from './commands/ingest.ts';
 import { serveCommand } from './commands/serve.ts';
 
 /** Exit codes: 0 done, 1 the command ran and failed (e.g. tampering found), 2 bad usage or config. */
@@ -90,6 +92,17 @@ export function buildProgram(
       setExitCode(await demoGenerateCommand({ ...options, perAgency: options.perAgency ?? false }));
     });
 
+  demo
+    .command('feeds')
+    .description(
+      "write the demo agencies' feed files and mappings (what npm start loads), for tessera ingest",
+    )
+    .requiredOption('--out <dir>', 'folder to write <feed>.mapping.json and <feed>.csv|.jsonl into')
+    .option('--children <n>', 'how many children', positiveInteger, 200)
+    .action(async (options: { out: string; children: number }) => {
+      setExitCode(await demoFeedsCommand(options));
+    });
+
   program
     .command('link')
     .description(
@@ -130,6 +143,24 @@ export function buildProgram(
     .action(async (options: { partnership?: string }) => {
       await run((c, l) => peopleCommand(c, l, { act: 'refit', ...options }))();
     });
+  program
+    .command('ingest')
+    .description(
+      'load an agency feed file (CSV or JSON) through its mapping; rerunning it writes nothing new',
+    )
+    .requiredOption('--org <id>', 'the organisation sending the feed')
+    .requiredOption('--mapping <file>', 'the feed mapping (JSON)')
+    .argument('<data file>', 'the CSV, JSON Lines or JSON array file')
+    .option('--partnership <id>', 'refuse unless the organisation is in this partnership')
+    .option('--batch-size <n>', 'rows per transaction (default 2000)', positiveInteger)
+    .action(
+      async (
+        file: string,
+        options: { org: string; mapping: string; partnership?: string; batchSize?: number },
+      ) => {
+        await run((c, l) => ingestCommand(c, l, { ...options, file }))();
+      },
+    );
 
   const user = program.command('user').description('user administration');
   user

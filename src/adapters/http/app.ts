@@ -6,7 +6,8 @@ import { LinkIndexes } from '../../domain/people/held-index.ts';
 import { DomainError } from '../../domain/shared/errors.ts';
 import { errorResponse, validationError } from './error-response.ts';
 import type { AppEnv, HttpDeps } from './http-deps.ts';
-import { isSpreadsheetUpload, jsonBodyGuard } from './json-body-guard.ts';
+import { isFeedUpload, isSpreadsheetUpload, jsonBodyGuard } from './json-body-guard.ts';
+import { feedRoutes } from './routes/feed-routes.ts';
 import { agreementReportRoutes } from './routes/agreement-report-routes.ts';
 import { agreementRoutes } from './routes/agreement-routes.ts';
 import { gatewayRoutes } from './routes/gateway-routes.ts';
@@ -81,7 +82,11 @@ export function createHttpApp(deps: HttpDeps): OpenAPIHono<AppEnv> {
       throw new DomainError('payload_too_large', 'The file is larger than 5 MB');
     },
   });
-  app.use('/api/*', (c, next) => (isSpreadsheetUpload(c) ? uploadLimit(c, next) : jsonLimit(c, next)));
+  // A feed upload is limited as it streams, in its route (feed-routes.ts limitedBody): hono's
+  // body limit would buffer a chunked upload whole.
+  app.use('/api/*', (c, next) =>
+    isFeedUpload(c) ? next() : isSpreadsheetUpload(c) ? uploadLimit(c, next) : jsonLimit(c, next),
+  );
   app.use('/api/*', jsonBodyGuard);
   app.use('/api/*', sessionMiddleware(deps));
 
@@ -96,6 +101,7 @@ export function createHttpApp(deps: HttpDeps): OpenAPIHono<AppEnv> {
   policyRoutes(deps, app);
   // One linkage index per partnership in this process, shared with ingest when it is given one.
   linkReviewRoutes({ ...deps, linkIndexes: deps.linkIndexes ?? new LinkIndexes() }, app);
+  feedRoutes(deps, app);
   app.doc31('/api/openapi.json', {
     openapi: '3.1.0',
     info: {

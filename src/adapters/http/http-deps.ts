@@ -1,5 +1,6 @@
 import type { GatewayDirectory } from '../../domain/agreements/gateway-directory.ts';
 import type { CheckpointSigner } from '../../domain/audit/signing-key.ts';
+import type { IngestDeps } from '../../domain/feeds/ingest-feed.ts';
 import type { ActiveSession } from '../../domain/identity/resolve-session.ts';
 import type { SignInRateLimiter } from '../../domain/identity/rate-limiter.ts';
 import type { LinkIndexes } from '../../domain/people/held-index.ts';
@@ -21,6 +22,8 @@ export interface HttpDeps extends PolicyDeps {
    * for ingest's incremental linking; made by the app when not given.
    */
   readonly linkIndexes?: LinkIndexes;
+  /** Person linkage after each ingested batch (domain/feeds/ingest-feed.ts); wired in the composition root. */
+  readonly linkPeople?: IngestDeps['linkPeople'];
 }
 
 export interface AppEnv {

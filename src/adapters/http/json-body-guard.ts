@@ -14,8 +14,21 @@ export function isSpreadsheetUpload(c: Context): boolean {
   return c.req.method === 'POST' && c.req.path === '/api/gateways/import';
 }
 
+/** An agency feed file is sent as itself (CSV, JSON Lines or a JSON array) and parsed as it streams. */
+export const FEED_UPLOAD_LIMIT_BYTES = 100 * 1024 * 1024;
+
 /**
- * Every request body must be JSON, except exactly the spreadsheet upload, which must be .xlsx: a wrong content type is refused before anything is read
+ * The second route whose body is not parsed here: an agency feed upload
+ * (adapters/http/routes/feed-routes.ts). Its content type is checked against the feed's mapping
+ * by the route, its size as it streams (FEED_UPLOAD_LIMIT_BYTES), and every row by ingest; a
+ * JSON feed can be far larger than the JSON body limit and is never parsed whole.
+ */
+export function isFeedUpload(c: Context): boolean {
+  return c.req.method === 'POST' && c.req.path === '/api/feeds/runs';
+}
+
+/**
+ * Every request body must be JSON, except exactly the spreadsheet upload and the feed upload, which must be .xlsx: a wrong content type is refused before anything is read
  * (which also stops cross-site HTML forms, which cannot send application/json), malformed JSON
  * gets a clear 400, and keys that could pollute prototypes are refused outright.
  */
@@ -27,6 +40,16 @@ export const jsonBodyGuard: MiddlewareHandler = async (c, next) => {
     // A cross-site form cannot send this type either, so the rule still stops forged uploads.
     if (type.trim().toLowerCase() !== SPREADSHEET_TYPE)
       throw new DomainError('unsupported_media_type', `Send the workbook as ${SPREADSHEET_TYPE}`);
+    return next();
+  }
+  if (isFeedUpload(c)) {
+    // text/csv and JSON sent by fetch from our own pages; a cross-site form can send text/plain,
+    // multipart or urlencoded only, none of which a feed accepts, and CSRF is checked anyway.
+    if (!/^(text\/csv|application\/(json|x-ndjson|jsonl))(\s*;\s*charset=utf-8)?$/i.test(type.trim()))
+      throw new DomainError(
+        'unsupported_media_type',
+        'Send the feed file as text/csv, application/json or application/x-ndjson',
+      );
     return next();
   }
   if (!/^application\/json(\s*;\s*charset=utf-8)?$/i.test(type.trim())) {

@@ -21,6 +21,8 @@ import { OrganisationsPage } from './pages/OrganisationsPage.tsx';
 import { SignInPage } from './pages/SignInPage.tsx';
 import { UsersPage } from './pages/UsersPage.tsx';
 import { SessionProvider } from './session.tsx';
+import { IngestRunPage } from './pages/feeds/IngestRunPage.tsx';
+import { IngestRunsPage } from './pages/feeds/IngestRunsPage.tsx';
 
 const managePartnership = ['manage_partnership'] as const;
 const audit = ['read_audit', 'verify_audit'] as const;
@@ -146,10 +148,26 @@ export function App() {
                 }
               />
               <Route
+                path="feeds"
+                element={
+                  <RequireCapability anyOf={['ingest_feeds']}>
+                    <IngestRunsPage />
+                  </RequireCapability>
+                }
+              />
+              <Route
                 path="link-reviews/:id"
                 element={
                   <RequireCapability anyOf={reviewLinks}>
                     <LinkReviewPage />
+                  </RequireCapability>
+                }
+              />
+              <Route
+                path="feeds/runs/:runId"
+                element={
+                  <RequireCapability anyOf={['ingest_feeds']}>
+                    <IngestRunPage />
                   </RequireCapability>
                 }
               />

@@ -21,6 +21,7 @@ import type {
 } from '../http/contracts/agreements.ts';
 import type { AuditEventView, AuditPage, AuditVerificationView } from '../http/contracts/audit.ts';
 import type { ErrorBody } from '../http/contracts/common.ts';
+import type { IngestReportView, IngestRunView } from '../http/contracts/feeds.ts';
 import type {
   CatalogueVersionView,
   GatewayDetailView,
@@ -39,6 +40,8 @@ export type Session = z.infer<typeof SessionView>;
 export type LinkReviewList = z.infer<typeof LinkReviewListResponse>;
 export type LinkReview = z.infer<typeof LinkReviewResponse>;
 export type LinkDecisionBody = z.infer<typeof LinkDecisionRequest>;
+export type IngestRun = z.infer<typeof IngestRunView>;
+export type IngestReport = z.infer<typeof IngestReportView>;
 export type Membership = z.infer<typeof MembershipView>;
 export type Organisation = z.infer<typeof OrganisationView>;
 export type User = z.infer<typeof UserView>;
@@ -76,7 +79,8 @@ export type Capability =
   | 'read_agreements'
   | 'manage_agreements'
   | 'sign_agreements'
-  | 'review_links';
+  | 'review_links'
+  | 'ingest_feeds';
 
 export function can(session: Session, ...anyOf: readonly Capability[]): boolean {
   return anyOf.some((capability) => session.capabilities.includes(capability));

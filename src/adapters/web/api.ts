@@ -21,6 +21,8 @@ import type {
   LinkDecisionBody,
   LinkReview,
   LinkReviewList,
+  IngestReport,
+  IngestRun,
   Organisation,
   Reference,
   Session,
@@ -125,6 +127,9 @@ export const api = {
         file: { data: file, contentType: SPREADSHEET_TYPE },
       })
     ).version,
+
+  ingestRuns: async () => (await request<{ runs: IngestRun[] }>('GET', '/feeds/runs')).runs,
+  ingestRun: (runId: string) => request<IngestReport>('GET', `/feeds/runs/${encodeURIComponent(runId)}`),
 
   agreements: async (query: AgreementQuery) =>
     (await request<{ agreements: AgreementSummary[] }>('GET', `/agreements${queryString(query)}`)).agreements,

@@ -77,6 +77,19 @@ export interface AuditDetailsByAction {
     reason: string;
     restored: number;
   };
+  // Agency feeds (domain/feeds): counts only, never a value from the file.
+  'ingest.started': { runId: string; feed: string; organisationId: string; recordKind: string };
+  'ingest.batch_written': IngestCounts & { runId: string; batch: number };
+  'ingest.finished': IngestCounts & { runId: string; status: 'completed' | 'failed' };
+}
+
+export interface IngestCounts {
+  rows: number;
+  inserted: number;
+  updated: number;
+  unchanged: number;
+  rejected: number;
+  flagged: number;
 }
 
 // policy: why a read of subject data answered "not found" (the caller cannot tell these apart;
@@ -136,6 +149,10 @@ export const auditActions = [
   'linkage.model_fitted',
   'link_review.decided',
   'link_review.undone',
+  // Agency feeds (domain/feeds).
+  'ingest.started',
+  'ingest.batch_written',
+  'ingest.finished',
 ] as const satisfies readonly AuditAction[];
 
 // Compile-time proof that the runtime list names every action.

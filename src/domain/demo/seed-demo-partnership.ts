@@ -11,6 +11,9 @@ import type { Deps } from '../shared/deps.ts';
 import type { PartnershipId } from '../shared/ids.ts';
 import { DEMO_PASSWORD, demoOrganisations, demoPartnership, demoUsers } from './northshire.ts';
 import { seedDemoAgreements } from './seed-demo-agreements.ts';
+import { seedDemoFeeds } from './seed-demo-feeds.ts';
+import { LinkIndexes } from '../people/held-index.ts';
+import { relinkPartnership } from '../people/relink-partnership.ts';
 
 export async function isDatabaseEmpty(deps: Deps): Promise<boolean> {
   const [row] = await queryRows<{ n: string }>(deps.db, sql`select count(*)::text as n from partnership`);
@@ -22,8 +25,8 @@ export async function isDatabaseEmpty(deps: Deps): Promise<boolean> {
  * is real. It refuses to run twice.
  */
 export async function seedDemoPartnership(
-  deps: Deps,
-  options: { gateways?: GatewayDirectory } = {},
+  deps: Deps & { readonly linkIndexes?: LinkIndexes },
+  options: { gateways?: GatewayDirectory; feeds?: boolean } = {},
 ): Promise<{ organisations: number; users: number }> {
   const existing = await queryRows<{ id: string }>(
     deps.db,
@@ -55,5 +58,15 @@ export async function seedDemoPartnership(
   await appendAuditEvent(deps.db, { actor, action: 'demo.seeded', outcome: 'success', details: counts });
   // The agreements cite the gateway catalogue, so they are seeded only when one is given.
   if (options.gateways) await seedDemoAgreements({ ...deps, gateways: options.gateways });
+  // A synthetic population through the real agency feeds, for `npm start` and `tessera demo seed`.
+  // Loaded in bulk and then linked in one batch (the initial load), as a partnership's first
+  // feeds would be: incremental linking has nothing to link against until a model is fitted.
+  if (options.feeds) {
+    await seedDemoFeeds(deps);
+    await relinkPartnership(
+      { ...deps, linkIndexes: deps.linkIndexes ?? new LinkIndexes() },
+      actor.partnershipId,
+    );
+  }
   return counts;
 }

@@ -19,7 +19,11 @@ export type Capability =
   | 'manage_agreements'
   | 'sign_agreements'
   // Person linkage review (domain/people): deciding whether two agency records are one person.
-  | 'review_links';
+  | 'review_links'
+  // Agency feeds (domain/feeds): loading an organisation's records and reading its ingest reports.
+  // The partnership administrator acts as each organisation's data manager for its own
+  // organisation; the system administrator for any organisation of the partnership.
+  | 'ingest_feeds';
 
 /**
  * Who signs an agreement for a party: a person with authority to commit the organisation.
@@ -51,8 +55,16 @@ export const roleCapabilities = {
     'read_agreements',
     'manage_agreements',
     'review_links',
+    'ingest_feeds',
   ],
-  system_admin: ['manage_partnership', 'read_audit', 'verify_audit', 'manage_gateways', 'read_agreements'],
+  system_admin: [
+    'manage_partnership',
+    'read_audit',
+    'verify_audit',
+    'manage_gateways',
+    'read_agreements',
+    'ingest_feeds',
+  ],
 } as const satisfies Record<Role, readonly Capability[]>;
 
 export function can(actor: Actor, capability: Capability): boolean {

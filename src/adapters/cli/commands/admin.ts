@@ -23,6 +23,7 @@ export async function demoSeedCommand(config: Config, logger: Logger): Promise<n
   try {
     const result = await seedDemoPartnership(runtime.deps, {
       gateways: catalogueGatewayDirectory(runtime.deps.db),
+      feeds: true,
     });
     console.log(
       result.users === 0

@@ -5,6 +5,8 @@ import type { Config } from '../../../config/config.ts';
 import { catalogueGatewayDirectory } from '../../../domain/agreements/catalogue-gateway-directory.ts';
 import { findFlowsInForce } from '../../../domain/agreements/find-flows-in-force.ts';
 import { isDatabaseEmpty, seedDemoPartnership } from '../../../domain/demo/seed-demo-partnership.ts';
+import { LinkIndexes } from '../../../domain/people/held-index.ts';
+import { personLinker } from '../../../domain/people/person-linker.ts';
 import { SignInRateLimiter } from '../../../domain/identity/rate-limiter.ts';
 import type { Logger } from '../../../domain/shared/deps.ts';
 import { openRuntime } from '../../../runtime.ts';
@@ -19,9 +21,11 @@ export async function serveCommand(config: Config, logger: Logger): Promise<void
   const runtime = await openRuntime(config, logger);
   const { deps, signer } = runtime;
   const gateways = catalogueGatewayDirectory(deps.db);
+  // One set of linkage indexes per process, shared by the review queue and ingest's linking.
+  const linkIndexes = new LinkIndexes();
   let seeded = false;
   if (config.seedDemo && (await isDatabaseEmpty(deps))) {
-    await seedDemoPartnership(deps, { gateways });
+    await seedDemoPartnership({ ...deps, linkIndexes }, { gateways, feeds: true });
     seeded = true;
   }
   const sealer = startAuditSealer(deps.db, {
@@ -42,6 +46,8 @@ export async function serveCommand(config: Config, logger: Logger): Promise<void
     databaseKind: runtime.database.kind,
     gateways,
     flowsInForce: findFlowsInForce,
+    linkIndexes,
+    linkPeople: personLinker({ ...deps, linkIndexes }),
   });
   const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, () => {
     const shown = config.host === '127.0.0.1' || config.host === '0.0.0.0' ? 'localhost' : config.host;

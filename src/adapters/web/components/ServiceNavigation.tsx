@@ -23,6 +23,7 @@ function itemsFor(session: Session): Item[] {
       : []),
     ...(can(session, 'review_links') ? [{ to: '/link-reviews', text: 'Possible matches' }] : []),
     ...(can(session, 'read_audit', 'verify_audit') ? [{ to: '/audit', text: 'Audit' }] : []),
+    ...(can(session, 'ingest_feeds') ? [{ to: '/feeds', text: 'Agency feeds' }] : []),
     { to: '/change-password', text: 'Change password' },
   ];
 }

@@ -45,6 +45,9 @@ export const actionLabels = {
   'linkage.model_fitted': 'Fitted the person linkage model',
   'link_review.decided': 'Decided a possible match',
   'link_review.undone': 'Undid a confirmed match',
+  'ingest.started': 'Started an agency feed ingest',
+  'ingest.batch_written': 'Wrote a batch of agency feed records',
+  'ingest.finished': 'Finished an agency feed ingest',
 } as const satisfies Record<AuditAction, string>;
 
 export function actionLabel(action: string): string {

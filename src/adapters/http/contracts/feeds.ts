@@ -1,0 +1,74 @@
+import { z } from '@hono/zod-openapi';
+import { Uuid } from './common.ts';
+
+export const FEED_UPLOAD_TYPES = {
+  csv: ['text/csv'],
+  json: ['application/json', 'application/x-ndjson', 'application/jsonl'],
+} as const;
+
+export const IngestUploadQuery = z
+  .strictObject({
+    organisationId: Uuid,
+    mapping: z
+      .string({ error: 'Give the feed mapping (JSON)' })
+      .min(2, { error: 'Give the feed mapping (JSON)' })
+      .max(20_000, { error: 'The mapping must be 20,000 characters or fewer' })
+      .openapi({ description: 'The feed mapping file, as JSON text' }),
+    fileName: z
+      .string()
+      .max(200, { error: 'The file name must be 200 characters or fewer' })
+      .regex(/^[^/\\]*$/, { error: 'Give the file name without a folder' })
+      .optional(),
+  })
+  .openapi('IngestUploadQuery');
+
+export const IngestRunParams = z.object({ runId: z.string().max(100) });
+
+const Counts = {
+  rowsRead: z.number(),
+  inserted: z.number(),
+  updated: z.number(),
+  unchanged: z.number(),
+  rejected: z.number(),
+  flagged: z.number(),
+  duplicates: z.number(),
+  batches: z.number(),
+};
+
+export const IngestRunView = z
+  .object({
+    id: z.string(),
+    organisationId: z.string(),
+    organisationName: z.string().nullable(),
+    feed: z.string(),
+    recordKind: z.string(),
+    fieldGroup: z.string(),
+    fileName: z.string().nullable(),
+    status: z.enum(['running', 'completed', 'failed', 'interrupted']),
+    startedAt: z.string(),
+    finishedAt: z.string().nullable(),
+    failure: z.string().nullable(),
+    ...Counts,
+  })
+  .openapi('IngestRun');
+
+export const IngestIssueView = z
+  .object({
+    line: z.number(),
+    column: z.string().nullable(),
+    severity: z.enum(['rejected', 'flagged']),
+    reason: z.string(),
+  })
+  .openapi('IngestIssue');
+
+export const IngestReportView = z
+  .object({
+    run: IngestRunView,
+    issues: z.array(IngestIssueView).openapi({
+      description:
+        'Rejected and flagged rows by line, column and reason (at most 1,000 per run); never the values',
+    }),
+  })
+  .openapi('IngestReport');
+
+export const IngestRunListView = z.object({ runs: z.array(IngestRunView) }).openapi('IngestRunList');

@@ -1,0 +1,64 @@
+import { sql } from 'drizzle-orm';
+import { check, index, integer, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+
+/**
+ * One run of an agency feed through ingest (CLI or upload): what was read and what became of
+ * it, for the ingest report. The counters are updated in the same transaction as each batch's
+ * writes, so after a kill they still say exactly what was committed.
+ */
+export const ingestRun = pgTable(
+  'ingest_run',
+  {
+    partnershipId: uuid('partnership_id').notNull(),
+    id: uuid('id').notNull(),
+    organisationId: uuid('organisation_id').notNull(),
+    feed: text('feed').notNull(),
+    recordKind: text('record_kind').notNull(),
+    fieldGroup: text('field_group').notNull(),
+    /** The name the uploader gave the file (no path), shown in the report. */
+    fileName: text('file_name'),
+    /** 'running', 'completed', 'failed', or 'interrupted' (a later run of the feed found it unfinished). */
+    status: text('status').notNull(),
+    startedBy: text('started_by').notNull(),
+    startedAt: timestamp('started_at', { withTimezone: true }).notNull(),
+    finishedAt: timestamp('finished_at', { withTimezone: true }),
+    rowsRead: integer('rows_read').notNull().default(0),
+    inserted: integer('inserted').notNull().default(0),
+    updated: integer('updated').notNull().default(0),
+    unchanged: integer('unchanged').notNull().default(0),
+    rejected: integer('rejected').notNull().default(0),
+    flagged: integer('flagged').notNull().default(0),
+    /** Rows whose external id came again later in the same batch: the later row was kept. */
+    duplicates: integer('duplicates').notNull().default(0),
+    batches: integer('batches').notNull().default(0),
+    /** Why a failed run stopped (a safe message, never a value from the file). */
+    failure: text('failure'),
+  },
+  (t) => [
+    primaryKey({ columns: [t.partnershipId, t.id] }),
+    index('ingest_run_started').on(t.partnershipId, t.startedAt),
+    check('ingest_run_status', sql`${t.status} in ('running', 'completed', 'failed', 'interrupted')`),
+  ],
+);
+
+/**
+ * A row a run refused (severity 'rejected') or kept with a warning ('flagged': a date whose day
+ * and month could be swapped, a cell that looks like a spreadsheet formula). The line, the column
+ * and the reason only: never the value, so the report repeats no personal data.
+ */
+export const ingestIssue = pgTable(
+  'ingest_issue',
+  {
+    partnershipId: uuid('partnership_id').notNull(),
+    runId: uuid('run_id').notNull(),
+    seq: integer('seq').notNull(),
+    line: integer('line').notNull(),
+    column: text('column'),
+    severity: text('severity').notNull(),
+    reason: text('reason').notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.partnershipId, t.runId, t.seq] }),
+    check('ingest_issue_severity', sql`${t.severity} in ('rejected', 'flagged')`),
+  ],
+);

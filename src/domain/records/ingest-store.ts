@@ -1,0 +1,277 @@
+import { sql } from 'drizzle-orm';
+import { queryRows, type Db } from '../shared/database.ts';
+import type { OrganisationId, PartnershipId } from '../shared/ids.ts';
+
+export { relationshipKinds, type RelationshipKind } from './schema.ts';
+
+/**
+ * The writes of agency feeds into the records tables (subject_record, agency_person,
+ * agency_address, agency_relationship). Only ingest writes them, and it never reads a record
+ * back to anyone: what a practitioner sees comes through domain/policy's scoped reader.
+ *
+ * Each batch is a handful of statements whatever its size: rows travel as ONE json parameter
+ * unpacked by json_to_recordset, so a batch of thousands plans and binds like one row.
+ * Idempotence (DESIGN.md rule 8) is in the SQL: an item is inserted, or updated in place only
+ * when its content hash differs, so replaying a file writes nothing.
+ */
+export interface IngestIdentity {
+  readonly firstName?: string;
+  readonly middleNames?: string;
+  readonly lastName?: string;
+  readonly dob?: string;
+  readonly sex?: string;
+  readonly nhsNumber?: string;
+  readonly upn?: string;
+  readonly postcode?: string;
+  readonly address?: string;
+  readonly city?: string;
+  readonly email?: string;
+  readonly phone?: string;
+}
+
+export interface IngestItem {
+  readonly externalId: string;
+  readonly sourceReference: string;
+  readonly personExternalId: string;
+  readonly payload: Record<string, unknown>;
+  readonly eventDate: string | null;
+  readonly factOrOpinion: 'fact' | 'opinion';
+  readonly contentHash: string;
+  readonly identity?: IngestIdentity;
+  readonly address?: {
+    addressKey: string;
+    postcode: string | null;
+    fromDate: string | null;
+    toDate: string | null;
+  };
+  readonly relationship?: {
+    relatedExternalPersonId: string;
+    kind: string;
+    fromDate: string | null;
+    toDate: string | null;
+  };
+}
+
+export interface IngestBatchContext {
+  readonly partnershipId: PartnershipId;
+  readonly organisationId: OrganisationId;
+  readonly runId: string;
+  readonly kind: string;
+  readonly fieldGroup: string;
+  readonly at: Date;
+  readonly newId: () => string;
+  /**
+   * agency_person ids already resolved in this run, by the agency's person id. An agency person's
+   * id never changes once made (linkage links it; nothing rewrites it), so a run need look each
+   * person up once, not once per record. Bounded by the caller.
+   */
+  readonly knownPersons?: Map<string, string>;
+}
+
+export interface IngestBatchResult {
+  readonly inserted: number;
+  readonly updated: number;
+  readonly unchanged: number;
+  /** agency_person ids created (stubs included) or whose identifiers changed. */
+  readonly changedPersonIds: readonly string[];
+}
+
+/** Writes one batch (items with distinct external ids) in the caller's transaction. */
+export async function writeIngestBatch(
+  tx: Db,
+  ctx: IngestBatchContext,
+  items: readonly IngestItem[],
+): Promise<IngestBatchResult> {
+  if (items.length === 0) return { inserted: 0, updated: 0, unchanged: 0, changedPersonIds: [] };
+  const { personIds, changed } = await resolvePersons(tx, ctx, items);
+  const at = ctx.at.toISOString();
+  const rows = items.map((item) => ({
+    id: ctx.newId(),
+    subject_id: personIds.get(item.personExternalId)!,
+    payload: item.payload,
+    event_date: item.eventDate,
+    fo: item.factOrOpinion,
+    ref: item.sourceReference,
+    ext: item.externalId,
+    hash: item.contentHash,
+  }));
+  const written = await queryRows<{ id: string; ext: string; inserted: boolean }>(
+    tx,
+    sql`insert into subject_record (partnership_id, id, subject_id, organisation_id, field_group, kind, payload,
+          event_date, recorded_at, fact_or_opinion, source_reference, external_id, content_hash, ingest_run_id)
+        select ${ctx.partnershipId}::uuid, x.id, x.subject_id, ${ctx.organisationId}::uuid, ${ctx.fieldGroup}, ${ctx.kind},
+               x.payload, x.event_date, ${at}::timestamptz, x.fo, x.ref, x.ext, x.hash, ${ctx.runId}::uuid
+        from json_to_recordset(${JSON.stringify(rows)}::json)
+          as x(id uuid, subject_id text, payload jsonb, event_date date, fo text, ref text, ext text, hash text)
+        on conflict (partnership_id, organisation_id, external_id) do update set
+          subject_id = excluded.subject_id, field_group = excluded.field_group, kind = excluded.kind,
+          payload = excluded.payload, event_date = excluded.event_date, recorded_at = excluded.recorded_at,
+          fact_or_opinion = excluded.fact_or_opinion, source_reference = excluded.source_reference,
+          content_hash = excluded.content_hash, ingest_run_id = excluded.ingest_run_id
+        where subject_record.content_hash is distinct from excluded.content_hash
+        returning id::text, external_id as ext, (xmax = 0) as inserted`,
+  );
+  const inserted = written.filter((w) => w.inserted).length;
+  if (written.length > 0) {
+    const byExt = new Map(items.map((i) => [i.externalId, i]));
+    await writeAddresses(tx, ctx, written, byExt, personIds);
+    await writeRelationships(tx, ctx, written, byExt, personIds);
+  }
+  return {
+    inserted,
+    updated: written.length - inserted,
+    unchanged: items.length - written.length,
+    changedPersonIds: changed,
+  };
+}
+
+/**
+ * agency_person ids for the batch's people. Person details rows write the identifiers (in place,
+ * only when their hash changed); any other feed creates a stub for a person whose details have
+ * not arrived yet, which the details feed fills in later.
+ */
+async function resolvePersons(
+  tx: Db,
+  ctx: IngestBatchContext,
+  items: readonly IngestItem[],
+): Promise<{ personIds: Map<string, string>; changed: string[] }> {
+  const details = new Map<string, IngestItem>();
+  for (const item of items) if (item.identity) details.set(item.personExternalId, item);
+  const changed: string[] = [];
+  const at = ctx.at.toISOString();
+  if (details.size > 0) {
+    const people = [...details.values()].map((i) => ({
+      id: ctx.newId(),
+      ext: i.personExternalId,
+      hash: i.contentHash,
+      ...i.identity,
+    }));
+    const rows = await queryRows<{ id: string }>(
+      tx,
+      sql`insert into agency_person (partnership_id, id, organisation_id, external_person_id, first_name, middle_names,
+            last_name, dob, sex, nhs_number, upn, postcode, address, city, email, phone, content_hash, updated_at)
+          select ${ctx.partnershipId}::uuid, x.id, ${ctx.organisationId}::uuid, x.ext, x."firstName", x."middleNames",
+                 x."lastName", x.dob, x.sex, x."nhsNumber", x.upn, x.postcode, x.address, x.city, x.email, x.phone,
+                 x.hash, ${at}::timestamptz
+          from json_to_recordset(${JSON.stringify(people)}::json) as x(id uuid, ext text, hash text, "firstName" text,
+            "middleNames" text, "lastName" text, dob date, sex text, "nhsNumber" text, upn text, postcode text,
+            address text, city text, email text, phone text)
+          on conflict (partnership_id, organisation_id, external_person_id) do update set
+            first_name = excluded.first_name, middle_names = excluded.middle_names, last_name = excluded.last_name,
+            dob = excluded.dob, sex = excluded.sex, nhs_number = excluded.nhs_number, upn = excluded.upn,
+            postcode = excluded.postcode, address = excluded.address, city = excluded.city, email = excluded.email,
+            phone = excluded.phone, content_hash = excluded.content_hash, updated_at = excluded.updated_at
+          where agency_person.content_hash is distinct from excluded.content_hash
+          returning id::text`,
+    );
+    changed.push(...rows.map((r) => r.id));
+  }
+  const known = ctx.knownPersons;
+  const personIds = new Map<string, string>();
+  const all: string[] = [];
+  for (const ext of new Set(items.map((i) => i.personExternalId))) {
+    const id = known?.get(ext);
+    if (id) personIds.set(ext, id);
+    else all.push(ext);
+  }
+  for (const f of all.length > 0 ? await selectPersons(tx, ctx, all) : []) personIds.set(f.ext, f.id);
+  const missing = all.filter((p) => !personIds.has(p));
+  if (missing.length > 0) {
+    // Stubs for persons whose details have not arrived. "Do nothing" on a conflict: a run of
+    // another feed of the organisation may have created the same person a moment ago.
+    const stubs = missing.map((ext) => ({ id: ctx.newId(), ext }));
+    const made = await queryRows<{ id: string; ext: string }>(
+      tx,
+      sql`insert into agency_person (partnership_id, id, organisation_id, external_person_id, updated_at)
+          select ${ctx.partnershipId}::uuid, x.id, ${ctx.organisationId}::uuid, x.ext, ${at}::timestamptz
+          from json_to_recordset(${JSON.stringify(stubs)}::json) as x(id uuid, ext text)
+          on conflict (partnership_id, organisation_id, external_person_id) do nothing
+          returning id::text, external_person_id as ext`,
+    );
+    for (const m of made) {
+      personIds.set(m.ext, m.id);
+      changed.push(m.id);
+    }
+    const raced = missing.filter((p) => !personIds.has(p));
+    if (raced.length > 0) for (const f of await selectPersons(tx, ctx, raced)) personIds.set(f.ext, f.id);
+  }
+  if (known && known.size < MAX_KNOWN_PERSONS) for (const [ext, id] of personIds) known.set(ext, id);
+  return { personIds, changed };
+}
+
+const MAX_KNOWN_PERSONS = 500_000;
+
+/**
+ * One probe of the unique index per id (a lateral lookup on all three of its columns), whatever
+ * the table's statistics say: right after a bulk load they say "empty", and both a join on the
+ * json set and "= any(…)" were planned as a scan of every person of the organisation per batch
+ * (measured: 30× slower at 40,000 persons).
+ */
+function selectPersons(tx: Db, ctx: IngestBatchContext, externalIds: readonly string[]) {
+  return queryRows<{ id: string; ext: string }>(
+    tx,
+    sql`select p.id::text, p.external_person_id as ext
+        from json_array_elements_text(${JSON.stringify(externalIds)}::json) as v(ext)
+        cross join lateral (select id, external_person_id from agency_person
+          where partnership_id = ${ctx.partnershipId} and organisation_id = ${ctx.organisationId}
+            and external_person_id = v.ext) p`,
+  );
+}
+
+type Written = readonly { id: string; ext: string }[];
+
+async function writeAddresses(
+  tx: Db,
+  ctx: IngestBatchContext,
+  written: Written,
+  byExt: Map<string, IngestItem>,
+  personIds: Map<string, string>,
+) {
+  const rows = written.flatMap((w) => {
+    const item = byExt.get(w.ext)!;
+    if (!item.address) return [];
+    return [
+      { id: ctx.newId(), record: w.id, person: personIds.get(item.personExternalId)!, ...item.address },
+    ];
+  });
+  if (rows.length === 0) return;
+  await tx.execute(
+    sql`insert into agency_address (partnership_id, id, organisation_id, agency_person_id, subject_record_id, address_key,
+          postcode, from_date, to_date)
+        select ${ctx.partnershipId}::uuid, x.id, ${ctx.organisationId}::uuid, x.person, x.record, x."addressKey",
+               x.postcode, x."fromDate", x."toDate"
+        from json_to_recordset(${JSON.stringify(rows)}::json)
+          as x(id uuid, person uuid, record uuid, "addressKey" text, postcode text, "fromDate" date, "toDate" date)
+        on conflict (partnership_id, subject_record_id) do update set agency_person_id = excluded.agency_person_id,
+          address_key = excluded.address_key, postcode = excluded.postcode, from_date = excluded.from_date,
+          to_date = excluded.to_date`,
+  );
+}
+
+async function writeRelationships(
+  tx: Db,
+  ctx: IngestBatchContext,
+  written: Written,
+  byExt: Map<string, IngestItem>,
+  personIds: Map<string, string>,
+) {
+  const rows = written.flatMap((w) => {
+    const item = byExt.get(w.ext)!;
+    if (!item.relationship) return [];
+    return [
+      { id: ctx.newId(), record: w.id, person: personIds.get(item.personExternalId)!, ...item.relationship },
+    ];
+  });
+  if (rows.length === 0) return;
+  await tx.execute(
+    sql`insert into agency_relationship (partnership_id, id, organisation_id, subject_record_id, agency_person_id,
+          related_external_person_id, kind, from_date, to_date)
+        select ${ctx.partnershipId}::uuid, x.id, ${ctx.organisationId}::uuid, x.record, x.person,
+               x."relatedExternalPersonId", x.kind, x."fromDate", x."toDate"
+        from json_to_recordset(${JSON.stringify(rows)}::json) as x(id uuid, person uuid, record uuid,
+          "relatedExternalPersonId" text, kind text, "fromDate" date, "toDate" date)
+        on conflict (partnership_id, subject_record_id) do update set agency_person_id = excluded.agency_person_id,
+          related_external_person_id = excluded.related_external_person_id, kind = excluded.kind,
+          from_date = excluded.from_date, to_date = excluded.to_date`,
+  );
+}

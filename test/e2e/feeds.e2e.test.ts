@@ -1,0 +1,57 @@
+// The ingest report in a real browser against the real server, whose demo partnership was loaded
+// through the agency feeds: a data manager sees their own organisation's runs only; the system
+// administrator sees every run, and the rows refused by line and reason, never their values.
+// axe-core must find no problems on any page visited.
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { assertAccessible, browserSuite, heading, signIn, title } from './browser.ts';
+
+describe('the ingest report in Chromium', () => {
+  const { journey } = browserSuite();
+
+  it("shows a partnership administrator their own organisation's runs and a clean run's counts", () =>
+    journey(async ({ page }) => {
+      await signIn(page, 'alex.morgan@northshire.example');
+      await page
+        .getByRole('navigation', { name: 'Menu' })
+        .getByRole('link', { name: 'Agency feeds' })
+        .click();
+      await heading(page, 'Agency feeds');
+      await title(page, 'Agency feeds – Tessera');
+      await page.locator('table tbody tr').first().waitFor();
+      const feeds = await page.locator('table tbody th a').allTextContents();
+      assert.deepEqual([...feeds].sort(), [
+        'csc-child-protection',
+        'csc-involvements',
+        'csc-people',
+        'csc-relationships',
+      ]);
+      await assertAccessible(page, 'the list of ingest runs');
+      await page.getByRole('link', { name: 'csc-relationships' }).click();
+      await heading(page, 'Ingest run: csc-relationships');
+      await page.getByText('Every row was accepted without a warning.').waitFor();
+      await assertAccessible(page, 'an ingest run report');
+    }));
+
+  it('shows the system administrator every run, and a refused row by line and reason without its value', () =>
+    journey(async ({ page }) => {
+      await signIn(page, 'chris.lee@northshire.example');
+      await page
+        .getByRole('navigation', { name: 'Menu' })
+        .getByRole('link', { name: 'Agency feeds' })
+        .click();
+      await heading(page, 'Agency feeds');
+      await page.getByRole('link', { name: 'police-people' }).click();
+      await heading(page, 'Ingest run: police-people');
+      const row = page.locator('table tbody tr').first();
+      await row.waitFor();
+      assert.deepEqual(await row.locator('td').allTextContents(), [
+        '2',
+        'birth_date',
+        'Rejected',
+        'The date does not exist',
+      ]);
+      assert.equal(await page.getByText('31/02/2015').count(), 0, 'the report never repeats the value');
+      await assertAccessible(page, 'an ingest run report with a refused row');
+    }));
+});
