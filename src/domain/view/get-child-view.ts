@@ -1,0 +1,145 @@
+import { londonDate } from '../agreements/calendar-dates.ts';
+import type { AgreementBasis } from '../policy/access-decision.ts';
+import type { FieldGroup } from '../policy/field-groups.ts';
+import type { PolicyDeps } from '../policy/flows-in-force-source.ts';
+import type { Purpose } from '../policy/purposes.ts';
+import type { PersonRecordsView } from '../policy/read-person-records.ts';
+import { createScopedReader, type ScopedReader } from '../policy/scoped-reader.ts';
+import type { Actor } from '../shared/actor.ts';
+import { DomainError } from '../shared/errors.ts';
+import {
+  buildAgencies,
+  buildChronology,
+  buildFlags,
+  buildIdentity,
+  type ActiveFlag,
+  type ChronologyEntry,
+  type IdentityValue,
+  type InvolvedAgency,
+} from './build-child-view.ts';
+import { noFamilyNetwork, type FamilyEvidence, type FamilyNetworkSource } from './family-network-source.ts';
+
+export interface ViewDeps extends PolicyDeps {
+  /** people module's findFamilyNetwork; none until it is wired in. */
+  readonly familyNetwork?: FamilyNetworkSource;
+}
+
+/** "Why can I see this": one line per (holder, field group) shown. */
+export interface ShownBecause {
+  readonly holderOrganisationId: string;
+  readonly holderName: string | null;
+  readonly fieldGroup: FieldGroup;
+  readonly records: number;
+  readonly agreement: AgreementBasis | null;
+  readonly gatewayIds: readonly string[];
+  readonly explanation: string;
+}
+
+export interface FamilyMemberView {
+  readonly personId: string;
+  readonly relationship: string;
+  readonly name: string;
+  readonly dob: string | null;
+  readonly evidence: readonly FamilyEvidence[];
+}
+
+export interface ChildView {
+  readonly personId: string;
+  readonly purpose: Purpose;
+  readonly identity: readonly IdentityValue[];
+  readonly flags: readonly ActiveFlag[];
+  readonly agencies: readonly InvolvedAgency[];
+  readonly chronology: readonly ChronologyEntry[];
+  readonly family: {
+    readonly members: readonly FamilyMemberView[];
+    readonly households: readonly {
+      readonly id: string;
+      readonly memberPersonIds: readonly string[];
+      readonly fromDate: string | null;
+      readonly toDate: string | null;
+      readonly evidence: readonly FamilyEvidence[];
+    }[];
+  };
+  readonly shownBecause: readonly ShownBecause[];
+}
+
+export function shownBecause(read: PersonRecordsView): ShownBecause[] {
+  return read.disclosures.map((d) => ({
+    holderOrganisationId: d.holderOrganisationId,
+    holderName: d.holderName,
+    fieldGroup: d.fieldGroup,
+    records: d.records,
+    agreement: d.decision.agreement,
+    gatewayIds: d.decision.gatewayIds,
+    explanation: d.explanation,
+  }));
+}
+
+/**
+ * The single view of a child (issue 4 section 5), read only through the policy's scoped reader:
+ * one read of every record linked to the child, then the family network, of which only the
+ * edges resting on evidence this actor may see are kept, each member named only from identity
+ * items this actor may see (a member without one is left out, not shown as hidden).
+ */
+export async function getChildView(
+  deps: ViewDeps,
+  actor: Actor,
+  input: { personId: string; purpose: Purpose },
+): Promise<ChildView> {
+  const reader = createScopedReader(deps, actor, input.purpose);
+  const read = await reader.readPersonRecords(input.personId, { view: 'single_view' });
+  const family = await findVisibleFamily(deps, actor, reader, read);
+  return {
+    personId: read.personId,
+    purpose: read.purpose,
+    identity: buildIdentity(read.records),
+    flags: buildFlags(read.records, londonDate(deps.clock.now())),
+    agencies: buildAgencies(read.records),
+    chronology: buildChronology(read.records),
+    family,
+    shownBecause: shownBecause(read),
+  };
+}
+
+async function findVisibleFamily(
+  deps: ViewDeps,
+  actor: Actor,
+  reader: ScopedReader,
+  read: PersonRecordsView,
+): Promise<ChildView['family']> {
+  const source = deps.familyNetwork ?? noFamilyNetwork;
+  const network = await source(deps.db, actor.partnershipId, read.personId);
+  const visible = (evidence: readonly FamilyEvidence[]) =>
+    evidence.filter((e) => read.mayShow(e.holderOrganisationId, e.fieldGroup));
+  const members: FamilyMemberView[] = [];
+  for (const m of network.members) {
+    const evidence = visible(m.evidence);
+    if (evidence.length === 0) continue;
+    const identity = await readIdentity(reader, m.personId);
+    if (identity) members.push({ personId: m.personId, relationship: m.relationship, evidence, ...identity });
+  }
+  const named = new Set([read.personId, ...members.map((m) => m.personId)]);
+  const households = network.households.flatMap((h) => {
+    const evidence = visible(h.evidence);
+    if (evidence.length === 0) return [];
+    return [{ ...h, memberPersonIds: h.memberPersonIds.filter((p) => named.has(p)), evidence }];
+  });
+  return { members, households };
+}
+
+/** A relative's name and date of birth from the identity items this actor may see, audited as a view. */
+async function readIdentity(reader: ScopedReader, personId: string) {
+  try {
+    const read = await reader.readPersonRecords(personId, {
+      fieldGroups: ['identity'],
+      view: 'family_member',
+    });
+    const identity = buildIdentity(read.records);
+    const first = (field: string) => identity.find((i) => i.field === field)?.values[0]?.value ?? null;
+    const name = [first('firstName'), first('lastName')].filter((v) => v !== null).join(' ');
+    return name === '' ? undefined : { name, dob: first('dob') };
+  } catch (error) {
+    if (error instanceof DomainError && error.code === 'not_found') return undefined;
+    throw error;
+  }
+}
