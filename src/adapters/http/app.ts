@@ -13,6 +13,7 @@ import { auditRoutes } from './routes/audit-routes.ts';
 import { partnershipRoutes } from './routes/partnership-routes.ts';
 import { policyRoutes } from './routes/policy-routes.ts';
 import { sessionRoutes } from './routes/session-routes.ts';
+import { viewRoutes } from './routes/view-routes.ts';
 import { sessionMiddleware } from './session-middleware.ts';
 import { serveWebApp } from './static-web.ts';
 
@@ -92,6 +93,7 @@ export function createHttpApp(deps: HttpDeps): OpenAPIHono<AppEnv> {
   agreementReportRoutes(deps, app);
   agreementRoutes(deps, app);
   policyRoutes(deps, app);
+  viewRoutes(deps, app);
   app.doc31('/api/openapi.json', {
     openapi: '3.1.0',
     info: {

@@ -9,7 +9,7 @@ import {
   type ChronologyEntry,
   type ChronologyFilters,
 } from './build-child-view.ts';
-import { shownBecause, type ShownBecause } from './get-child-view.ts';
+import type { ShownBecause } from './get-child-view.ts';
 
 export interface ChronologyView {
   readonly personId: string;
@@ -37,6 +37,6 @@ export async function findChronology(
     personId: read.personId,
     purpose: read.purpose,
     entries: filterChronology(buildChronology(read.records), input),
-    shownBecause: shownBecause(read),
+    shownBecause: read.disclosures,
   };
 }

@@ -93,7 +93,7 @@ for (const kind of testDatabaseKinds()) {
       assert.equal(view.agencies[0]?.lastContactDate, '2026-10-28');
       assert.ok(
         view.shownBecause.some(
-          (s) => s.agreement?.reference === 'T2-014' && s.fieldGroup === 'police_incidents',
+          (s) => s.decision.agreement?.reference === 'T2-014' && s.fieldGroup === 'police_incidents',
         ),
       );
       const events = (await viewedEvents()).slice(before);

@@ -1,9 +1,8 @@
 import { londonDate } from '../agreements/calendar-dates.ts';
-import type { AgreementBasis } from '../policy/access-decision.ts';
-import type { FieldGroup } from '../policy/field-groups.ts';
 import type { PolicyDeps } from '../policy/flows-in-force-source.ts';
 import type { Purpose } from '../policy/purposes.ts';
 import type { PersonRecordsView } from '../policy/read-person-records.ts';
+import type { Disclosure } from '../policy/read-subject-records.ts';
 import { createScopedReader, type ScopedReader } from '../policy/scoped-reader.ts';
 import type { Actor } from '../shared/actor.ts';
 import { DomainError } from '../shared/errors.ts';
@@ -24,16 +23,8 @@ export interface ViewDeps extends PolicyDeps {
   readonly familyNetwork?: FamilyNetworkSource;
 }
 
-/** "Why can I see this": one line per (holder, field group) shown. */
-export interface ShownBecause {
-  readonly holderOrganisationId: string;
-  readonly holderName: string | null;
-  readonly fieldGroup: FieldGroup;
-  readonly records: number;
-  readonly agreement: AgreementBasis | null;
-  readonly gatewayIds: readonly string[];
-  readonly explanation: string;
-}
+/** "Why can I see this": one per (holder, field group) shown, with the decision and its words. */
+export type ShownBecause = Disclosure;
 
 export interface FamilyMemberView {
   readonly personId: string;
@@ -63,18 +54,6 @@ export interface ChildView {
   readonly shownBecause: readonly ShownBecause[];
 }
 
-export function shownBecause(read: PersonRecordsView): ShownBecause[] {
-  return read.disclosures.map((d) => ({
-    holderOrganisationId: d.holderOrganisationId,
-    holderName: d.holderName,
-    fieldGroup: d.fieldGroup,
-    records: d.records,
-    agreement: d.decision.agreement,
-    gatewayIds: d.decision.gatewayIds,
-    explanation: d.explanation,
-  }));
-}
-
 /**
  * The single view of a child (issue 4 section 5), read only through the policy's scoped reader:
  * one read of every record linked to the child, then the family network, of which only the
@@ -97,7 +76,7 @@ export async function getChildView(
     agencies: buildAgencies(read.records),
     chronology: buildChronology(read.records),
     family,
-    shownBecause: shownBecause(read),
+    shownBecause: read.disclosures,
   };
 }
 
