@@ -89,12 +89,14 @@ export async function assertAccessible(page: Page, label: string): Promise<void>
  * one user's journey in a fresh browser context (no cookies) and fails on any script error or
  * Content-Security-Policy violation.
  */
-export function browserSuite(): { journey(run: (watched: WatchedPage) => Promise<void>): Promise<void> } {
+export function browserSuite(options: Parameters<typeof startDemoServer>[0] = {}): {
+  journey(run: (watched: WatchedPage) => Promise<void>): Promise<void>;
+} {
   let server: Awaited<ReturnType<typeof startDemoServer>> | undefined;
   let browser: Browser | undefined;
   before(async () => {
     browser = await launchChromium();
-    server = await startDemoServer();
+    server = await startDemoServer(options);
   });
   after(async () => {
     await browser?.close();

@@ -9,6 +9,7 @@ import { installGatewayCatalogue } from '../../src/domain/gateways/install-gatew
 import { SignInRateLimiter } from '../../src/domain/identity/rate-limiter.ts';
 import { systemClock } from '../../src/domain/shared/clock.ts';
 import { silentLogger } from '../../src/domain/shared/deps.ts';
+import type { Db } from '../../src/domain/shared/database.ts';
 import { randomIds } from '../../src/domain/shared/ids.ts';
 import { catalogueGatewayDirectory } from '../../src/domain/agreements/catalogue-gateway-directory.ts';
 import { findFlowsInForce } from '../../src/domain/agreements/find-flows-in-force.ts';
@@ -18,11 +19,15 @@ import { openTestDatabase } from './test-database.ts';
  * The real app on a free loopback port, with the demo partnership on an in-memory database and
  * the built web app (dist/web): what a browser test drives.
  */
-export async function startDemoServer(): Promise<{ url: string; close(): Promise<void> }> {
+export async function startDemoServer(
+  options: { prepare?: (db: Db) => Promise<unknown> } = {},
+): Promise<{ url: string; close(): Promise<void> }> {
   const database = await openTestDatabase('pglite');
   const deps = { db: database.db, clock: systemClock, ids: randomIds, logger: silentLogger };
   await installGatewayCatalogue(deps);
   await seedDemoPartnership(deps, { gateways: catalogueGatewayDirectory(deps.db) });
+  // Fixtures a browser test needs beyond the demo (such as linked people and their records).
+  await options.prepare?.(database.db);
   const signer = loadCheckpointSigner(generateSigningKeyPem());
   const sealer = startAuditSealer(database.db, {
     signer,
