@@ -63,7 +63,10 @@ export async function ensurePopulation(
   let open = true;
   try {
     const held = await marker(client);
-    if (held && JSON.stringify(held) === JSON.stringify(population)) {
+    // jsonb orders keys its own way: compare field by field.
+    const same =
+      held && (Object.keys(population) as (keyof Population)[]).every((k) => held[k] === population[k]);
+    if (same) {
       const fill = await client.query(`select fill_seconds from bench_view_population`);
       return { reused: true, fillSeconds: Number(fill.rows[0].fill_seconds) };
     }

@@ -2,9 +2,11 @@ import { z } from '@hono/zod-openapi';
 import { isCalendarDate } from '../../../domain/agreements/calendar-dates.ts';
 import { AccessDecisionView, fieldGroupList, purpose } from './policy.ts';
 
+// Any 8-4-4-4-12 hex id, as PostgreSQL's uuid type takes: person ids are minted by the people
+// module, whose scheme (random or derived) the view does not depend on.
 export const PersonParams = z.object({
   personId: z
-    .uuid({ error: 'Enter a valid person id' })
+    .guid({ error: 'Enter a valid person id' })
     .openapi({ param: { name: 'personId', in: 'path' }, example: '3f6c1d2a-9b4e-4c71-8a55-0d2e7b9c1a01' }),
 });
 
