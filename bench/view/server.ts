@@ -11,9 +11,15 @@ import { generateSigningKeyPem, loadCheckpointSigner } from '../../src/domain/au
 import { demoPartnership } from '../../src/domain/demo/northshire.ts';
 import { SignInRateLimiter } from '../../src/domain/identity/rate-limiter.ts';
 import { systemClock } from '../../src/domain/shared/clock.ts';
-import { queryRows } from '../../src/domain/shared/database.ts';
+import { queryRows, type Db } from '../../src/domain/shared/database.ts';
+import { systemActor } from '../../src/domain/shared/actor.ts';
+import { appendAuditEvent } from '../../src/domain/audit/append-audit-event.ts';
 import { silentLogger } from '../../src/domain/shared/deps.ts';
-import { randomIds } from '../../src/domain/shared/ids.ts';
+import { randomIds, type PartnershipId } from '../../src/domain/shared/ids.ts';
+import {
+  staticFlowsInForce,
+  type FlowsInForceSource,
+} from '../../src/domain/policy/flows-in-force-source.ts';
 import { databaseUrl } from './fill.ts';
 
 /**
@@ -33,30 +39,56 @@ const signer = loadCheckpointSigner(generateSigningKeyPem());
 const sealing = sealer
   ? startAuditSealer(app.db, { signer, intervalMs: 1000, checkpointEvery: 1000, logger: silentLogger })
   : undefined;
-const http = createHttpApp({
-  ...deps,
-  signer,
-  rateLimiter: new SignInRateLimiter(systemClock),
-  secureCookies: false,
-  trustProxy: false,
-  webRoot: undefined,
-  databaseKind: 'postgres',
-  gateways: catalogueGatewayDirectory(deps.db),
-  flowsInForce: findFlowsInForce,
-});
+const appWith = (flowsInForce: FlowsInForceSource) =>
+  createHttpApp({
+    ...deps,
+    signer,
+    rateLimiter: new SignInRateLimiter(systemClock),
+    secureCookies: false,
+    trustProxy: false,
+    webRoot: undefined,
+    databaseKind: 'postgres',
+    gateways: catalogueGatewayDirectory(deps.db),
+    flowsInForce,
+  });
+// The view as main has it: the agreements module's flows query on every read.
+const http = appWith(findFlowsInForce);
+// The same app with the flows in force read once at start, as the compiled-policy cache being
+// added to policy-access.ts will serve them between agreement changes: what that cache is worth.
+const snapshot = await findFlowsInForce(app.db, demoPartnership.id as PartnershipId, new Date());
+const cached = appWith(staticFlowsInForce(snapshot));
 
-const baseline = new Hono();
-baseline.get('/bare/:personId', async (c) => {
-  const rows = await queryRows<Record<string, unknown>>(
-    bare.db,
+const readPerson = (db: Db, personId: string) =>
+  queryRows<Record<string, unknown>>(
+    db,
     sql`select r.id, r.organisation_id, r.field_group, r.kind, r.payload, r.event_date::text as event_date,
                r.recorded_at, r.fact_or_opinion, l.match_probability
         from person_link l
         join subject_record r on r.partnership_id = l.partnership_id and r.subject_id = l.agency_person_id::text
-        where l.partnership_id = ${demoPartnership.id} and l.person_id = ${c.req.param('personId')}
+        where l.partnership_id = ${demoPartnership.id} and l.person_id = ${personId}
         order by r.event_date desc nulls last, r.recorded_at desc, r.id`,
   );
-  return c.json({ records: rows });
+const baseline = new Hono();
+baseline.get('/bare/:personId', async (c) =>
+  c.json({ records: await readPerson(bare.db, c.req.param('personId')) }),
+);
+// What DESIGN.md rule 3 costs any read before session or policy: the same read and an audit
+// event committed in one transaction (the floor of every audited view on this machine).
+const floorActor = systemActor(demoPartnership.id as PartnershipId, 'bench');
+baseline.get('/floor/:personId', async (c) => {
+  const personId = c.req.param('personId');
+  const records = await bare.db.transaction(async (tx) => {
+    const rows = await readPerson(tx, personId);
+    await appendAuditEvent(tx, {
+      actor: floorActor,
+      action: 'subject.viewed',
+      outcome: 'success',
+      subject: { type: 'person', id: personId },
+      details: { view: 'bench floor' },
+    });
+    return rows;
+  });
+  return c.json({ records });
 });
 
 const listen = (fetch: (request: Request) => Response | Promise<Response>) =>
@@ -66,8 +98,9 @@ const listen = (fetch: (request: Request) => Response | Promise<Response>) =>
     );
   });
 const viewPort = await listen(http.fetch);
+const cachedPort = await listen(cached.fetch);
 const barePort = await listen(baseline.fetch);
-console.log(JSON.stringify({ viewPort, barePort }));
+console.log(JSON.stringify({ viewPort, cachedPort, barePort }));
 
 process.once('SIGTERM', () => {
   void (async () => {
