@@ -1,9 +1,8 @@
 import { Link, useLocation, useNavigate } from 'react-router';
-import type { Role } from '../../../domain/partnership/roles.ts';
-import { rolePurposes } from '../../../domain/policy/role-purposes.ts';
 import { ApiError, SESSION_ENDED } from '../api-client.ts';
 import { api } from '../api.ts';
 import { can, type Session } from '../api-types.ts';
+import { mayFindChildren } from '../may-find-children.ts';
 import { SIGNED_OUT_NOTICE, useSessionContext } from '../session.tsx';
 
 interface Item {
@@ -15,10 +14,7 @@ interface Item {
 function itemsFor(session: Session): Item[] {
   return [
     { to: '/', text: 'Home' },
-    // Only roles that may act for some purpose can see anything of a child (policy/role-purposes.ts).
-    ...((rolePurposes[session.membership.role as Role] ?? []).length > 0
-      ? [{ to: '/persons', text: 'Find a child' }]
-      : []),
+    ...(mayFindChildren(session) ? [{ to: '/persons', text: 'Find a child' }] : []),
     { to: '/gateways', text: 'Legal gateways' },
     ...(can(session, 'read_agreements') ? [{ to: '/agreements', text: 'Agreements' }] : []),
     ...(can(session, 'manage_partnership')
