@@ -22,6 +22,13 @@ const columns: readonly [string, (e: ChronologyEntry) => string][] = [
 export function chronologyCsv(entries: readonly ChronologyEntry[]): string {
   return stringify(
     entries.map((e) => columns.map(([, value]) => neutraliseFormula(value(e)))),
-    { bom: true, header: true, columns: columns.map(([name]) => name), record_delimiter: 'windows' },
+    // Every cell quoted: a lone carriage return inside a summary must not end the row.
+    {
+      bom: true,
+      header: true,
+      quoted: true,
+      columns: columns.map(([name]) => name),
+      record_delimiter: 'windows',
+    },
   );
 }
