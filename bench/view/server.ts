@@ -68,7 +68,31 @@ const readPerson = (db: Db, personId: string) =>
         where l.partnership_id = ${demoPartnership.id} and l.person_id = ${personId}
         order by r.event_date desc nulls last, r.recorded_at desc, r.id`,
   );
+// The same read and audit event as one statement (a data-modifying CTE, so one implicit
+// transaction and one round trip instead of BEGIN, select, insert, COMMIT): an experiment to
+// measure what folding the audit insert into the read would be worth; not how the app reads.
+const readAndAudit = (personId: string) =>
+  queryRows<Record<string, unknown>>(
+    bare.db,
+    sql`with shown as (
+          select r.id, r.organisation_id, r.field_group, r.kind, r.payload, r.event_date::text as event_date,
+                 r.recorded_at, r.fact_or_opinion, l.match_probability
+          from person_link l
+          join subject_record r on r.partnership_id = l.partnership_id and r.subject_id = l.agency_person_id::text
+          where l.partnership_id = ${demoPartnership.id} and l.person_id = ${personId}),
+        audit as (
+          insert into audit_event (partnership_id, actor_type, actor_id, action, outcome, subject_type,
+                                   subject_id, disclosed, details)
+          select ${demoPartnership.id}::uuid, 'system', 'bench', 'subject.viewed', 'success', 'person', ${personId},
+                 (select jsonb_agg(distinct field_group) from shown), '{"view":"bench floor, one statement"}'::jsonb
+          where exists (select 1 from shown))
+        select * from shown order by event_date desc nulls last, recorded_at desc, id`,
+  );
+
 const baseline = new Hono();
+baseline.get('/floor-one-statement/:personId', async (c) =>
+  c.json({ records: await readAndAudit(c.req.param('personId')) }),
+);
 baseline.get('/bare/:personId', async (c) =>
   c.json({ records: await readPerson(bare.db, c.req.param('personId')) }),
 );

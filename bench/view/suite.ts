@@ -16,7 +16,7 @@ const parameters = {
   poolSize: Number(process.env.BENCH_VIEW_POOL ?? 16),
   warmupSeconds: 5,
   rounds: 3,
-  roundSeconds: 10,
+  roundSeconds: 8,
   viewers: [
     { email: 'sam.patel@northshire.example', purpose: 's47_enquiry' },
     { email: 'dc.jones@northshire.example', purpose: 's47_enquiry' },
@@ -28,6 +28,7 @@ const parameters = {
     'View, flows in memory: the same app with the flows in force read once at start (the compiled-policy cache being added to policy-access.ts will serve them so between agreement changes), to show what that cache is worth; the targets are checked on the view as main has it.',
     'Baseline: bare Hono in the same process serving one indexed read of the same person’s records (person_link join subject_record), no session, policy or audit.',
     'Floor: the same bare read and a subject.viewed audit insert committed in one transaction, no session or policy: what DESIGN.md rule 3 (durable audit with every read) costs on this machine before anything else.',
+    'Floor, one statement (an experiment, not how the app reads): the same read and audit insert as one data-modifying CTE, one round trip instead of four (BEGIN, select, insert, COMMIT).',
     'Load: closed loop from this process, node:http keep-alive, the same concurrency for both; rounds alternate view and baseline so drift on the shared machine hits both alike.',
   ],
 };
@@ -103,6 +104,7 @@ export const suite: BenchSuite = {
       };
       const bare = (): Target => ({ path: `/bare/${personId(nextChild())}` });
       const floor = (): Target => ({ path: `/floor/${personId(nextChild())}` });
+      const floorOne = (): Target => ({ path: `/floor-one-statement/${personId(nextChild())}` });
       const load = (port: number, next: () => Target, seconds: number) =>
         runLoad({ port, concurrency: parameters.concurrency, seconds, next });
       await load(viewPort, view, parameters.warmupSeconds);
@@ -112,17 +114,20 @@ export const suite: BenchSuite = {
       const cachedViews: LoadResult[] = [];
       const bares: LoadResult[] = [];
       const floors: LoadResult[] = [];
+      const floorsOne: LoadResult[] = [];
       for (let round = 0; round < parameters.rounds; round += 1) {
         console.log(`round ${round + 1} of ${parameters.rounds}`);
         views.push(await load(viewPort, view, parameters.roundSeconds));
         cachedViews.push(await load(cachedPort, view, parameters.roundSeconds));
         bares.push(await load(barePort, bare, parameters.roundSeconds));
         floors.push(await load(barePort, floor, parameters.roundSeconds));
+        floorsOne.push(await load(barePort, floorOne, parameters.roundSeconds));
       }
       const viewResult = merge(views);
       const cachedResult = merge(cachedViews);
       const bareResult = merge(bares);
       const floorResult = merge(floors);
+      const floorOneResult = merge(floorsOne);
       const share = round(viewResult.perSecond / bareResult.perSecond, 3);
       const cachedShare = round(cachedResult.perSecond / bareResult.perSecond, 3);
       return {
@@ -133,6 +138,7 @@ export const suite: BenchSuite = {
           viewWithFlowsInMemory: cachedResult,
           baseline: bareResult,
           readWithAuditFloor: floorResult,
+          readWithAuditOneStatement: floorOneResult,
           viewShareOfBaseline: share,
           viewWithFlowsInMemoryShareOfBaseline: cachedShare,
         },
@@ -161,6 +167,7 @@ export const suite: BenchSuite = {
           `view, flows in memory: ${cachedResult.perSecond}/s, p50 ${cachedResult.p50Ms} ms, p99 ${cachedResult.p99Ms} ms (${round(cachedShare * 100, 1)}% of bare)`,
           `bare Hono read: ${bareResult.perSecond}/s, p50 ${bareResult.p50Ms} ms, p99 ${bareResult.p99Ms} ms`,
           `read + audit in one transaction (no session, no policy): ${floorResult.perSecond}/s, p50 ${floorResult.p50Ms} ms, p99 ${floorResult.p99Ms} ms`,
+          `read + audit as one statement (experiment): ${floorOneResult.perSecond}/s, p50 ${floorOneResult.p50Ms} ms, p99 ${floorOneResult.p99Ms} ms`,
           `view / bare throughput: ${round(share * 100, 1)}%`,
         ],
       };
