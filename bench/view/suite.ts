@@ -1,12 +1,14 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { once } from 'node:events';
+import { loadavg } from 'node:os';
 import { createInterface } from 'node:readline';
+import pg from 'pg';
 import { fileURLToPath } from 'node:url';
 import { DEMO_PASSWORD } from '../../src/domain/demo/northshire.ts';
 import { perSecond, round, summariseLatencies } from '../support/stats.ts';
 import { check, type BenchReport, type BenchSuite } from '../support/suite.ts';
-import { dropPopulation, ensurePopulation, type Population } from './fill.ts';
+import { databaseUrl, dropPopulation, ensurePopulation, type Population } from './fill.ts';
 import { runLoad, type LoadResult, type Target } from './load.ts';
 
 const population: Population = { children: 1_000_000, recordsPerChild: 10, chunk: 100_000 };
@@ -62,6 +64,16 @@ async function signIn(port: number, email: string): Promise<string> {
   });
   if (response.status !== 200) throw new Error(`sign-in as ${email}: ${response.status}`);
   return response.headers.get('set-cookie')!.split(';')[0]!;
+}
+
+async function serverVersion(): Promise<string> {
+  const client = new pg.Client({ connectionString: databaseUrl() });
+  await client.connect();
+  try {
+    return (await client.query<{ version: string }>('select version()')).rows[0]!.version;
+  } finally {
+    await client.end();
+  }
 }
 
 function merge(results: LoadResult[]) {
@@ -136,7 +148,12 @@ export const suite: BenchSuite = {
       const share = round(viewResult.perSecond / bareResult.perSecond, 3);
       const cachedShare = round(cachedResult.perSecond / bareResult.perSecond, 3);
       return {
-        environment: { database: 'PostgreSQL (DATABASE_URL)', population: { ...filled } },
+        environment: {
+          database: await serverVersion(),
+          population: { ...filled },
+          // The run itself loads the machine (PostgreSQL, the servers and the generator).
+          loadAverage1mAtEnd: round(loadavg()[0]!, 2),
+        },
         parameters,
         results: {
           view: viewResult,
