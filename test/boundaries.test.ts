@@ -54,6 +54,13 @@ test('paths that bypass authorisation are named unsafe*, and this is the list of
  */
 const subjectTableAllowed = [
   /^src\/domain\/policy\/subject-record-store\.ts$/,
+  // The single view reads a person's records (every agency person linked in person_link) with
+  // the same scope filter as the record store.
+  /^src\/domain\/policy\/person-record-store\.ts$/,
+  // Person search matches agency_person identifiers (records schema), but only those of
+  // holders whose identity group is in the searcher's scope, and describes the persons found
+  // only by identity items in scope: a system-level read of identifiers, kept inside policy.
+  /^src\/domain\/policy\/person-search-store\.ts$/,
   /^src\/domain\/records\/schema\.ts$/,
   /^src\/domain\/records\/ingest[\w-]*\.ts$/,
   // Person linkage compares the identifiers in agency_person and discloses nothing (issue 4):

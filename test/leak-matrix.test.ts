@@ -18,12 +18,16 @@ import { fieldGroups, type FieldGroup } from '../src/domain/policy/field-groups.
 import { purposes, type Purpose } from '../src/domain/policy/purposes.ts';
 import { rolePurposes } from '../src/domain/policy/role-purposes.ts';
 import { actorFor, agreementDeps } from './support/agreement-fixtures.ts';
+import { insertPeople } from './support/northshire-people.ts';
 import { insertSubjectRecords } from './support/northshire-records.ts';
 import { createTestApp, type SignedInSession, type TestApp } from './support/test-app.ts';
 import { testDatabaseKinds } from './support/test-database.ts';
 
 const child = 'child-matrix-every-agency';
 const nobody = 'child-matrix-nobody';
+// The same child as linkage leaves them for the single view: one agency person per agency.
+const person = '6a1e2b3c-4d5e-4f60-8a71-0b2c3d4e5f60';
+const nobodyPerson = '6a1e2b3c-4d5e-4f60-8a71-0b2c3d4e5f99';
 const orgId = (key: string) => demoOrganisations.find((o) => o.key === key)!.id;
 
 interface RegisterFlow {
@@ -69,6 +73,19 @@ async function readRecords(app: TestApp, session: SignedInSession, subject: stri
   const response = await app.request(`/api/subjects/${subject}/records?purpose=${purpose}`, { session });
   const text = await response.text();
   return { status: response.status, text };
+}
+
+/** The single view's chronology: every record shown, by holder and group. */
+async function readPersonView(app: TestApp, session: SignedInSession, id: string, purpose: Purpose) {
+  const response = await app.request(`/api/persons/${id}/view?purpose=${purpose}`, { session });
+  const text = await response.text();
+  const keys =
+    response.status === 200
+      ? (
+          JSON.parse(text) as { chronology: { holderOrganisationId: string; fieldGroup: string }[] }
+        ).chronology.map((e) => `${e.holderOrganisationId}|${e.fieldGroup}`)
+      : [];
+  return { status: response.status, text, keys: new Set(keys) };
 }
 
 function shownKeys(text: string): Set<string> {
@@ -119,6 +136,22 @@ for (const kind of testDatabaseKinds()) {
         })),
       ),
     );
+    await insertPeople(
+      app.deps.db,
+      demoOrganisations.map((o) => ({
+        personId: person,
+        holder: o.id,
+        externalPersonId: `matrix-${o.key}`,
+        linkConfidence: 0.99,
+        identity: { firstName: 'Matrix', lastName: o.key, dob: '2016-01-01' },
+        records: fieldGroups.map((g) => ({
+          fieldGroup: g,
+          kind: 'matrix',
+          payload: { summary: `${o.key} ${g}` },
+          eventDate: '2026-10-01',
+        })),
+      })),
+    );
     const admin = await app.signIn('alex.morgan@northshire.example');
     const sessions = new Map<string, SignedInSession>();
     for (const u of demoUsers) sessions.set(u.email, await app.signIn(u.email));
@@ -139,6 +172,21 @@ for (const kind of testDatabaseKinds()) {
             for (const r of relations.values()) seen.add(r);
             cells += relations.size * fieldGroups.length;
             const read = await readRecords(app, session, child, purpose);
+            // The single view of the same child, read through person_link, agrees cell by cell.
+            const viewed = await readPersonView(app, session, person, purpose);
+            if (allowed.size === 0) {
+              const none = await readPersonView(app, session, nobodyPerson, purpose);
+              if (viewed.status !== 404 || viewed.text !== none.text)
+                failures.push(`${user.email} ${purpose}: the single view answered ${viewed.status}`);
+            } else {
+              const wrong = [...viewed.keys].filter((k) => !allowed.has(k));
+              const withheld = [...allowed].filter((k) => !viewed.keys.has(k));
+              leaks += wrong.length;
+              if (wrong.length > 0 || withheld.length > 0)
+                failures.push(
+                  `${user.email} ${purpose} view: leaked ${wrong.join(', ')}; withheld ${withheld.join(', ')}`,
+                );
+            }
             if (allowed.size === 0) {
               // Nothing allowed: the answer is exactly the one for a child nobody knows.
               const missing = await readRecords(app, session, nobody, purpose);

@@ -19,6 +19,7 @@ describe('legal gateways in Chromium', () => {
       await heading(page, 'Home');
       assert.deepEqual(await menu(page), [
         'Home',
+        'Find a child',
         'Legal gateways',
         'Agreements',
         'Change password',

@@ -21,7 +21,7 @@ import { openTestDatabase } from './test-database.ts';
  * the built web app (dist/web): what a browser test drives.
  */
 export async function startDemoServer(
-  options: { prepare?: (deps: LinkingDeps) => Promise<void> } = {},
+  options: { prepare?: (deps: LinkingDeps) => Promise<unknown> } = {},
 ): Promise<{ url: string; close(): Promise<void> }> {
   const database = await openTestDatabase('pglite');
   const deps = { db: database.db, clock: systemClock, ids: randomIds, logger: silentLogger };

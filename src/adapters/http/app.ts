@@ -16,6 +16,8 @@ import { auditRoutes } from './routes/audit-routes.ts';
 import { partnershipRoutes } from './routes/partnership-routes.ts';
 import { policyRoutes } from './routes/policy-routes.ts';
 import { sessionRoutes } from './routes/session-routes.ts';
+import { viewRoutes } from './routes/view-routes.ts';
+import { peopleFamilyNetwork } from '../../domain/view/people-family-network.ts';
 import { sessionMiddleware } from './session-middleware.ts';
 import { serveWebApp } from './static-web.ts';
 
@@ -102,6 +104,7 @@ export function createHttpApp(deps: HttpDeps): OpenAPIHono<AppEnv> {
   // One linkage index per partnership in this process, shared with ingest when it is given one.
   linkReviewRoutes({ ...deps, linkIndexes: deps.linkIndexes ?? new LinkIndexes() }, app);
   feedRoutes(deps, app);
+  viewRoutes({ ...deps, familyNetwork: peopleFamilyNetwork }, app);
   app.doc31('/api/openapi.json', {
     openapi: '3.1.0',
     info: {

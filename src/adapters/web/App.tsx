@@ -18,6 +18,9 @@ import { LinkReviewPage } from './pages/link-reviews/LinkReviewPage.tsx';
 import { LinkReviewsPage } from './pages/link-reviews/LinkReviewsPage.tsx';
 import { NotFoundPage } from './pages/NotFoundPage.tsx';
 import { OrganisationsPage } from './pages/OrganisationsPage.tsx';
+import { ChildViewPage } from './pages/persons/ChildViewPage.tsx';
+import { ChronologyPrintPage } from './pages/persons/ChronologyPrintPage.tsx';
+import { PersonSearchPage } from './pages/persons/PersonSearchPage.tsx';
 import { SignInPage } from './pages/SignInPage.tsx';
 import { UsersPage } from './pages/UsersPage.tsx';
 import { SessionProvider } from './session.tsx';
@@ -171,6 +174,10 @@ export function App() {
                   </RequireCapability>
                 }
               />
+              {/* Every role may open these; what a role may see of a child is the policy's answer. */}
+              <Route path="persons" element={<PersonSearchPage />} />
+              <Route path="persons/:personId" element={<ChildViewPage />} />
+              <Route path="persons/:personId/chronology/print" element={<ChronologyPrintPage />} />
               <Route path="change-password" element={<ChangePasswordPage />} />
               <Route path="*" element={<NotFoundPage />} />
             </Route>

@@ -34,7 +34,14 @@ import type {
   LinkReviewResponse,
 } from '../http/contracts/link-reviews.ts';
 import type { OrganisationView, ReferenceView, UserView } from '../http/contracts/partnership.ts';
+import type { PurposesView } from '../http/contracts/policy.ts';
 import type { MembershipView, SessionView } from '../http/contracts/session.ts';
+import type {
+  ChildViewResponse,
+  ChronologyResponse,
+  PersonSearchBody,
+  PersonSearchResponse,
+} from '../http/contracts/view.ts';
 
 export type Session = z.infer<typeof SessionView>;
 export type LinkReviewList = z.infer<typeof LinkReviewListResponse>;
@@ -85,3 +92,11 @@ export type Capability =
 export function can(session: Session, ...anyOf: readonly Capability[]): boolean {
   return anyOf.some((capability) => session.capabilities.includes(capability));
 }
+
+// The single view (http/contracts/view.ts) and the purposes a role may act for.
+export type ChildView = z.infer<typeof ChildViewResponse>;
+export type Chronology = z.infer<typeof ChronologyResponse>;
+export type ChronologyEntry = ChildView['chronology'][number];
+export type PersonSearchResults = z.infer<typeof PersonSearchResponse>;
+export type PersonSearchRequest = z.input<typeof PersonSearchBody>;
+export type PurposeOption = z.infer<typeof PurposesView>['purposes'][number];

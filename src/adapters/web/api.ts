@@ -16,6 +16,11 @@ import type {
   UpdateDraftBody,
   AuditVerification,
   CatalogueVersion,
+  ChildView,
+  Chronology,
+  PersonSearchRequest,
+  PersonSearchResults,
+  PurposeOption,
   GatewayDetail,
   GatewayList,
   LinkDecisionBody,
@@ -70,7 +75,30 @@ function queryString(query: object): string {
   return text === '' ? '' : `?${text}`;
 }
 
+export interface ChronologyQuery {
+  readonly purpose: string;
+  readonly organisationIds?: string;
+  readonly fieldGroups?: string;
+  readonly from?: string;
+  readonly to?: string;
+  readonly factOrOpinion?: string;
+}
+
+const personPath = (id: string) => `/persons/${encodeURIComponent(id)}`;
+/** The chronology as CSV (a plain link: the cookie goes with it). */
+export const chronologyCsvUrl = (id: string, query: ChronologyQuery) =>
+  `/api${personPath(id)}/chronology.csv${queryString(query)}`;
+
 export const api = {
+  purposes: async () => (await request<{ purposes: PurposeOption[] }>('GET', '/policy/purposes')).purposes,
+  // A POST, so that names and identifiers never sit in a URL, the history or an access log.
+  searchPersons: (body: PersonSearchRequest) =>
+    request<PersonSearchResults>('POST', '/persons/search', { body }),
+  childView: (id: string, purpose: string) =>
+    request<ChildView>('GET', `${personPath(id)}/view${queryString({ purpose })}`),
+  chronology: (id: string, query: ChronologyQuery) =>
+    request<Chronology>('GET', `${personPath(id)}/chronology${queryString(query)}`),
+
   /** The current session, or null when nobody is signed in. */
   async currentSession(): Promise<Session | null> {
     try {

@@ -30,6 +30,18 @@ export interface AuditDetailsByAction {
     /** Whether any of the disclosed records were the viewer's own organisation's. */
     ownRecords?: boolean;
   };
+  /**
+   * A person search. The terms are not kept: they are personal data, often of someone the
+   * partnership does not know, and an insert-only log could never erase them; an unkeyed hash of
+   * an NHS number or a date of birth is reversible by trying every value. What a DPO needs is
+   * who searched, when, for what purpose, on which kinds of identifier, and with what result;
+   * each person shown in the results has their own `subject.viewed` (view 'search_result').
+   */
+  'subject.searched': {
+    fields: readonly string[];
+    returned: number;
+    reason?: 'rate_limited' | AccessDeniedReason;
+  };
   'audit.searched': { filters: Record<string, string>; returned: number };
   'audit.verified': { ok: boolean; verifiedEvents: number };
   'audit.checkpoint_created': { seqFrom: number; seqTo: number };
@@ -121,6 +133,7 @@ export const auditActions = [
   'membership.ended',
   'access.denied',
   'subject.viewed',
+  'subject.searched',
   'audit.searched',
   'audit.verified',
   'audit.checkpoint_created',

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { fixedClock } from '../shared/clock.ts';
-import { SignInRateLimiter } from './rate-limiter.ts';
+import { SignInRateLimiter, SlidingWindowLimiter } from './rate-limiter.ts';
 
 test('an account is limited after five failures in fifteen minutes, and freed as they age out', () => {
   const clock = fixedClock(new Date('2026-11-02T09:00:00Z'));
@@ -28,4 +28,16 @@ test('a success clears the account count but not the address count', () => {
   assert.equal(limiter.isLimited('a@x.example', '192.0.2.2'), false);
   limiter.recordFailure('b@x.example', '192.0.2.1');
   assert.equal(limiter.isLimited('c@x.example', '192.0.2.1'), true, 'three failures from one address');
+});
+
+test('a sliding window allows the limit per key, refuses the next, and frees each act as it ages out', () => {
+  const clock = fixedClock(new Date('2026-11-02T09:00:00Z'));
+  const limiter = new SlidingWindowLimiter(clock, { limit: 3, windowMs: 60_000 });
+  assert.deepEqual(
+    [1, 2, 3, 4].map(() => limiter.tryAcquire('user-a')),
+    [true, true, true, false],
+  );
+  assert.equal(limiter.tryAcquire('user-b'), true, 'another user is not affected');
+  clock.advance(60_001);
+  assert.equal(limiter.tryAcquire('user-a'), true);
 });

@@ -50,3 +50,30 @@ export class SignInRateLimiter {
     return recent.length;
   }
 }
+
+/**
+ * At most `limit` acts per key in a sliding window, for acts that are allowed but must not be
+ * automated: person searches, which would otherwise let one account enumerate who is known to
+ * the partnership by trying names and dates of birth. In process memory, as the sign-in limiter.
+ */
+export class SlidingWindowLimiter {
+  private readonly acts = new Map<string, number[]>();
+
+  constructor(
+    private readonly clock: Clock,
+    private readonly rule: RateLimitRule,
+  ) {}
+
+  /** Counts the act and says whether it is within the limit; a refused act is not counted. */
+  tryAcquire(key: string): boolean {
+    const now = this.clock.now().getTime();
+    const recent = (this.acts.get(key) ?? []).filter((t) => t > now - this.rule.windowMs);
+    if (recent.length >= this.rule.limit) {
+      this.acts.set(key, recent);
+      return false;
+    }
+    recent.push(now);
+    this.acts.set(key, recent);
+    return true;
+  }
+}

@@ -1,31 +1,13 @@
-import { appendAuditEvent } from '../audit/append-audit-event.ts';
 import type { Actor } from '../shared/actor.ts';
 import { notFound } from '../shared/errors.ts';
-import type { OrganisationId } from '../shared/ids.ts';
-import type { AllowDecision } from './access-decision.ts';
-import { decideFieldGroup } from './decide-access.ts';
-import { explainDecision } from './explain-decision.ts';
+import { keepAllowed, recordDisclosure, type Disclosure } from './disclose-records.ts';
 import type { FieldGroup } from './field-groups.ts';
 import type { PolicyDeps } from './flows-in-force-source.ts';
-import {
-  agreementsReliedOn,
-  loadPolicyAccess,
-  recordDenial,
-  singleAgreementId,
-  SUBJECT_TYPE,
-} from './policy-access.ts';
+import { loadPolicyAccess, recordDenial } from './policy-access.ts';
 import type { Purpose } from './purposes.ts';
 import { findRecordsInScope, isSubjectKnown, type StoredRecord } from './subject-record-store.ts';
 
-/** One (holder, field group) that was shown, with what allowed it, in words. */
-export interface Disclosure {
-  readonly holderOrganisationId: OrganisationId;
-  readonly holderName: string | null;
-  readonly fieldGroup: FieldGroup;
-  readonly records: number;
-  readonly decision: AllowDecision;
-  readonly explanation: string;
-}
+export type { Disclosure } from './disclose-records.ts';
 
 export interface SubjectRecordsView {
   readonly subjectId: string;
@@ -63,63 +45,20 @@ export async function readSubjectRecords(
       access.scope,
       access.actor.organisationId,
     );
-    // The SQL already filtered on the scope; each pair is decided again and anything not
-    // allowed is dropped, so a fault in either layer alone cannot disclose.
-    const decisions = new Map<string, { decision: AllowDecision; records: number }>();
-    const refused = new Set<string>();
-    const records = found.records.filter((r) => {
-      const key = `${r.holderOrganisationId}|${r.fieldGroup}`;
-      const known = decisions.get(key);
-      if (known) {
-        known.records += 1;
-        return true;
-      }
-      if (refused.has(key)) return false;
-      const { policy, actor: who, atMs } = access;
-      const d = decideFieldGroup(policy, who, purpose, r.holderOrganisationId, r.fieldGroup, atMs);
-      if (d.outcome !== 'allow') {
-        refused.add(key);
-        return false;
-      }
-      decisions.set(key, { decision: d, records: 1 });
-      return true;
-    });
+    const { records, decisions } = keepAllowed(access, purpose, found.records);
     if (records.length === 0) {
       const known = await isSubjectKnown(tx, access.actor.partnershipId, subjectId);
       await recordDenial(tx, actor, { ...denial, reason: known ? 'nothing_disclosable' : 'no_such_subject' });
       return undefined;
     }
-    const names = new Map<string, string>();
-    if (found.viewerName) names.set(access.actor.organisationId, found.viewerName);
-    for (const r of records) if (r.holderName) names.set(r.holderOrganisationId, r.holderName);
-    const context = {
-      role: access.actor.role,
-      viewerOrganisationId: access.actor.organisationId,
-      organisationName: (id: string) => names.get(id),
-    };
-    const disclosures = [...decisions.values()].map(({ decision, records: count }) => ({
-      holderOrganisationId: decision.holderOrganisationId,
-      holderName: names.get(decision.holderOrganisationId) ?? null,
-      fieldGroup: decision.fieldGroup,
-      records: count,
-      decision,
-      explanation: explainDecision(decision, context),
-    }));
-    const relied = agreementsReliedOn(disclosures.map((d) => d.decision));
-    await appendAuditEvent(tx, {
-      actor,
-      action: 'subject.viewed',
-      outcome: 'success',
-      subject: { type: SUBJECT_TYPE, id: subjectId },
+    const disclosures = await recordDisclosure(tx, actor, {
+      access,
       purpose,
-      agreementId: singleAgreementId(relied),
-      disclosed: [...new Set(records.map((r) => r.fieldGroup))].sort(),
-      details: {
-        view: 'records',
-        records: records.length,
-        agreements: relied,
-        ownRecords: disclosures.some((d) => d.decision.reason === 'own_organisation'),
-      },
+      subjectId,
+      view: 'records',
+      records,
+      decisions,
+      viewerName: found.viewerName,
     });
     return { subjectId, purpose, records, disclosures };
   });

@@ -3,6 +3,7 @@ import { explainAccess, type AccessExplanationView } from './explain-access.ts';
 import type { FieldGroup } from './field-groups.ts';
 import type { PolicyDeps } from './flows-in-force-source.ts';
 import type { Purpose } from './purposes.ts';
+import { readPersonRecords, type PersonRecordsView } from './read-person-records.ts';
 import { readSubjectRecords, type SubjectRecordsView } from './read-subject-records.ts';
 
 /**
@@ -18,6 +19,14 @@ export interface ScopedReader {
     subjectId: string,
     options?: { readonly fieldGroups?: readonly FieldGroup[] },
   ): Promise<SubjectRecordsView>;
+  /**
+   * The records of every agency person linked to a person (the single view), in one scoped
+   * query and one audit event; `view` names the screen in the audit details.
+   */
+  readPersonRecords(
+    personId: string,
+    options?: { readonly fieldGroups?: readonly FieldGroup[]; readonly view?: string },
+  ): Promise<PersonRecordsView>;
   /** "Why can I see this": the decisions behind the subject's records, in words. */
   explainAccess(
     subjectId: string,
@@ -30,6 +39,7 @@ export function createScopedReader(deps: PolicyDeps, actor: Actor, purpose: Purp
     purpose,
     readSubjectRecords: (subjectId, options = {}) =>
       readSubjectRecords(deps, actor, purpose, subjectId, options),
+    readPersonRecords: (personId, options = {}) => readPersonRecords(deps, actor, purpose, personId, options),
     explainAccess: (subjectId, options = {}) => explainAccess(deps, actor, purpose, subjectId, options),
   });
 }

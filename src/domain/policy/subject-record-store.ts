@@ -29,7 +29,7 @@ export interface StoredRecord {
  * the number of pairs, so the statement plans as fast as the bare read (a tree of OR clauses
  * cost more to build and plan than the read itself; see bench/policy).
  */
-function scopeFilter(scope: AllowedScope): SQL {
+export function scopeFilter(scope: AllowedScope): SQL {
   const keys = [...scope.holders].flatMap(([holder, groups]) => groups.map((g) => `${holder}|${g}`));
   if (keys.length === 0) return sql`false`;
   return sql`(r.organisation_id::text || '|' || r.field_group) = any(${textArray(keys)}::text[])`;

@@ -11,7 +11,7 @@ export const SubjectParams = z.object({
 });
 
 // Purpose limitation (UK GDPR Art 5(1)(b)): every read of subject data says what it is for.
-const purpose = z
+export const purpose = z
   .enum(purposes, {
     error: (issue) =>
       issue.input === undefined
@@ -21,7 +21,7 @@ const purpose = z
   .openapi({ example: 's47_enquiry' });
 
 /** A comma-separated list, e.g. `fieldGroups=identity,police_incidents`; all when absent. */
-const fieldGroupList = z
+export const fieldGroupList = z
   .string()
   .transform((value) => [...new Set(value.split(',').map((g) => g.trim()))])
   .pipe(

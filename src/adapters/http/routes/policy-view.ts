@@ -3,7 +3,10 @@ import type { AgreementBasis, FieldGroupDecision } from '../../../domain/policy/
 import type { AccessExplanation, AccessExplanationView } from '../../../domain/policy/explain-access.ts';
 import { fieldGroupDefinitions } from '../../../domain/policy/field-groups.ts';
 import { purposeDefinitions } from '../../../domain/policy/purposes.ts';
-import type { SubjectRecordsView as RecordsResult } from '../../../domain/policy/read-subject-records.ts';
+import type {
+  Disclosure,
+  SubjectRecordsView as RecordsResult,
+} from '../../../domain/policy/read-subject-records.ts';
 import type { AccessDecisionView, SubjectAccessView, SubjectRecordsView } from '../contracts/policy.ts';
 
 /** Domain results as the HTTP contract's JSON: dates as ISO strings, labels beside ids. */
@@ -34,6 +37,12 @@ function decisionView(
   };
 }
 
+/** A disclosure of a read: the decision that allowed it and how many records it covered. */
+export const disclosureView = (d: Disclosure) => ({
+  ...decisionView(d.decision, d.holderName, d.explanation),
+  records: d.records,
+});
+
 const explanationView = (e: AccessExplanation) => decisionView(e.decision, e.holderName, e.explanation);
 
 export function toSubjectRecordsView(result: RecordsResult): z.infer<typeof SubjectRecordsView> {
@@ -46,10 +55,7 @@ export function toSubjectRecordsView(result: RecordsResult): z.infer<typeof Subj
       fieldGroupLabel: fieldGroupDefinitions[r.fieldGroup].label,
       recordedAt: r.recordedAt.toISOString(),
     })),
-    disclosures: result.disclosures.map((d) => ({
-      ...decisionView(d.decision, d.holderName, d.explanation),
-      records: d.records,
-    })),
+    disclosures: result.disclosures.map(disclosureView),
   };
 }
 

@@ -2,6 +2,7 @@ import { Link, useLocation, useNavigate } from 'react-router';
 import { ApiError, SESSION_ENDED } from '../api-client.ts';
 import { api } from '../api.ts';
 import { can, type Session } from '../api-types.ts';
+import { mayFindChildren } from '../may-find-children.ts';
 import { SIGNED_OUT_NOTICE, useSessionContext } from '../session.tsx';
 
 interface Item {
@@ -13,6 +14,7 @@ interface Item {
 function itemsFor(session: Session): Item[] {
   return [
     { to: '/', text: 'Home' },
+    ...(mayFindChildren(session) ? [{ to: '/persons', text: 'Find a child' }] : []),
     { to: '/gateways', text: 'Legal gateways' },
     ...(can(session, 'read_agreements') ? [{ to: '/agreements', text: 'Agreements' }] : []),
     ...(can(session, 'manage_partnership')

@@ -4,6 +4,7 @@ import { can, type Session } from '../api-types.ts';
 import { ErrorSummary } from '../components/ErrorSummary.tsx';
 import { NotificationBanner } from '../components/NotificationBanner.tsx';
 import { hasErrors, noErrors, type FormErrors } from '../form-errors.ts';
+import { mayFindChildren } from '../may-find-children.ts';
 import { usePageTitle } from '../page-title.ts';
 import { noticeFrom } from '../route-state.ts';
 import { useSignedInSession } from '../session.tsx';
@@ -17,6 +18,13 @@ interface Task {
 
 function tasksFor(session: Session): Task[] {
   const tasks: Task[] = [];
+  if (mayFindChildren(session)) {
+    tasks.push({
+      to: '/persons',
+      title: 'Find a child',
+      description: 'Search for a child and see what partner agencies may share with you, and why.',
+    });
+  }
   if (can(session, 'manage_partnership')) {
     tasks.push(
       {

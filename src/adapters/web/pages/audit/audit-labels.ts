@@ -18,6 +18,7 @@ export const actionLabels = {
   'membership.ended': 'Ended membership',
   'access.denied': 'Access denied',
   'subject.viewed': 'Viewed information about a subject',
+  'subject.searched': 'Searched for a person',
   'audit.searched': 'Searched audit log',
   'audit.verified': 'Verified audit log',
   'audit.checkpoint_created': 'Sealed audit checkpoint',

@@ -1,0 +1,136 @@
+import { serve } from '@hono/node-server';
+import { sql } from 'drizzle-orm';
+import { Hono } from 'hono';
+import type { AddressInfo } from 'node:net';
+import { openDatabase } from '../../src/adapters/db/open-database.ts';
+import { createHttpApp } from '../../src/adapters/http/app.ts';
+import { startAuditSealer } from '../../src/adapters/scheduler/audit-sealer.ts';
+import { catalogueGatewayDirectory } from '../../src/domain/agreements/catalogue-gateway-directory.ts';
+import { findFlowsInForce } from '../../src/domain/agreements/find-flows-in-force.ts';
+import { generateSigningKeyPem, loadCheckpointSigner } from '../../src/domain/audit/signing-key.ts';
+import { demoPartnership } from '../../src/domain/demo/northshire.ts';
+import { SignInRateLimiter } from '../../src/domain/identity/rate-limiter.ts';
+import { systemClock } from '../../src/domain/shared/clock.ts';
+import { queryRows, type Db } from '../../src/domain/shared/database.ts';
+import { systemActor } from '../../src/domain/shared/actor.ts';
+import { appendAuditEvent } from '../../src/domain/audit/append-audit-event.ts';
+import { silentLogger } from '../../src/domain/shared/deps.ts';
+import { randomIds, type PartnershipId } from '../../src/domain/shared/ids.ts';
+import {
+  staticFlowsInForce,
+  type FlowsInForceSource,
+} from '../../src/domain/policy/flows-in-force-source.ts';
+import { databaseUrl } from './fill.ts';
+
+/**
+ * The servers the view benchmark drives, in a process of their own so the load generator does
+ * not share their event loop: the real HTTP app (session, policy, audit; the agreements
+ * module's flows query; the audit sealer running every second as in `tessera serve`), and bare
+ * Hono answering one indexed read of the same person's records with no session, policy or
+ * audit. Prints the two ports as one JSON line, then serves until killed.
+ */
+const poolSize = Number(process.argv[2] ?? 16);
+const sealer = process.argv[3] !== 'no-sealer';
+
+const app = await openDatabase({ kind: 'postgres', url: databaseUrl(), poolSize });
+const bare = await openDatabase({ kind: 'postgres', url: databaseUrl(), poolSize });
+const deps = { db: app.db, clock: systemClock, ids: randomIds, logger: silentLogger };
+const signer = loadCheckpointSigner(generateSigningKeyPem());
+const sealing = sealer
+  ? startAuditSealer(app.db, { signer, intervalMs: 1000, checkpointEvery: 1000, logger: silentLogger })
+  : undefined;
+const appWith = (flowsInForce: FlowsInForceSource) =>
+  createHttpApp({
+    ...deps,
+    signer,
+    rateLimiter: new SignInRateLimiter(systemClock),
+    secureCookies: false,
+    trustProxy: false,
+    webRoot: undefined,
+    databaseKind: 'postgres',
+    gateways: catalogueGatewayDirectory(deps.db),
+    flowsInForce,
+  });
+// The view as main has it: the agreements module's flows query on every read.
+const http = appWith(findFlowsInForce);
+// The same app with the flows in force read once at start, as the compiled-policy cache being
+// added to policy-access.ts will serve them between agreement changes: what that cache is worth.
+const snapshot = await findFlowsInForce(app.db, demoPartnership.id as PartnershipId, new Date());
+const cached = appWith(staticFlowsInForce(snapshot));
+
+const readPerson = (db: Db, personId: string) =>
+  queryRows<Record<string, unknown>>(
+    db,
+    sql`select r.id, r.organisation_id, r.field_group, r.kind, r.payload, r.event_date::text as event_date,
+               r.recorded_at, r.fact_or_opinion, l.match_probability
+        from person_link l
+        join subject_record r on r.partnership_id = l.partnership_id and r.subject_id = l.agency_person_id::text
+        where l.partnership_id = ${demoPartnership.id} and l.person_id = ${personId}
+        order by r.event_date desc nulls last, r.recorded_at desc, r.id`,
+  );
+// The same read and audit event as one statement (a data-modifying CTE, so one implicit
+// transaction and one round trip instead of BEGIN, select, insert, COMMIT): an experiment to
+// measure what folding the audit insert into the read would be worth; not how the app reads.
+const readAndAudit = (personId: string) =>
+  queryRows<Record<string, unknown>>(
+    bare.db,
+    sql`with shown as (
+          select r.id, r.organisation_id, r.field_group, r.kind, r.payload, r.event_date::text as event_date,
+                 r.recorded_at, r.fact_or_opinion, l.match_probability
+          from person_link l
+          join subject_record r on r.partnership_id = l.partnership_id and r.subject_id = l.agency_person_id::text
+          where l.partnership_id = ${demoPartnership.id} and l.person_id = ${personId}),
+        audit as (
+          insert into audit_event (partnership_id, actor_type, actor_id, action, outcome, subject_type,
+                                   subject_id, disclosed, details)
+          select ${demoPartnership.id}::uuid, 'system', 'bench', 'subject.viewed', 'success', 'person', ${personId},
+                 (select jsonb_agg(distinct field_group) from shown), '{"view":"bench floor, one statement"}'::jsonb
+          where exists (select 1 from shown))
+        select * from shown order by event_date desc nulls last, recorded_at desc, id`,
+  );
+
+const baseline = new Hono();
+baseline.get('/floor-one-statement/:personId', async (c) =>
+  c.json({ records: await readAndAudit(c.req.param('personId')) }),
+);
+baseline.get('/bare/:personId', async (c) =>
+  c.json({ records: await readPerson(bare.db, c.req.param('personId')) }),
+);
+// What DESIGN.md rule 3 costs any read before session or policy: the same read and an audit
+// event committed in one transaction (the floor of every audited view on this machine).
+const floorActor = systemActor(demoPartnership.id as PartnershipId, 'bench');
+baseline.get('/floor/:personId', async (c) => {
+  const personId = c.req.param('personId');
+  const records = await bare.db.transaction(async (tx) => {
+    const rows = await readPerson(tx, personId);
+    await appendAuditEvent(tx, {
+      actor: floorActor,
+      action: 'subject.viewed',
+      outcome: 'success',
+      subject: { type: 'person', id: personId },
+      details: { view: 'bench floor' },
+    });
+    return rows;
+  });
+  return c.json({ records });
+});
+
+const listen = (fetch: (request: Request) => Response | Promise<Response>) =>
+  new Promise<number>((resolve) => {
+    const server = serve({ fetch, port: 0, hostname: '127.0.0.1' }, () =>
+      resolve((server.address() as AddressInfo).port),
+    );
+  });
+const viewPort = await listen(http.fetch);
+const cachedPort = await listen(cached.fetch);
+const barePort = await listen(baseline.fetch);
+console.log(JSON.stringify({ viewPort, cachedPort, barePort }));
+
+process.once('SIGTERM', () => {
+  void (async () => {
+    await sealing?.stop();
+    await app.close();
+    await bare.close();
+    process.exit(0);
+  })();
+});

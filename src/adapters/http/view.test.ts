@@ -1,0 +1,120 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, test } from 'node:test';
+import { insertPeople, people } from '../../../test/support/northshire-people.ts';
+import { org } from '../../../test/support/northshire-flows.ts';
+import { createTestApp, json, type SignedInSession, type TestApp } from '../../../test/support/test-app.ts';
+import { testDatabaseKinds } from '../../../test/support/test-database.ts';
+
+for (const kind of testDatabaseKinds()) {
+  describe(`the single view over HTTP (${kind})`, () => {
+    let app: TestApp;
+    let sam: SignedInSession;
+    let rhys: SignedInSession;
+    before(async () => {
+      app = await createTestApp(kind);
+      await insertPeople(app.database.db);
+      sam = await app.signIn('sam.patel@northshire.example');
+      rhys = await app.signIn('dc.jones@northshire.example');
+    });
+    after(() => app.close());
+
+    const get = (path: string, session: SignedInSession) => app.request(path, { session });
+    const search = (body: unknown, session: SignedInSession) =>
+      app.request('/api/persons/search', { method: 'POST', body: json(body), session });
+
+    test('a social worker reads the view of a child for a s47 enquiry: flags, agencies and a chronology with link confidence', async () => {
+      const response = await get(`/api/persons/${people.samTaylor}/view?purpose=s47_enquiry`, sam);
+      assert.equal(response.status, 200);
+      assert.equal(response.headers.get('cache-control'), 'no-store');
+      const body = (await response.json()) as {
+        flags: { label: string }[];
+        agencies: { name: string; leadPractitioner: { name: string } | null }[];
+        chronology: {
+          holderName: string;
+          linkConfidence: number;
+          fieldGroupLabel: string;
+          recordedAt: string;
+        }[];
+        shownBecause: { explanation: string }[];
+      };
+      assert.deepEqual(
+        body.flags.map((f) => f.label),
+        ['Child protection plan'],
+      );
+      assert.equal(body.agencies[0]?.leadPractitioner?.name, 'Sam Patel');
+      const trust = body.chronology.find(
+        (e) => e.holderName === 'Northshire Hospitals NHS Foundation Trust',
+      )!;
+      assert.deepEqual([trust.linkConfidence, trust.fieldGroupLabel], [0.962, 'Physical health']);
+      assert.match(trust.recordedAt, /^2026-09-20T15:00:00/);
+      assert.ok(body.shownBecause.some((s) => s.explanation.startsWith('Shown because agreement T2-014')));
+    });
+
+    test('a police officer sees a different view of the same child', async () => {
+      const body = (await (
+        await get(`/api/persons/${people.samTaylor}/view?purpose=s47_enquiry`, rhys)
+      ).json()) as {
+        chronology: { holderName: string }[];
+      };
+      assert.ok(!body.chronology.some((e) => e.holderName === 'Northshire Hospitals NHS Foundation Trust'));
+    });
+
+    test('not yours, nobody and a malformed id: 404 with one body, or 400 naming the field', async () => {
+      const mia = await get(`/api/persons/${people.miaHughes}/view?purpose=s47_enquiry`, rhys);
+      const nobody = await get(`/api/persons/${people.nobody}/view?purpose=s47_enquiry`, rhys);
+      assert.deepEqual([mia.status, nobody.status], [404, 404]);
+      assert.deepEqual(await mia.json(), await nobody.json());
+      const bad = await get(`/api/persons/not-a-uuid/view?purpose=s47_enquiry`, rhys);
+      assert.equal(bad.status, 400);
+      const fields = ((await bad.json()) as { error: { fields: { field: string }[] } }).error.fields.map(
+        (f) => f.field,
+      );
+      assert.deepEqual(fields, ['personId']);
+      const noPurpose = await get(`/api/persons/${people.samTaylor}/view`, rhys);
+      assert.equal(noPurpose.status, 400);
+    });
+
+    test('the chronology filters, and its CSV neutralises a summary that looks like a formula', async () => {
+      const query = `purpose=s47_enquiry&organisationIds=${org.police}&factOrOpinion=opinion`;
+      const response = await get(`/api/persons/${people.samTaylor}/chronology?${query}`, sam);
+      const body = (await response.json()) as { entries: { summary: string }[] };
+      assert.deepEqual(
+        body.entries.map((e) => e.summary),
+        ['=HYPERLINK("http://evil.example")'],
+      );
+      const csv = await get(`/api/persons/${people.samTaylor}/chronology.csv?${query}`, sam);
+      assert.equal(csv.headers.get('content-type'), 'text/csv; charset=utf-8');
+      const text = await csv.text();
+      assert.match(text, /"'=HYPERLINK/);
+      assert.doesNotMatch(text, /,"=HYPERLINK/);
+      const wrong = await get(
+        `/api/persons/${people.samTaylor}/chronology?purpose=s47_enquiry&from=2026-02-31&colour=red`,
+        sam,
+      );
+      assert.equal(wrong.status, 400);
+      const fields = ((await wrong.json()) as { error: { fields: { field: string }[] } }).error.fields.map(
+        (f) => f.field,
+      );
+      assert.deepEqual(fields.sort(), ['colour', 'from']);
+    });
+
+    test('search needs a purpose, answers only persons you may see, and refuses bad identifiers by field', async () => {
+      const found = await search({ purpose: 's47_enquiry', name: 'Sam Taylor' }, sam);
+      assert.equal(found.status, 200);
+      const body = (await found.json()) as { persons: { personId: string }[] };
+      assert.deepEqual(
+        body.persons.map((p) => p.personId),
+        [people.samTaylor],
+      );
+      const noPurpose = await search({ name: 'Sam Taylor' }, sam);
+      assert.equal(noPurpose.status, 400);
+      const bad = await search({ purpose: 's47_enquiry', nhsNumber: '94347659xx', dob: '2017-13-01' }, sam);
+      const fields = ((await bad.json()) as { error: { fields: { field: string }[] } }).error.fields.map(
+        (f) => f.field,
+      );
+      assert.deepEqual(fields.sort(), ['dob', 'nhsNumber']);
+      const none = await search({ purpose: 's47_enquiry', name: 'Nobody Known' }, sam);
+      assert.deepEqual(await none.json(), { purpose: 's47_enquiry', persons: [], truncated: false });
+    });
+  });
+}

@@ -1,0 +1,139 @@
+import { useParams, useSearchParams } from 'react-router';
+import { api } from '../../api.ts';
+import type { ChildView } from '../../api-types.ts';
+import { Loading, LoadFailed } from '../../components/Status.tsx';
+import { usePageTitle } from '../../page-title.ts';
+import { useApiData } from '../../use-api-data.ts';
+import { ChronologySection } from './ChronologySection.tsx';
+import { FamilyGraph } from './FamilyGraph.tsx';
+import { displayName, identityLabels, optionalDate, showValue } from './person-labels.ts';
+
+/**
+ * The single view of a child for one purpose: flags, identity, the agencies involved with their
+ * lead practitioners, the chronology, the family, and why each part is shown. Only what the
+ * agreements allow reaches this page; nothing says what else might exist.
+ */
+export function ChildViewPage() {
+  const { personId = '' } = useParams();
+  const [params] = useSearchParams();
+  const purpose = params.get('purpose') ?? '';
+  const [view] = useApiData(() => api.childView(personId, purpose), [personId, purpose]);
+  const title = view.status === 'loaded' ? displayName(view.data.identity) : 'Child';
+  usePageTitle(view.status === 'failed' ? 'Child not found' : title);
+  if (view.status === 'loading') return <Loading />;
+  if (view.status === 'failed') {
+    if (view.error.status === 404 || view.error.status === 400)
+      return (
+        <>
+          <h1 className="govuk-heading-l">Child not found</h1>
+          <p className="govuk-body">There is no child you may see with these details for this purpose.</p>
+        </>
+      );
+    return <LoadFailed error={view.error} />;
+  }
+  return <ChildViewBody view={view.data} name={title} />;
+}
+
+function ChildViewBody({ view, name }: { readonly view: ChildView; readonly name: string }) {
+  return (
+    <>
+      <span className="govuk-caption-l">{view.purposeLabel}</span>
+      <h1 className="govuk-heading-l">{name}</h1>
+      {view.flags.map((f) => (
+        <div className="govuk-warning-text" key={f.type}>
+          <span className="govuk-warning-text__icon" aria-hidden="true">
+            !
+          </span>
+          <strong className="govuk-warning-text__text">
+            <span className="govuk-visually-hidden">Warning</span>
+            {`${f.label}${f.startDate ? ` since ${optionalDate(f.startDate)}` : ''}`}
+            {f.holderName ? ` (${f.holderName})` : ''}
+          </strong>
+        </div>
+      ))}
+      <h2 className="govuk-heading-m">Identity</h2>
+      <dl className="govuk-summary-list">
+        {view.identity.map((i) => (
+          <div className="govuk-summary-list__row" key={i.field}>
+            <dt className="govuk-summary-list__key">{identityLabels[i.field] ?? i.field}</dt>
+            <dd className="govuk-summary-list__value">
+              {i.values.map((v) => (
+                <p className="govuk-body govuk-!-margin-bottom-1" key={v.value}>
+                  {showValue(i.field, v.value)}{' '}
+                  <span className="govuk-hint govuk-!-font-size-16">({v.sources.join(', ')})</span>
+                </p>
+              ))}
+            </dd>
+          </div>
+        ))}
+      </dl>
+      <Agencies agencies={view.agencies} />
+      <ChronologySection view={view} />
+      <h2 className="govuk-heading-m">Family</h2>
+      <FamilyGraph childName={name} family={view.family} />
+      <details className="govuk-details">
+        <summary className="govuk-details__summary">
+          <span className="govuk-details__summary-text">Why can I see this?</span>
+        </summary>
+        <div className="govuk-details__text">
+          <ul className="govuk-list govuk-list--bullet">
+            {view.shownBecause.map((s) => (
+              <li key={`${s.holderOrganisationId}|${s.fieldGroup}`}>
+                <strong>{`${s.holderName ?? 'An organisation'}, ${s.fieldGroupLabel}: `}</strong>
+                {s.explanation}
+              </li>
+            ))}
+          </ul>
+        </div>
+      </details>
+    </>
+  );
+}
+
+function Agencies({ agencies }: { readonly agencies: ChildView['agencies'] }) {
+  return (
+    <>
+      <h2 className="govuk-heading-m">Agencies involved</h2>
+      <table className="govuk-table">
+        <caption className="govuk-table__caption govuk-visually-hidden">
+          Agencies involved and who leads
+        </caption>
+        <thead className="govuk-table__head">
+          <tr className="govuk-table__row">
+            <th scope="col" className="govuk-table__header">
+              Agency
+            </th>
+            <th scope="col" className="govuk-table__header">
+              Lead practitioner
+            </th>
+            <th scope="col" className="govuk-table__header">
+              Contact
+            </th>
+            <th scope="col" className="govuk-table__header">
+              Last contact
+            </th>
+          </tr>
+        </thead>
+        <tbody className="govuk-table__body">
+          {agencies.map((a) => (
+            <tr className="govuk-table__row" key={a.organisationId}>
+              <th scope="row" className="govuk-table__header">
+                {a.name ?? 'An organisation'}
+              </th>
+              <td className="govuk-table__cell">{a.leadPractitioner?.name ?? 'Not recorded'}</td>
+              <td className="govuk-table__cell">
+                {a.leadPractitioner?.phone && <span className="app-block">{a.leadPractitioner.phone}</span>}
+                {a.leadPractitioner?.email && (
+                  <a className="govuk-link" href={`mailto:${a.leadPractitioner.email}`}>
+                    {a.leadPractitioner.email}
+                  </a>
+                )}
+              </td>
+              <td className="govuk-table__cell">{optionalDate(a.lastContactDate)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </>
+  );
+}

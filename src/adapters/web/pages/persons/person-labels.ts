@@ -1,0 +1,41 @@
+// Words for the single view's ids, and the small helpers its pages share.
+import type { ChildView } from '../../api-types.ts';
+import { formatDate } from '../../format.ts';
+
+export const identityLabels: Readonly<Record<string, string>> = {
+  firstName: 'First name',
+  middleNames: 'Middle names',
+  lastName: 'Last name',
+  dob: 'Date of birth',
+  sex: 'Sex',
+  nhsNumber: 'NHS number',
+  upn: 'Unique pupil number',
+};
+
+export const relationshipLabels: Readonly<Record<string, string>> = {
+  parent_or_carer: 'Parent or carer',
+  sibling: 'Sibling',
+  partner_of_parent: 'Partner of a parent',
+  household: 'Lives in the same household',
+};
+
+type Identity = ChildView['identity'];
+
+/** The value most agencies agree on for a field, or null. */
+export function firstValue(identity: Identity, field: string): string | null {
+  return identity.find((i) => i.field === field)?.values[0]?.value ?? null;
+}
+
+export function displayName(identity: Identity): string {
+  const name = [firstValue(identity, 'firstName'), firstValue(identity, 'lastName')]
+    .filter(Boolean)
+    .join(' ');
+  return name === '' ? 'Name not recorded' : name;
+}
+
+export const showValue = (field: string, value: string) => (field === 'dob' ? formatDate(value) : value);
+
+/** A link's probability as a percentage with one decimal: 99.9%. */
+export const confidence = (p: number) => `${(Math.floor(p * 1000) / 10).toFixed(1)}%`;
+
+export const optionalDate = (iso: string | null) => (iso === null ? 'Not recorded' : formatDate(iso));

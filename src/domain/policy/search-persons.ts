@@ -1,0 +1,71 @@
+import { appendAuditEvent } from '../audit/append-audit-event.ts';
+import type { Actor } from '../shared/actor.ts';
+import { keepAllowed, recordDisclosure } from './disclose-records.ts';
+import type { PolicyDeps } from './flows-in-force-source.ts';
+import type { PersonRecord } from './person-record-store.ts';
+import { findPersonsMatching, MAX_SEARCH_RESULTS, type SearchTerms } from './person-search-store.ts';
+import { loadPolicyAccess } from './policy-access.ts';
+import type { Purpose } from './purposes.ts';
+
+export { MAX_SEARCH_RESULTS, type SearchTerms } from './person-search-store.ts';
+
+export interface PersonSearchResult {
+  readonly persons: readonly { readonly personId: string; readonly records: readonly PersonRecord[] }[];
+  /** More persons matched than are returned: the caller should narrow the search. */
+  readonly truncated: boolean;
+}
+
+/**
+ * Persons matching every term whose identity this actor may see for the purpose, each described
+ * only by the identity items in scope. A person not known and a person known only to agencies
+ * whose identity items are out of scope both answer as no match (DESIGN.md rule 2: searches do
+ * not reveal whether a child is known elsewhere). One transaction: the `subject.searched` event
+ * (which kinds of identifier, how many results; never the terms) and a `subject.viewed` per
+ * person shown.
+ */
+export async function searchPersons(
+  deps: PolicyDeps,
+  actor: Actor,
+  purpose: Purpose,
+  input: { readonly terms: SearchTerms; readonly fields: readonly string[] },
+): Promise<PersonSearchResult> {
+  const at = deps.clock.now();
+  return deps.db.transaction(async (tx) => {
+    const searched = (
+      returned: number,
+      outcome: 'success' | 'denied',
+      reason?: 'system_actor' | 'role_not_permitted',
+    ) =>
+      appendAuditEvent(tx, {
+        actor,
+        action: 'subject.searched',
+        outcome,
+        purpose,
+        details: { fields: [...input.fields].sort(), returned, ...(reason ? { reason } : {}) },
+      });
+    const access = await loadPolicyAccess(tx, deps.flowsInForce, actor, purpose, at, ['identity']);
+    if (!access.ok) {
+      await searched(0, 'denied', access.reason === 'system_actor' ? 'system_actor' : 'role_not_permitted');
+      return { persons: [], truncated: false };
+    }
+    const matching = await findPersonsMatching(tx, access.actor.partnershipId, input.terms, access.scope);
+    const persons: { personId: string; records: PersonRecord[] }[] = [];
+    for (const [personId, found] of matching) {
+      if (persons.length === MAX_SEARCH_RESULTS) break;
+      const { records, decisions } = keepAllowed(access, purpose, found);
+      if (records.length === 0) continue;
+      await recordDisclosure(tx, actor, {
+        access,
+        purpose,
+        subjectId: personId,
+        view: 'search_result',
+        records,
+        decisions,
+        viewerName: undefined,
+      });
+      persons.push({ personId, records });
+    }
+    await searched(persons.length, 'success');
+    return { persons, truncated: matching.size > MAX_SEARCH_RESULTS };
+  });
+}

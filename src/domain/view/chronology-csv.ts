@@ -1,0 +1,34 @@
+import { stringify } from 'csv-stringify/sync';
+import { neutraliseFormula } from '../agreements/flow-register-csv.ts';
+import { fieldGroupDefinitions } from '../policy/field-groups.ts';
+import type { ChronologyEntry } from './build-child-view.ts';
+
+const columns: readonly [string, (e: ChronologyEntry) => string][] = [
+  ['Event date', (e) => e.eventDate ?? ''],
+  ['Recorded', (e) => e.recordedAt.toISOString()],
+  ['Source organisation', (e) => e.holderName ?? ''],
+  ['Information', (e) => fieldGroupDefinitions[e.fieldGroup].label],
+  ['Kind', (e) => e.kind],
+  ['Fact or opinion', (e) => e.factOrOpinion],
+  ['What happened', (e) => e.summary],
+  ['Link confidence', (e) => e.linkConfidence.toFixed(4)],
+];
+
+/**
+ * The chronology as CSV. Every cell goes through neutraliseFormula, so an agency's summary of
+ * "=HYPERLINK(…)" or "@SUM(…)" opens in a spreadsheet as text, never as a formula (OWASP, CSV
+ * injection): the summaries are free text from feeds and may carry anything.
+ */
+export function chronologyCsv(entries: readonly ChronologyEntry[]): string {
+  return stringify(
+    entries.map((e) => columns.map(([, value]) => neutraliseFormula(value(e)))),
+    // Every cell quoted: a lone carriage return inside a summary must not end the row.
+    {
+      bom: true,
+      header: true,
+      quoted: true,
+      columns: columns.map(([name]) => name),
+      record_delimiter: 'windows',
+    },
+  );
+}

@@ -1,0 +1,133 @@
+import { londonDate } from '../agreements/calendar-dates.ts';
+import type { PolicyDeps } from '../policy/flows-in-force-source.ts';
+import type { Purpose } from '../policy/purposes.ts';
+import type { PersonRecordsView } from '../policy/read-person-records.ts';
+import type { Disclosure } from '../policy/read-subject-records.ts';
+import { createScopedReader, type ScopedReader } from '../policy/scoped-reader.ts';
+import type { Actor } from '../shared/actor.ts';
+import { DomainError } from '../shared/errors.ts';
+import {
+  buildAgencies,
+  buildChronology,
+  buildFlags,
+  buildIdentity,
+  type ActiveFlag,
+  type ChronologyEntry,
+  type IdentityValue,
+  type InvolvedAgency,
+} from './build-child-view.ts';
+import { noFamilyNetwork, type FamilyEvidence, type FamilyNetworkSource } from './family-network-source.ts';
+
+export interface ViewDeps extends PolicyDeps {
+  /** people module's findFamilyNetwork; none until it is wired in. */
+  readonly familyNetwork?: FamilyNetworkSource;
+}
+
+/** "Why can I see this": one per (holder, field group) shown, with the decision and its words. */
+export type ShownBecause = Disclosure;
+
+export interface FamilyMemberView {
+  readonly personId: string;
+  readonly relationship: string;
+  readonly name: string;
+  readonly dob: string | null;
+  readonly evidence: readonly FamilyEvidence[];
+}
+
+export interface ChildView {
+  readonly personId: string;
+  readonly purpose: Purpose;
+  readonly identity: readonly IdentityValue[];
+  readonly flags: readonly ActiveFlag[];
+  readonly agencies: readonly InvolvedAgency[];
+  readonly chronology: readonly ChronologyEntry[];
+  readonly family: {
+    readonly members: readonly FamilyMemberView[];
+    readonly households: readonly {
+      readonly id: string;
+      readonly memberPersonIds: readonly string[];
+      readonly fromDate: string | null;
+      readonly toDate: string | null;
+      readonly evidence: readonly FamilyEvidence[];
+    }[];
+  };
+  readonly shownBecause: readonly ShownBecause[];
+}
+
+/**
+ * The single view of a child (issue 4 section 5), read only through the policy's scoped reader:
+ * one read of every record linked to the child, then the family network, of which only the
+ * edges resting on evidence this actor may see are kept, each member named only from identity
+ * items this actor may see (a member without one is left out, not shown as hidden).
+ */
+export async function getChildView(
+  deps: ViewDeps,
+  actor: Actor,
+  input: { personId: string; purpose: Purpose },
+): Promise<ChildView> {
+  const reader = createScopedReader(deps, actor, input.purpose);
+  const read = await reader.readPersonRecords(input.personId, { view: 'single_view' });
+  const family = await findVisibleFamily(deps, actor, reader, read);
+  return {
+    personId: read.personId,
+    purpose: read.purpose,
+    identity: buildIdentity(read.records),
+    flags: buildFlags(read.records, londonDate(deps.clock.now())),
+    agencies: buildAgencies(read.records),
+    chronology: buildChronology(read.records),
+    family,
+    shownBecause: read.disclosures,
+  };
+}
+
+async function findVisibleFamily(
+  deps: ViewDeps,
+  actor: Actor,
+  reader: ScopedReader,
+  read: PersonRecordsView,
+): Promise<ChildView['family']> {
+  const source = deps.familyNetwork ?? noFamilyNetwork;
+  const network = await source(deps.db, actor.partnershipId, read.personId);
+  // An edge rests on all of its evidence (a household member is shown by the child's address
+  // item AND the member's): it is shown only if every item is one this actor may see.
+  const allVisible = (evidence: readonly FamilyEvidence[]) =>
+    evidence.length > 0 && evidence.every((e) => read.mayShow(e.holderOrganisationId, e.fieldGroup));
+  const members: FamilyMemberView[] = [];
+  const identities = new Map<string, Awaited<ReturnType<typeof readIdentity>>>();
+  const shown = new Set<string>();
+  for (const m of network.members) {
+    if (!allVisible(m.evidence) || shown.has(`${m.personId}|${m.relationship}`)) continue;
+    if (!identities.has(m.personId)) identities.set(m.personId, await readIdentity(reader, m.personId));
+    const identity = identities.get(m.personId);
+    if (!identity) continue;
+    shown.add(`${m.personId}|${m.relationship}`);
+    members.push({ personId: m.personId, relationship: m.relationship, evidence: m.evidence, ...identity });
+  }
+  const named = new Set([read.personId, ...members.map((m) => m.personId)]);
+  const households = network.households.flatMap((h) => {
+    if (!allVisible(h.evidence)) return [];
+    const present = (p: string) =>
+      named.has(p) &&
+      (h.memberEvidence?.get(p) ?? [h.evidence]).some((alternative) => allVisible(alternative));
+    const { memberEvidence: _hidden, ...rest } = h;
+    return [{ ...rest, memberPersonIds: h.memberPersonIds.filter(present), evidence: h.evidence }];
+  });
+  return { members, households };
+}
+
+/** A relative's name and date of birth from the identity items this actor may see, audited as a view. */
+async function readIdentity(reader: ScopedReader, personId: string) {
+  try {
+    const read = await reader.readPersonRecords(personId, {
+      fieldGroups: ['identity'],
+      view: 'family_member',
+    });
+    const identity = buildIdentity(read.records);
+    const first = (field: string) => identity.find((i) => i.field === field)?.values[0]?.value ?? null;
+    const name = [first('firstName'), first('lastName')].filter((v) => v !== null).join(' ');
+    return name === '' ? undefined : { name, dob: first('dob') };
+  } catch (error) {
+    if (error instanceof DomainError && error.code === 'not_found') return undefined;
+    throw error;
+  }
+}

@@ -1,0 +1,105 @@
+// The single view in a real browser against the real server and Northshire's demo agreements:
+// a social worker finds Sam Taylor for a s47 enquiry and sees the police, hospital and school
+// records those agreements allow; a police officer opening the same child for the same purpose
+// sees a different view, without the hospital's. axe-core must find no problems on any page.
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import type { Page } from 'playwright-core';
+import { insertPeople, people } from '../support/northshire-people.ts';
+import { assertAccessible, browserSuite, heading, menu, signIn, title } from './browser.ts';
+
+const hospital = 'Emergency department: bruising to the forearm';
+
+async function chronologyRows(page: Page): Promise<string[]> {
+  await page.locator('table.app-chronology tbody tr').first().waitFor();
+  return page.locator('table.app-chronology tbody tr').allTextContents();
+}
+
+describe('the single view of a child in Chromium', () => {
+  const { journey } = browserSuite({ prepare: (deps) => insertPeople(deps.db) });
+
+  it('a social worker searches for a child for a s47 enquiry and reads the view, filters and prints the chronology', () =>
+    journey(async ({ page }) => {
+      await signIn(page, 'sam.patel@northshire.example');
+      await heading(page, 'Home');
+      assert.ok((await menu(page)).includes('Find a child'));
+      await page
+        .getByRole('navigation', { name: 'Menu' })
+        .getByRole('link', { name: 'Find a child' })
+        .click();
+      await heading(page, 'Find a child');
+      await page
+        .getByLabel('What are you searching for?')
+        .locator('option')
+        .nth(1)
+        .waitFor({ state: 'attached' });
+      await assertAccessible(page, 'the search page');
+
+      // Without a purpose: the error summary, linked to the field.
+      await page.getByLabel('Name').fill('Sam Taylor');
+      await page.getByRole('button', { name: 'Search' }).click();
+      await page.getByRole('alert').getByText('Select what you are searching for').waitFor();
+      await title(page, 'Error: Find a child – Tessera');
+      await assertAccessible(page, 'the search page with an error');
+
+      await page.getByLabel('What are you searching for?').selectOption('s47_enquiry');
+      await page.getByRole('button', { name: 'Search' }).click();
+      await page.getByRole('heading', { name: '1 child found' }).waitFor();
+      assert.equal(page.url().includes('Taylor'), false, 'search terms never reach the URL');
+      await assertAccessible(page, 'the search results');
+      await page.getByRole('link', { name: 'Sam Taylor' }).click();
+
+      await heading(page, 'Sam Taylor');
+      await page.getByText('Child protection plan since 5 October 2026').waitFor();
+      const lead = await page
+        .getByRole('row', { name: /Children's Services/ })
+        .first()
+        .textContent();
+      assert.match(lead ?? '', /Sam Patel.*01632 960 101/);
+      const rows = await chronologyRows(page);
+      assert.ok(
+        rows.some((r) => r.includes(hospital)),
+        'the trust’s record, under T2 s47',
+      );
+      assert.ok(
+        rows.some((r) => r.includes('99.8%')),
+        'the police link’s confidence',
+      );
+      await page.getByRole('img', { name: /Timeline of the chronology/ }).waitFor();
+      await assertAccessible(page, 'the child view for a social worker');
+
+      await page.getByLabel('Fact or opinion').selectOption('opinion');
+      await page.getByRole('button', { name: 'Apply filters' }).click();
+      await page.waitForURL(/factOrOpinion=opinion/);
+      await page.waitForFunction(
+        () => document.querySelectorAll('table.app-chronology tbody tr').length === 1,
+      );
+      assert.match((await chronologyRows(page))[0] ?? '', /HYPERLINK/);
+      await assertAccessible(page, 'the filtered chronology');
+
+      await page.getByRole('link', { name: 'Printable chronology' }).click();
+      await heading(page, 'Multi-agency chronology');
+      await page.emulateMedia({ media: 'print' });
+      assert.equal(await page.getByRole('navigation', { name: 'Menu' }).isVisible(), false);
+      assert.equal(await page.getByRole('button', { name: 'Print' }).isVisible(), false);
+      await page.emulateMedia({ media: 'screen' });
+      await assertAccessible(page, 'the printable chronology');
+    }));
+
+  it('a police officer opening the same child for the same purpose sees a different view', () =>
+    journey(async ({ page }) => {
+      await signIn(page, 'dc.jones@northshire.example');
+      await heading(page, 'Home');
+      await page.goto(`/persons/${people.samTaylor}?purpose=s47_enquiry`);
+      await heading(page, 'Sam Taylor');
+      await page.getByText('Child protection plan since 5 October 2026').waitFor();
+      const rows = await chronologyRows(page);
+      assert.ok(!rows.some((r) => r.includes(hospital)), 'no health records reach the police');
+      assert.ok(rows.some((r) => r.includes('Domestic incident at the home address')));
+      await assertAccessible(page, 'the child view for a police officer');
+
+      await page.goto(`/persons/${people.miaHughes}?purpose=s47_enquiry`);
+      await heading(page, 'Child not found');
+      await assertAccessible(page, 'a child the officer may not see');
+    }));
+});
