@@ -11,7 +11,8 @@ import { systemClock } from '../../src/domain/shared/clock.ts';
 import { silentLogger } from '../../src/domain/shared/deps.ts';
 import { randomIds } from '../../src/domain/shared/ids.ts';
 import { catalogueGatewayDirectory } from '../../src/domain/agreements/catalogue-gateway-directory.ts';
-import { findFlowsInForce } from '../../src/domain/agreements/find-flows-in-force.ts';
+import { agreementFlowsInForce } from '../../src/domain/agreements/policy-generation.ts';
+import { cachedFlowsInForce } from '../../src/domain/policy/policy-cache.ts';
 import { openTestDatabase } from './test-database.ts';
 
 /**
@@ -39,7 +40,7 @@ export async function startDemoServer(): Promise<{ url: string; close(): Promise
     webRoot: defaultWebRoot,
     databaseKind: 'pglite',
     gateways: catalogueGatewayDirectory(deps.db),
-    flowsInForce: findFlowsInForce,
+    flowsInForce: cachedFlowsInForce(agreementFlowsInForce),
   });
   const server = await new Promise<ReturnType<typeof serve>>((resolve) => {
     const s = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' }, () => resolve(s));

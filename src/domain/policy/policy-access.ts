@@ -26,7 +26,8 @@ export type PolicyAccess =
 /**
  * The first half of every read: who may see what, for this purpose, now. The flows in force are
  * loaded through the injected source with the reader's transaction and compiled once for the
- * read. A system actor has no role and so no purpose: system paths that must reach subject data
+ * read, or, from a caching source (policy-cache.ts), taken compiled from the cache after one
+ * check of the partnership's agreement generation in the same transaction. A system actor has no role and so no purpose: system paths that must reach subject data
  * are named unsafe* instead (DESIGN.md rule 1).
  */
 export async function loadPolicyAccess(
@@ -44,7 +45,9 @@ export async function loadPolicyAccess(
     organisationId: actor.organisationId,
     role: actor.role,
   };
-  const policy = compilePolicy(await source(tx, actor.partnershipId, at));
+  const policy = source.compiledPolicy
+    ? await source.compiledPolicy(tx, actor.partnershipId, at)
+    : compilePolicy(await source(tx, actor.partnershipId, at));
   const scope = allowedScope(policy, decisionActor, purpose, at, fieldGroups);
   return { ok: true, actor: decisionActor, policy, scope, atMs: at.getTime() };
 }

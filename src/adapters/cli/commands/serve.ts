@@ -3,7 +3,8 @@ import { fileURLToPath } from 'node:url';
 import { existsSync } from 'node:fs';
 import type { Config } from '../../../config/config.ts';
 import { catalogueGatewayDirectory } from '../../../domain/agreements/catalogue-gateway-directory.ts';
-import { findFlowsInForce } from '../../../domain/agreements/find-flows-in-force.ts';
+import { agreementFlowsInForce } from '../../../domain/agreements/policy-generation.ts';
+import { cachedFlowsInForce } from '../../../domain/policy/policy-cache.ts';
 import { isDatabaseEmpty, seedDemoPartnership } from '../../../domain/demo/seed-demo-partnership.ts';
 import { SignInRateLimiter } from '../../../domain/identity/rate-limiter.ts';
 import type { Logger } from '../../../domain/shared/deps.ts';
@@ -41,7 +42,7 @@ export async function serveCommand(config: Config, logger: Logger): Promise<void
     webRoot,
     databaseKind: runtime.database.kind,
     gateways,
-    flowsInForce: findFlowsInForce,
+    flowsInForce: cachedFlowsInForce(agreementFlowsInForce),
   });
   const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, () => {
     const shown = config.host === '127.0.0.1' || config.host === '0.0.0.0' ? 'localhost' : config.host;
