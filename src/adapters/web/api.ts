@@ -3,6 +3,7 @@ import { ApiError, request } from './api-client.ts';
 import type {
   AgreementDetail,
   AgreementDue,
+  AgreementOrganisation,
   AgreementQuality,
   AgreementReference,
   AgreementSummary,
@@ -128,6 +129,9 @@ export const api = {
   agreementsDueForReview: async () =>
     (await request<{ agreements: AgreementDue[] }>('GET', '/agreements/due-for-review')).agreements,
   agreementReference: () => request<AgreementReference>('GET', '/agreements/reference'),
+  agreementOrganisations: async () =>
+    (await request<{ organisations: AgreementOrganisation[] }>('GET', '/agreements/organisations'))
+      .organisations,
   agreement: async (id: string) =>
     (await request<{ agreement: AgreementDetail }>('GET', agreementPath(id))).agreement,
   agreementQuality: (id: string) => request<AgreementQuality>('GET', `${agreementPath(id)}/quality`),

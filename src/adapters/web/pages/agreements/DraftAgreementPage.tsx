@@ -2,7 +2,7 @@ import { useEffect, useState, type FormEvent } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
 import { ApiError } from '../../api-client.ts';
 import { api } from '../../api.ts';
-import { can, type AgreementDetail } from '../../api-types.ts';
+import type { AgreementDetail } from '../../api-types.ts';
 import { Checkboxes } from '../../components/Checkboxes.tsx';
 import { ErrorSummary } from '../../components/ErrorSummary.tsx';
 import { Select } from '../../components/Select.tsx';
@@ -11,7 +11,6 @@ import { Textarea } from '../../components/Textarea.tsx';
 import { TextInput } from '../../components/TextInput.tsx';
 import { fromError, fromProblems, hasErrors, noErrors, type FormErrors } from '../../form-errors.ts';
 import { usePageTitle } from '../../page-title.ts';
-import { useSignedInSession } from '../../session.tsx';
 import { useApiData } from '../../use-api-data.ts';
 import { NotFoundPage } from '../NotFoundPage.tsx';
 import {
@@ -37,13 +36,12 @@ function errorsOf(error: unknown, flowEndpoint = false): FormErrors {
 /** Draft a Tier 2 agreement with its first flow, or edit a Tier 2 draft (`/agreements/:id/edit`). */
 export function DraftAgreementPage() {
   const { id } = useParams();
-  const session = useSignedInSession();
   const navigate = useNavigate();
   const [data] = useApiData(
     () =>
       Promise.all([
         api.agreements({ tier: 'tier1' }),
-        partnershipOrganisations(can(session, 'manage_partnership')),
+        partnershipOrganisations(),
         api.agreementReference(),
         api.gateways({}),
         id === undefined ? Promise.resolve(null) : api.agreement(id),
