@@ -6,7 +6,9 @@ import { AgreementDetailPage } from './pages/agreements/AgreementDetailPage.tsx'
 import { AgreementsPage } from './pages/agreements/AgreementsPage.tsx';
 import { CoveragePage } from './pages/agreements/CoveragePage.tsx';
 import { DraftAgreementPage } from './pages/agreements/DraftAgreementPage.tsx';
+import { FlowPage } from './pages/agreements/FlowPage.tsx';
 import { FlowRegisterPage } from './pages/agreements/FlowRegisterPage.tsx';
+import { RemoveFlowPage } from './pages/agreements/RemoveFlowPage.tsx';
 import { AddUserPage } from './pages/AddUserPage.tsx';
 import { AuditPage } from './pages/audit/AuditPage.tsx';
 import { ChangePasswordPage } from './pages/ChangePasswordPage.tsx';
@@ -103,6 +105,14 @@ export function App() {
                 }
               />
               <Route
+                path="agreements/new/tier1"
+                element={
+                  <RequireCapability anyOf={manageAgreements}>
+                    <DraftAgreementPage tier="tier1" />
+                  </RequireCapability>
+                }
+              />
+              <Route
                 path="agreements/flows"
                 element={
                   <RequireCapability anyOf={readAgreements}>
@@ -131,6 +141,30 @@ export function App() {
                 element={
                   <RequireCapability anyOf={manageAgreements}>
                     <DraftAgreementPage />
+                  </RequireCapability>
+                }
+              />
+              <Route
+                path="agreements/:id/flows/new"
+                element={
+                  <RequireCapability anyOf={manageAgreements}>
+                    <FlowPage />
+                  </RequireCapability>
+                }
+              />
+              <Route
+                path="agreements/:id/flows/:flowId"
+                element={
+                  <RequireCapability anyOf={manageAgreements}>
+                    <FlowPage />
+                  </RequireCapability>
+                }
+              />
+              <Route
+                path="agreements/:id/flows/:flowId/remove"
+                element={
+                  <RequireCapability anyOf={manageAgreements}>
+                    <RemoveFlowPage />
                   </RequireCapability>
                 }
               />

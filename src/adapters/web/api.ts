@@ -149,6 +149,13 @@ export const api = {
         { body },
       )
     ).agreement,
+  removeAgreementFlow: async (id: string, flowId: string) =>
+    (
+      await request<{ agreement: AgreementDetail }>(
+        'DELETE',
+        `${agreementPath(id)}/flows/${encodeURIComponent(flowId)}`,
+      )
+    ).agreement,
   submitAgreement: (id: string) => request<Submitted>('POST', `${agreementPath(id)}/submit`, { body: {} }),
   signAgreement: (id: string, version: number) => agreementAct(id, 'sign', { version }),
   amendAgreement: (id: string) => agreementAct(id, 'amend', {}),
