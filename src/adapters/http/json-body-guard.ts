@@ -1,21 +1,15 @@
-import type { Context, MiddlewareHandler } from 'hono';
+import type { MiddlewareHandler } from 'hono';
 import { DomainError } from '../../domain/shared/errors.ts';
 
 const forbiddenKeys = new Set(['__proto__', 'constructor', 'prototype']);
 
+/** The gateway catalogue's export (GET /api/gateways/export.xlsx). */
 export const SPREADSHEET_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 /**
- * The one route whose body is not JSON: a system administrator uploading the legal gateway
- * catalogue as the .xlsx file itself (domain/gateways/import-gateway-catalogue.ts, which checks
- * the file as a zip before anything parses it).
- */
-export function isSpreadsheetUpload(c: Context): boolean {
-  return c.req.method === 'POST' && c.req.path === '/api/gateways/import';
-}
-
-/**
- * Every request body must be JSON, except exactly the spreadsheet upload, which must be .xlsx: a wrong content type is refused before anything is read
+ * Every request body must be JSON (the one file the platform takes in, the gateway catalogue,
+ * comes through the operator's command line, never over HTTP): a wrong content type is refused
+ * before anything is read
  * (which also stops cross-site HTML forms, which cannot send application/json), malformed JSON
  * gets a clear 400, and keys that could pollute prototypes are refused outright.
  */
@@ -23,12 +17,6 @@ export const jsonBodyGuard: MiddlewareHandler = async (c, next) => {
   const method = c.req.method;
   if (method === 'GET' || method === 'HEAD' || method === 'OPTIONS' || method === 'DELETE') return next();
   const type = c.req.header('content-type') ?? '';
-  if (isSpreadsheetUpload(c)) {
-    // A cross-site form cannot send this type either, so the rule still stops forged uploads.
-    if (type.trim().toLowerCase() !== SPREADSHEET_TYPE)
-      throw new DomainError('unsupported_media_type', `Send the workbook as ${SPREADSHEET_TYPE}`);
-    return next();
-  }
   if (!/^application\/json(\s*;\s*charset=utf-8)?$/i.test(type.trim())) {
     throw new DomainError('unsupported_media_type', 'Send the request body as application/json');
   }

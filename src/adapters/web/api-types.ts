@@ -66,7 +66,6 @@ export type Capability =
   | 'manage_partnership'
   | 'read_audit'
   | 'verify_audit'
-  | 'manage_gateways'
   | 'read_agreements'
   | 'manage_agreements'
   | 'sign_agreements';

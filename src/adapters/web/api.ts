@@ -16,7 +16,6 @@ import type {
   Submitted,
   UpdateDraftBody,
   AuditVerification,
-  CatalogueVersion,
   GatewayDetail,
   GatewayList,
   Organisation,
@@ -54,8 +53,6 @@ export interface AgreementQuery {
   readonly status?: string;
   readonly tier?: string;
 }
-
-const SPREADSHEET_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 function queryString(query: object): string {
   const params = new URLSearchParams();
@@ -117,12 +114,6 @@ export const api = {
 
   gateways: (query: GatewayQuery) => request<GatewayList>('GET', `/gateways${queryString(query)}`),
   gateway: (id: string) => request<GatewayDetail>('GET', `/gateways/${encodeURIComponent(id)}`),
-  importGateways: async (file: Blob, note: string) =>
-    (
-      await request<{ version: CatalogueVersion }>('POST', `/gateways/import${queryString({ note })}`, {
-        file: { data: file, contentType: SPREADSHEET_TYPE },
-      })
-    ).version,
 
   agreements: async (query: AgreementQuery) =>
     (await request<{ agreements: AgreementSummary[] }>('GET', `/agreements${queryString(query)}`)).agreements,
