@@ -1,4 +1,4 @@
-import { sql } from 'drizzle-orm';
+import { sql, type SQL } from 'drizzle-orm';
 import type { FlowsInForceSnapshot, VersionedFlowsInForce } from '../policy/flows-in-force-source.ts';
 import { queryRows, type Db } from '../shared/database.ts';
 import type { PartnershipId } from '../shared/ids.ts';
@@ -12,10 +12,15 @@ import { findFlowsInForce } from './find-flows-in-force.ts';
 export async function readPolicyGeneration(db: Db, partnershipId: PartnershipId): Promise<string> {
   const [row] = await queryRows<{ generation: string }>(
     db,
-    sql`select generation::text as generation from agreement_policy_generation
-        where partnership_id = ${partnershipId}`,
+    sql`select ${policyGenerationColumn(partnershipId)} as generation`,
   );
-  return row?.generation ?? '0';
+  return row!.generation;
+}
+
+/** The generation as an SQL expression, for the reader to fold into its own statement. */
+export function policyGenerationColumn(partnershipId: PartnershipId): SQL {
+  return sql`coalesce((select g.generation::text from agreement_policy_generation g
+    where g.partnership_id = ${partnershipId}), '0')`;
 }
 
 /**
@@ -65,5 +70,6 @@ export async function findFlowsInForceSnapshot(
 /** The agreements as the policy cache reads them (policy/policy-cache.ts). */
 export const agreementFlowsInForce: VersionedFlowsInForce = {
   generation: readPolicyGeneration,
+  generationColumn: policyGenerationColumn,
   snapshot: findFlowsInForceSnapshot,
 };

@@ -1,3 +1,4 @@
+import type { SQL } from 'drizzle-orm';
 import type { Db } from '../shared/database.ts';
 import type { Deps } from '../shared/deps.ts';
 import type { PartnershipId } from '../shared/ids.ts';
@@ -20,7 +21,24 @@ export type FlowsInForceSource = ((
    * fetch and compile the flows each time. Without it the reader compiles what the call returns.
    */
   readonly compiledPolicy?: (db: Db, partnershipId: PartnershipId, at: Date) => Promise<CompiledPolicy>;
+  /** Set by a caching source whose agreements can fold their generation into another query. */
+  readonly speculative?: SpeculativePolicy;
 };
+
+/**
+ * Saves the reader its generation round trip: the cached policy is used to build the read, the
+ * read's own statement also returns the current generation, and the result counts only if the
+ * two match (read-subject-records.ts); otherwise the read is made again the ordinary way.
+ */
+export interface SpeculativePolicy {
+  /** The cached policy for this instant, if any, with the generation it was built from; no I/O. */
+  readonly peek: (
+    partnershipId: PartnershipId,
+    at: Date,
+  ) => { readonly policy: CompiledPolicy; readonly generation: string } | undefined;
+  /** An SQL expression for the partnership's current generation, as text. */
+  readonly generationColumn: (partnershipId: PartnershipId) => SQL;
+}
 
 /**
  * The flows in force at one instant, with how long that answer holds: the same flows for every
@@ -41,6 +59,8 @@ export interface FlowsInForceSnapshot {
  */
 export interface VersionedFlowsInForce {
   readonly generation: (db: Db, partnershipId: PartnershipId) => Promise<string>;
+  /** The same generation as an SQL expression (text), so a read can fetch it in its own statement. */
+  readonly generationColumn?: (partnershipId: PartnershipId) => SQL;
   readonly snapshot: (db: Db, partnershipId: PartnershipId, at: Date) => Promise<FlowsInForceSnapshot>;
 }
 

@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import { sql } from 'drizzle-orm';
 import { describe, test } from 'node:test';
 import { northshireFlows } from '../../../test/support/northshire-flows.ts';
 import type { Db } from '../shared/database.ts';
@@ -79,5 +80,17 @@ describe('the compiled policy cache', () => {
     assert.equal((await cached(db, northshire, nine)).length, northshireFlows.length);
     await cached(db, northshire, nine);
     assert.equal(state.snapshots, 2);
+  });
+
+  test('a source that can fold its generation into a read offers the cached policy to peek at', async () => {
+    const { source } = fakeAgreements();
+    assert.equal(cachedFlowsInForce(source).speculative, undefined);
+    const cached = cachedFlowsInForce({ ...source, generationColumn: () => sql`'1'` });
+    const peek = cached.speculative!.peek;
+    assert.equal(peek(northshire, nine), undefined, 'nothing cached yet');
+    const policy = await cached.compiledPolicy!(db, northshire, nine);
+    assert.deepEqual(peek(northshire, nine), { policy, generation: '1' });
+    assert.equal(peek(northshire, new Date(midnight)), undefined, 'outside its window');
+    assert.equal(peek(southvale, nine), undefined);
   });
 });

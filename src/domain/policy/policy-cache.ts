@@ -55,7 +55,18 @@ export function cachedFlowsInForce(
     return entry.policy;
   };
 
+  const peek = (partnershipId: PartnershipId, at: Date) => {
+    const atMs = at.getTime();
+    const held = entries.get(partnershipId);
+    return held && held.fromMs <= atMs && atMs < held.untilMs
+      ? { policy: held.policy, generation: held.generation }
+      : undefined;
+  };
   const flows = async (db: Db, partnershipId: PartnershipId, at: Date) =>
     (await source.snapshot(db, partnershipId, at)).flows;
-  return Object.assign(flows, { compiledPolicy });
+  const generationColumn = source.generationColumn;
+  return Object.assign(flows, {
+    compiledPolicy,
+    ...(generationColumn ? { speculative: { peek, generationColumn } } : {}),
+  });
 }
