@@ -212,6 +212,9 @@ export async function measureReads(bench: BenchDatabase, options: ReadOptions) {
     addedP99RealUncachedMs: round(summary.scopedRealUncached.p99Ms - summary.bare.p99Ms),
     addedP99InMemoryMs: round(summary.scoped.p99Ms - summary.bare.p99Ms),
     auditFloorAddedP99Ms: round(summary.bareWithAudit.p99Ms - summary.bare.p99Ms),
+    // What the policy adds over any audited read (rule 3's durable commit is in both).
+    policyOverAuditFloorP50Ms: round(summary.scopedRealCached.p50Ms - summary.bareWithAudit.p50Ms),
+    policyOverAuditFloorP99Ms: round(summary.scopedRealCached.p99Ms - summary.bareWithAudit.p99Ms),
     addedP99WithFlowsQueryMs: round(summary.scopedWithFlowsQuery.p99Ms - summary.bare.p99Ms),
     notFoundShare: round(notFound / scopedReads, 3),
     meanRecordsShown: round(recordsShown / Math.max(1, scopedReads - notFound), 1),

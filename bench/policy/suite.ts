@@ -60,7 +60,7 @@ export const suite: BenchSuite = {
           `scoped read, agreements queried and compiled each read: p99 ${reads.scopedRealUncached.p99Ms} ms (added p99 ${reads.addedP99RealUncachedMs} ms)`,
           `scoped read, flows in memory: p50 ${reads.scoped.p50Ms} ms, p99 ${reads.scoped.p99Ms} ms (added p99 ${reads.addedP99InMemoryMs} ms)`,
           `scoped read, in memory + one round trip: p99 ${reads.scopedWithFlowsQuery.p99Ms} ms (added p99 ${reads.addedP99WithFlowsQueryMs} ms)`,
-          `audited floor (select + audit insert, no policy): added p99 ${reads.auditFloorAddedP99Ms} ms`,
+          `audited floor (select + audit insert, no policy): added p99 ${reads.auditFloorAddedP99Ms} ms; the cached reader over that floor: p50 ${reads.policyOverAuditFloorP50Ms} ms, p99 ${reads.policyOverAuditFloorP99Ms} ms`,
           `not found: ${reads.notFoundShare}; records shown per read: ${reads.meanRecordsShown} of ${reads.recordsPerSubject}`,
         ],
       };
