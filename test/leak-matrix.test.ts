@@ -3,11 +3,12 @@
 // expected answer is worked out here from the agreements' published flow register and the roles'
 // purposes, never from the policy code under test, and any record shown that the agreements do
 // not allow is a leak. Then it proves that suspending, terminating or amending an agreement stops
-// disclosure at once.
+// disclosure at once, on this app instance and on a second one sharing the database, each with
+// its own cache of the compiled policy.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { amendAgreement } from '../src/domain/agreements/amend-agreement.ts';
-import { findFlowsInForce } from '../src/domain/agreements/find-flows-in-force.ts';
+import { agreementFlowsInForce } from '../src/domain/agreements/policy-generation.ts';
 import { signAgreement } from '../src/domain/agreements/sign-agreement.ts';
 import { submitAgreement } from '../src/domain/agreements/submit-agreement.ts';
 import { updateAgreementDraft } from '../src/domain/agreements/update-agreement-draft.ts';
@@ -15,6 +16,7 @@ import { updateFlow } from '../src/domain/agreements/update-flow.ts';
 import { demoOrganisations, demoUsers } from '../src/domain/demo/northshire.ts';
 import { roleCapabilities } from '../src/domain/partnership/capabilities.ts';
 import { fieldGroups, type FieldGroup } from '../src/domain/policy/field-groups.ts';
+import { cachedFlowsInForce } from '../src/domain/policy/policy-cache.ts';
 import { purposes, type Purpose } from '../src/domain/policy/purposes.ts';
 import { rolePurposes } from '../src/domain/policy/role-purposes.ts';
 import { actorFor, agreementDeps } from './support/agreement-fixtures.ts';
@@ -120,8 +122,17 @@ async function signAsEveryParty(
 
 for (const kind of testDatabaseKinds()) {
   test(`leak matrix (${kind})`, async (t) => {
-    const app = await createTestApp(kind, { flowsInForce: findFlowsInForce });
+    // The production path: the agreements' flows in force behind the per-partnership cache.
+    const app = await createTestApp(kind, { flowsInForce: cachedFlowsInForce(agreementFlowsInForce) });
     t.after(() => app.close());
+    const second = await app.anotherInstance({ flowsInForce: cachedFlowsInForce(agreementFlowsInForce) });
+    t.after(() => second.close());
+    /** What both instances answer; they must agree, so neither can serve a stale policy. */
+    const onBoth = async (ask: (instance: TestApp) => Promise<boolean>) => {
+      const [first, other] = [await ask(app), await ask(second)];
+      assert.equal(other, first, 'the second instance answers as the first');
+      return first;
+    };
     // One record in every field group held by every agency, so any wrong disclosure shows.
     await insertSubjectRecords(
       app.deps.db,
@@ -239,10 +250,11 @@ for (const kind of testDatabaseKinds()) {
 
     const jo = () => sessions.get('jo.baker@northshire.example')!; // Riverside Primary's DSL
     const encompassKey = `${orgId('police')}|domestic_abuse_notifications`;
-    const schoolSees = async () => {
-      const read = await readRecords(app, jo(), child, 'operation_encompass');
-      return read.status === 200 && shownKeys(read.text).has(encompassKey);
-    };
+    const schoolSees = () =>
+      onBoth(async (instance) => {
+        const read = await readRecords(instance, jo(), child, 'operation_encompass');
+        return read.status === 200 && shownKeys(read.text).has(encompassKey);
+      });
     const encompass = async () =>
       (await publishedFlows(app, admin)).find((f) => f.purposes.includes('operation_encompass'))!;
 
@@ -273,10 +285,11 @@ for (const kind of testDatabaseKinds()) {
       // The front-door checks agreement lets children's social care see police incidents.
       const grace = sessions.get('grace.obi@northshire.example')!;
       const policeIncidents = `${orgId('police')}|police_incidents`;
-      const cscSees = async () => {
-        const read = await readRecords(app, grace, child, 'front_door_screening');
-        return read.status === 200 && shownKeys(read.text).has(policeIncidents);
-      };
+      const cscSees = () =>
+        onBoth(async (instance) => {
+          const read = await readRecords(instance, grace, child, 'front_door_screening');
+          return read.status === 200 && shownKeys(read.text).has(policeIncidents);
+        });
       assert.equal(await cscSees(), true);
       const flows = await publishedFlows(app, admin);
       const covering = flows.filter(
@@ -288,18 +301,23 @@ for (const kind of testDatabaseKinds()) {
       );
       const ids = [...new Set(covering.map((f) => f.agreementId))];
       assert.ok(ids.length > 0);
-      const post = (path: string, body: unknown) =>
-        app.request(path, { method: 'POST', session: admin, body: JSON.stringify(body) });
+      // Each change is made through one instance and checked on both at once.
+      const post = (on: TestApp, path: string, body: unknown) =>
+        on.request(path, { method: 'POST', session: admin, body: JSON.stringify(body) });
       for (const id of ids)
         assert.equal(
-          (await post(`/api/agreements/${id}/suspend`, { reason: 'Breach under investigation' })).status,
+          (await post(second, `/api/agreements/${id}/suspend`, { reason: 'Breach under investigation' }))
+            .status,
           200,
         );
       assert.equal(await cscSees(), false);
-      for (const id of ids) assert.equal((await post(`/api/agreements/${id}/resume`, {})).status, 200);
+      for (const id of ids) assert.equal((await post(app, `/api/agreements/${id}/resume`, {})).status, 200);
       assert.equal(await cscSees(), true);
       for (const id of ids)
-        assert.equal((await post(`/api/agreements/${id}/terminate`, { reason: 'Replaced' })).status, 200);
+        assert.equal(
+          (await post(second, `/api/agreements/${id}/terminate`, { reason: 'Replaced' })).status,
+          200,
+        );
       assert.equal(await cscSees(), false);
     });
 
@@ -307,8 +325,10 @@ for (const kind of testDatabaseKinds()) {
       // Section 47 enquiries: children's social care reads the police's incidents.
       const readAs = async () => {
         const tom = await app.signIn('tom.reid@northshire.example');
-        const read = await readRecords(app, tom, child, 's47_enquiry');
-        return read.status === 200 && shownKeys(read.text).has(`${orgId('police')}|police_incidents`);
+        return onBoth(async (instance) => {
+          const read = await readRecords(instance, tom, child, 's47_enquiry');
+          return read.status === 200 && shownKeys(read.text).has(`${orgId('police')}|police_incidents`);
+        });
       };
       assert.equal(await readAs(), true);
       const covering = (await publishedFlows(app, admin)).filter(

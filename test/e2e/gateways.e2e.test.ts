@@ -1,6 +1,7 @@
 // The legal gateway catalogue in a real browser against the real server: a practitioner filters
-// the list and opens gateways; the system administrator downloads the workbook and imports one,
-// seeing each bad row in the error summary. axe-core must find no problems on any page visited.
+// the list and opens gateways; a partnership's system administrator downloads the workbook but
+// is offered no import, since the national catalogue is the platform's to change (the operator's
+// command line). axe-core must find no problems on any page visited.
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import ExcelJS from 'exceljs';
@@ -8,7 +9,6 @@ import { assertAccessible, browserSuite, heading, menu, signIn, title } from './
 
 const sam = 'sam.patel@northshire.example';
 const chris = 'chris.lee@northshire.example';
-const SPREADSHEET_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 describe('legal gateways in Chromium', () => {
   const { journey } = browserSuite();
@@ -85,13 +85,15 @@ describe('legal gateways in Chromium', () => {
       await heading(page, 'Page not found');
     }));
 
-  it('lets the system administrator download the catalogue and import a workbook, showing each bad row', () =>
+  it("lets a partnership's system administrator download the catalogue, but not replace it", () =>
     journey(async ({ page }) => {
       await signIn(page, chris);
       await heading(page, 'Home');
       await page.goto('/gateways');
       await heading(page, 'Legal gateways');
-      await page.getByRole('heading', { name: 'Import a new catalogue' }).waitFor();
+      await page.getByText(/no partnership can change it/).waitFor();
+      assert.equal(await page.getByRole('heading', { name: 'Import a new catalogue' }).count(), 0);
+      assert.equal(await page.locator('input[type=file]').count(), 0);
 
       const [download] = await Promise.all([
         page.waitForEvent('download'),
@@ -101,40 +103,9 @@ describe('legal gateways in Chromium', () => {
       const stream = await download.createReadStream();
       const chunks: Buffer[] = [];
       for await (const chunk of stream) chunks.push(chunk as Buffer);
-      const workbook = Buffer.concat(chunks);
-
       const book = new ExcelJS.Workbook();
-      await book.xlsx.load(workbook as unknown as ExcelJS.Buffer);
-      const sheet = book.getWorksheet('Legal gateways')!;
-      sheet.getRow(3).getCell(2).value = 'Statute';
-      sheet.getRow(7).getCell(3).value = '';
-      const broken = Buffer.from(await book.xlsx.writeBuffer());
-
-      await page
-        .getByLabel('Workbook')
-        .setInputFiles({ name: 'gateways.xlsx', mimeType: SPREADSHEET_TYPE, buffer: broken });
-      await page.getByRole('button', { name: 'Import catalogue' }).click();
-      const summary = page.locator('.govuk-error-summary');
-      await summary.waitFor();
-      await title(page, 'Error: Legal gateways – Tessera');
-      const items = (await summary.getByRole('link').allTextContents()).map((t) => t.trim());
-      assert.equal(items.length, 2);
-      assert.match(items[0]!, /^Row 3: the kind “Statute” is not one Tessera knows/);
-      assert.match(items[1]!, /^Row 7: enter a title/);
-      assert.deepEqual(
-        await summary.getByRole('link').evaluateAll((links) => links.map((a) => a.getAttribute('href'))),
-        ['#file', '#file'],
-      );
-      await assertAccessible(page, 'the import with errors');
-
-      await page
-        .getByLabel('Workbook')
-        .setInputFiles({ name: 'gateways.xlsx', mimeType: SPREADSHEET_TYPE, buffer: workbook });
-      await page.getByLabel('Note (optional)').fill('Browser test');
-      await page.getByRole('button', { name: 'Import catalogue' }).click();
-      await page.getByText(/Catalogue version 2 imported, with \d+ gateways/).waitFor();
-      await page.getByText(/Catalogue version 2, \d+ gateways/).waitFor();
-      assert.equal(await summary.count(), 0);
-      await assertAccessible(page, 'the legal gateways page after an import');
+      await book.xlsx.load(Buffer.concat(chunks) as unknown as ExcelJS.Buffer);
+      assert.ok(book.getWorksheet('Legal gateways')!.rowCount > 35);
+      await assertAccessible(page, 'the legal gateways page for a system administrator');
     }));
 });

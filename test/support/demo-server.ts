@@ -12,8 +12,9 @@ import { systemClock } from '../../src/domain/shared/clock.ts';
 import { silentLogger } from '../../src/domain/shared/deps.ts';
 import { randomIds } from '../../src/domain/shared/ids.ts';
 import { catalogueGatewayDirectory } from '../../src/domain/agreements/catalogue-gateway-directory.ts';
-import { findFlowsInForce } from '../../src/domain/agreements/find-flows-in-force.ts';
+import { agreementFlowsInForce } from '../../src/domain/agreements/policy-generation.ts';
 import { LinkIndexes, type LinkingDeps } from '../../src/domain/people/held-index.ts';
+import { cachedFlowsInForce } from '../../src/domain/policy/policy-cache.ts';
 import { openTestDatabase } from './test-database.ts';
 
 /**
@@ -49,7 +50,7 @@ export async function startDemoServer(
     webRoot: defaultWebRoot,
     databaseKind: 'pglite',
     gateways: catalogueGatewayDirectory(deps.db),
-    flowsInForce: findFlowsInForce,
+    flowsInForce: cachedFlowsInForce(agreementFlowsInForce),
     linkIndexes,
     linkPeople: personLinker({ ...deps, linkIndexes }),
   });

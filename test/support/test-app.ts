@@ -28,6 +28,11 @@ export interface TestApp {
   readonly clock: TestClock;
   signIn(email: string, password?: string): Promise<SignedInSession>;
   count(table: string): Promise<number>;
+  /**
+   * A second app instance on the same database, with its own connection (on PostgreSQL) and its
+   * own flows source, as a second server behind a load balancer would be. Same clock.
+   */
+  anotherInstance(options: { flowsInForce: FlowsInForceSource }): Promise<TestApp>;
   close(): Promise<void>;
 }
 
@@ -59,50 +64,57 @@ export async function createTestApp(
     deps,
     options.demoAgreements === false ? {} : { gateways: catalogueGatewayDirectory(deps.db) },
   );
-  const app = createHttpApp({
-    ...deps,
-    signer: loadCheckpointSigner(generateSigningKeyPem()),
-    rateLimiter: new SignInRateLimiter(clock),
-    secureCookies: false,
-    trustProxy: true,
-    webRoot: options.webRoot,
-    databaseKind: kind,
-    gateways: catalogueGatewayDirectory(deps.db),
-  });
-  const request: TestApp['request'] = (path, init = {}) => {
-    const headers = new Headers(init.headers);
-    if (init.session) {
-      headers.set('cookie', init.session.cookie);
-      if (!headers.has('x-csrf-token')) headers.set('x-csrf-token', init.session.csrfToken);
-    }
-    if (typeof init.body === 'string' && !headers.has('content-type'))
-      headers.set('content-type', 'application/json');
-    return Promise.resolve(app.request(`http://localhost${path}`, { ...init, headers }));
+  const instance = (handle: DatabaseHandle, instanceDeps: PolicyDeps): TestApp => {
+    const app = createHttpApp({
+      ...instanceDeps,
+      signer: loadCheckpointSigner(generateSigningKeyPem()),
+      rateLimiter: new SignInRateLimiter(clock),
+      secureCookies: false,
+      trustProxy: true,
+      webRoot: options.webRoot,
+      databaseKind: kind,
+      gateways: catalogueGatewayDirectory(instanceDeps.db),
+    });
+    const request: TestApp['request'] = (path, init = {}) => {
+      const headers = new Headers(init.headers);
+      if (init.session) {
+        headers.set('cookie', init.session.cookie);
+        if (!headers.has('x-csrf-token')) headers.set('x-csrf-token', init.session.csrfToken);
+      }
+      if (typeof init.body === 'string' && !headers.has('content-type'))
+        headers.set('content-type', 'application/json');
+      return Promise.resolve(app.request(`http://localhost${path}`, { ...init, headers }));
+    };
+    return {
+      request,
+      database: handle,
+      deps: instanceDeps,
+      clock,
+      async signIn(email, password = DEMO_PASSWORD) {
+        const response = await request('/api/session', {
+          method: 'POST',
+          body: JSON.stringify({ email, password }),
+        });
+        if (response.status !== 200) throw new Error(`sign-in as ${email} failed: ${response.status}`);
+        const body = (await response.json()) as Record<string, unknown>;
+        const cookie = response.headers.get('set-cookie')!.split(';')[0]!;
+        return { cookie, csrfToken: body.csrfToken as string, body };
+      },
+      async count(table) {
+        const [row] = await queryRows<{ n: string }>(
+          handle.db,
+          sql.raw(`select count(*)::text as n from ${table}`),
+        );
+        return Number(row!.n);
+      },
+      async anotherInstance(more) {
+        const second = await database.connectAgain();
+        return instance(second, { ...deps, db: second.db, flowsInForce: more.flowsInForce });
+      },
+      close: () => handle.close(),
+    };
   };
-  return {
-    request,
-    database,
-    deps,
-    clock,
-    async signIn(email, password = DEMO_PASSWORD) {
-      const response = await request('/api/session', {
-        method: 'POST',
-        body: JSON.stringify({ email, password }),
-      });
-      if (response.status !== 200) throw new Error(`sign-in as ${email} failed: ${response.status}`);
-      const body = (await response.json()) as Record<string, unknown>;
-      const cookie = response.headers.get('set-cookie')!.split(';')[0]!;
-      return { cookie, csrfToken: body.csrfToken as string, body };
-    },
-    async count(table) {
-      const [row] = await queryRows<{ n: string }>(
-        database.db,
-        sql.raw(`select count(*)::text as n from ${table}`),
-      );
-      return Number(row!.n);
-    },
-    close: () => database.close(),
-  };
+  return instance(database, deps);
 }
 
 export const json = (body: unknown): string => JSON.stringify(body);

@@ -18,8 +18,22 @@ export function testDatabaseKinds(): DatabaseKind[] {
   return process.env.DATABASE_URL ? ['pglite', 'postgres'] : ['pglite'];
 }
 
-export async function openTestDatabase(kind: DatabaseKind): Promise<DatabaseHandle> {
-  return kind === 'pglite' ? openPgliteFromTemplate() : openFreshPostgres();
+/** A test database, and a second connection to the same one, as another app instance has. */
+export interface TestDatabaseHandle extends DatabaseHandle {
+  /**
+   * PostgreSQL: a new pool on the same database, closed on its own. PGlite is one connection in
+   * this process, so the same handle comes back (closing it does nothing).
+   */
+  connectAgain(): Promise<DatabaseHandle>;
+}
+
+export async function openTestDatabase(kind: DatabaseKind): Promise<TestDatabaseHandle> {
+  if (kind === 'postgres') return openFreshPostgres();
+  const handle = await openPgliteFromTemplate();
+  return {
+    ...handle,
+    connectAgain: () => Promise.resolve({ db: handle.db, kind: handle.kind, close: () => Promise.resolve() }),
+  };
 }
 
 const cacheDir = join(process.cwd(), 'node_modules', '.cache', 'tessera-test');
@@ -53,7 +67,7 @@ async function migrationsFingerprint(): Promise<string> {
 }
 
 /** A throwaway PostgreSQL database per test file, dropped on close. */
-async function openFreshPostgres(): Promise<DatabaseHandle> {
+async function openFreshPostgres(): Promise<TestDatabaseHandle> {
   const adminUrl = process.env.DATABASE_URL!;
   const name = `tessera_t_${process.pid}_${randomBytes(4).toString('hex')}`;
   const admin = new pg.Client({ connectionString: adminUrl });
@@ -66,6 +80,7 @@ async function openFreshPostgres(): Promise<DatabaseHandle> {
   await migrateDatabase(handle);
   return {
     ...handle,
+    connectAgain: () => openDatabase({ kind: 'postgres', url: url.toString(), poolSize: 4 }),
     close: async () => {
       await handle.close();
       const dropper = new pg.Client({ connectionString: adminUrl });

@@ -6,7 +6,7 @@ import { LinkIndexes } from '../../domain/people/held-index.ts';
 import { DomainError } from '../../domain/shared/errors.ts';
 import { errorResponse, validationError } from './error-response.ts';
 import type { AppEnv, HttpDeps } from './http-deps.ts';
-import { isFeedUpload, isSpreadsheetUpload, jsonBodyGuard } from './json-body-guard.ts';
+import { isFeedUpload, jsonBodyGuard } from './json-body-guard.ts';
 import { feedRoutes } from './routes/feed-routes.ts';
 import { agreementReportRoutes } from './routes/agreement-report-routes.ts';
 import { agreementRoutes } from './routes/agreement-routes.ts';
@@ -22,8 +22,6 @@ import { sessionMiddleware } from './session-middleware.ts';
 import { serveWebApp } from './static-web.ts';
 
 export const BODY_LIMIT_BYTES = 1024 * 1024;
-/** The gateway catalogue upload: an exported catalogue is about 20 KB, so 5 MB is generous. */
-export const UPLOAD_LIMIT_BYTES = 5 * 1024 * 1024;
 
 /**
  * The HTTP adapter: parse, call the use case, map the result. Routes hold no rules of their own;
@@ -78,17 +76,9 @@ export function createHttpApp(deps: HttpDeps): OpenAPIHono<AppEnv> {
       throw new DomainError('payload_too_large', 'The request body is larger than 1 MB');
     },
   });
-  const uploadLimit = bodyLimit({
-    maxSize: UPLOAD_LIMIT_BYTES,
-    onError: () => {
-      throw new DomainError('payload_too_large', 'The file is larger than 5 MB');
-    },
-  });
   // A feed upload is limited as it streams, in its route (feed-routes.ts limitedBody): hono's
   // body limit would buffer a chunked upload whole.
-  app.use('/api/*', (c, next) =>
-    isFeedUpload(c) ? next() : isSpreadsheetUpload(c) ? uploadLimit(c, next) : jsonLimit(c, next),
-  );
+  app.use('/api/*', (c, next) => (isFeedUpload(c) ? next() : jsonLimit(c, next)));
   app.use('/api/*', jsonBodyGuard);
   app.use('/api/*', sessionMiddleware(deps));
 

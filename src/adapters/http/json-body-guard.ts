@@ -3,22 +3,14 @@ import { DomainError } from '../../domain/shared/errors.ts';
 
 const forbiddenKeys = new Set(['__proto__', 'constructor', 'prototype']);
 
+/** The gateway catalogue's export (GET /api/gateways/export.xlsx). */
 export const SPREADSHEET_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
-
-/**
- * The one route whose body is not JSON: a system administrator uploading the legal gateway
- * catalogue as the .xlsx file itself (domain/gateways/import-gateway-catalogue.ts, which checks
- * the file as a zip before anything parses it).
- */
-export function isSpreadsheetUpload(c: Context): boolean {
-  return c.req.method === 'POST' && c.req.path === '/api/gateways/import';
-}
 
 /** An agency feed file is sent as itself (CSV, JSON Lines or a JSON array) and parsed as it streams. */
 export const FEED_UPLOAD_LIMIT_BYTES = 100 * 1024 * 1024;
 
 /**
- * The second route whose body is not parsed here: an agency feed upload
+ * The one route whose body is not parsed here: an agency feed upload
  * (adapters/http/routes/feed-routes.ts). Its content type is checked against the feed's mapping
  * by the route, its size as it streams (FEED_UPLOAD_LIMIT_BYTES), and every row by ingest; a
  * JSON feed can be far larger than the JSON body limit and is never parsed whole.
@@ -28,20 +20,15 @@ export function isFeedUpload(c: Context): boolean {
 }
 
 /**
- * Every request body must be JSON, except exactly the spreadsheet upload and the feed upload, which must be .xlsx: a wrong content type is refused before anything is read
- * (which also stops cross-site HTML forms, which cannot send application/json), malformed JSON
+ * Every request body must be JSON, except the feed upload (the one other file the platform
+ * takes in, the gateway catalogue, comes through the operator's command line, never over
+ * HTTP): a wrong content type is refused before anything is read (which also stops cross-site HTML forms, which cannot send application/json), malformed JSON
  * gets a clear 400, and keys that could pollute prototypes are refused outright.
  */
 export const jsonBodyGuard: MiddlewareHandler = async (c, next) => {
   const method = c.req.method;
   if (method === 'GET' || method === 'HEAD' || method === 'OPTIONS' || method === 'DELETE') return next();
   const type = c.req.header('content-type') ?? '';
-  if (isSpreadsheetUpload(c)) {
-    // A cross-site form cannot send this type either, so the rule still stops forged uploads.
-    if (type.trim().toLowerCase() !== SPREADSHEET_TYPE)
-      throw new DomainError('unsupported_media_type', `Send the workbook as ${SPREADSHEET_TYPE}`);
-    return next();
-  }
   if (isFeedUpload(c)) {
     // text/csv and JSON sent by fetch from our own pages; a cross-site form can send text/plain,
     // multipart or urlencoded only, none of which a feed accepts, and CSRF is checked anyway.

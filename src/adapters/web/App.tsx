@@ -6,7 +6,9 @@ import { AgreementDetailPage } from './pages/agreements/AgreementDetailPage.tsx'
 import { AgreementsPage } from './pages/agreements/AgreementsPage.tsx';
 import { CoveragePage } from './pages/agreements/CoveragePage.tsx';
 import { DraftAgreementPage } from './pages/agreements/DraftAgreementPage.tsx';
+import { FlowPage } from './pages/agreements/FlowPage.tsx';
 import { FlowRegisterPage } from './pages/agreements/FlowRegisterPage.tsx';
+import { RemoveFlowPage } from './pages/agreements/RemoveFlowPage.tsx';
 import { AddUserPage } from './pages/AddUserPage.tsx';
 import { AuditPage } from './pages/audit/AuditPage.tsx';
 import { ChangePasswordPage } from './pages/ChangePasswordPage.tsx';
@@ -111,6 +113,14 @@ export function App() {
                 }
               />
               <Route
+                path="agreements/new/tier1"
+                element={
+                  <RequireCapability anyOf={manageAgreements}>
+                    <DraftAgreementPage tier="tier1" />
+                  </RequireCapability>
+                }
+              />
+              <Route
                 path="agreements/flows"
                 element={
                   <RequireCapability anyOf={readAgreements}>
@@ -151,10 +161,26 @@ export function App() {
                 }
               />
               <Route
+                path="agreements/:id/flows/new"
+                element={
+                  <RequireCapability anyOf={manageAgreements}>
+                    <FlowPage />
+                  </RequireCapability>
+                }
+              />
+              <Route
                 path="feeds"
                 element={
                   <RequireCapability anyOf={['ingest_feeds']}>
                     <IngestRunsPage />
+                  </RequireCapability>
+                }
+              />
+              <Route
+                path="agreements/:id/flows/:flowId"
+                element={
+                  <RequireCapability anyOf={manageAgreements}>
+                    <FlowPage />
                   </RequireCapability>
                 }
               />
@@ -178,6 +204,14 @@ export function App() {
               <Route path="persons" element={<PersonSearchPage />} />
               <Route path="persons/:personId" element={<ChildViewPage />} />
               <Route path="persons/:personId/chronology/print" element={<ChronologyPrintPage />} />
+              <Route
+                path="agreements/:id/flows/:flowId/remove"
+                element={
+                  <RequireCapability anyOf={manageAgreements}>
+                    <RemoveFlowPage />
+                  </RequireCapability>
+                }
+              />
               <Route path="change-password" element={<ChangePasswordPage />} />
               <Route path="*" element={<NotFoundPage />} />
             </Route>

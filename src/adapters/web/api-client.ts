@@ -22,8 +22,6 @@ type Method = 'GET' | 'POST' | 'PUT' | 'DELETE';
 
 interface RequestOptions {
   readonly body?: unknown;
-  /** A file sent as it is (the gateway catalogue upload), instead of a JSON body. */
-  readonly file?: { readonly data: Blob; readonly contentType: string };
   /** Sign-in and the first session check: a 401 there is an answer, not an ended session. */
   readonly anonymous?: boolean;
 }
@@ -42,7 +40,6 @@ export function onSessionEnded(handler: () => void): void {
 export async function request<T>(method: Method, path: string, options: RequestOptions = {}): Promise<T> {
   const headers: Record<string, string> = { Accept: 'application/json' };
   if (options.body !== undefined) headers['Content-Type'] = 'application/json';
-  if (options.file !== undefined) headers['Content-Type'] = options.file.contentType;
   if (method !== 'GET' && !options.anonymous && csrfToken) headers['X-CSRF-Token'] = csrfToken;
 
   let response: Response;
@@ -51,7 +48,7 @@ export async function request<T>(method: Method, path: string, options: RequestO
       method,
       headers,
       credentials: 'same-origin',
-      body: options.file?.data ?? (options.body === undefined ? null : JSON.stringify(options.body)),
+      body: options.body === undefined ? null : JSON.stringify(options.body),
     });
   } catch {
     throw new ApiError(

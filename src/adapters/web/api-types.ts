@@ -3,6 +3,7 @@
 import type { z } from '@hono/zod-openapi';
 import type {
   AgreementDetailView,
+  AgreementOrganisationsResponse,
   AgreementReferenceResponse,
   AgreementSummaryView,
   CoverageResponse,
@@ -68,6 +69,7 @@ export type AgreementFlow = z.infer<typeof FlowView>;
 export type AgreementDue = z.infer<typeof DueForReviewResponse>['agreements'][number];
 export type AgreementQuality = z.infer<typeof QualityResponse>;
 export type AgreementReference = z.infer<typeof AgreementReferenceResponse>;
+export type AgreementOrganisation = z.infer<typeof AgreementOrganisationsResponse>['organisations'][number];
 export type Submitted = z.infer<typeof SubmittedResponse>;
 export type Coverage = z.infer<typeof CoverageResponse>;
 export type FlowRegister = z.infer<typeof FlowRegisterResponse>;
@@ -82,7 +84,6 @@ export type Capability =
   | 'manage_partnership'
   | 'read_audit'
   | 'verify_audit'
-  | 'manage_gateways'
   | 'read_agreements'
   | 'manage_agreements'
   | 'sign_agreements'

@@ -3,6 +3,7 @@ import { ApiError, request } from './api-client.ts';
 import type {
   AgreementDetail,
   AgreementDue,
+  AgreementOrganisation,
   AgreementQuality,
   AgreementReference,
   AgreementSummary,
@@ -15,7 +16,6 @@ import type {
   Submitted,
   UpdateDraftBody,
   AuditVerification,
-  CatalogueVersion,
   ChildView,
   Chronology,
   PersonSearchRequest,
@@ -63,8 +63,6 @@ export interface AgreementQuery {
   readonly status?: string;
   readonly tier?: string;
 }
-
-const SPREADSHEET_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 function queryString(query: object): string {
   const params = new URLSearchParams();
@@ -149,12 +147,6 @@ export const api = {
 
   gateways: (query: GatewayQuery) => request<GatewayList>('GET', `/gateways${queryString(query)}`),
   gateway: (id: string) => request<GatewayDetail>('GET', `/gateways/${encodeURIComponent(id)}`),
-  importGateways: async (file: Blob, note: string) =>
-    (
-      await request<{ version: CatalogueVersion }>('POST', `/gateways/import${queryString({ note })}`, {
-        file: { data: file, contentType: SPREADSHEET_TYPE },
-      })
-    ).version,
 
   ingestRuns: async () => (await request<{ runs: IngestRun[] }>('GET', '/feeds/runs')).runs,
   ingestRun: (runId: string) => request<IngestReport>('GET', `/feeds/runs/${encodeURIComponent(runId)}`),
@@ -164,6 +156,9 @@ export const api = {
   agreementsDueForReview: async () =>
     (await request<{ agreements: AgreementDue[] }>('GET', '/agreements/due-for-review')).agreements,
   agreementReference: () => request<AgreementReference>('GET', '/agreements/reference'),
+  agreementOrganisations: async () =>
+    (await request<{ organisations: AgreementOrganisation[] }>('GET', '/agreements/organisations'))
+      .organisations,
   agreement: async (id: string) =>
     (await request<{ agreement: AgreementDetail }>('GET', agreementPath(id))).agreement,
   agreementQuality: (id: string) => request<AgreementQuality>('GET', `${agreementPath(id)}/quality`),
@@ -179,6 +174,13 @@ export const api = {
         'PUT',
         `${agreementPath(id)}/flows/${encodeURIComponent(flowId)}`,
         { body },
+      )
+    ).agreement,
+  removeAgreementFlow: async (id: string, flowId: string) =>
+    (
+      await request<{ agreement: AgreementDetail }>(
+        'DELETE',
+        `${agreementPath(id)}/flows/${encodeURIComponent(flowId)}`,
       )
     ).agreement,
   submitAgreement: (id: string) => request<Submitted>('POST', `${agreementPath(id)}/submit`, { body: {} }),

@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import {
+  bigint,
   date,
   index,
   integer,
@@ -167,3 +168,15 @@ export const agreementSuspension = pgTable(
       .where(sql`${t.resumedAt} is null`),
   ],
 );
+
+/**
+ * A counter per partnership that moves with every change to its agreements, in the same
+ * transaction (triggers in drizzle/0011_agreement_policy_generation_triggers.sql, on every
+ * agreement table, so no use case can forget it). The scoped reader caches the compiled policy
+ * per partnership and reads this one row on each read: a cached policy older than the counter is
+ * never used, whichever process made the change.
+ */
+export const agreementPolicyGeneration = pgTable('agreement_policy_generation', {
+  partnershipId: uuid('partnership_id').primaryKey(),
+  generation: bigint('generation', { mode: 'number' }).notNull(),
+});

@@ -1,13 +1,16 @@
 import assert from 'node:assert/strict';
+import { randomBytes } from 'node:crypto';
 import { after, before, describe, test } from 'node:test';
 import { sql } from 'drizzle-orm';
 import ExcelJS from 'exceljs';
 import { chrisTheSystemAdmin, samThePractitioner } from '../../../test/support/personas.ts';
 import { openTestDatabase, testDatabaseKinds } from '../../../test/support/test-database.ts';
+import { buildZip, zeroBombEntry } from '../../../test/support/zip-files.ts';
 import type { DatabaseHandle } from '../../adapters/db/open-database.ts';
 import { fixedClock } from '../shared/clock.ts';
 import { queryRows } from '../shared/database.ts';
-import { silentLogger, type Deps } from '../shared/deps.ts';
+import { systemActor } from '../shared/actor.ts';
+import { silentLogger } from '../shared/deps.ts';
 import { DomainError } from '../shared/errors.ts';
 import { PLATFORM_PARTNERSHIP_ID, randomIds } from '../shared/ids.ts';
 import { builtInCatalogue } from './builtin-catalogue.ts';
@@ -16,13 +19,18 @@ import { findGateways, findGatewaysByIds } from './find-gateways.ts';
 import { getCurrentCatalogueVersion } from './get-current-catalogue-version.ts';
 import { getGateway } from './get-gateway.ts';
 import { GATEWAY_SHEET } from './gateway-workbook-layout.ts';
-import { importGatewayCatalogue } from './import-gateway-catalogue.ts';
+import type { GatewayCitation } from './check-cited-gateways.ts';
+import { importGatewayCatalogue, type ImportGatewayCatalogueDeps } from './import-gateway-catalogue.ts';
 import { installGatewayCatalogue } from './install-gateway-catalogue.ts';
 
 for (const kind of testDatabaseKinds()) {
   describe(`the legal gateway catalogue (${kind})`, () => {
     let handle: DatabaseHandle;
-    let deps: Deps;
+    let deps: ImportGatewayCatalogueDeps;
+    // What live agreements cite, as the agreements module would answer (tested there).
+    let citations: GatewayCitation[] = [];
+    // The operator at the command line: the only one who may replace national law.
+    const platform = systemActor(PLATFORM_PARTNERSHIP_ID, 'test:gateways-import');
     before(async () => {
       handle = await openTestDatabase(kind);
       deps = {
@@ -30,6 +38,7 @@ for (const kind of testDatabaseKinds()) {
         clock: fixedClock(new Date('2026-11-02T09:00:00Z')),
         ids: randomIds,
         logger: silentLogger,
+        gatewayCitations: () => Promise.resolve(citations),
       };
     });
     after(() => handle.close());
@@ -141,7 +150,7 @@ for (const kind of testDatabaseKinds()) {
         exported.at(-1)?.actor_id,
         samThePractitioner.kind === 'user' ? samThePractitioner.userId : '',
       );
-      const version = await importGatewayCatalogue(deps, chrisTheSystemAdmin, {
+      const version = await importGatewayCatalogue(deps, platform, {
         file: workbook,
         note: 'Round trip',
       });
@@ -172,7 +181,7 @@ for (const kind of testDatabaseKinds()) {
           'No',
         ]);
       });
-      const version = await importGatewayCatalogue(deps, chrisTheSystemAdmin, { file });
+      const version = await importGatewayCatalogue(deps, platform, { file });
       assert.equal(version.version, 3);
       assert.equal(version.note, 'Imported from a workbook');
       assert.equal((await getGateway(handle.db, builtInCatalogue[0]!.id)).wordingChecked, true);
@@ -185,7 +194,7 @@ for (const kind of testDatabaseKinds()) {
         sheet.getRow(5).getCell(2).value = 'Something else';
       });
       const before_ = await counts();
-      await assert.rejects(importGatewayCatalogue(deps, chrisTheSystemAdmin, { file }), (e: unknown) => {
+      await assert.rejects(importGatewayCatalogue(deps, platform, { file }), (e: unknown) => {
         assert.ok(e instanceof DomainError && e.code === 'validation_failed');
         assert.deepEqual(
           e.fields?.map((f) => f.field),
@@ -203,7 +212,7 @@ for (const kind of testDatabaseKinds()) {
         sheet.spliceRows(line, 1);
       });
       const before_ = await counts();
-      await assert.rejects(importGatewayCatalogue(deps, chrisTheSystemAdmin, { file }), (e: unknown) => {
+      await assert.rejects(importGatewayCatalogue(deps, platform, { file }), (e: unknown) => {
         assert.ok(e instanceof DomainError);
         assert.match(
           e.fields?.[0]?.problem ?? '',
@@ -214,24 +223,100 @@ for (const kind of testDatabaseKinds()) {
       assert.deepEqual(await counts(), before_);
     });
 
-    test('anyone but the system administrator is refused as "not found", and the refusal is audited', async () => {
+    test('no partnership user may import, not even a system administrator: "not found", audited', async () => {
       const { workbook } = await exportGatewayCatalogue(deps, chrisTheSystemAdmin);
-      const before_ = await counts();
+      for (const actor of [samThePractitioner, chrisTheSystemAdmin]) {
+        const before_ = await counts();
+        await assert.rejects(
+          importGatewayCatalogue(deps, actor, { file: workbook }),
+          (e: unknown) => e instanceof DomainError && e.code === 'not_found',
+        );
+        const denied = await events('access.denied');
+        assert.deepEqual(denied.at(-1)?.details, { attempted: 'gateway_catalogue.import' });
+        assert.equal(denied.at(-1)?.outcome, 'denied');
+        assert.equal(denied.at(-1)?.partnership_id, chrisTheSystemAdmin.partnershipId);
+        const [gateways, versions, audit] = await counts();
+        assert.deepEqual([gateways, versions, audit], [before_[0], before_[1], before_[2]! + 1]);
+      }
+      // Nor may another partnership's own system process.
       await assert.rejects(
-        importGatewayCatalogue(deps, samThePractitioner, { file: workbook }),
+        importGatewayCatalogue(deps, systemActor(chrisTheSystemAdmin.partnershipId, 'test'), {
+          file: workbook,
+        }),
         (e: unknown) => e instanceof DomainError && e.code === 'not_found',
       );
-      const denied = await events('access.denied');
-      assert.deepEqual(denied.at(-1)?.details, { attempted: 'gateway_catalogue.import' });
-      assert.equal(denied.at(-1)?.outcome, 'denied');
-      const [gateways, versions, audit] = await counts();
-      assert.deepEqual([gateways, versions, audit], [before_[0], before_[1], before_[2]! + 1]);
+    });
+
+    test('a catalogue that drops a gateway a live agreement cites is refused, naming the agreements', async () => {
+      citations = [
+        { gatewayId: 'CDA1998-S115', partnershipId: 'p1', reference: 'T2-003' },
+        { gatewayId: 'CDA1998-S115', partnershipId: 'p2', reference: 'T2-001' },
+      ];
+      const file = await editedExport((sheet) => {
+        const line = sheet.getColumn(1).values.findIndex((v) => v === 'CDA1998-S115');
+        sheet.spliceRows(line, 1);
+      });
+      const before_ = await counts();
+      await assert.rejects(importGatewayCatalogue(deps, platform, { file }), (e: unknown) => {
+        assert.ok(e instanceof DomainError && e.code === 'validation_failed');
+        assert.deepEqual(e.fields, [
+          {
+            field: 'rows',
+            problem:
+              'The catalogue must keep CDA1998-S115: agreements in force or in draft cite it: T2-001, T2-003 (2 partnerships)',
+          },
+        ]);
+        return true;
+      });
+      assert.deepEqual(await counts(), before_);
+      citations = [];
+    });
+
+    test('a catalogue that changes the kind of a cited gateway is refused at its row', async () => {
+      citations = [{ gatewayId: 'UKGDPR-6-1-e', partnershipId: 'p1', reference: 'T2-002' }];
+      let line = 0;
+      const file = await editedExport((sheet) => {
+        line = sheet.getColumn(1).values.findIndex((v) => v === 'UKGDPR-6-1-e');
+        sheet.getRow(line).getCell(2).value = 'Statutory power';
+      });
+      const before_ = await counts();
+      await assert.rejects(importGatewayCatalogue(deps, platform, { file }), (e: unknown) => {
+        assert.ok(e instanceof DomainError && e.code === 'validation_failed');
+        assert.deepEqual(e.fields, [
+          {
+            field: `rows.${line}.kind`,
+            problem: `Row ${line}: UKGDPR-6-1-e must stay “UK GDPR Article 6 lawful basis”: agreements in force or in draft cite it as that: T2-002 (1 partnership)`,
+          },
+        ]);
+        return true;
+      });
+      assert.deepEqual(await counts(), before_);
+      citations = [];
+    });
+
+    test('a file that is not a workbook, over 5 MB, or a zip bomb is refused safely, nothing written', async () => {
+      const bomb = await zeroBombEntry('xl/worksheets/sheet1.xml', 200 * 1024 * 1024);
+      for (const [file, problem] of [
+        [Buffer.from('ID,Kind\nCA1989-S47,statute_duty\n'), /not an Excel workbook/],
+        [randomBytes(5 * 1024 * 1024 + 1), /larger than 5 MB/],
+        [buildZip([bomb]), /would unpack to 200 MB/],
+        [buildZip([{ ...bomb, declaredSize: 1024 * 1024 }]), /larger than it says/],
+      ] as const) {
+        const before_ = await counts();
+        await assert.rejects(importGatewayCatalogue(deps, platform, { file }), (e: unknown) => {
+          assert.ok(e instanceof DomainError && e.code === 'validation_failed');
+          assert.equal(e.fields?.[0]?.field, 'file');
+          assert.match(e.fields?.[0]?.problem ?? '', problem);
+          return true;
+        });
+        assert.deepEqual(await counts(), before_);
+      }
     });
 
     test('two imports at once get consecutive versions', async () => {
       const { workbook } = await exportGatewayCatalogue(deps, chrisTheSystemAdmin);
       const versions = await Promise.all(
-        [1, 2].map(() => importGatewayCatalogue(deps, chrisTheSystemAdmin, { file: workbook })),
+        [1, 2].map(() => importGatewayCatalogue(deps, platform, { file: workbook })),
       );
       assert.deepEqual(versions.map((v) => v.version).sort(), [4, 5]);
     });

@@ -44,6 +44,8 @@ export const gatewayLimits = {
   source: 500,
   sources: 20,
   note: 500,
+  /** An exported catalogue is about 20 KB, so 5 MB is generous. */
+  fileBytes: 5 * 1024 * 1024,
 } as const;
 
 export type GatewayField = keyof Gateway;

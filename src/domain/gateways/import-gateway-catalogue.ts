@@ -1,10 +1,11 @@
 import { appendAuditEvent } from '../audit/append-audit-event.ts';
-import { authorise } from '../partnership/authorise.ts';
 import { purposeDefinitions, purposes } from '../policy/purposes.ts';
 import type { Actor } from '../shared/actor.ts';
 import type { Deps } from '../shared/deps.ts';
-import { DomainError, type FieldProblem } from '../shared/errors.ts';
-import { lockCatalogue, writeCatalogueVersion } from './catalogue-store.ts';
+import { DomainError, notFound, type FieldProblem } from '../shared/errors.ts';
+import { PLATFORM_PARTNERSHIP_ID } from '../shared/ids.ts';
+import { gatewaysOfVersion, latestVersion, lockCatalogue, writeCatalogueVersion } from './catalogue-store.ts';
+import { citedGatewayProblems, type GatewayCitations } from './check-cited-gateways.ts';
 import type { CatalogueVersion, Gateway } from './gateway.ts';
 import { gatewayLimits } from './gateway.ts';
 import { inspectZip, UnsafeZipError } from './inspect-zip.ts';
@@ -19,22 +20,47 @@ export interface ImportGatewayCatalogueInput {
 
 const DEFAULT_NOTE = 'Imported from a workbook';
 
+export interface ImportGatewayCatalogueDeps extends Deps {
+  /** Which gateways live agreements cite, in every partnership (agreements' findGatewayCitations). */
+  readonly gatewayCitations: GatewayCitations;
+}
+
 /**
- * Replaces the catalogue with the gateways of an uploaded workbook, as a new version. Only the
- * system administrator may (the catalogue is shared by every partnership). The file is checked
- * as a zip before it is parsed, then every row is checked; if anything is wrong, nothing is
- * written and every problem is reported by line. The new version and its audit event are
- * written in one transaction.
+ * The catalogue is national law shared by every partnership on the platform, so no partnership's
+ * user may replace it, whatever their role: only the platform itself, which is the operator at
+ * the command line (`tessera gateways import`, a system actor of the platform's audit chain;
+ * whoever can run it already holds the database). Anyone else is refused as "not found" and the
+ * refusal is audited (DESIGN.md rule 2), in the actor's own chain.
+ */
+async function assertPlatform(deps: Deps, actor: Actor): Promise<void> {
+  if (actor.kind === 'system' && actor.partnershipId === PLATFORM_PARTNERSHIP_ID) return;
+  await appendAuditEvent(deps.db, {
+    actor,
+    action: 'access.denied',
+    outcome: 'denied',
+    details: { attempted: 'gateway_catalogue.import' },
+  });
+  throw notFound('The page');
+}
+
+/**
+ * Replaces the catalogue with the gateways of a workbook, as a new version. Only the platform
+ * may (assertPlatform). The file is checked as a zip before it is parsed, then every row is
+ * checked, then that the purposes' statutes and every gateway a live agreement cites survive
+ * with their kinds; if anything is wrong, nothing is written and every problem is reported by
+ * line. The new version and its audit event are written in one transaction.
  */
 export async function importGatewayCatalogue(
-  deps: Deps,
+  deps: ImportGatewayCatalogueDeps,
   actor: Actor,
   input: ImportGatewayCatalogueInput,
 ): Promise<CatalogueVersion> {
-  await authorise(deps, actor, 'manage_gateways', 'gateway_catalogue.import');
+  await assertPlatform(deps, actor);
   const note = input.note?.trim() || DEFAULT_NOTE;
   if (note.length > gatewayLimits.note)
     throw refused([{ field: 'note', problem: `The note must be ${gatewayLimits.note} characters or fewer` }]);
+  if (input.file.byteLength > gatewayLimits.fileBytes)
+    throw refused([{ field: 'file', problem: 'The file is larger than 5 MB' }]);
   try {
     await inspectZip(input.file);
   } catch (error) {
@@ -47,6 +73,18 @@ export async function importGatewayCatalogue(
 
   return deps.db.transaction(async (tx) => {
     await lockCatalogue(tx);
+    // Checked under the catalogue's lock: an agreement drafted meanwhile cites the version
+    // current now, which this import then replaces only if it keeps what that agreement cites.
+    const current = await latestVersion(tx);
+    if (current) {
+      const cited = citedGatewayProblems({
+        current: await gatewaysOfVersion(tx, current.version),
+        next: gateways,
+        lines,
+        citations: await deps.gatewayCitations(tx, deps.clock.now()),
+      });
+      if (cited.length > 0) throw refused(cited);
+    }
     const written = await writeCatalogueVersion(tx, {
       createdBy: actor.kind === 'user' ? actor.userId : `system:${actor.process}`,
       note,

@@ -10,9 +10,8 @@ export type Capability =
   | 'manage_partnership'
   | 'read_audit'
   | 'verify_audit'
-  // The legal gateway catalogue is national law shared by every partnership: only the platform's
-  // system administrator may replace it (domain/gateways).
-  | 'manage_gateways'
+  // No capability replaces the legal gateway catalogue: it is national law shared by every
+  // partnership, so only the platform (the operator's command line) may (domain/gateways).
   // Agreements (domain/agreements): read by every member, since agreements are transparency
   // documents; drafted and governed by administrators and DPOs; signed by signatories.
   | 'read_agreements'
@@ -61,7 +60,6 @@ export const roleCapabilities = {
     'manage_partnership',
     'read_audit',
     'verify_audit',
-    'manage_gateways',
     'read_agreements',
     'ingest_feeds',
   ],

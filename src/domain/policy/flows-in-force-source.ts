@@ -1,6 +1,8 @@
+import type { SQL } from 'drizzle-orm';
 import type { Db } from '../shared/database.ts';
 import type { Deps } from '../shared/deps.ts';
 import type { PartnershipId } from '../shared/ids.ts';
+import type { CompiledPolicy } from './compile-policy.ts';
 import type { FlowInForce } from './flows-in-force.ts';
 
 /**
@@ -9,11 +11,58 @@ import type { FlowInForce } from './flows-in-force.ts';
  * (flows-in-force.ts) and never on how agreements are stored. It is called with the reader's
  * own transaction, so the flows and the records are read from one snapshot.
  */
-export type FlowsInForceSource = (
+export type FlowsInForceSource = ((
   db: Db,
   partnershipId: PartnershipId,
   at: Date,
-) => Promise<readonly FlowInForce[]>;
+) => Promise<readonly FlowInForce[]>) & {
+  /**
+   * Set by a caching source (policy-cache.ts): the compiled policy itself, so a read need not
+   * fetch and compile the flows each time. Without it the reader compiles what the call returns.
+   */
+  readonly compiledPolicy?: (db: Db, partnershipId: PartnershipId, at: Date) => Promise<CompiledPolicy>;
+  /** Set by a caching source whose agreements can fold their generation into another query. */
+  readonly speculative?: SpeculativePolicy;
+};
+
+/**
+ * Saves the reader its generation round trip: the cached policy is used to build the read, the
+ * read's own statement also returns the current generation, and the result counts only if the
+ * two match (read-subject-records.ts); otherwise the read is made again the ordinary way.
+ */
+export interface SpeculativePolicy {
+  /** The cached policy for this instant, if any, with the generation it was built from; no I/O. */
+  readonly peek: (
+    partnershipId: PartnershipId,
+    at: Date,
+  ) => { readonly policy: CompiledPolicy; readonly generation: string } | undefined;
+  /** An SQL expression for the partnership's current generation, as text. */
+  readonly generationColumn: (partnershipId: PartnershipId) => SQL;
+}
+
+/**
+ * The flows in force at one instant, with how long that answer holds: the same flows for every
+ * instant in [fromMs, untilMs) as long as the partnership's generation has not moved.
+ */
+export interface FlowsInForceSnapshot {
+  /** The generation read BEFORE the flows, so the flows are never older than it says. */
+  readonly generation: string;
+  readonly flows: readonly FlowInForce[];
+  readonly fromMs: number;
+  readonly untilMs: number;
+}
+
+/**
+ * What a cross-process cache needs from the agreements module: a generation that moves in the
+ * same transaction as every change to the partnership's agreements, read cheaply on every read,
+ * and the flows with the window in which they stay the same.
+ */
+export interface VersionedFlowsInForce {
+  readonly generation: (db: Db, partnershipId: PartnershipId) => Promise<string>;
+  /** The same generation as an SQL expression (text), so a read can fetch it in its own statement. */
+  readonly generationColumn?: (partnershipId: PartnershipId) => SQL;
+  readonly snapshot: (db: Db, partnershipId: PartnershipId, at: Date) => Promise<FlowsInForceSnapshot>;
+}
 
 /** What the scoped reader needs beyond the ordinary dependencies. */
 export interface PolicyDeps extends Deps {

@@ -1,3 +1,4 @@
+import type { SQL } from 'drizzle-orm';
 import { appendAuditEvent } from '../audit/append-audit-event.ts';
 import type { AccessDeniedReason, AgreementRelied } from '../audit/actions.ts';
 import type { Actor } from '../shared/actor.ts';
@@ -26,7 +27,8 @@ export type PolicyAccess =
 /**
  * The first half of every read: who may see what, for this purpose, now. The flows in force are
  * loaded through the injected source with the reader's transaction and compiled once for the
- * read. A system actor has no role and so no purpose: system paths that must reach subject data
+ * read, or, from a caching source (policy-cache.ts), taken compiled from the cache after one
+ * check of the partnership's agreement generation in the same transaction. A system actor has no role and so no purpose: system paths that must reach subject data
  * are named unsafe* instead (DESIGN.md rule 1).
  */
 export async function loadPolicyAccess(
@@ -39,14 +41,49 @@ export async function loadPolicyAccess(
 ): Promise<PolicyAccess> {
   if (actor.kind !== 'user') return { ok: false, reason: 'system_actor' };
   if (!mayActFor(actor.role, purpose)) return { ok: false, reason: 'role_not_permitted' };
+  const policy = source.compiledPolicy
+    ? await source.compiledPolicy(tx, actor.partnershipId, at)
+    : compilePolicy(await source(tx, actor.partnershipId, at));
+  return accessWith(policy, actor, purpose, at, fieldGroups);
+}
+
+function accessWith(
+  policy: CompiledPolicy,
+  actor: Actor & { kind: 'user' },
+  purpose: Purpose,
+  at: Date,
+  fieldGroups: readonly FieldGroup[],
+): PolicyAccess & { ok: true } {
   const decisionActor: DecisionActor = {
     partnershipId: actor.partnershipId,
     organisationId: actor.organisationId,
     role: actor.role,
   };
-  const policy = compilePolicy(await source(tx, actor.partnershipId, at));
   const scope = allowedScope(policy, decisionActor, purpose, at, fieldGroups);
   return { ok: true, actor: decisionActor, policy, scope, atMs: at.getTime() };
+}
+
+/**
+ * The access a cached policy would give, with no I/O, and the SQL that reads the generation the
+ * caller must find unchanged in its own statement before trusting the answer (SpeculativePolicy).
+ * Undefined when there is nothing cached or the actor may not read at all: take the ordinary
+ * path (loadPolicyAccess), which also records the denial.
+ */
+export function peekPolicyAccess(
+  source: FlowsInForceSource,
+  actor: Actor,
+  purpose: Purpose,
+  at: Date,
+  fieldGroups: readonly FieldGroup[] = allFieldGroups,
+): { access: PolicyAccess & { ok: true }; generation: string; generationColumn: SQL } | undefined {
+  if (!source.speculative || actor.kind !== 'user' || !mayActFor(actor.role, purpose)) return undefined;
+  const held = source.speculative.peek(actor.partnershipId, at);
+  if (!held) return undefined;
+  return {
+    access: accessWith(held.policy, actor, purpose, at, fieldGroups),
+    generation: held.generation,
+    generationColumn: source.speculative.generationColumn(actor.partnershipId),
+  };
 }
 
 /**

@@ -1,9 +1,10 @@
+import type { SQL } from 'drizzle-orm';
 import type { Actor } from '../shared/actor.ts';
 import { notFound } from '../shared/errors.ts';
 import { keepAllowed, recordDisclosure, type Disclosure } from './disclose-records.ts';
 import type { FieldGroup } from './field-groups.ts';
 import type { PolicyDeps } from './flows-in-force-source.ts';
-import { loadPolicyAccess, recordDenial } from './policy-access.ts';
+import { loadPolicyAccess, peekPolicyAccess, type PolicyAccess, recordDenial } from './policy-access.ts';
 import type { Purpose } from './purposes.ts';
 import { findRecordsInScope, isSubjectKnown, type StoredRecord } from './subject-record-store.ts';
 
@@ -33,18 +34,28 @@ export async function readSubjectRecords(
   const at = deps.clock.now();
   const shown = await deps.db.transaction(async (tx) => {
     const denial = { purpose, subjectId, attempted: 'subject.records' };
-    const access = await loadPolicyAccess(tx, deps.flowsInForce, actor, purpose, at, options.fieldGroups);
-    if (!access.ok) {
-      await recordDenial(tx, actor, { ...denial, reason: access.reason });
-      return undefined;
+    const read = (ok: PolicyAccess & { ok: true }, alsoRead?: SQL) =>
+      findRecordsInScope(tx, ok.actor.partnershipId, subjectId, ok.scope, ok.actor.organisationId, {
+        ...(alsoRead ? { alsoRead } : {}),
+      });
+    // With a cached policy the generation check rides on the read itself, and the rows count
+    // only if the generation is the one the policy was built from; else read the ordinary way.
+    const guess = peekPolicyAccess(deps.flowsInForce, actor, purpose, at, options.fieldGroups);
+    const guessed = guess && (await read(guess.access, guess.generationColumn));
+    let access: PolicyAccess & { ok: true };
+    let found: Awaited<ReturnType<typeof read>>;
+    if (guess && guessed && guessed.alsoRead === guess.generation) {
+      access = guess.access;
+      found = guessed;
+    } else {
+      const loaded = await loadPolicyAccess(tx, deps.flowsInForce, actor, purpose, at, options.fieldGroups);
+      if (!loaded.ok) {
+        await recordDenial(tx, actor, { ...denial, reason: loaded.reason });
+        return undefined;
+      }
+      access = loaded;
+      found = await read(access);
     }
-    const found = await findRecordsInScope(
-      tx,
-      access.actor.partnershipId,
-      subjectId,
-      access.scope,
-      access.actor.organisationId,
-    );
     const { records, decisions } = keepAllowed(access, purpose, found.records);
     if (records.length === 0) {
       const known = await isSubjectKnown(tx, access.actor.partnershipId, subjectId);

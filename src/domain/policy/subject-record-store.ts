@@ -44,7 +44,8 @@ function textArray(values: readonly string[]): string {
  * The subject's records within the scope, newest event first, with the holder's name, and the
  * viewer's organisation name (for the explanations) in the same round trip. Written as SQL
  * rather than with the query builder: it is the hot read, and the builder and its row mapping
- * cost about as much as the query itself (bench/policy).
+ * cost about as much as the query itself (bench/policy). `alsoRead` adds one more value to the
+ * same statement (the agreements' generation, SpeculativePolicy); it comes back only with rows.
  */
 export async function findRecordsInScope(
   db: Db,
@@ -52,7 +53,8 @@ export async function findRecordsInScope(
   subjectId: string,
   scope: AllowedScope,
   viewerOrganisationId: OrganisationId,
-): Promise<{ records: StoredRecord[]; viewerName: string | undefined }> {
+  options: { alsoRead?: SQL } = {},
+): Promise<{ records: StoredRecord[]; viewerName: string | undefined; alsoRead?: string | undefined }> {
   if (scope.holders.size === 0) return { records: [], viewerName: undefined };
   const rows = await queryRows<{
     id: string;
@@ -66,6 +68,7 @@ export async function findRecordsInScope(
     fact_or_opinion: string;
     source_reference: string;
     viewer_name: string | null;
+    also_read?: string;
   }>(
     db,
     sql`select r.id, r.organisation_id, o.name as holder_name, r.field_group, r.kind, r.payload,
@@ -74,6 +77,7 @@ export async function findRecordsInScope(
                r.fact_or_opinion, r.source_reference,
                (select v.name from organisation v
                  where v.partnership_id = ${partnershipId} and v.id = ${viewerOrganisationId}) as viewer_name
+               ${options.alsoRead === undefined ? sql`` : sql`, ${options.alsoRead} as also_read`}
         from subject_record r
         left join organisation o on o.partnership_id = r.partnership_id and o.id = r.organisation_id
         where r.partnership_id = ${partnershipId} and r.subject_id = ${subjectId} and ${scopeFilter(scope)}
@@ -91,7 +95,7 @@ export async function findRecordsInScope(
     factOrOpinion: r.fact_or_opinion as 'fact' | 'opinion',
     sourceReference: r.source_reference,
   }));
-  return { records, viewerName: rows[0]?.viewer_name ?? undefined };
+  return { records, viewerName: rows[0]?.viewer_name ?? undefined, alsoRead: rows[0]?.also_read };
 }
 
 /** Which (holder, field group) pairs within the scope hold anything about the subject. */

@@ -1,5 +1,6 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import type { Config } from '../../../config/config.ts';
+import { findGatewayCitations } from '../../../domain/agreements/find-gateway-citations.ts';
 import { exportGatewayCatalogue } from '../../../domain/gateways/export-gateway-catalogue.ts';
 import { importGatewayCatalogue } from '../../../domain/gateways/import-gateway-catalogue.ts';
 import { systemActor } from '../../../domain/shared/actor.ts';
@@ -11,6 +12,8 @@ import { openRuntime } from '../../../runtime.ts';
 /**
  * The gateway catalogue belongs to no partnership, so the command line acts as the platform and
  * is audited in the platform's chain. Whoever can run `tessera` can already reach the database.
+ * Importing is the platform's alone: no partnership's user may replace national law for every
+ * council on the platform (domain/gateways/import-gateway-catalogue.ts).
  */
 const actor = (process: string) => systemActor(PLATFORM_PARTNERSHIP_ID, process);
 
@@ -48,7 +51,8 @@ export async function gatewaysImportCommand(
   }
   const runtime = await openRuntime(config, logger);
   try {
-    const version = await importGatewayCatalogue(runtime.deps, actor('cli:gateways-import'), {
+    const deps = { ...runtime.deps, gatewayCitations: findGatewayCitations };
+    const version = await importGatewayCatalogue(deps, actor('cli:gateways-import'), {
       file,
       note: options.note,
     });

@@ -3,7 +3,8 @@ import { fileURLToPath } from 'node:url';
 import { existsSync } from 'node:fs';
 import type { Config } from '../../../config/config.ts';
 import { catalogueGatewayDirectory } from '../../../domain/agreements/catalogue-gateway-directory.ts';
-import { findFlowsInForce } from '../../../domain/agreements/find-flows-in-force.ts';
+import { agreementFlowsInForce } from '../../../domain/agreements/policy-generation.ts';
+import { cachedFlowsInForce } from '../../../domain/policy/policy-cache.ts';
 import { isDatabaseEmpty, seedDemoPartnership } from '../../../domain/demo/seed-demo-partnership.ts';
 import { LinkIndexes } from '../../../domain/people/held-index.ts';
 import { personLinker } from '../../../domain/people/person-linker.ts';
@@ -45,7 +46,7 @@ export async function serveCommand(config: Config, logger: Logger): Promise<void
     webRoot,
     databaseKind: runtime.database.kind,
     gateways,
-    flowsInForce: findFlowsInForce,
+    flowsInForce: cachedFlowsInForce(agreementFlowsInForce),
     linkIndexes,
     linkPeople: personLinker({ ...deps, linkIndexes }),
   });

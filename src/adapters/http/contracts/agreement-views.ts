@@ -223,3 +223,11 @@ export const AgreementReferenceResponse = z
     qualitySections: z.array(option),
   })
   .openapi('AgreementReference');
+
+export const AgreementOrganisationsResponse = z
+  .object({
+    organisations: z.array(
+      z.object({ id: z.string(), name: z.string(), type: z.string(), typeLabel: z.string() }).strict(),
+    ),
+  })
+  .openapi('AgreementOrganisations');

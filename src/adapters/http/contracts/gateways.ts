@@ -1,6 +1,5 @@
 import { z } from '@hono/zod-openapi';
 import { gatewayKinds } from '../../../domain/gateways/gateway-kinds.ts';
-import { gatewayLimits } from '../../../domain/gateways/gateway.ts';
 import { organisationTypes } from '../../../domain/partnership/roles.ts';
 
 export const GatewayQuery = z
@@ -18,13 +17,6 @@ export const GatewayQuery = z
 
 export const GatewayParams = z.object({
   id: z.string().max(100, { error: 'Enter a gateway ID of 100 characters or fewer' }),
-});
-
-export const ImportQuery = z.strictObject({
-  note: z
-    .string()
-    .max(gatewayLimits.note, { error: `The note must be ${gatewayLimits.note} characters or fewer` })
-    .optional(),
 });
 
 const Labelled = z.object({ id: z.string(), label: z.string() });
@@ -63,5 +55,3 @@ export const GatewayListView = z
 export const GatewayDetailView = z
   .object({ version: CatalogueVersionView, gateway: GatewayView })
   .openapi('GatewayDetail');
-
-export const ImportResultView = z.object({ version: CatalogueVersionView }).openapi('GatewayImportResult');

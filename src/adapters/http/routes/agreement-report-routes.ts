@@ -14,6 +14,7 @@ import {
 import { qualitySectionLabels, qualitySections } from '../../../domain/agreements/assess-quality.ts';
 import { checkAgreementQuality } from '../../../domain/agreements/check-agreement-quality.ts';
 import { checkCoverage } from '../../../domain/agreements/check-coverage.ts';
+import { findAgreementOrganisations } from '../../../domain/agreements/find-agreement-organisations.ts';
 import { findAgreementsDueForReview } from '../../../domain/agreements/find-agreements-due-for-review.ts';
 import { findFlowRegister } from '../../../domain/agreements/find-flow-register.ts';
 import { flowRegisterCsv } from '../../../domain/agreements/flow-register-csv.ts';
@@ -22,7 +23,7 @@ import { renderAgreementDocument } from '../../../domain/agreements/render-agree
 import { gatewayKindLabels } from '../../../domain/gateways/gateway-kinds.ts';
 import { authorise } from '../../../domain/partnership/authorise.ts';
 import { roleCapabilities } from '../../../domain/partnership/capabilities.ts';
-import { roleLabels, roles } from '../../../domain/partnership/roles.ts';
+import { organisationTypeLabels, roleLabels, roles } from '../../../domain/partnership/roles.ts';
 import {
   dataCategories,
   dataCategoryLabels,
@@ -31,6 +32,7 @@ import {
 } from '../../../domain/policy/field-groups.ts';
 import { purposeDefinitions, purposes } from '../../../domain/policy/purposes.ts';
 import {
+  AgreementOrganisationsResponse,
   AgreementReferenceResponse,
   CheckResponse,
   CoverageResponse,
@@ -90,6 +92,23 @@ export function agreementReportRoutes(deps: HttpDeps, app: OpenAPIHono<AppEnv>):
             .map((id) => ({ id, label: roleLabels[id] })),
           qualitySections: labelled(qualitySections, qualitySectionLabels),
         },
+        200,
+      );
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: '/api/agreements/organisations',
+      tags,
+      summary: 'The organisations of your partnership that agreements can name (no people)',
+      responses: { 200: jsonResponse(AgreementOrganisationsResponse, 'Organisations'), ...commonErrors },
+    }),
+    async (c) => {
+      const found = await findAgreementOrganisations(deps, requireSession(c).actor);
+      return c.json(
+        { organisations: found.map((o) => ({ ...o, typeLabel: organisationTypeLabels[o.type] })) },
         200,
       );
     },

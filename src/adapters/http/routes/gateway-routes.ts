@@ -5,7 +5,6 @@ import { getCurrentCatalogueVersion } from '../../../domain/gateways/get-current
 import { getGateway } from '../../../domain/gateways/get-gateway.ts';
 import type { CatalogueVersion, Gateway } from '../../../domain/gateways/gateway.ts';
 import { gatewayKindLabels, gatewayKinds } from '../../../domain/gateways/gateway-kinds.ts';
-import { importGatewayCatalogue } from '../../../domain/gateways/import-gateway-catalogue.ts';
 import { organisationTypeLabels, organisationTypes } from '../../../domain/partnership/roles.ts';
 import {
   CatalogueVersionView,
@@ -13,8 +12,6 @@ import {
   GatewayListView,
   GatewayParams,
   GatewayQuery,
-  ImportQuery,
-  ImportResultView,
 } from '../contracts/gateways.ts';
 import type { AppEnv, HttpDeps } from '../http-deps.ts';
 import { SPREADSHEET_TYPE } from '../json-body-guard.ts';
@@ -105,35 +102,6 @@ export function gatewayRoutes(deps: HttpDeps, app: OpenAPIHono<AppEnv>): void {
       const gateway = await getGateway(deps.db, c.req.valid('param').id);
       const version = (await getCurrentCatalogueVersion(deps.db))!;
       return c.json({ version: versionView(version), gateway: gatewayView(gateway) }, 200);
-    },
-  );
-
-  app.openapi(
-    createRoute({
-      method: 'post',
-      path: '/api/gateways/import',
-      tags,
-      summary: 'Replace the catalogue with a workbook, as a new version (system administrator)',
-      description:
-        'The body is the .xlsx file itself (at most 5 MB). Every row is checked; if any is wrong nothing is written and each problem is named as rows.<line>.<field>.',
-      request: {
-        query: ImportQuery,
-        body: {
-          content: { [SPREADSHEET_TYPE]: { schema: z.string().openapi({ format: 'binary' }) } },
-          required: true,
-        },
-      },
-      responses: {
-        201: jsonResponse(ImportResultView, 'The new catalogue version'),
-        413: commonErrors[400],
-        ...commonErrors,
-      },
-    }),
-    async (c) => {
-      const { actor } = requireSession(c);
-      const file = new Uint8Array(await c.req.arrayBuffer());
-      const version = await importGatewayCatalogue(deps, actor, { file, note: c.req.valid('query').note });
-      return c.json({ version: versionView(version) }, 201);
     },
   );
 }

@@ -142,15 +142,13 @@ export function AgreementActions({ agreement: a, session, errors, onErrors, onDo
           >
             Submit for signature
           </button>
-          {a.tier === 'tier2' && (
-            <Link
-              className="govuk-button govuk-button--secondary"
-              role="button"
-              to={`/agreements/${a.id}/edit`}
-            >
-              Edit the draft
-            </Link>
-          )}
+          <Link
+            className="govuk-button govuk-button--secondary"
+            role="button"
+            to={`/agreements/${a.id}/edit`}
+          >
+            Edit the draft
+          </Link>
         </>
       )}
       {manage && a.versionInForce !== null && pending === null && !ended && (

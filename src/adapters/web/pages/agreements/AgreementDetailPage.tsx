@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { Link, useLocation, useParams } from 'react-router';
 import { agreementDocumentUrl, api } from '../../api.ts';
-import type { AgreementDetail, AgreementQuality } from '../../api-types.ts';
+import { can, type AgreementDetail, type AgreementQuality } from '../../api-types.ts';
 import { ErrorSummary } from '../../components/ErrorSummary.tsx';
 import { NotificationBanner } from '../../components/NotificationBanner.tsx';
 import { LoadFailed, Loading } from '../../components/Status.tsx';
@@ -44,8 +44,38 @@ function Quality({ quality }: { readonly quality: Loadable<AgreementQuality> }) 
   );
 }
 
-function Detail({ agreement: a, label }: { readonly agreement: AgreementDetail; readonly label: Labeller }) {
+function Detail({
+  agreement: a,
+  label,
+  manage,
+}: {
+  readonly agreement: AgreementDetail;
+  readonly label: Labeller;
+  readonly manage: boolean;
+}) {
   const pending = a.versions.find((v) => v.version === a.pendingVersion);
+  // A Tier 2 draft's flows are changed one at a time, each on a page of its own.
+  const editable = (v: { version: number; status: string }) =>
+    manage && a.tier === 'tier2' && v === pending && v.status === 'draft' ? a.id : undefined;
+  const flows = (v: NonNullable<typeof pending>) => (
+    <>
+      <FlowTable
+        flows={v.flows}
+        label={label}
+        caption={`Flows of version ${v.version}`}
+        editableFor={editable(v)}
+      />
+      {editable(v) !== undefined && (
+        <Link
+          className="govuk-button govuk-button--secondary"
+          role="button"
+          to={`/agreements/${a.id}/flows/new`}
+        >
+          Add a flow
+        </Link>
+      )}
+    </>
+  );
   const shown =
     a.versions.find((v) => v.version === (a.versionInForce ?? a.latestVersion)) ?? a.versions.at(-1);
   return (
@@ -81,9 +111,7 @@ function Detail({ agreement: a, label }: { readonly agreement: AgreementDetail; 
             {a.versionInForce === null ? `Version ${shown.version}` : 'The version in force'}
           </h2>
           <VersionSummary version={shown} />
-          {a.tier === 'tier2' && (
-            <FlowTable flows={shown.flows} label={label} caption={`Flows of version ${shown.version}`} />
-          )}
+          {a.tier === 'tier2' && flows(shown)}
         </>
       )}
       {pending && pending !== shown && (
@@ -95,13 +123,7 @@ function Detail({ agreement: a, label }: { readonly agreement: AgreementDetail; 
           </summary>
           <div className="govuk-details__text">
             <VersionSummary version={pending} />
-            {a.tier === 'tier2' && (
-              <FlowTable
-                flows={pending.flows}
-                label={label}
-                caption={`Flows of version ${pending.version}`}
-              />
-            )}
+            {a.tier === 'tier2' && flows(pending)}
           </div>
         </details>
       )}
@@ -180,7 +202,7 @@ export function AgreementDetailPage() {
       {agreement.status === 'failed' && !notFound && <LoadFailed error={agreement.error} />}
       {agreement.status === 'loaded' && (
         <>
-          <Detail agreement={agreement.data} label={label} />
+          <Detail agreement={agreement.data} label={label} manage={can(session, 'manage_agreements')} />
           <AgreementActions
             agreement={agreement.data}
             session={session}

@@ -95,9 +95,19 @@ export function AgreementsPage() {
             </li>
           </ul>
           {can(session, 'manage_agreements') && (
-            <Link className="govuk-button" data-module="govuk-button" role="button" to="/agreements/new">
-              Draft a Tier 2 agreement
-            </Link>
+            <div className="govuk-button-group">
+              <Link className="govuk-button" data-module="govuk-button" role="button" to="/agreements/new">
+                Draft a Tier 2 agreement
+              </Link>
+              <Link
+                className="govuk-button govuk-button--secondary"
+                data-module="govuk-button"
+                role="button"
+                to="/agreements/new/tier1"
+              >
+                Draft a Tier 1 agreement
+              </Link>
+            </div>
           )}
         </div>
       </div>

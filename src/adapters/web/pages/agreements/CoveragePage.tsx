@@ -1,7 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { Link } from 'react-router';
 import { api } from '../../api.ts';
-import { can, type Coverage } from '../../api-types.ts';
+import type { Coverage } from '../../api-types.ts';
 import { Checkboxes } from '../../components/Checkboxes.tsx';
 import { ErrorSummary } from '../../components/ErrorSummary.tsx';
 import { Select } from '../../components/Select.tsx';
@@ -9,7 +9,6 @@ import { LoadFailed, Loading } from '../../components/Status.tsx';
 import { formatDateTime } from '../../format.ts';
 import { fromError, hasErrors, noErrors, type FormErrors } from '../../form-errors.ts';
 import { usePageTitle } from '../../page-title.ts';
-import { useSignedInSession } from '../../session.tsx';
 import { useApiData } from '../../use-api-data.ts';
 import { GatewayLink } from './FlowTable.tsx';
 import { optionsOf, partnershipOrganisations } from './labels.ts';
@@ -84,9 +83,8 @@ function Answer({ coverage }: { readonly coverage: Coverage }) {
 
 /** Would this sharing be covered by an agreement in force now? The same answer the policy gives. */
 export function CoveragePage() {
-  const session = useSignedInSession();
   const [reference] = useApiData(() => api.agreementReference(), []);
-  const [organisations] = useApiData(() => partnershipOrganisations(can(session, 'manage_partnership')), []);
+  const [organisations] = useApiData(() => partnershipOrganisations(), []);
   const [form, setForm] = useState({ from: '', to: '', purpose: '', fieldGroups: [] as string[] });
   const [errors, setErrors] = useState<FormErrors>(noErrors);
   const [answer, setAnswer] = useState<Coverage | null>(null);

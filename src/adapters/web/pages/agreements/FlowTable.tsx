@@ -47,18 +47,22 @@ export function FlowTable({
   flows,
   label,
   caption,
+  editableFor,
 }: {
   readonly flows: readonly AgreementFlow[];
   readonly label: Labeller;
   readonly caption: string;
+  /** The agreement's id when these are a draft's flows that the viewer may change. */
+  readonly editableFor?: string | undefined;
 }) {
+  const headers = ['Flow', 'From → to', 'Purposes', 'Information', 'Legal bases', 'Method'];
   if (flows.length === 0) return <p className="govuk-body">This version has no flows.</p>;
   return (
     <table className="govuk-table">
       <caption className="govuk-table__caption govuk-table__caption--m">{caption}</caption>
       <thead className="govuk-table__head">
         <tr className="govuk-table__row">
-          {['Flow', 'From → to', 'Purposes', 'Information', 'Legal bases', 'Method'].map((h) => (
+          {[...headers, ...(editableFor === undefined ? [] : ['Changes'])].map((h) => (
             <th scope="col" className="govuk-table__header" key={h}>
               {h}
             </th>
@@ -84,6 +88,22 @@ export function FlowTable({
             <td className="govuk-table__cell">
               {label('methods', f.method)}, {label('frequencies', f.frequency).toLowerCase()}
             </td>
+            {editableFor !== undefined && (
+              <td className="govuk-table__cell">
+                <ul className="govuk-list">
+                  <li>
+                    <Link className="govuk-link" to={`/agreements/${editableFor}/flows/${f.id}`}>
+                      Change<span className="govuk-visually-hidden"> flow {f.position}</span>
+                    </Link>
+                  </li>
+                  <li>
+                    <Link className="govuk-link" to={`/agreements/${editableFor}/flows/${f.id}/remove`}>
+                      Remove<span className="govuk-visually-hidden"> flow {f.position}</span>
+                    </Link>
+                  </li>
+                </ul>
+              </td>
+            )}
           </tr>
         ))}
       </tbody>

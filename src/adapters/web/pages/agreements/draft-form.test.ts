@@ -8,11 +8,12 @@ import {
   FORM_FIELDS,
   problemsForForm,
   sectionsBody,
+  tier1Body,
 } from './draft-form.ts';
 
 const problem = (field: string) => ({ field, problem: `Problem with ${field}` });
 
-describe('the Tier 2 draft form', () => {
+describe('the agreement draft form', () => {
   test('a problem about one item of a list is shown at the field that holds the list', () => {
     const mapped = problemsForForm([
       problem('parties.1.organisationId'),
@@ -82,6 +83,9 @@ describe('the Tier 2 draft form', () => {
       security: 'Secure',
       retention: 'Six years',
       rights: 'Privacy notices',
+      purposes: [],
+      gatewayIds: [],
+      dataCategories: [],
       flows: [flow],
     } as unknown as AgreementVersion;
 
@@ -100,5 +104,29 @@ describe('the Tier 2 draft form', () => {
       { organisationId: 'csc', contact: null },
     ]);
     assert.equal(sections.endDate, '2028-01-01');
+  });
+
+  test("a Tier 1 draft's purposes, gateways and data categories come back as they were", () => {
+    const version = {
+      title: 'Framework',
+      summary: 'Why',
+      parties: [],
+      startDate: '2026-04-01',
+      reviewDate: '2028-04-01',
+      endDate: null,
+      security: 'Secure',
+      retention: 'Schedules',
+      rights: 'Notices',
+      purposes: ['s47_enquiry', 'early_help'],
+      gatewayIds: ['CA1989-S47', 'UKGDPR-6-1-e'],
+      dataCategories: ['personal'],
+      flows: [],
+    } as unknown as AgreementVersion;
+    assert.deepEqual(tier1Body(draftFormOf(version, '')), {
+      purposes: ['s47_enquiry', 'early_help'],
+      gatewayIds: ['CA1989-S47', 'UKGDPR-6-1-e'],
+      dataCategories: ['personal'],
+    });
+    assert.deepEqual(tier1Body(emptyDraft), { purposes: [], gatewayIds: [], dataCategories: [] });
   });
 });

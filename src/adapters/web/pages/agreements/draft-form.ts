@@ -1,4 +1,5 @@
-// The Tier 2 draft form's state, and the request bodies it becomes. Field ids are the API's
+// The draft form's state (a Tier 2 with its first flow, or a Tier 1 with its purposes, gateways
+// and data categories), and the request bodies it becomes. Field ids are the API's
 // field names (flows.0.art6BasisId), so that a 400's `fields` find their inputs.
 import type { AgreementFlow, AgreementVersion, FieldProblem, FlowBody } from '../../api-types.ts';
 
@@ -39,6 +40,10 @@ export interface DraftForm {
   security: string;
   retention: string;
   rights: string;
+  /** Tier 1 only: what the framework covers, and the gateways of its appendix. */
+  purposes: string[];
+  gatewayIds: string[];
+  dataCategories: string[];
   flow: FlowForm;
   /** Kept as they were when editing: each party's contact, and the end date. */
   readonly contacts: Readonly<Record<string, string | null>>;
@@ -76,6 +81,9 @@ export const emptyDraft: DraftForm = {
   security: '',
   retention: '',
   rights: '',
+  purposes: [],
+  gatewayIds: [],
+  dataCategories: [],
   flow: emptyFlow,
   contacts: {},
   endDate: null,
@@ -91,6 +99,9 @@ const SECTION_FIELDS = [
   'security',
   'retention',
   'rights',
+  'purposes',
+  'gatewayIds',
+  'dataCategories',
 ];
 export const FLOW_FIELDS = [
   'name',
@@ -176,6 +187,11 @@ export function sectionsBody(form: DraftForm) {
   };
 }
 
+/** A Tier 1's own sections; a Tier 2's purposes and categories come from its flows. */
+export function tier1Body(form: DraftForm) {
+  return { purposes: form.purposes, gatewayIds: form.gatewayIds, dataCategories: form.dataCategories };
+}
+
 const text = (value: string | null) => value ?? '';
 
 export function flowFormOf(flow: AgreementFlow | undefined): FlowForm {
@@ -218,6 +234,9 @@ export function draftFormOf(version: AgreementVersion, tier1AgreementId: string)
     security: version.security,
     retention: version.retention,
     rights: version.rights,
+    purposes: [...version.purposes],
+    gatewayIds: [...version.gatewayIds],
+    dataCategories: [...version.dataCategories],
     flow: flowFormOf(version.flows[0]),
     contacts: Object.fromEntries(version.parties.map((p) => [p.organisationId, p.contact])),
     endDate: version.endDate,

@@ -19,17 +19,8 @@ export interface NamedOrganisation {
   readonly name: string;
 }
 
-/**
- * The partnership's organisations. GET /api/organisations is for administrators of the
- * partnership, so for anyone else the list is the parties to the partnership's agreements.
- */
-export async function partnershipOrganisations(mayListAll: boolean): Promise<NamedOrganisation[]> {
-  if (mayListAll) {
-    const organisations = await api.organisations();
-    return organisations.map((o) => ({ organisationId: o.id, name: o.name }));
-  }
-  const byId = new Map<string, NamedOrganisation>();
-  for (const agreement of await api.agreements({}))
-    for (const party of agreement.parties) byId.set(party.organisationId, party);
-  return [...byId.values()].sort((a, b) => a.name.localeCompare(b.name));
+/** The partnership's organisations (GET /api/agreements/organisations: anyone who reads agreements). */
+export async function partnershipOrganisations(): Promise<NamedOrganisation[]> {
+  const organisations = await api.agreementOrganisations();
+  return organisations.map((o) => ({ organisationId: o.id, name: o.name }));
 }

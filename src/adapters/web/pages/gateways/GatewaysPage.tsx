@@ -1,20 +1,17 @@
-import { useMemo, useState } from 'react';
+import { useMemo } from 'react';
 import { useSearchParams } from 'react-router';
 import { gatewayKindLabels, gatewayKinds } from '../../../../domain/gateways/gateway-kinds.ts';
 import { api, GATEWAY_EXPORT_URL } from '../../api.ts';
-import { can, type CatalogueVersion, type GatewayList } from '../../api-types.ts';
+import type { GatewayList } from '../../api-types.ts';
 import { ErrorSummary } from '../../components/ErrorSummary.tsx';
-import { NotificationBanner } from '../../components/NotificationBanner.tsx';
 import { LoadFailed } from '../../components/Status.tsx';
 import { formatDate } from '../../format.ts';
-import { fromError, hasErrors, noErrors, type FormErrors } from '../../form-errors.ts';
+import { fromError, hasErrors, noErrors } from '../../form-errors.ts';
 import { usePageTitle } from '../../page-title.ts';
-import { useSignedInSession } from '../../session.tsx';
 import { useApiData, type Loadable } from '../../use-api-data.ts';
 import { FILTER_FIELDS, filtersFrom, queryFor, searchFor, type Filters } from './gateway-filters.ts';
 import { GatewayFilters } from './GatewayFilters.tsx';
 import { GatewayTable } from './GatewayTable.tsx';
-import { ImportGatewaysForm } from './ImportGatewaysForm.tsx';
 
 // A plain list of words with no dependencies, so it may be bundled for the browser.
 const kindOptions = gatewayKinds.map((k) => ({ value: k, label: gatewayKindLabels[k] }));
@@ -30,33 +27,23 @@ function resultsText(list: Loadable<GatewayList>): string {
 
 /** The legal gateway catalogue: public law, readable by everyone signed in. */
 export function GatewaysPage() {
-  const session = useSignedInSession();
-  const mayImport = can(session, 'manage_gateways');
   const [params, setParams] = useSearchParams();
   const search = params.toString();
   const filters = filtersFrom(params);
-  const [list, reload] = useApiData(() => api.gateways(queryFor(filters)), [search]);
+  const [list] = useApiData(() => api.gateways(queryFor(filters)), [search]);
   const [reference] = useApiData(() => api.reference(), []);
-  const [imported, setImported] = useState<CatalogueVersion | null>(null);
-  const [importProblems, setImportProblems] = useState<FormErrors>(noErrors);
   const filterErrors = useMemo(
     () =>
       list.status === 'failed' && list.error.status === 400 ? fromError(list.error, FILTER_FIELDS) : noErrors,
     [list],
   );
-  const errors = hasErrors(importProblems) ? importProblems : filterErrors;
+  const errors = filterErrors;
   usePageTitle('Legal gateways', hasErrors(errors));
   const version = list.status === 'loaded' ? list.data.version : null;
 
   return (
     <>
       <ErrorSummary errors={errors} />
-      {imported && !hasErrors(errors) && (
-        <NotificationBanner
-          type="success"
-          heading={`Catalogue version ${imported.version} imported, with ${imported.rowCount} gateways`}
-        />
-      )}
       <h1 className="govuk-heading-l">Legal gateways</h1>
       <div className="govuk-grid-row">
         <div className="govuk-grid-column-two-thirds">
@@ -71,6 +58,11 @@ export function GatewaysPage() {
               <time dateTime={version.createdAt}>{formatDate(version.createdAt)}</time>.
             </p>
           )}
+          <div className="govuk-inset-text">
+            The catalogue is national law, the same for every partnership on Tessera, so no partnership can
+            change it. The platform’s operator publishes new versions; earlier versions are kept, and a
+            version that would drop a gateway a live agreement cites, or change its kind, is refused.
+          </div>
           <p className="govuk-body">
             <a className="govuk-link" href={GATEWAY_EXPORT_URL} download>
               Download the catalogue as a spreadsheet (.xlsx)
@@ -92,28 +84,6 @@ export function GatewaysPage() {
       </p>
       {list.status === 'failed' && list.error.status !== 400 && <LoadFailed error={list.error} />}
       {list.status === 'loaded' && <GatewayTable gateways={list.data.gateways} />}
-      {mayImport && (
-        <div className="govuk-grid-row app-section">
-          <div className="govuk-grid-column-two-thirds">
-            <h2 className="govuk-heading-m">Import a new catalogue</h2>
-            <p className="govuk-body">
-              The catalogue is shared by every partnership. Importing a workbook makes it the current version;
-              earlier versions are kept.
-            </p>
-            <ImportGatewaysForm
-              errors={importProblems}
-              onErrors={(next) => {
-                setImportProblems(next);
-                if (hasErrors(next)) setImported(null);
-              }}
-              onImported={(v) => {
-                setImported(v);
-                reload();
-              }}
-            />
-          </div>
-        </div>
-      )}
     </>
   );
 }
