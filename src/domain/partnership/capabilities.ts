@@ -56,13 +56,7 @@ export const roleCapabilities = {
     'review_links',
     'ingest_feeds',
   ],
-  system_admin: [
-    'manage_partnership',
-    'read_audit',
-    'verify_audit',
-    'read_agreements',
-    'ingest_feeds',
-  ],
+  system_admin: ['manage_partnership', 'read_audit', 'verify_audit', 'read_agreements', 'ingest_feeds'],
 } as const satisfies Record<Role, readonly Capability[]>;
 
 export function can(actor: Actor, capability: Capability): boolean {
