@@ -94,13 +94,14 @@ describe('the tessera command', () => {
     assert.equal(verified.code, 0, verified.stderr);
     assert.match(verified.stdout, /^verified \d+ events$/m);
 
-    // The demo holds no agency records yet: nothing to link, and too little to fit a model.
+    // The demo seed loads its agency feeds and links them in one batch, so a second relink is
+    // refused (it would overturn links), and a refit fits the model again to what is held.
     const relinked = await tessera(['people', 'relink'], env);
-    assert.equal(relinked.code, 0, relinked.stderr);
-    assert.match(relinked.stdout, /linked 0 records into 0 persons/);
+    assert.equal(relinked.code, 2);
+    assert.match(relinked.stderr, /already has linked records/);
     const refit = await tessera(['people', 'refit'], env);
-    assert.equal(refit.code, 2);
-    assert.match(refit.stderr, /Too few records to fit a model: 0 held, 1000 needed/);
+    assert.equal(refit.code, 0, refit.stderr);
+    assert.match(refit.stdout, /fitted model \S+ to [1-9]\d* records/);
   });
 
   test('exports the gateway catalogue to a workbook and imports it back as a new version', async () => {

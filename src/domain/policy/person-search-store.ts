@@ -26,7 +26,9 @@ function termsFilter(terms: SearchTerms): SQL[] {
   const filters: SQL[] = [];
   for (const word of terms.nameWords ?? []) {
     filters.push(
-      sql`(lower(a.first_name) = ${word} or lower(a.last_name) = ${word} or ${word} = any(string_to_array(lower(coalesce(a.middle_names, '')), ' ')))`,
+      // The same expression as the agency_person_name_words GIN index (records/schema.ts), so a
+      // name search probes the index rather than reading every person held.
+      sql`string_to_array(lower(coalesce(a.first_name, '') || ' ' || coalesce(a.middle_names, '') || ' ' || coalesce(a.last_name, '')), ' ') @> array[${word}::text]`,
     );
   }
   if (terms.dob) filters.push(sql`a.dob = ${terms.dob}::date`);

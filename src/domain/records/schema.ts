@@ -99,6 +99,15 @@ export const agencyPerson = pgTable(
   (t) => [
     primaryKey({ columns: [t.partnershipId, t.id] }),
     uniqueIndex('agency_person_external').on(t.partnershipId, t.organisationId, t.externalPersonId),
+    // Person search (policy/person-search-store.ts) by NHS number, pupil number, date of birth
+    // and any word of the name: each term probes an index, never a scan of every person held.
+    index('agency_person_nhs_number').on(t.partnershipId, t.nhsNumber),
+    index('agency_person_upn').on(t.partnershipId, sql`upper(${t.upn})`),
+    index('agency_person_dob').on(t.partnershipId, t.dob),
+    index('agency_person_name_words').using(
+      'gin',
+      sql`string_to_array(lower(coalesce(${t.firstName}, '') || ' ' || coalesce(${t.middleNames}, '') || ' ' || coalesce(${t.lastName}, '')), ' ')`,
+    ),
   ],
 );
 
