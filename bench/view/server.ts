@@ -7,6 +7,8 @@ import { createHttpApp } from '../../src/adapters/http/app.ts';
 import { startAuditSealer } from '../../src/adapters/scheduler/audit-sealer.ts';
 import { catalogueGatewayDirectory } from '../../src/domain/agreements/catalogue-gateway-directory.ts';
 import { findFlowsInForce } from '../../src/domain/agreements/find-flows-in-force.ts';
+import { agreementFlowsInForce } from '../../src/domain/agreements/policy-generation.ts';
+import { cachedFlowsInForce } from '../../src/domain/policy/policy-cache.ts';
 import { generateSigningKeyPem, loadCheckpointSigner } from '../../src/domain/audit/signing-key.ts';
 import { demoPartnership } from '../../src/domain/demo/northshire.ts';
 import { SignInRateLimiter } from '../../src/domain/identity/rate-limiter.ts';
@@ -24,8 +26,8 @@ import { databaseUrl } from './fill.ts';
 
 /**
  * The servers the view benchmark drives, in a process of their own so the load generator does
- * not share their event loop: the real HTTP app (session, policy, audit; the agreements
- * module's flows query; the audit sealer running every second as in `tessera serve`), and bare
+ * not share their event loop: the real HTTP app (session, policy, audit; the compiled policy
+ * cached and checked against the agreements' generation; the audit sealer running every second as in `tessera serve`), and bare
  * Hono answering one indexed read of the same person's records with no session, policy or
  * audit. Prints the two ports as one JSON line, then serves until killed.
  */
@@ -51,10 +53,11 @@ const appWith = (flowsInForce: FlowsInForceSource) =>
     gateways: catalogueGatewayDirectory(deps.db),
     flowsInForce,
   });
-// The view as main has it: the agreements module's flows query on every read.
-const http = appWith(findFlowsInForce);
-// The same app with the flows in force read once at start, as the compiled-policy cache being
-// added to policy-access.ts will serve them between agreement changes: what that cache is worth.
+// The view as `tessera serve` runs it: the compiled policy cached per partnership, checked
+// against the agreements' generation on every read (policy/policy-cache.ts).
+const http = appWith(cachedFlowsInForce(agreementFlowsInForce));
+// The same app with the flows in force read once at start and never checked: the ceiling of any
+// policy cache (not safe to run: an agreement change would not reach it).
 const snapshot = await findFlowsInForce(app.db, demoPartnership.id as PartnershipId, new Date());
 const cached = appWith(staticFlowsInForce(snapshot));
 

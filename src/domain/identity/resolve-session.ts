@@ -1,7 +1,8 @@
-import { and, eq } from 'drizzle-orm';
-import { findActiveMemberships, type ActiveMembership } from '../partnership/find-memberships.ts';
-import { appUser, partnership } from '../partnership/schema.ts';
+import { eq, sql } from 'drizzle-orm';
+import type { ActiveMembership } from '../partnership/find-memberships.ts';
+import type { Role } from '../partnership/roles.ts';
 import type { Actor } from '../shared/actor.ts';
+import { queryRows, type Db } from '../shared/database.ts';
 import type { Deps } from '../shared/deps.ts';
 import type { MembershipId, OrganisationId, PartnershipId, UserId } from '../shared/ids.ts';
 import { userSession } from './schema.ts';
@@ -29,27 +30,19 @@ const TOUCH_EVERY_MS = 60_000;
  */
 export async function resolveSession(deps: Deps, token: string): Promise<ActiveSession | undefined> {
   const tokenHash = hashSessionToken(token);
-  const [row] = await deps.db
-    .select({ session: userSession, user: appUser, partnershipName: partnership.name })
-    .from(userSession)
-    .innerJoin(
-      appUser,
-      and(eq(appUser.partnershipId, userSession.partnershipId), eq(appUser.id, userSession.userId)),
-    )
-    .innerJoin(partnership, eq(partnership.id, userSession.partnershipId))
-    .where(eq(userSession.tokenHash, tokenHash))
-    .limit(1);
+  const row = await readSession(deps.db, tokenHash);
   if (!row) return undefined;
   const now = deps.clock.now().getTime();
-  const { session, user } = row;
-  const idleExpires = session.lastSeenAt.getTime() + SESSION_IDLE_MS;
-  const absoluteExpires = session.createdAt.getTime() + SESSION_ABSOLUTE_MS;
-  const memberships = await findActiveMemberships(deps.db, session.partnershipId, session.userId);
-  const membership = memberships.find((m) => m.id === session.membershipId);
+  const idleExpires = Number(row.last_seen_ms) + SESSION_IDLE_MS;
+  const absoluteExpires = Number(row.created_ms) + SESSION_ABSOLUTE_MS;
+  const memberships = row.memberships.map((m) => ({ ...m, role: m.role as Role }));
+  const membership = memberships.find((m) => m.id === row.membership_id);
   if (now >= idleExpires || now >= absoluteExpires || !membership) {
     await deps.db.delete(userSession).where(eq(userSession.tokenHash, tokenHash));
     return undefined;
   }
+  const session = { partnershipId: row.partnership_id, lastSeenAt: new Date(Number(row.last_seen_ms)) };
+  const user = { id: row.user_id, email: row.email, displayName: row.display_name };
   let lastSeen = session.lastSeenAt.getTime();
   if (now - lastSeen >= TOUCH_EVERY_MS) {
     lastSeen = now;
@@ -69,11 +62,53 @@ export async function resolveSession(deps: Deps, token: string): Promise<ActiveS
       role: membership.role,
     },
     user: { id: user.id, email: user.email, displayName: user.displayName },
-    partnership: { id: session.partnershipId, name: row.partnershipName },
+    partnership: { id: session.partnershipId, name: row.partnership_name },
     membership,
     memberships,
-    csrfToken: session.csrfToken,
+    csrfToken: row.csrf_token,
     idleExpiresAt: new Date(lastSeen + SESSION_IDLE_MS),
     absoluteExpiresAt: new Date(absoluteExpires),
   };
+}
+
+interface SessionRow {
+  partnership_id: string;
+  user_id: string;
+  membership_id: string;
+  csrf_token: string;
+  created_ms: string;
+  last_seen_ms: string;
+  email: string;
+  display_name: string;
+  partnership_name: string;
+  memberships: (Omit<ActiveMembership, 'role'> & { role: string })[];
+}
+
+/**
+ * The session, its user, partnership and the user's current memberships (as
+ * findActiveMemberships orders them) in one round trip: every request in a session runs this, so
+ * a second query for the memberships cost each request a round trip (bench/view).
+ */
+async function readSession(db: Db, tokenHash: string): Promise<SessionRow | undefined> {
+  const [row] = await queryRows<SessionRow>(
+    db,
+    sql`select s.partnership_id::text, s.user_id::text, s.membership_id::text, s.csrf_token,
+               ((extract(epoch from s.created_at) * 1000)::bigint)::text as created_ms,
+               ((extract(epoch from s.last_seen_at) * 1000)::bigint)::text as last_seen_ms,
+               u.email, u.display_name, p.name as partnership_name,
+               coalesce((select jsonb_agg(jsonb_build_object(
+                           'id', m.id::text, 'organisationId', m.organisation_id::text,
+                           'organisationName', o.name, 'organisationType', o.type, 'role', m.role)
+                           order by m.created_at, m.id)
+                         from membership m
+                         join organisation o on o.partnership_id = m.partnership_id and o.id = m.organisation_id
+                         where m.partnership_id = s.partnership_id and m.user_id = s.user_id
+                           and m.ended_at is null), '[]'::jsonb) as memberships
+        from user_session s
+        join app_user u on u.partnership_id = s.partnership_id and u.id = s.user_id
+        join partnership p on p.id = s.partnership_id
+        where s.token_hash = ${tokenHash}
+        limit 1`,
+  );
+  return row;
 }

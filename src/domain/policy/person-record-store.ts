@@ -1,4 +1,4 @@
-import { sql } from 'drizzle-orm';
+import { sql, type SQL } from 'drizzle-orm';
 import { queryRows, type Db } from '../shared/database.ts';
 import { isUuid, type OrganisationId, type PartnershipId } from '../shared/ids.ts';
 import type { AllowedScope } from './decide-access.ts';
@@ -61,9 +61,10 @@ export async function findPersonRecordsInScope(
   personId: string,
   scope: AllowedScope,
   viewerOrganisationId: OrganisationId,
-): Promise<{ records: PersonRecord[]; viewerName: string | undefined }> {
+  options: { alsoRead?: SQL } = {},
+): Promise<{ records: PersonRecord[]; viewerName: string | undefined; alsoRead?: string | undefined }> {
   if (scope.holders.size === 0 || !isUuid(personId)) return { records: [], viewerName: undefined };
-  const rows = await queryRows<PersonRecordRow & { viewer_name: string | null }>(
+  const rows = await queryRows<PersonRecordRow & { viewer_name: string | null; also_read?: string }>(
     db,
     sql`select r.id, r.subject_id, l.match_probability, r.organisation_id, o.name as holder_name,
                r.field_group, r.kind, r.payload, r.event_date::text as event_date,
@@ -71,6 +72,7 @@ export async function findPersonRecordsInScope(
                r.fact_or_opinion, r.source_reference,
                (select v.name from organisation v
                  where v.partnership_id = ${partnershipId} and v.id = ${viewerOrganisationId}) as viewer_name
+               ${options.alsoRead === undefined ? sql`` : sql`, ${options.alsoRead} as also_read`}
         from person_link l
         join subject_record r on r.partnership_id = l.partnership_id and r.subject_id = l.agency_person_id::text
         left join organisation o on o.partnership_id = r.partnership_id and o.id = r.organisation_id
@@ -78,8 +80,7 @@ export async function findPersonRecordsInScope(
         order by r.event_date desc nulls last, r.recorded_at desc, r.id`,
   );
   const records = rows.map(toPersonRecord);
-
-  return { records, viewerName: rows[0]?.viewer_name ?? undefined };
+  return { records, viewerName: rows[0]?.viewer_name ?? undefined, alsoRead: rows[0]?.also_read };
 }
 
 /** Whether any agency person is linked to the person: for the audit trail of a denial only. */

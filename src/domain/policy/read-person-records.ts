@@ -1,3 +1,4 @@
+import type { SQL } from 'drizzle-orm';
 import type { Actor } from '../shared/actor.ts';
 import { notFound } from '../shared/errors.ts';
 import type { OrganisationId } from '../shared/ids.ts';
@@ -6,7 +7,7 @@ import { keepAllowed, recordDisclosure, type Disclosure } from './disclose-recor
 import type { FieldGroup } from './field-groups.ts';
 import type { PolicyDeps } from './flows-in-force-source.ts';
 import { findPersonRecordsInScope, isPersonKnown, type PersonRecord } from './person-record-store.ts';
-import { loadPolicyAccess, recordDenial } from './policy-access.ts';
+import { loadPolicyAccess, peekPolicyAccess, type PolicyAccess, recordDenial } from './policy-access.ts';
 import type { Purpose } from './purposes.ts';
 
 export type { PersonRecord } from './person-record-store.ts';
@@ -42,19 +43,29 @@ export async function readPersonRecords(
   const at = deps.clock.now();
   const shown = await deps.db.transaction(async (tx) => {
     const denial = { purpose, subjectId: personId, attempted: 'person.records' };
-    const access = await loadPolicyAccess(tx, deps.flowsInForce, actor, purpose, at, options.fieldGroups);
-    if (!access.ok) {
-      await recordDenial(tx, actor, { ...denial, reason: access.reason });
-      return undefined;
+    const read = (ok: PolicyAccess & { ok: true }, alsoRead?: SQL) =>
+      findPersonRecordsInScope(tx, ok.actor.partnershipId, personId, ok.scope, ok.actor.organisationId, {
+        ...(alsoRead ? { alsoRead } : {}),
+      });
+    // As readSubjectRecords: with a cached policy the agreements' generation rides on the read,
+    // and the rows count only if it is the one the policy was built from; else read afresh.
+    const guess = peekPolicyAccess(deps.flowsInForce, actor, purpose, at, options.fieldGroups);
+    const guessed = guess && (await read(guess.access, guess.generationColumn));
+    let access: PolicyAccess & { ok: true };
+    let found: Awaited<ReturnType<typeof read>>;
+    if (guess && guessed && guessed.alsoRead === guess.generation) {
+      access = guess.access;
+      found = guessed;
+    } else {
+      const loaded = await loadPolicyAccess(tx, deps.flowsInForce, actor, purpose, at, options.fieldGroups);
+      if (!loaded.ok) {
+        await recordDenial(tx, actor, { ...denial, reason: loaded.reason });
+        return undefined;
+      }
+      access = loaded;
+      found = await read(access);
     }
     const { actor: who } = access;
-    const found = await findPersonRecordsInScope(
-      tx,
-      who.partnershipId,
-      personId,
-      access.scope,
-      who.organisationId,
-    );
     const { records, decisions } = keepAllowed(access, purpose, found.records);
     if (records.length === 0) {
       const known = await isPersonKnown(tx, who.partnershipId, personId);
