@@ -1,10 +1,10 @@
-import { useEffect, useState, type FormEvent } from 'react';
 import { FilterActions } from '../../components/FilterActions.tsx';
 import { Select } from '../../components/Select.tsx';
 import { TextInput } from '../../components/TextInput.tsx';
 import type { FormErrors } from '../../form-errors.ts';
 import { actionLabels } from './audit-labels.ts';
-import type { FilterField, Filters } from './audit-filters.ts';
+import type { Filters } from './audit-filters.ts';
+import { useFilterForm } from '../../use-filter-form.ts';
 
 const actionOptions = Object.entries(actionLabels)
   .map(([value, label]) => ({ value, label }))
@@ -17,16 +17,7 @@ interface AuditFiltersProps {
 }
 
 export function AuditFilters({ initial, errors, onApply }: AuditFiltersProps) {
-  const [filters, setFilters] = useState<Filters>(initial);
-  // When the URL's filters change (a "show only" link, "Clear filters", back), start from them.
-  const initialKey = JSON.stringify(initial);
-  useEffect(() => setFilters(JSON.parse(initialKey) as Filters), [initialKey]);
-  const set = (field: FilterField) => (value: string) => setFilters((f) => ({ ...f, [field]: value }));
-
-  function submit(event: FormEvent<HTMLFormElement>): void {
-    event.preventDefault();
-    onApply(filters);
-  }
+  const { filters, set, submit } = useFilterForm(initial, onApply);
 
   return (
     <form noValidate onSubmit={submit} className="app-filter" aria-labelledby="audit-filter-heading">

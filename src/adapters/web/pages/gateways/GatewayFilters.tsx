@@ -1,10 +1,10 @@
-import { useEffect, useState, type FormEvent } from 'react';
 import { FilterActions } from '../../components/FilterActions.tsx';
 import type { Reference } from '../../api-types.ts';
 import { Select, type SelectOption } from '../../components/Select.tsx';
 import { TextInput } from '../../components/TextInput.tsx';
 import type { FormErrors } from '../../form-errors.ts';
-import { checkedOptions, type FilterField, type Filters } from './gateway-filters.ts';
+import { checkedOptions, type Filters } from './gateway-filters.ts';
+import { useFilterForm } from '../../use-filter-form.ts';
 
 interface GatewayFiltersProps {
   readonly initial: Filters;
@@ -15,16 +15,7 @@ interface GatewayFiltersProps {
 }
 
 export function GatewayFilters({ initial, kinds, organisationTypes, errors, onApply }: GatewayFiltersProps) {
-  const [filters, setFilters] = useState<Filters>(initial);
-  // When the URL's filters change ("Clear filters", back), start again from them.
-  const initialKey = JSON.stringify(initial);
-  useEffect(() => setFilters(JSON.parse(initialKey) as Filters), [initialKey]);
-  const set = (field: FilterField) => (value: string) => setFilters((f) => ({ ...f, [field]: value }));
-
-  function submit(event: FormEvent<HTMLFormElement>): void {
-    event.preventDefault();
-    onApply(filters);
-  }
+  const { filters, set, submit } = useFilterForm(initial, onApply);
 
   return (
     <form noValidate onSubmit={submit} className="app-filter" aria-labelledby="gateway-filter-heading">
