@@ -42,6 +42,12 @@ async function signFor(page: Page, email: string, agreementPath: string, organis
   await assertAccessible(page, `the agreement, for a signatory of ${organisation}`);
   await page.getByRole('button', { name: `Sign for ${organisation}` }).click();
   await page.getByText(`You signed version 1 for ${organisation}`).waitFor();
+  // The banner can show before the page re-renders from the refreshed agreement: wait for the
+  // button to go, then assert that none is left.
+  await page
+    .getByRole('button', { name: /^Sign for/ })
+    .first()
+    .waitFor({ state: 'detached' });
   assert.equal(await page.getByRole('button', { name: /^Sign for/ }).count(), 0);
 }
 
