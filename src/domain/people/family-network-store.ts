@@ -1,11 +1,9 @@
-import { and, eq, inArray, notInArray } from 'drizzle-orm';
-import { alias } from 'drizzle-orm/pg-core';
+import { sql } from 'drizzle-orm';
 // Allowed by test/boundaries.test.ts: relationships and addresses come from agency feeds, and
 // each edge names the item it came from (id, holder, field group); no payload is read here.
-import { agencyAddress, agencyPerson, agencyRelationship, subjectRecord } from '../records/schema.ts';
-import type { Db } from '../shared/database.ts';
+import { queryRows, type Db } from '../shared/database.ts';
+import { isUuid } from '../shared/ids.ts';
 import type { EdgeEvidence } from './family-network.ts';
-import { personLink } from './schema.ts';
 
 export interface RecordedRelationship {
   /** The person on the other side of the relationship (resolved through person_link). */
@@ -27,186 +25,162 @@ export interface AddressPeriod {
   readonly evidence: EdgeEvidence;
 }
 
-export async function agencyPersonsOf(db: Db, partnershipId: string, personId: string) {
-  return db
-    .select({
-      id: agencyPerson.id,
-      organisationId: agencyPerson.organisationId,
-      externalId: agencyPerson.externalPersonId,
-    })
-    .from(personLink)
-    .innerJoin(
-      agencyPerson,
-      and(
-        eq(agencyPerson.partnershipId, personLink.partnershipId),
-        eq(agencyPerson.id, personLink.agencyPersonId),
-      ),
-    )
-    .where(and(eq(personLink.partnershipId, partnershipId), eq(personLink.personId, personId)));
+/** A parent or carer named by the person's own item, with the other children recorded as theirs. */
+export interface ParentFamily {
+  readonly parentId: string;
+  readonly parentEvidence: EdgeEvidence;
+  readonly children: readonly RecordedRelationship[];
 }
 
-const related = alias(agencyPerson, 'related');
-const relatedLink = alias(personLink, 'related_link');
-const ownerLink = alias(personLink, 'owner_link');
+export interface FamilyFacts {
+  readonly relationships: readonly RecordedRelationship[];
+  readonly addresses: { readonly own: readonly AddressPeriod[]; readonly others: readonly AddressPeriod[] };
+  readonly parents: readonly ParentFamily[];
+}
+
+interface FactRow {
+  part: 'out' | 'in' | 'own_address' | 'other_address' | 'parent_child';
+  /** For parent_child: the person's own item naming the parent. */
+  parent_record_id: string | null;
+  other_person_id: string;
+  kind: string | null;
+  address_key: string | null;
+  postcode: string | null;
+  from_date: string | null;
+  to_date: string | null;
+  subject_record_id: string;
+  organisation_id: string;
+  field_group: string;
+}
 
 /**
- * Relationships recorded on either side: the person's records naming someone, and others'
- * records naming one of the person's agency persons by the agency's own id.
+ * Everything the family network is worked out from, in ONE statement (the single view reads it
+ * on every request, and seven round trips cost more than the view's own records read):
+ * - out: the person's own relationship items, the related person resolved from the agency's
+ *   own id through agency_person, then person_link (a relationship may arrive before the
+ *   person it names, and then resolves to nothing yet);
+ * - in: others' relationship items naming one of the person's agency persons;
+ * - own_address / other_address: the person's address items, and everyone else's at the same
+ *   address keys;
+ * - parent_child: for each parent or carer the person's own item names, the other children
+ *   recorded as that parent's (siblings by a shared parent).
+ * Each row names its evidence item (id, holder, field group), never a payload.
  */
-export async function relationshipsOf(
-  db: Db,
-  partnershipId: string,
-  own: readonly { id: string; organisationId: string; externalId: string }[],
-): Promise<RecordedRelationship[]> {
-  if (own.length === 0) return [];
-  const evidence = {
-    subjectRecordId: agencyRelationship.subjectRecordId,
-    organisationId: agencyRelationship.organisationId,
-    fieldGroup: subjectRecord.fieldGroup,
-  };
-  const item = and(
-    eq(subjectRecord.partnershipId, agencyRelationship.partnershipId),
-    eq(subjectRecord.id, agencyRelationship.subjectRecordId),
+export async function readFamilyFacts(db: Db, partnershipId: string, personId: string): Promise<FamilyFacts> {
+  if (!isUuid(personId)) return { relationships: [], addresses: { own: [], others: [] }, parents: [] };
+  const rows = await queryRows<FactRow>(
+    db,
+    sql`with own as (
+          select ap.id, ap.organisation_id, ap.external_person_id
+          from person_link l
+          join agency_person ap on ap.partnership_id = l.partnership_id and ap.id = l.agency_person_id
+          where l.partnership_id = ${partnershipId} and l.person_id = ${personId}),
+        outgoing as (
+          select rl.person_id as other_person_id, ar.kind, ar.from_date, ar.to_date, ar.subject_record_id,
+                 ar.organisation_id, sr.field_group
+          from agency_relationship ar
+          join subject_record sr on sr.partnership_id = ar.partnership_id and sr.id = ar.subject_record_id
+          join agency_person rel on rel.partnership_id = ar.partnership_id
+               and rel.organisation_id = ar.organisation_id and rel.external_person_id = ar.related_external_person_id
+          join person_link rl on rl.partnership_id = rel.partnership_id and rl.agency_person_id = rel.id
+          where ar.partnership_id = ${partnershipId} and ar.agency_person_id in (select id from own)),
+        incoming as (
+          select ol.person_id as other_person_id, ar.kind, ar.from_date, ar.to_date, ar.subject_record_id,
+                 ar.organisation_id, sr.field_group
+          from own o
+          join agency_relationship ar on ar.partnership_id = ${partnershipId}
+               and ar.organisation_id = o.organisation_id and ar.related_external_person_id = o.external_person_id
+          join subject_record sr on sr.partnership_id = ar.partnership_id and sr.id = ar.subject_record_id
+          join person_link ol on ol.partnership_id = ar.partnership_id and ol.agency_person_id = ar.agency_person_id),
+        own_address as (
+          select l.person_id, aa.address_key, aa.postcode, aa.from_date, aa.to_date, aa.subject_record_id,
+                 aa.organisation_id, sr.field_group
+          from agency_address aa
+          join subject_record sr on sr.partnership_id = aa.partnership_id and sr.id = aa.subject_record_id
+          join person_link l on l.partnership_id = aa.partnership_id and l.agency_person_id = aa.agency_person_id
+          where aa.partnership_id = ${partnershipId} and aa.agency_person_id in (select id from own)),
+        other_address as (
+          select l.person_id, aa.address_key, aa.postcode, aa.from_date, aa.to_date, aa.subject_record_id,
+                 aa.organisation_id, sr.field_group
+          from agency_address aa
+          join subject_record sr on sr.partnership_id = aa.partnership_id and sr.id = aa.subject_record_id
+          join person_link l on l.partnership_id = aa.partnership_id and l.agency_person_id = aa.agency_person_id
+          where aa.partnership_id = ${partnershipId}
+            and aa.address_key in (select address_key from own_address)
+            and aa.agency_person_id not in (select id from own)),
+        parent_child as (
+          select p.subject_record_id as parent_record_id, cl.person_id as other_person_id, ar.kind,
+                 ar.from_date, ar.to_date, ar.subject_record_id, ar.organisation_id, sr.field_group
+          from outgoing p
+          join person_link pl on pl.partnership_id = ${partnershipId} and pl.person_id = p.other_person_id
+          join agency_person pap on pap.partnership_id = pl.partnership_id and pap.id = pl.agency_person_id
+          join agency_relationship ar on ar.partnership_id = pap.partnership_id
+               and ar.organisation_id = pap.organisation_id and ar.related_external_person_id = pap.external_person_id
+               and ar.kind = 'parent_or_carer'
+          join subject_record sr on sr.partnership_id = ar.partnership_id and sr.id = ar.subject_record_id
+          join person_link cl on cl.partnership_id = ar.partnership_id and cl.agency_person_id = ar.agency_person_id
+          where p.kind = 'parent_or_carer')
+        select 'out' as part, null::uuid as parent_record_id, other_person_id, kind, null as address_key,
+               null as postcode, from_date::text, to_date::text, subject_record_id, organisation_id, field_group
+          from outgoing
+        union all
+        select 'in', null, other_person_id, kind, null, null, from_date::text, to_date::text, subject_record_id,
+               organisation_id, field_group from incoming
+        union all
+        select 'own_address', null, person_id, null, address_key, postcode, from_date::text, to_date::text,
+               subject_record_id, organisation_id, field_group from own_address
+        union all
+        select 'other_address', null, person_id, null, address_key, postcode, from_date::text, to_date::text,
+               subject_record_id, organisation_id, field_group from other_address
+        union all
+        select 'parent_child', parent_record_id, other_person_id, kind, null, null, from_date::text, to_date::text,
+               subject_record_id, organisation_id, field_group from parent_child
+        order by 1, 2, 10`,
   );
-  const outgoing = await db
-    .select({
-      otherPersonId: relatedLink.personId,
-      kind: agencyRelationship.kind,
-      fromDate: agencyRelationship.fromDate,
-      toDate: agencyRelationship.toDate,
-      ...evidence,
-    })
-    .from(agencyRelationship)
-    .innerJoin(subjectRecord, item)
-    .innerJoin(
-      related,
-      and(
-        eq(related.partnershipId, agencyRelationship.partnershipId),
-        eq(related.organisationId, agencyRelationship.organisationId),
-        eq(related.externalPersonId, agencyRelationship.relatedExternalPersonId),
-      ),
-    )
-    .innerJoin(
-      relatedLink,
-      and(eq(relatedLink.partnershipId, related.partnershipId), eq(relatedLink.agencyPersonId, related.id)),
-    )
-    .where(
-      and(
-        eq(agencyRelationship.partnershipId, partnershipId),
-        inArray(
-          agencyRelationship.agencyPersonId,
-          own.map((p) => p.id),
-        ),
-      ),
-    );
-  const incoming = [];
-  for (const p of own) {
-    const rows = await db
-      .select({
-        otherPersonId: ownerLink.personId,
-        kind: agencyRelationship.kind,
-        fromDate: agencyRelationship.fromDate,
-        toDate: agencyRelationship.toDate,
-        ...evidence,
-      })
-      .from(agencyRelationship)
-      .innerJoin(subjectRecord, item)
-      .innerJoin(
-        ownerLink,
-        and(
-          eq(ownerLink.partnershipId, agencyRelationship.partnershipId),
-          eq(ownerLink.agencyPersonId, agencyRelationship.agencyPersonId),
-        ),
-      )
-      .where(
-        and(
-          eq(agencyRelationship.partnershipId, partnershipId),
-          eq(agencyRelationship.organisationId, p.organisationId),
-          eq(agencyRelationship.relatedExternalPersonId, p.externalId),
-        ),
-      );
-    incoming.push(...rows);
-  }
-  const shape =
-    (recordedAboutPerson: boolean) =>
-    (r: (typeof outgoing)[number]): RecordedRelationship => ({
-      otherPersonId: r.otherPersonId,
-      kind: r.kind,
-      recordedAboutPerson,
-      fromDate: r.fromDate,
-      toDate: r.toDate,
-      evidence: {
-        subjectRecordId: r.subjectRecordId,
-        organisationId: r.organisationId,
-        fieldGroup: r.fieldGroup,
-      },
-    });
-  return [...outgoing.map(shape(true)), ...incoming.map(shape(false))];
+  return factsFromRows(rows);
 }
 
-/** The person's address periods, and everyone else's at the same addresses. */
-export async function addressPeriodsAround(
-  db: Db,
-  partnershipId: string,
-  ownAgencyPersonIds: readonly string[],
-): Promise<{ own: AddressPeriod[]; others: AddressPeriod[] }> {
-  if (ownAgencyPersonIds.length === 0) return { own: [], others: [] };
-  const select = {
-    personId: personLink.personId,
-    addressKey: agencyAddress.addressKey,
-    postcode: agencyAddress.postcode,
-    fromDate: agencyAddress.fromDate,
-    toDate: agencyAddress.toDate,
-    subjectRecordId: agencyAddress.subjectRecordId,
-    organisationId: agencyAddress.organisationId,
-    fieldGroup: subjectRecord.fieldGroup,
+const evidenceOf = (r: FactRow): EdgeEvidence => ({
+  subjectRecordId: r.subject_record_id,
+  organisationId: r.organisation_id,
+  fieldGroup: r.field_group,
+});
+
+const relationshipOf = (r: FactRow, recordedAboutPerson: boolean): RecordedRelationship => ({
+  otherPersonId: r.other_person_id,
+  kind: r.kind!,
+  recordedAboutPerson,
+  fromDate: r.from_date,
+  toDate: r.to_date,
+  evidence: evidenceOf(r),
+});
+
+const addressOf = (r: FactRow): AddressPeriod => ({
+  personId: r.other_person_id,
+  addressKey: r.address_key!,
+  postcode: r.postcode,
+  fromDate: r.from_date,
+  toDate: r.to_date,
+  evidence: evidenceOf(r),
+});
+
+function factsFromRows(rows: readonly FactRow[]): FamilyFacts {
+  const of = (part: FactRow['part']) => rows.filter((r) => r.part === part);
+  const outgoing = of('out').map((r) => relationshipOf(r, true));
+  // Each of the person's own items naming a parent or carer opens one family, as the view shows
+  // a sibling by a shared parent only if both items (the person's and the sibling's) are visible.
+  const parents = outgoing
+    .filter((r) => r.kind === 'parent_or_carer')
+    .map((r) => ({
+      parentId: r.otherPersonId,
+      parentEvidence: r.evidence,
+      children: of('parent_child')
+        .filter((c) => c.parent_record_id === r.evidence.subjectRecordId)
+        .map((c) => relationshipOf(c, false)),
+    }));
+  return {
+    relationships: [...outgoing, ...of('in').map((r) => relationshipOf(r, false))],
+    addresses: { own: of('own_address').map(addressOf), others: of('other_address').map(addressOf) },
+    parents,
   };
-  const base = () =>
-    db
-      .select(select)
-      .from(agencyAddress)
-      .innerJoin(
-        subjectRecord,
-        and(
-          eq(subjectRecord.partnershipId, agencyAddress.partnershipId),
-          eq(subjectRecord.id, agencyAddress.subjectRecordId),
-        ),
-      )
-      .innerJoin(
-        personLink,
-        and(
-          eq(personLink.partnershipId, agencyAddress.partnershipId),
-          eq(personLink.agencyPersonId, agencyAddress.agencyPersonId),
-        ),
-      );
-  const own = await base().where(
-    and(
-      eq(agencyAddress.partnershipId, partnershipId),
-      inArray(agencyAddress.agencyPersonId, [...ownAgencyPersonIds]),
-    ),
-  );
-  const keys = [...new Set(own.map((r) => r.addressKey))];
-  const others =
-    keys.length === 0
-      ? []
-      : await base().where(
-          and(
-            eq(agencyAddress.partnershipId, partnershipId),
-            inArray(agencyAddress.addressKey, keys),
-            notInArray(agencyAddress.agencyPersonId, [...ownAgencyPersonIds]),
-          ),
-        );
-  const shape = (r: (typeof own)[number]): AddressPeriod => ({
-    personId: r.personId,
-    addressKey: r.addressKey,
-    postcode: r.postcode,
-    fromDate: r.fromDate,
-    toDate: r.toDate,
-    evidence: {
-      subjectRecordId: r.subjectRecordId,
-      organisationId: r.organisationId,
-      fieldGroup: r.fieldGroup,
-    },
-  });
-  return { own: own.map(shape), others: others.map(shape) };
 }

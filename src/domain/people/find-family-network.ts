@@ -7,69 +7,36 @@ import type {
   Household,
 } from './family-network.ts';
 import {
-  addressPeriodsAround,
-  agencyPersonsOf,
-  relationshipsOf,
+  readFamilyFacts,
   type AddressPeriod,
+  type ParentFamily,
   type RecordedRelationship,
 } from './family-network-store.ts';
 
 /**
  * The family network of a person, from what the agencies recorded: relationships (resolved from
  * the agency's own person id through agency_person, then person_link) and households (a shared
- * address over overlapping time). A system-level read that discloses nothing itself: the single
- * view shows an edge only if the viewer may see every item in its evidence.
+ * address over overlapping time), read in one statement. A system-level read that discloses
+ * nothing itself: the single view shows an edge only if the viewer may see every item in its
+ * evidence.
  */
 export async function findFamilyNetwork(
   db: Db,
   partnershipId: string,
   personId: string,
 ): Promise<FamilyNetwork> {
-  const own = await agencyPersonsOf(db, partnershipId, personId);
-  const relationships = await relationshipsOf(db, partnershipId, own);
-  const addresses = await addressPeriodsAround(
-    db,
-    partnershipId,
-    own.map((p) => p.id),
-  );
-  const network = assembleFamilyNetwork(personId, relationships, addresses);
-  return withSharedParents(network, await childrenOfParents(db, partnershipId, relationships));
-}
-
-interface ParentLink {
-  readonly parentId: string;
-  /** The person's own item naming the parent. */
-  readonly evidence: RecordedRelationship['evidence'];
-}
-
-/** Each parent or carer of the person, with the other children recorded as theirs. */
-async function childrenOfParents(
-  db: Db,
-  partnershipId: string,
-  relationships: readonly RecordedRelationship[],
-): Promise<{ parent: ParentLink; children: RecordedRelationship[] }[]> {
-  const parents = relationships.filter((r) => r.kind === 'parent_or_carer' && r.recordedAboutPerson);
-  const out = [];
-  for (const r of parents) {
-    const theirs = await agencyPersonsOf(db, partnershipId, r.otherPersonId);
-    const children = (await relationshipsOf(db, partnershipId, theirs)).filter(
-      (c) => c.kind === 'parent_or_carer' && !c.recordedAboutPerson,
-    );
-    out.push({ parent: { parentId: r.otherPersonId, evidence: r.evidence }, children });
-  }
-  return out;
+  const facts = await readFamilyFacts(db, partnershipId, personId);
+  const network = assembleFamilyNetwork(personId, facts.relationships, facts.addresses);
+  return withSharedParents(network, facts.parents);
 }
 
 /**
  * Two children recorded with the same parent or carer are siblings (twins and half-siblings
  * included), even when no agency recorded them as such. The edge needs both items as evidence.
  */
-export function withSharedParents(
-  network: FamilyNetwork,
-  families: readonly { parent: ParentLink; children: readonly RecordedRelationship[] }[],
-): FamilyNetwork {
+export function withSharedParents(network: FamilyNetwork, families: readonly ParentFamily[]): FamilyNetwork {
   const edges = new Map(network.members.map((m) => [m.personId, [...m.edges]]));
-  for (const { parent, children } of families) {
+  for (const { parentEvidence, children } of families) {
     for (const child of children) {
       if (child.otherPersonId === network.personId) continue;
       const list = edges.get(child.otherPersonId) ?? [];
@@ -79,7 +46,7 @@ export function withSharedParents(
         fromDate: null,
         toDate: null,
         addressKey: null,
-        evidence: [parent.evidence, child.evidence],
+        evidence: [parentEvidence, child.evidence],
       });
       edges.set(child.otherPersonId, list);
     }
