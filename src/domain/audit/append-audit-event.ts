@@ -1,4 +1,4 @@
-import { sql } from 'drizzle-orm';
+import { sql, type SQL } from 'drizzle-orm';
 import type { Actor } from '../shared/actor.ts';
 import type { Db } from '../shared/database.ts';
 import type { PartnershipId } from '../shared/ids.ts';
@@ -34,18 +34,43 @@ export async function appendAuditEvent<A extends AuditAction>(
   db: Db,
   event: AuditEventInput<A>,
 ): Promise<void> {
+  await db.execute(auditEventInsert(event));
+}
+
+/**
+ * Parts of an event only the statement itself can know, as SQL over its own CTEs: an act folded
+ * into one statement with its audit event (a data-modifying CTE) computes what it disclosed from
+ * the rows it read, and inserts the event only if `when` holds.
+ */
+export interface AuditEventSql {
+  readonly disclosed?: SQL;
+  readonly details?: SQL;
+  readonly agreementId?: SQL;
+  readonly when?: SQL;
+}
+
+/**
+ * The insert of one audit event as SQL, to run alone or as a data-modifying CTE of the statement
+ * that performs the act: then the act and its event are one statement and one implicit
+ * transaction, one round trip instead of BEGIN, act, insert, COMMIT (bench/view).
+ */
+export function auditEventInsert<A extends AuditAction>(
+  event: AuditEventInput<A> | Omit<AuditEventInput<A>, 'details'>,
+  computed: AuditEventSql = {},
+): SQL {
   const actor = event.actor;
   const partnershipId = event.partnershipId ?? actor.partnershipId;
   const actorId = actor.kind === 'user' ? actor.userId : actor.kind === 'system' ? actor.process : null;
   const actorOrganisationId = actor.kind === 'user' ? actor.organisationId : null;
   const actorRole = actor.kind === 'user' ? actor.role : null;
-  const disclosed = event.disclosed ? JSON.stringify(event.disclosed) : null;
-  await db.execute(
-    sql`insert into audit_event (partnership_id, actor_type, actor_id, actor_organisation_id, actor_role,
+  const disclosed =
+    computed.disclosed ?? sql`${event.disclosed ? JSON.stringify(event.disclosed) : null}::jsonb`;
+  const details = computed.details ?? sql`${JSON.stringify('details' in event ? event.details : {})}::jsonb`;
+  const agreementId = computed.agreementId ?? sql`${event.agreementId ?? null}`;
+  return sql`insert into audit_event (partnership_id, actor_type, actor_id, actor_organisation_id, actor_role,
           action, outcome, subject_type, subject_id, purpose, agreement_id, disclosed, details, request_id)
-        values (${partnershipId}::uuid, ${actor.kind}, ${actorId}, ${actorOrganisationId}::uuid, ${actorRole},
+        select ${partnershipId}::uuid, ${actor.kind}, ${actorId}, ${actorOrganisationId}::uuid, ${actorRole},
           ${event.action}, ${event.outcome}, ${event.subject?.type ?? null}, ${event.subject?.id ?? null},
-          ${event.purpose ?? null}, ${event.agreementId ?? null}, ${disclosed}::jsonb,
-          ${JSON.stringify(event.details)}::jsonb, ${event.requestId ?? null})`,
-  );
+          ${event.purpose ?? null}, ${agreementId}, ${disclosed}, ${details}, ${event.requestId ?? null}
+        ${computed.when === undefined ? sql`` : sql`where ${computed.when}`}`;
 }

@@ -76,22 +76,7 @@ export async function recordDisclosure(
   },
 ): Promise<Disclosure[]> {
   const { access, records } = read;
-  const names = new Map<string, string>();
-  if (read.viewerName) names.set(access.actor.organisationId, read.viewerName);
-  for (const r of records) if (r.holderName) names.set(r.holderOrganisationId, r.holderName);
-  const context = {
-    role: access.actor.role,
-    viewerOrganisationId: access.actor.organisationId,
-    organisationName: (id: string) => names.get(id),
-  };
-  const disclosures = [...read.decisions.values()].map(({ decision, records: count }) => ({
-    holderOrganisationId: decision.holderOrganisationId,
-    holderName: names.get(decision.holderOrganisationId) ?? null,
-    fieldGroup: decision.fieldGroup,
-    records: count,
-    decision,
-    explanation: explainDecision(decision, context),
-  }));
+  const disclosures = describeDisclosures(access, records, read.decisions, read.viewerName);
   const relied = agreementsReliedOn(disclosures.map((d) => d.decision));
   await appendAuditEvent(tx, {
     actor,
@@ -109,4 +94,29 @@ export async function recordDisclosure(
     },
   });
   return disclosures;
+}
+
+/** Each (holder, field group) shown, with its decision and the words that explain it. */
+export function describeDisclosures(
+  access: Granted,
+  records: readonly HeldRecord[],
+  decisions: ReadonlyMap<string, { decision: AllowDecision; records: number }>,
+  viewerName: string | undefined,
+): Disclosure[] {
+  const names = new Map<string, string>();
+  if (viewerName) names.set(access.actor.organisationId, viewerName);
+  for (const r of records) if (r.holderName) names.set(r.holderOrganisationId, r.holderName);
+  const context = {
+    role: access.actor.role,
+    viewerOrganisationId: access.actor.organisationId,
+    organisationName: (id: string) => names.get(id),
+  };
+  return [...decisions.values()].map(({ decision, records: count }) => ({
+    holderOrganisationId: decision.holderOrganisationId,
+    holderName: names.get(decision.holderOrganisationId) ?? null,
+    fieldGroup: decision.fieldGroup,
+    records: count,
+    decision,
+    explanation: explainDecision(decision, context),
+  }));
 }

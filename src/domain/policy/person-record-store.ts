@@ -1,4 +1,5 @@
 import { sql, type SQL } from 'drizzle-orm';
+import { auditEventInsert, type AuditEventInput } from '../audit/append-audit-event.ts';
 import { queryRows, type Db } from '../shared/database.ts';
 import { isUuid, type OrganisationId, type PartnershipId } from '../shared/ids.ts';
 import type { AllowedScope } from './decide-access.ts';
@@ -50,46 +51,119 @@ export function toPersonRecord(r: PersonRecordRow): PersonRecord {
   };
 }
 
+/** A (holder, field group) the policy allows, with the flow it rests on, for the audit event. */
+export interface AllowedPair {
+  /** "holder|field group", as scopeFilter keys them. */
+  readonly pair: string;
+  readonly agreementId: string | null;
+  readonly reference: string | null;
+  readonly version: number | null;
+  readonly flowId: string | null;
+  /** The viewer's own organisation's records (no agreement needed). */
+  readonly own: boolean;
+  /** The flow's place in the audit event's stable order of agreements relied on. */
+  readonly order: number;
+}
+
+export interface PersonReadEvents {
+  /** subject.viewed, inserted only if something is shown; its disclosure parts are computed. */
+  readonly viewed: Omit<AuditEventInput<'subject.viewed'>, 'details' | 'disclosed' | 'agreementId'>;
+  /** access.denied, inserted only if nothing is; the reason is worked out in the statement. */
+  readonly denied: Omit<AuditEventInput<'access.denied'>, 'details'>;
+  readonly view: string;
+  readonly attempted: string;
+}
+
+export type PersonRead =
+  | { readonly kind: 'stale' }
+  | {
+      readonly kind: 'read';
+      readonly records: PersonRecord[];
+      readonly viewerName: string | undefined;
+    };
+
 /**
- * The records of every agency person linked to the person, within the scope, in ONE statement:
- * newest event first, with the holder's name and the viewer's organisation name. Raw SQL for
- * the same reason as findRecordsInScope: it is the hot read of the single view.
+ * The records of every agency person linked to the person, within the scope, newest event
+ * first, AND the read's audit event, in ONE statement (a data-modifying CTE: one implicit
+ * transaction and one round trip, where BEGIN, read, insert, COMMIT took four; bench/view).
+ * DESIGN.md rule 3 holds: the event commits with the read or neither happens. What the event
+ * says is computed from the rows the statement itself returns: the field groups disclosed, the
+ * count, the flows relied on (from `pairs`, the policy's decision for each pair in scope), and
+ * whether any were the viewer's own. Nothing shown records access.denied instead, with the
+ * reason (nothing disclosable, or no such person) that the caller never tells.
+ *
+ * With a cached policy, `generation` is the agreements' generation it was built from: unless
+ * the statement finds the same one, it reads nothing, inserts nothing and answers 'stale', and
+ * the caller loads the policy afresh (SpeculativePolicy).
  */
-export async function findPersonRecordsInScope(
+export async function readPersonRecordsAudited(
   db: Db,
   partnershipId: PartnershipId,
   personId: string,
   scope: AllowedScope,
   viewerOrganisationId: OrganisationId,
-  options: { alsoRead?: SQL } = {},
-): Promise<{ records: PersonRecord[]; viewerName: string | undefined; alsoRead?: string | undefined }> {
-  if (scope.holders.size === 0 || !isUuid(personId)) return { records: [], viewerName: undefined };
-  const rows = await queryRows<PersonRecordRow & { viewer_name: string | null; also_read?: string }>(
+  audit: { readonly pairs: readonly AllowedPair[]; readonly events: PersonReadEvents },
+  generation?: { readonly column: SQL; readonly expected: string },
+): Promise<PersonRead> {
+  const { events } = audit;
+  if (!isUuid(personId)) {
+    const details = { attempted: events.attempted, reason: 'no_such_subject' as const };
+    await db.execute(auditEventInsert({ ...events.denied, details }));
+    return { kind: 'read', records: [], viewerName: undefined };
+  }
+  const pairs = JSON.stringify(audit.pairs);
+  const rows = await queryRows<
+    Partial<PersonRecordRow> & { generation: string | null; viewer_name: string | null }
+  >(
     db,
-    sql`select r.id, r.subject_id, l.match_probability, r.organisation_id, o.name as holder_name,
-               r.field_group, r.kind, r.payload, r.event_date::text as event_date,
-               ((extract(epoch from r.recorded_at) * 1000)::bigint)::text as recorded_ms,
-               r.fact_or_opinion, r.source_reference,
-               (select v.name from organisation v
-                 where v.partnership_id = ${partnershipId} and v.id = ${viewerOrganisationId}) as viewer_name
-               ${options.alsoRead === undefined ? sql`` : sql`, ${options.alsoRead} as also_read`}
-        from person_link l
-        join subject_record r on r.partnership_id = l.partnership_id and r.subject_id = l.agency_person_id::text
-        left join organisation o on o.partnership_id = r.partnership_id and o.id = r.organisation_id
-        where l.partnership_id = ${partnershipId} and l.person_id = ${personId} and ${scopeFilter(scope)}
-        order by r.event_date desc nulls last, r.recorded_at desc, r.id`,
+    sql`with meta as (
+          select ${generation?.column ?? sql`null::text`} as generation,
+                 (select v.name from organisation v
+                   where v.partnership_id = ${partnershipId} and v.id = ${viewerOrganisationId}) as viewer_name),
+        go as (select 1 as one from meta
+               ${generation === undefined ? sql`` : sql`where meta.generation = ${generation.expected}`}),
+        shown as (
+          select r.id, r.subject_id, l.match_probability, r.organisation_id, o.name as holder_name,
+                 r.field_group, r.kind, r.payload, r.event_date::text as event_date,
+                 ((extract(epoch from r.recorded_at) * 1000)::bigint)::text as recorded_ms,
+                 r.fact_or_opinion, r.source_reference, r.event_date as event_day, r.recorded_at,
+                 r.organisation_id::text || '|' || r.field_group as pair
+          from person_link l
+          join subject_record r on r.partnership_id = l.partnership_id and r.subject_id = l.agency_person_id::text
+          left join organisation o on o.partnership_id = r.partnership_id and o.id = r.organisation_id
+          where l.partnership_id = ${partnershipId} and l.person_id = ${personId} and ${scopeFilter(scope)}
+            and exists (select 1 from go)),
+        relied as (
+          select p.* from jsonb_to_recordset(${pairs}::jsonb)
+            as p(pair text, "agreementId" text, reference text, version int, "flowId" text, own boolean, "order" int)
+          where p.pair in (select pair from shown)),
+        viewed as (${auditEventInsert(events.viewed, {
+          disclosed: sql`(select jsonb_agg(g order by g collate "C")
+                           from (select distinct field_group as g from shown) d)`,
+          agreementId: sql`(select case when count(distinct "agreementId") = 1 then min("agreementId") end
+                             from relied)`,
+          details: sql`jsonb_build_object('view', ${events.view}::text, 'records', (select count(*) from shown),
+                         'agreements', coalesce((select jsonb_agg(jsonb_build_object('agreementId', "agreementId",
+                             'reference', reference, 'version', version, 'flowId', "flowId") order by "order")
+                           from (select distinct "agreementId", reference, version, "flowId", "order"
+                                 from relied where "flowId" is not null) a), '[]'::jsonb),
+                         'ownRecords', exists (select 1 from relied where own))`,
+          when: sql`exists (select 1 from shown)`,
+        })}),
+        denied as (${auditEventInsert(events.denied, {
+          details: sql`jsonb_build_object('attempted', ${events.attempted}::text, 'reason',
+                         case when exists (select 1 from person_link k
+                                           where k.partnership_id = ${partnershipId} and k.person_id = ${personId})
+                              then 'nothing_disclosable' else 'no_such_subject' end)`,
+          when: sql`exists (select 1 from go) and not exists (select 1 from shown)`,
+        })})
+        select m.generation, m.viewer_name, s.id, s.subject_id, s.match_probability, s.organisation_id,
+               s.holder_name, s.field_group, s.kind, s.payload, s.event_date, s.recorded_ms, s.fact_or_opinion,
+               s.source_reference
+        from meta m left join shown s on true
+        order by s.event_day desc nulls last, s.recorded_at desc, s.id`,
   );
-  const records = rows.map(toPersonRecord);
-  return { records, viewerName: rows[0]?.viewer_name ?? undefined, alsoRead: rows[0]?.also_read };
-}
-
-/** Whether any agency person is linked to the person: for the audit trail of a denial only. */
-export async function isPersonKnown(db: Db, partnershipId: PartnershipId, personId: string) {
-  if (!isUuid(personId)) return false;
-  const rows = await queryRows<{ one: number }>(
-    db,
-    sql`select 1 as one from person_link l
-        where l.partnership_id = ${partnershipId} and l.person_id = ${personId} limit 1`,
-  );
-  return rows.length > 0;
+  if (generation !== undefined && rows[0]?.generation !== generation.expected) return { kind: 'stale' };
+  const records = rows.filter((r) => r.id != null).map((r) => toPersonRecord(r as PersonRecordRow));
+  return { kind: 'read', records, viewerName: rows[0]?.viewer_name ?? undefined };
 }

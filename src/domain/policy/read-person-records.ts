@@ -1,13 +1,25 @@
-import type { SQL } from 'drizzle-orm';
 import type { Actor } from '../shared/actor.ts';
+import type { Db } from '../shared/database.ts';
 import { notFound } from '../shared/errors.ts';
 import type { OrganisationId } from '../shared/ids.ts';
 import { decideFieldGroup } from './decide-access.ts';
-import { keepAllowed, recordDisclosure, type Disclosure } from './disclose-records.ts';
+import { describeDisclosures, keepAllowed, type Disclosure } from './disclose-records.ts';
 import type { FieldGroup } from './field-groups.ts';
 import type { PolicyDeps } from './flows-in-force-source.ts';
-import { findPersonRecordsInScope, isPersonKnown, type PersonRecord } from './person-record-store.ts';
-import { loadPolicyAccess, peekPolicyAccess, type PolicyAccess, recordDenial } from './policy-access.ts';
+import {
+  readPersonRecordsAudited,
+  type AllowedPair,
+  type PersonRecord,
+  type PersonReadEvents,
+} from './person-record-store.ts';
+import {
+  agreementsReliedOn,
+  loadPolicyAccess,
+  peekPolicyAccess,
+  recordDenial,
+  SUBJECT_TYPE,
+  type PolicyAccess,
+} from './policy-access.ts';
 import type { Purpose } from './purposes.ts';
 
 export type { PersonRecord } from './person-record-store.ts';
@@ -27,11 +39,17 @@ export interface PersonRecordsView {
   readonly mayShow: (holderOrganisationId: string, fieldGroup: FieldGroup) => boolean;
 }
 
+type Granted = PolicyAccess & { ok: true };
+
 /**
  * The single view's read: what this actor may see, for this purpose, of the records of every
- * agency person linked to the person (people module's person_link), in one scoped query, one
- * transaction and one `subject.viewed` event naming the person. Nothing disclosable and no such
- * person answer the same "not found" as readSubjectRecords, the log keeping which.
+ * agency person linked to the person (people module's person_link), with one `subject.viewed`
+ * event naming the person, in one statement (person-record-store.ts). Nothing disclosable and
+ * no such person answer the same "not found" as readSubjectRecords, the log keeping which.
+ *
+ * With a cached policy that is the whole read: one round trip, its generation checked in the
+ * statement. Otherwise, or if the agreements changed since the policy was cached, the policy is
+ * loaded in a transaction and the same statement runs in it.
  */
 export async function readPersonRecords(
   deps: PolicyDeps,
@@ -41,52 +59,100 @@ export async function readPersonRecords(
   options: { fieldGroups?: readonly FieldGroup[]; view?: string } = {},
 ): Promise<PersonRecordsView> {
   const at = deps.clock.now();
-  const shown = await deps.db.transaction(async (tx) => {
-    const denial = { purpose, subjectId: personId, attempted: 'person.records' };
-    const read = (ok: PolicyAccess & { ok: true }, alsoRead?: SQL) =>
-      findPersonRecordsInScope(tx, ok.actor.partnershipId, personId, ok.scope, ok.actor.organisationId, {
-        ...(alsoRead ? { alsoRead } : {}),
-      });
-    // As readSubjectRecords: with a cached policy the agreements' generation rides on the read,
-    // and the rows count only if it is the one the policy was built from; else read afresh.
-    const guess = peekPolicyAccess(deps.flowsInForce, actor, purpose, at, options.fieldGroups);
-    const guessed = guess && (await read(guess.access, guess.generationColumn));
-    let access: PolicyAccess & { ok: true };
-    let found: Awaited<ReturnType<typeof read>>;
-    if (guess && guessed && guessed.alsoRead === guess.generation) {
-      access = guess.access;
-      found = guessed;
-    } else {
+  const view = options.view ?? 'person';
+  const guess = peekPolicyAccess(deps.flowsInForce, actor, purpose, at, options.fieldGroups);
+  let shown: Shown | 'stale' | undefined = guess
+    ? await readWith(deps.db, actor, purpose, personId, view, guess.access, {
+        column: guess.generationColumn,
+        expected: guess.generation,
+      })
+    : 'stale';
+  if (shown === 'stale') {
+    shown = await deps.db.transaction(async (tx) => {
       const loaded = await loadPolicyAccess(tx, deps.flowsInForce, actor, purpose, at, options.fieldGroups);
       if (!loaded.ok) {
-        await recordDenial(tx, actor, { ...denial, reason: loaded.reason });
+        await recordDenial(tx, actor, { purpose, subjectId: personId, attempted, reason: loaded.reason });
         return undefined;
       }
-      access = loaded;
-      found = await read(access);
-    }
-    const { actor: who } = access;
-    const { records, decisions } = keepAllowed(access, purpose, found.records);
-    if (records.length === 0) {
-      const known = await isPersonKnown(tx, who.partnershipId, personId);
-      await recordDenial(tx, actor, { ...denial, reason: known ? 'nothing_disclosable' : 'no_such_subject' });
-      return undefined;
-    }
-    const disclosures = await recordDisclosure(tx, actor, {
-      access,
-      purpose,
-      subjectId: personId,
-      view: options.view ?? 'person',
-      records,
-      decisions,
-      viewerName: found.viewerName,
+      return (await readWith(tx, actor, purpose, personId, view, loaded)) as Shown | undefined;
     });
-    const mayShow = (holder: string, group: FieldGroup) =>
-      access.scope.holders.get(holder as OrganisationId)?.includes(group) === true &&
-      decideFieldGroup(access.policy, who, purpose, holder as OrganisationId, group, access.atMs).outcome ===
-        'allow';
-    return { personId, purpose, records, disclosures, mayShow };
-  });
+  }
   if (!shown) throw notFound('The person');
   return shown;
+}
+
+type Shown = PersonRecordsView;
+const attempted = 'person.records';
+
+async function readWith(
+  db: Db,
+  actor: Actor,
+  purpose: Purpose,
+  personId: string,
+  view: string,
+  access: Granted,
+  generation?: Parameters<typeof readPersonRecordsAudited>[6],
+): Promise<Shown | 'stale' | undefined> {
+  const { actor: who, scope } = access;
+  const subject = { type: SUBJECT_TYPE, id: personId };
+  const events: PersonReadEvents = {
+    viewed: { actor, action: 'subject.viewed', outcome: 'success', subject, purpose },
+    denied: { actor, action: 'access.denied', outcome: 'denied', subject, purpose },
+    view,
+    attempted,
+  };
+  const read = await readPersonRecordsAudited(
+    db,
+    who.partnershipId,
+    personId,
+    scope,
+    who.organisationId,
+    { pairs: allowedPairs(access, purpose), events },
+    generation,
+  );
+  if (read.kind === 'stale') return 'stale';
+  if (read.records.length === 0) return undefined;
+  // The second layer (disclose-records.ts): each pair decided again on what came back. The SQL
+  // filtered on the same scope, so a difference is a fault: fail closed and show nothing (the
+  // event already committed says more was disclosed than was, never less).
+  const { records, decisions } = keepAllowed(access, purpose, read.records);
+  if (records.length !== read.records.length) throw new Error('person read: the two policy layers disagree');
+  const disclosures = describeDisclosures(access, records, decisions, read.viewerName);
+  const mayShow = (holder: string, group: FieldGroup) =>
+    scope.holders.get(holder as OrganisationId)?.includes(group) === true &&
+    decideFieldGroup(access.policy, who, purpose, holder as OrganisationId, group, access.atMs).outcome ===
+      'allow';
+  return { personId, purpose, records, disclosures, mayShow };
+}
+
+/**
+ * Every (holder, field group) in scope with the decision's flow, numbered in the audit log's
+ * order of agreements relied on (agreementsReliedOn), for the statement to name those it used.
+ */
+function allowedPairs(access: Granted, purpose: Purpose): AllowedPair[] {
+  const { policy, actor: who, atMs } = access;
+  const decided = [...access.scope.holders].flatMap(([holder, groups]) =>
+    groups.flatMap((group) => {
+      const d = decideFieldGroup(policy, who, purpose, holder, group, atMs);
+      return d.outcome === 'allow' ? [{ pair: `${holder}|${group}`, decision: d }] : [];
+    }),
+  );
+  const order = new Map(
+    agreementsReliedOn(decided.map((d) => d.decision)).map((a, i) => [
+      `${a.agreementId}|${a.version}|${a.flowId}`,
+      i,
+    ]),
+  );
+  return decided.map(({ pair, decision }) => {
+    const a = decision.agreement;
+    return {
+      pair,
+      agreementId: a?.agreementId ?? null,
+      reference: a?.reference ?? null,
+      version: a?.version ?? null,
+      flowId: a?.flowId ?? null,
+      own: decision.reason === 'own_organisation',
+      order: a ? order.get(`${a.agreementId}|${a.version}|${a.flowId}`)! : -1,
+    };
+  });
 }

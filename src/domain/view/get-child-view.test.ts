@@ -108,6 +108,28 @@ for (const kind of testDatabaseKinds()) {
         'police_incidents',
         'social_care_involvement',
       ]);
+      // The event is written by the read's own statement: what it says must match what was shown.
+      const details = events[0]!.details as {
+        records: number;
+        ownRecords: boolean;
+        agreements: { reference: string; version: number; flowId: string }[];
+      };
+      assert.equal(
+        details.records,
+        view.shownBecause.reduce((n, s) => n + s.records, 0),
+      );
+      assert.equal(details.ownRecords, true, "the council's own records were among those shown");
+      const relied = view.shownBecause.flatMap((s) =>
+        s.decision.agreement
+          ? [
+              `${s.decision.agreement.reference} v${s.decision.agreement.version} ${s.decision.agreement.flowId}`,
+            ]
+          : [],
+      );
+      assert.deepEqual(
+        details.agreements.map((a) => `${a.reference} v${a.version} ${a.flowId}`),
+        [...new Set(relied)].sort(),
+      );
     });
 
     test('a police officer sees the council records T2-014 shares with the police, and no health or school records', async () => {
