@@ -4,7 +4,7 @@ import { sql } from 'drizzle-orm';
 import { openTestDatabase, testDatabaseKinds } from '../../../test/support/test-database.ts';
 import { isUniqueViolation } from '../../domain/partnership/unique-violation.ts';
 import { partnership } from '../../domain/partnership/schema.ts';
-import { queryRows } from '../../domain/shared/database.ts';
+import { HOT_STATEMENT_MARK, hotStatement, queryRows } from '../../domain/shared/database.ts';
 import { migrateDatabase } from './migrate-database.ts';
 import type { DatabaseHandle } from './open-database.ts';
 
@@ -76,6 +76,30 @@ for (const kind of testDatabaseKinds()) {
       assert.ok(BigInt(row!.xid) >= BigInt(row!.xmin));
       await handle.db.transaction(async (tx) => {
         await tx.execute(sql`select pg_advisory_xact_lock(hashtext('tessera.conformance'))`);
+      });
+    });
+
+    test('a hot statement answers as the same statement unmarked, and on PostgreSQL is prepared once per connection', async () => {
+      const query = (n: number) => sql`select ${n}::int + 1 as next, 'tessera' as name`;
+      await handle.db.transaction(async (tx) => {
+        // One transaction is one connection: what it prepared is in its pg_prepared_statements.
+        const plain = await queryRows<{ next: number }>(tx, query(1));
+        const first = await queryRows<{ next: number }>(tx, hotStatement(query(41)));
+        const second = await queryRows<{ next: number }>(tx, hotStatement(query(99)));
+        assert.deepEqual(
+          [plain, first, second].map((r) => r[0]!.next),
+          [2, 42, 100],
+        );
+        const prepared = await queryRows<{ statement: string }>(
+          tx,
+          sql`select statement from pg_prepared_statements order by prepare_time`,
+        );
+        const hot = prepared.filter((p) => p.statement.includes("'tessera' as name"));
+        assert.deepEqual(
+          hot.map((p) => p.statement.startsWith(HOT_STATEMENT_MARK)),
+          kind === 'postgres' ? [true] : [],
+          'the marked text prepared once, the unmarked one never',
+        );
       });
     });
   });

@@ -3,6 +3,7 @@ import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
 import pg from 'pg';
 import type { Db } from '../../domain/shared/database.ts';
+import { PreparingClient } from './preparing-client.ts';
 
 export type DatabaseKind = 'pglite' | 'postgres';
 
@@ -29,7 +30,11 @@ export async function openDatabase(target: DatabaseTarget): Promise<DatabaseHand
     });
     return { db: drizzlePglite(client) as unknown as Db, kind: 'pglite', close: () => client.close() };
   }
-  const pool = new pg.Pool({ connectionString: target.url, max: target.poolSize ?? 10 });
+  const pool = new pg.Pool({
+    connectionString: target.url,
+    max: target.poolSize ?? 10,
+    Client: PreparingClient,
+  });
   // An idle client that errors (server restart) must not crash the process; the next query reconnects.
   pool.on('error', () => {});
   return { db: drizzlePg(pool) as unknown as Db, kind: 'postgres', close: () => pool.end() };

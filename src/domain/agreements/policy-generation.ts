@@ -1,6 +1,6 @@
 import { sql, type SQL } from 'drizzle-orm';
 import type { FlowsInForceSnapshot, VersionedFlowsInForce } from '../policy/flows-in-force-source.ts';
-import { queryRows, type Db } from '../shared/database.ts';
+import { hotStatement, queryRows, type Db } from '../shared/database.ts';
 import type { PartnershipId } from '../shared/ids.ts';
 import { addDays, londonDate, startOfLondonDay } from './calendar-dates.ts';
 import { findFlowsInForce } from './find-flows-in-force.ts';
@@ -12,7 +12,7 @@ import { findFlowsInForce } from './find-flows-in-force.ts';
 export async function readPolicyGeneration(db: Db, partnershipId: PartnershipId): Promise<string> {
   const [row] = await queryRows<{ generation: string }>(
     db,
-    sql`select ${policyGenerationColumn(partnershipId)} as generation`,
+    hotStatement(sql`select ${policyGenerationColumn(partnershipId)} as generation`),
   );
   return row!.generation;
 }

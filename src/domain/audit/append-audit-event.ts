@@ -1,6 +1,6 @@
 import { sql, type SQL } from 'drizzle-orm';
 import type { Actor } from '../shared/actor.ts';
-import type { Db } from '../shared/database.ts';
+import { hotStatement, type Db } from '../shared/database.ts';
 import type { PartnershipId } from '../shared/ids.ts';
 import type { AuditAction, AuditDetailsByAction, AuditOutcome } from './actions.ts';
 
@@ -34,7 +34,7 @@ export async function appendAuditEvent<A extends AuditAction>(
   db: Db,
   event: AuditEventInput<A>,
 ): Promise<void> {
-  await db.execute(auditEventInsert(event));
+  await db.execute(hotStatement(auditEventInsert(event)));
 }
 
 /**

@@ -2,7 +2,7 @@ import { eq, sql } from 'drizzle-orm';
 import type { ActiveMembership } from '../partnership/find-memberships.ts';
 import type { Role } from '../partnership/roles.ts';
 import type { Actor } from '../shared/actor.ts';
-import { queryRows, type Db } from '../shared/database.ts';
+import { hotStatement, queryRows, type Db } from '../shared/database.ts';
 import type { Deps } from '../shared/deps.ts';
 import type { MembershipId, OrganisationId, PartnershipId, UserId } from '../shared/ids.ts';
 import { userSession } from './schema.ts';
@@ -92,7 +92,7 @@ interface SessionRow {
 async function readSession(db: Db, tokenHash: string): Promise<SessionRow | undefined> {
   const [row] = await queryRows<SessionRow>(
     db,
-    sql`select s.partnership_id::text, s.user_id::text, s.membership_id::text, s.csrf_token,
+    hotStatement(sql`select s.partnership_id::text, s.user_id::text, s.membership_id::text, s.csrf_token,
                ((extract(epoch from s.created_at) * 1000)::bigint)::text as created_ms,
                ((extract(epoch from s.last_seen_at) * 1000)::bigint)::text as last_seen_ms,
                u.email, u.display_name, p.name as partnership_name,
@@ -108,7 +108,7 @@ async function readSession(db: Db, tokenHash: string): Promise<SessionRow | unde
         join app_user u on u.partnership_id = s.partnership_id and u.id = s.user_id
         join partnership p on p.id = s.partnership_id
         where s.token_hash = ${tokenHash}
-        limit 1`,
+        limit 1`),
   );
   return row;
 }

@@ -1,7 +1,7 @@
-import { sql } from 'drizzle-orm';
+import { sql, type SQL } from 'drizzle-orm';
 // Allowed by test/boundaries.test.ts: relationships and addresses come from agency feeds, and
 // each edge names the item it came from (id, holder, field group); no payload is read here.
-import { queryRows, type Db } from '../shared/database.ts';
+import { hotStatement, queryRows, type Db } from '../shared/database.ts';
 import { isUuid } from '../shared/ids.ts';
 import type { EdgeEvidence } from './family-network.ts';
 
@@ -54,8 +54,9 @@ interface FactRow {
 }
 
 /**
- * Everything the family network is worked out from, in ONE statement (the single view reads it
- * on every request, and seven round trips cost more than the view's own records read):
+ * Everything the family network is worked out from, as ONE SQL value (a jsonb array of facts),
+ * so that the single view reads it in the same statement as the person's records (policy's
+ * person read, `alsoRead`): seven round trips for the network cost more than the view's own read.
  * - out: the person's own relationship items, the related person resolved from the agency's
  *   own id through agency_person, then person_link (a relationship may arrive before the
  *   person it names, and then resolves to nothing yet);
@@ -64,13 +65,11 @@ interface FactRow {
  *   address keys;
  * - parent_child: for each parent or carer the person's own item names, the other children
  *   recorded as that parent's (siblings by a shared parent).
- * Each row names its evidence item (id, holder, field group), never a payload.
+ * Each fact names its evidence item (id, holder, field group), never a payload. The person id
+ * must be a UUID (the caller checks).
  */
-export async function readFamilyFacts(db: Db, partnershipId: string, personId: string): Promise<FamilyFacts> {
-  if (!isUuid(personId)) return { relationships: [], addresses: { own: [], others: [] }, parents: [] };
-  const rows = await queryRows<FactRow>(
-    db,
-    sql`with own as (
+export function familyFactsColumn(partnershipId: string, personId: string): SQL {
+  return sql`(with own as (
           select ap.id, ap.organisation_id, ap.external_person_id
           from person_link l
           join agency_person ap on ap.partnership_id = l.partnership_id and ap.id = l.agency_person_id
@@ -120,6 +119,8 @@ export async function readFamilyFacts(db: Db, partnershipId: string, personId: s
           join subject_record sr on sr.partnership_id = ar.partnership_id and sr.id = ar.subject_record_id
           join person_link cl on cl.partnership_id = ar.partnership_id and cl.agency_person_id = ar.agency_person_id
           where p.kind = 'parent_or_carer')
+        select coalesce(jsonb_agg(to_jsonb(f) order by f.part, f.parent_record_id, f.subject_record_id), '[]'::jsonb)
+        from (
         select 'out' as part, null::uuid as parent_record_id, other_person_id, kind, null as address_key,
                null as postcode, from_date::text, to_date::text, subject_record_id, organisation_id, field_group
           from outgoing
@@ -134,10 +135,17 @@ export async function readFamilyFacts(db: Db, partnershipId: string, personId: s
                subject_record_id, organisation_id, field_group from other_address
         union all
         select 'parent_child', parent_record_id, other_person_id, kind, null, null, from_date::text, to_date::text,
-               subject_record_id, organisation_id, field_group from parent_child
-        order by 1, 2, 10`,
+               subject_record_id, organisation_id, field_group from parent_child) f)`;
+}
+
+/** The family facts alone, in one statement (the network without the view). */
+export async function readFamilyFacts(db: Db, partnershipId: string, personId: string): Promise<FamilyFacts> {
+  if (!isUuid(personId)) return familyFactsFrom([]);
+  const [row] = await queryRows<{ facts: unknown }>(
+    db,
+    hotStatement(sql`select ${familyFactsColumn(partnershipId, personId)} as facts`),
   );
-  return factsFromRows(rows);
+  return familyFactsFrom(row?.facts);
 }
 
 const evidenceOf = (r: FactRow): EdgeEvidence => ({
@@ -164,7 +172,9 @@ const addressOf = (r: FactRow): AddressPeriod => ({
   evidence: evidenceOf(r),
 });
 
-function factsFromRows(rows: readonly FactRow[]): FamilyFacts {
+/** The facts from familyFactsColumn's value (a jsonb array; anything else is no facts). */
+export function familyFactsFrom(value: unknown): FamilyFacts {
+  const rows = Array.isArray(value) ? (value as FactRow[]) : [];
   const of = (part: FactRow['part']) => rows.filter((r) => r.part === part);
   const outgoing = of('out').map((r) => relationshipOf(r, true));
   // Each of the person's own items naming a parent or carer opens one family, as the view shows

@@ -8,6 +8,7 @@ import type {
 } from './family-network.ts';
 import {
   readFamilyFacts,
+  type FamilyFacts,
   type AddressPeriod,
   type ParentFamily,
   type RecordedRelationship,
@@ -25,7 +26,11 @@ export async function findFamilyNetwork(
   partnershipId: string,
   personId: string,
 ): Promise<FamilyNetwork> {
-  const facts = await readFamilyFacts(db, partnershipId, personId);
+  return familyNetworkFromFacts(personId, await readFamilyFacts(db, partnershipId, personId));
+}
+
+/** The network from its facts, however they were read (alone, or in the view's own statement). */
+export function familyNetworkFromFacts(personId: string, facts: FamilyFacts): FamilyNetwork {
   const network = assembleFamilyNetwork(personId, facts.relationships, facts.addresses);
   return withSharedParents(network, facts.parents);
 }

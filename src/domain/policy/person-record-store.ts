@@ -1,6 +1,6 @@
 import { sql, type SQL } from 'drizzle-orm';
 import { auditEventInsert, type AuditEventInput } from '../audit/append-audit-event.ts';
-import { queryRows, type Db } from '../shared/database.ts';
+import { hotStatement, queryRows, type Db } from '../shared/database.ts';
 import { isUuid, type OrganisationId, type PartnershipId } from '../shared/ids.ts';
 import type { AllowedScope } from './decide-access.ts';
 import type { FieldGroup } from './field-groups.ts';
@@ -80,6 +80,8 @@ export type PersonRead =
       readonly kind: 'read';
       readonly records: PersonRecord[];
       readonly viewerName: string | undefined;
+      /** The value of `alsoRead`, read in the same snapshot (undefined if none was asked). */
+      readonly alsoRead: unknown;
     };
 
 /**
@@ -91,6 +93,10 @@ export type PersonRead =
  * count, the flows relied on (from `pairs`, the policy's decision for each pair in scope), and
  * whether any were the viewer's own. Nothing shown records access.denied instead, with the
  * reason (nothing disclosable, or no such person) that the caller never tells.
+ *
+ * `alsoRead` is one more value read in the same statement and snapshot, returned as it is: a
+ * system-level read that discloses nothing by itself (the family network's facts, which the
+ * view filters with mayShow before showing any of it). It must never select a payload.
  *
  * With a cached policy, `generation` is the agreements' generation it was built from: unless
  * the statement finds the same one, it reads nothing, inserts nothing and answers 'stale', and
@@ -104,22 +110,24 @@ export async function readPersonRecordsAudited(
   viewerOrganisationId: OrganisationId,
   audit: { readonly pairs: readonly AllowedPair[]; readonly events: PersonReadEvents },
   generation?: { readonly column: SQL; readonly expected: string },
+  alsoRead?: SQL,
 ): Promise<PersonRead> {
   const { events } = audit;
   if (!isUuid(personId)) {
     const details = { attempted: events.attempted, reason: 'no_such_subject' as const };
     await db.execute(auditEventInsert({ ...events.denied, details }));
-    return { kind: 'read', records: [], viewerName: undefined };
+    return { kind: 'read', records: [], viewerName: undefined, alsoRead: undefined };
   }
   const pairs = JSON.stringify(audit.pairs);
   const rows = await queryRows<
-    Partial<PersonRecordRow> & { generation: string | null; viewer_name: string | null }
+    Partial<PersonRecordRow> & { generation: string | null; viewer_name: string | null; also_read: unknown }
   >(
     db,
-    sql`with meta as (
+    hotStatement(sql`with meta as (
           select ${generation?.column ?? sql`null::text`} as generation,
                  (select v.name from organisation v
-                   where v.partnership_id = ${partnershipId} and v.id = ${viewerOrganisationId}) as viewer_name),
+                   where v.partnership_id = ${partnershipId} and v.id = ${viewerOrganisationId}) as viewer_name,
+                 ${alsoRead ?? sql`null::jsonb`} as also_read),
         go as (select 1 as one from meta
                ${generation === undefined ? sql`` : sql`where meta.generation = ${generation.expected}`}),
         shown as (
@@ -157,13 +165,18 @@ export async function readPersonRecordsAudited(
                               then 'nothing_disclosable' else 'no_such_subject' end)`,
           when: sql`exists (select 1 from go) and not exists (select 1 from shown)`,
         })})
-        select m.generation, m.viewer_name, s.id, s.subject_id, s.match_probability, s.organisation_id,
+        select m.generation, m.viewer_name, m.also_read, s.id, s.subject_id, s.match_probability, s.organisation_id,
                s.holder_name, s.field_group, s.kind, s.payload, s.event_date, s.recorded_ms, s.fact_or_opinion,
                s.source_reference
         from meta m left join shown s on true
-        order by s.event_day desc nulls last, s.recorded_at desc, s.id`,
+        order by s.event_day desc nulls last, s.recorded_at desc, s.id`),
   );
   if (generation !== undefined && rows[0]?.generation !== generation.expected) return { kind: 'stale' };
   const records = rows.filter((r) => r.id != null).map((r) => toPersonRecord(r as PersonRecordRow));
-  return { kind: 'read', records, viewerName: rows[0]?.viewer_name ?? undefined };
+  return {
+    kind: 'read',
+    records,
+    viewerName: rows[0]?.viewer_name ?? undefined,
+    alsoRead: alsoRead === undefined ? undefined : rows[0]?.also_read,
+  };
 }

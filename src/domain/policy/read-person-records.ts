@@ -1,3 +1,4 @@
+import type { SQL } from 'drizzle-orm';
 import type { Actor } from '../shared/actor.ts';
 import type { Db } from '../shared/database.ts';
 import { notFound } from '../shared/errors.ts';
@@ -37,6 +38,19 @@ export interface PersonRecordsView {
    * unless this says yes.
    */
   readonly mayShow: (holderOrganisationId: string, fieldGroup: FieldGroup) => boolean;
+  /** The value of the `alsoRead` option, read in the same statement (undefined if none). */
+  readonly alsoRead: unknown;
+}
+
+export interface PersonReadOptions {
+  readonly fieldGroups?: readonly FieldGroup[];
+  /** Names the screen in the audit event's details. */
+  readonly view?: string;
+  /**
+   * One more value to read in the same statement (person-record-store.ts): a system-level read
+   * that discloses nothing by itself, such as the family network's facts (people module).
+   */
+  readonly alsoRead?: SQL;
 }
 
 type Granted = PolicyAccess & { ok: true };
@@ -56,13 +70,13 @@ export async function readPersonRecords(
   actor: Actor,
   purpose: Purpose,
   personId: string,
-  options: { fieldGroups?: readonly FieldGroup[]; view?: string } = {},
+  options: PersonReadOptions = {},
 ): Promise<PersonRecordsView> {
   const at = deps.clock.now();
   const view = options.view ?? 'person';
   const guess = peekPolicyAccess(deps.flowsInForce, actor, purpose, at, options.fieldGroups);
   let shown: Shown | 'stale' | undefined = guess
-    ? await readWith(deps.db, actor, purpose, personId, view, guess.access, {
+    ? await readWith(deps.db, actor, purpose, personId, { view, alsoRead: options.alsoRead }, guess.access, {
         column: guess.generationColumn,
         expected: guess.generation,
       })
@@ -74,7 +88,8 @@ export async function readPersonRecords(
         await recordDenial(tx, actor, { purpose, subjectId: personId, attempted, reason: loaded.reason });
         return undefined;
       }
-      return (await readWith(tx, actor, purpose, personId, view, loaded)) as Shown | undefined;
+      return (await readWith(tx, actor, purpose, personId, { view, alsoRead: options.alsoRead }, loaded)) as
+        Shown | undefined;
     });
   }
   if (!shown) throw notFound('The person');
@@ -89,7 +104,7 @@ async function readWith(
   actor: Actor,
   purpose: Purpose,
   personId: string,
-  view: string,
+  { view, alsoRead }: { view: string; alsoRead: SQL | undefined },
   access: Granted,
   generation?: Parameters<typeof readPersonRecordsAudited>[6],
 ): Promise<Shown | 'stale' | undefined> {
@@ -109,6 +124,7 @@ async function readWith(
     who.organisationId,
     { pairs: allowedPairs(access, purpose), events },
     generation,
+    alsoRead,
   );
   if (read.kind === 'stale') return 'stale';
   if (read.records.length === 0) return undefined;
@@ -122,7 +138,7 @@ async function readWith(
     scope.holders.get(holder as OrganisationId)?.includes(group) === true &&
     decideFieldGroup(access.policy, who, purpose, holder as OrganisationId, group, access.atMs).outcome ===
       'allow';
-  return { personId, purpose, records, disclosures, mayShow };
+  return { personId, purpose, records, disclosures, mayShow, alsoRead: read.alsoRead };
 }
 
 /**

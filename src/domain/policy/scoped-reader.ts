@@ -3,7 +3,7 @@ import { explainAccess, type AccessExplanationView } from './explain-access.ts';
 import type { FieldGroup } from './field-groups.ts';
 import type { PolicyDeps } from './flows-in-force-source.ts';
 import type { Purpose } from './purposes.ts';
-import { readPersonRecords, type PersonRecordsView } from './read-person-records.ts';
+import { readPersonRecords, type PersonReadOptions, type PersonRecordsView } from './read-person-records.ts';
 import { readSubjectRecords, type SubjectRecordsView } from './read-subject-records.ts';
 
 /**
@@ -23,10 +23,7 @@ export interface ScopedReader {
    * The records of every agency person linked to a person (the single view), in one scoped
    * query and one audit event; `view` names the screen in the audit details.
    */
-  readPersonRecords(
-    personId: string,
-    options?: { readonly fieldGroups?: readonly FieldGroup[]; readonly view?: string },
-  ): Promise<PersonRecordsView>;
+  readPersonRecords(personId: string, options?: PersonReadOptions): Promise<PersonRecordsView>;
   /** "Why can I see this": the decisions behind the subject's records, in words. */
   explainAccess(
     subjectId: string,

@@ -1,5 +1,5 @@
 import { sql, type SQL } from 'drizzle-orm';
-import { queryRows, type Db } from '../shared/database.ts';
+import { hotStatement, queryRows, type Db } from '../shared/database.ts';
 import type { OrganisationId, PartnershipId } from '../shared/ids.ts';
 import type { AllowedScope } from './decide-access.ts';
 import type { FieldGroup } from './field-groups.ts';
@@ -71,7 +71,7 @@ export async function findRecordsInScope(
     also_read?: string;
   }>(
     db,
-    sql`select r.id, r.organisation_id, o.name as holder_name, r.field_group, r.kind, r.payload,
+    hotStatement(sql`select r.id, r.organisation_id, o.name as holder_name, r.field_group, r.kind, r.payload,
                r.event_date::text as event_date,
                ((extract(epoch from r.recorded_at) * 1000)::bigint)::text as recorded_ms,
                r.fact_or_opinion, r.source_reference,
@@ -81,7 +81,7 @@ export async function findRecordsInScope(
         from subject_record r
         left join organisation o on o.partnership_id = r.partnership_id and o.id = r.organisation_id
         where r.partnership_id = ${partnershipId} and r.subject_id = ${subjectId} and ${scopeFilter(scope)}
-        order by r.event_date desc nulls last, r.recorded_at desc, r.id`,
+        order by r.event_date desc nulls last, r.recorded_at desc, r.id`),
   );
   const records = rows.map((r): StoredRecord => ({
     id: r.id,

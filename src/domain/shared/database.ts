@@ -1,5 +1,5 @@
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
-import type { SQL } from 'drizzle-orm';
+import { sql, type SQL } from 'drizzle-orm';
 
 /**
  * The database handle every domain function receives. PGlite and node-postgres drizzle databases
@@ -11,4 +11,16 @@ export type Db = PgDatabase<PgQueryResultHKT, Record<string, never>>;
 export async function queryRows<T>(db: Db, query: SQL): Promise<T[]> {
   const result = (await db.execute(query)) as unknown as { rows: T[] };
   return result.rows;
+}
+
+/** The comment that opens a hot statement's text (adapters/db/preparing-client.ts looks for it). */
+export const HOT_STATEMENT_MARK = '/* hot */';
+
+/**
+ * Marks a statement that runs on every request and whose text never varies (values only as
+ * parameters): on PostgreSQL it is prepared once per connection, parsed and planned once; on
+ * PGlite it runs as it is. Never mark SQL whose text embeds values, or each would be prepared.
+ */
+export function hotStatement(query: SQL): SQL {
+  return sql`${sql.raw(HOT_STATEMENT_MARK)} ${query}`;
 }

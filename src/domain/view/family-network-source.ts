@@ -1,5 +1,5 @@
 import type { FieldGroup } from '../policy/field-groups.ts';
-import type { Db } from '../shared/database.ts';
+import { sql, type SQL } from 'drizzle-orm';
 import type { PartnershipId } from '../shared/ids.ts';
 
 /**
@@ -41,14 +41,19 @@ export interface FamilyNetwork {
 }
 
 /**
- * The port the view reads the network through: the people module's
- * `findFamilyNetwork(db, partnershipId, personId)`, injected so the view depends only on this
- * shape. Until it is wired in, there is no network (nothing shown is the safe default).
+ * The port the view reads the network through, in two halves so that the network's facts ride on
+ * the view's own records statement (one round trip, one snapshot): `facts` is the SQL value to
+ * read (the people module's familyFactsColumn), `network` makes the network of that value. The
+ * facts are a system-level read that discloses nothing: the view shows only edges whose
+ * evidence the viewer may see. Until it is wired in there is no network (nothing shown is the
+ * safe default).
  */
-export type FamilyNetworkSource = (
-  db: Db,
-  partnershipId: PartnershipId,
-  personId: string,
-) => Promise<FamilyNetwork>;
+export interface FamilyNetworkSource {
+  readonly facts: (partnershipId: PartnershipId, personId: string) => SQL;
+  readonly network: (personId: string, facts: unknown) => FamilyNetwork;
+}
 
-export const noFamilyNetwork: FamilyNetworkSource = () => Promise.resolve({ members: [], households: [] });
+export const noFamilyNetwork: FamilyNetworkSource = {
+  facts: () => sql`null::jsonb`,
+  network: () => ({ members: [], households: [] }),
+};

@@ -191,8 +191,9 @@ for (const kind of testDatabaseKinds()) {
     });
 
     test('the family network keeps only edges on evidence the viewer may see, named from identity the viewer may see', async () => {
-      const network: FamilyNetworkSource = () =>
-        Promise.resolve({
+      const network: FamilyNetworkSource = {
+        facts: () => sql`null::jsonb`,
+        network: () => ({
           members: [
             {
               personId: people.jordanTaylor,
@@ -218,7 +219,8 @@ for (const kind of testDatabaseKinds()) {
             },
           ],
           households: [],
-        });
+        }),
+      };
       const deps = { ...app.deps, familyNetwork: network };
       const social = await getChildView(deps, samPatel, {
         personId: people.samTaylor,

@@ -16,7 +16,12 @@ import {
   type IdentityValue,
   type InvolvedAgency,
 } from './build-child-view.ts';
-import { noFamilyNetwork, type FamilyEvidence, type FamilyNetworkSource } from './family-network-source.ts';
+import {
+  noFamilyNetwork,
+  type FamilyEvidence,
+  type FamilyNetwork,
+  type FamilyNetworkSource,
+} from './family-network-source.ts';
 
 export interface ViewDeps extends PolicyDeps {
   /** people module's findFamilyNetwork; none until it is wired in. */
@@ -56,9 +61,10 @@ export interface ChildView {
 
 /**
  * The single view of a child (issue 4 section 5), read only through the policy's scoped reader:
- * one read of every record linked to the child, then the family network, of which only the
- * edges resting on evidence this actor may see are kept, each member named only from identity
- * items this actor may see (a member without one is left out, not shown as hidden).
+ * one statement reads every record linked to the child, audits it, and reads the family
+ * network's facts; of the network only the edges resting on evidence this actor may see are
+ * kept, each member named only from identity items this actor may see (a member without one is
+ * left out, not shown as hidden).
  */
 export async function getChildView(
   deps: ViewDeps,
@@ -66,8 +72,12 @@ export async function getChildView(
   input: { personId: string; purpose: Purpose },
 ): Promise<ChildView> {
   const reader = createScopedReader(deps, actor, input.purpose);
-  const read = await reader.readPersonRecords(input.personId, { view: 'single_view' });
-  const family = await findVisibleFamily(deps, actor, reader, read);
+  const source = deps.familyNetwork ?? noFamilyNetwork;
+  const read = await reader.readPersonRecords(input.personId, {
+    view: 'single_view',
+    alsoRead: source.facts(actor.partnershipId, input.personId),
+  });
+  const family = await findVisibleFamily(reader, read, source.network(read.personId, read.alsoRead));
   return {
     personId: read.personId,
     purpose: read.purpose,
@@ -81,13 +91,10 @@ export async function getChildView(
 }
 
 async function findVisibleFamily(
-  deps: ViewDeps,
-  actor: Actor,
   reader: ScopedReader,
   read: PersonRecordsView,
+  network: FamilyNetwork,
 ): Promise<ChildView['family']> {
-  const source = deps.familyNetwork ?? noFamilyNetwork;
-  const network = await source(deps.db, actor.partnershipId, read.personId);
   // An edge rests on all of its evidence (a household member is shown by the child's address
   // item AND the member's): it is shown only if every item is one this actor may see.
   const allVisible = (evidence: readonly FamilyEvidence[]) =>

@@ -1,6 +1,7 @@
 import type { FieldGroup } from '../policy/field-groups.ts';
 import type { EdgeEvidence, FamilyNetwork as PeopleNetwork } from '../people/family-network.ts';
-import { findFamilyNetwork } from '../people/find-family-network.ts';
+import { familyFactsColumn, familyFactsFrom } from '../people/family-network-store.ts';
+import { familyNetworkFromFacts } from '../people/find-family-network.ts';
 import type { FamilyEvidence, FamilyNetwork, FamilyNetworkSource } from './family-network-source.ts';
 
 const evidenceOf = (items: readonly EdgeEvidence[]): FamilyEvidence[] =>
@@ -41,5 +42,7 @@ export function toViewNetwork(network: PeopleNetwork): FamilyNetwork {
 }
 
 /** The view's family network port, read from the people module's records and links. */
-export const peopleFamilyNetwork: FamilyNetworkSource = async (db, partnershipId, personId) =>
-  toViewNetwork(await findFamilyNetwork(db, partnershipId, personId));
+export const peopleFamilyNetwork: FamilyNetworkSource = {
+  facts: (partnershipId, personId) => familyFactsColumn(partnershipId, personId),
+  network: (personId, facts) => toViewNetwork(familyNetworkFromFacts(personId, familyFactsFrom(facts))),
+};
