@@ -16,8 +16,9 @@ import { auditRoutes } from './routes/audit-routes.ts';
 import { partnershipRoutes } from './routes/partnership-routes.ts';
 import { policyRoutes } from './routes/policy-routes.ts';
 import { sessionRoutes } from './routes/session-routes.ts';
-import { viewRoutes } from './routes/view-routes.ts';
+import { gatedViewPaths, viewRoutes } from './routes/view-routes.ts';
 import { peopleFamilyNetwork } from '../../domain/view/people-family-network.ts';
+import { SessionCache } from './session-cache.ts';
 import { sessionMiddleware } from './session-middleware.ts';
 import { serveWebApp } from './static-web.ts';
 
@@ -80,7 +81,9 @@ export function createHttpApp(deps: HttpDeps): OpenAPIHono<AppEnv> {
   // body limit would buffer a chunked upload whole.
   app.use('/api/*', (c, next) => (isFeedUpload(c) ? next() : jsonLimit(c, next)));
   app.use('/api/*', jsonBodyGuard);
-  app.use('/api/*', sessionMiddleware(deps));
+  // The single view verifies a recently resolved session in its own statement (session-gate.ts).
+  const sessionCache = new SessionCache();
+  app.use('/api/*', sessionMiddleware(deps, { cache: sessionCache, paths: gatedViewPaths }));
 
   app.get('/api/health', (c) => c.json({ status: 'ok', database: deps.databaseKind }));
   sessionRoutes(deps, app);
@@ -94,7 +97,7 @@ export function createHttpApp(deps: HttpDeps): OpenAPIHono<AppEnv> {
   // One linkage index per partnership in this process, shared with ingest when it is given one.
   linkReviewRoutes({ ...deps, linkIndexes: deps.linkIndexes ?? new LinkIndexes() }, app);
   feedRoutes(deps, app);
-  viewRoutes({ ...deps, familyNetwork: peopleFamilyNetwork }, app);
+  viewRoutes({ ...deps, familyNetwork: peopleFamilyNetwork, sessionCache }, app);
   app.doc31('/api/openapi.json', {
     openapi: '3.1.0',
     info: {

@@ -1,3 +1,4 @@
+import type { SQL } from 'drizzle-orm';
 import type { GatewayDirectory } from '../../domain/agreements/gateway-directory.ts';
 import type { CheckpointSigner } from '../../domain/audit/signing-key.ts';
 import type { IngestDeps } from '../../domain/feeds/ingest-feed.ts';
@@ -30,5 +31,10 @@ export interface AppEnv {
   Variables: {
     requestId: string;
     session: ActiveSession | undefined;
+    /**
+     * Set when `session` came from this process's session cache unverified (session-cache.ts):
+     * the condition the route's read must fold into its own statement (withVerifiedSession).
+     */
+    sessionGate: SQL | undefined;
   };
 }

@@ -21,7 +21,7 @@ export interface ActiveSession {
 }
 
 /** Touching last_seen_at on every request would be a write per read; once a minute is enough. */
-const TOUCH_EVERY_MS = 60_000;
+export const TOUCH_EVERY_MS = 60_000;
 
 /**
  * Finds the live session for a cookie token. A session past its idle or absolute limit, or whose

@@ -6,6 +6,8 @@ import type { AllowedScope } from './decide-access.ts';
 import type { FieldGroup } from './field-groups.ts';
 import { scopeFilter, type StoredRecord } from './subject-record-store.ts';
 
+const NIL_UUID = '00000000-0000-0000-0000-000000000000';
+
 /**
  * The queries for a person (people module's person_link: every agency person linked to one
  * person id) rather than one agency person. Private to domain/policy like the record store,
@@ -76,6 +78,8 @@ export interface PersonReadEvents {
 
 export type PersonRead =
   | { readonly kind: 'stale' }
+  /** The caller's gate did not hold: nothing was read or written. */
+  | { readonly kind: 'gate_closed' }
   | {
       readonly kind: 'read';
       readonly records: PersonRecord[];
@@ -98,6 +102,9 @@ export type PersonRead =
  * system-level read that discloses nothing by itself (the family network's facts, which the
  * view filters with mayShow before showing any of it). It must never select a payload.
  *
+ * `gate` is the caller's precondition, checked in the same snapshot (a session resolved earlier
+ * and still live, identity/session-gate.ts): unless it holds, nothing is read or written.
+ *
  * With a cached policy, `generation` is the agreements' generation it was built from: unless
  * the statement finds the same one, it reads nothing, inserts nothing and answers 'stale', and
  * the caller loads the policy afresh (SpeculativePolicy).
@@ -109,27 +116,35 @@ export async function readPersonRecordsAudited(
   scope: AllowedScope,
   viewerOrganisationId: OrganisationId,
   audit: { readonly pairs: readonly AllowedPair[]; readonly events: PersonReadEvents },
-  generation?: { readonly column: SQL; readonly expected: string },
-  alsoRead?: SQL,
+  options: {
+    readonly generation?: { readonly column: SQL; readonly expected: string } | undefined;
+    readonly alsoRead?: SQL | undefined;
+    readonly gate?: SQL | undefined;
+  } = {},
 ): Promise<PersonRead> {
   const { events } = audit;
-  if (!isUuid(personId)) {
-    const details = { attempted: events.attempted, reason: 'no_such_subject' as const };
-    await db.execute(auditEventInsert({ ...events.denied, details }));
-    return { kind: 'read', records: [], viewerName: undefined, alsoRead: undefined };
-  }
+  const { generation, alsoRead, gate } = options;
+  // An id that is not a UUID names no one: look up the nil UUID, which no person is given, so
+  // the statement finds nothing and records the denial as for anyone unknown.
+  const lookup = isUuid(personId) ? personId : NIL_UUID;
   const pairs = JSON.stringify(audit.pairs);
   const rows = await queryRows<
-    Partial<PersonRecordRow> & { generation: string | null; viewer_name: string | null; also_read: unknown }
+    Partial<PersonRecordRow> & {
+      generation: string | null;
+      viewer_name: string | null;
+      also_read: unknown;
+      gate_ok: boolean;
+    }
   >(
     db,
     hotStatement(sql`with meta as (
           select ${generation?.column ?? sql`null::text`} as generation,
                  (select v.name from organisation v
                    where v.partnership_id = ${partnershipId} and v.id = ${viewerOrganisationId}) as viewer_name,
-                 ${alsoRead ?? sql`null::jsonb`} as also_read),
-        go as (select 1 as one from meta
-               ${generation === undefined ? sql`` : sql`where meta.generation = ${generation.expected}`}),
+                 ${alsoRead ?? sql`null::jsonb`} as also_read,
+                 ${gate ?? sql`true`} as gate_ok),
+        go as (select 1 as one from meta where meta.gate_ok
+               ${generation === undefined ? sql`` : sql`and meta.generation = ${generation.expected}`}),
         shown as (
           select r.id, r.subject_id, l.match_probability, r.organisation_id, o.name as holder_name,
                  r.field_group, r.kind, r.payload, r.event_date::text as event_date,
@@ -139,7 +154,7 @@ export async function readPersonRecordsAudited(
           from person_link l
           join subject_record r on r.partnership_id = l.partnership_id and r.subject_id = l.agency_person_id::text
           left join organisation o on o.partnership_id = r.partnership_id and o.id = r.organisation_id
-          where l.partnership_id = ${partnershipId} and l.person_id = ${personId} and ${scopeFilter(scope)}
+          where l.partnership_id = ${partnershipId} and l.person_id = ${lookup} and ${scopeFilter(scope)}
             and exists (select 1 from go)),
         relied as (
           select p.* from jsonb_to_recordset(${pairs}::jsonb)
@@ -161,16 +176,17 @@ export async function readPersonRecordsAudited(
         denied as (${auditEventInsert(events.denied, {
           details: sql`jsonb_build_object('attempted', ${events.attempted}::text, 'reason',
                          case when exists (select 1 from person_link k
-                                           where k.partnership_id = ${partnershipId} and k.person_id = ${personId})
+                                           where k.partnership_id = ${partnershipId} and k.person_id = ${lookup})
                               then 'nothing_disclosable' else 'no_such_subject' end)`,
           when: sql`exists (select 1 from go) and not exists (select 1 from shown)`,
         })})
-        select m.generation, m.viewer_name, m.also_read, s.id, s.subject_id, s.match_probability, s.organisation_id,
+        select m.generation, m.viewer_name, m.also_read, m.gate_ok, s.id, s.subject_id, s.match_probability, s.organisation_id,
                s.holder_name, s.field_group, s.kind, s.payload, s.event_date, s.recorded_ms, s.fact_or_opinion,
                s.source_reference
         from meta m left join shown s on true
         order by s.event_day desc nulls last, s.recorded_at desc, s.id`),
   );
+  if (rows[0]?.gate_ok !== true) return { kind: 'gate_closed' };
   if (generation !== undefined && rows[0]?.generation !== generation.expected) return { kind: 'stale' };
   const records = rows.filter((r) => r.id != null).map((r) => toPersonRecord(r as PersonRecordRow));
   return {

@@ -1,6 +1,6 @@
-import type { SQL } from 'drizzle-orm';
+import { sql, type SQL } from 'drizzle-orm';
 import type { Actor } from '../shared/actor.ts';
-import type { Db } from '../shared/database.ts';
+import { queryRows, type Db } from '../shared/database.ts';
 import { notFound } from '../shared/errors.ts';
 import type { OrganisationId } from '../shared/ids.ts';
 import { decideFieldGroup } from './decide-access.ts';
@@ -51,6 +51,20 @@ export interface PersonReadOptions {
    * that discloses nothing by itself, such as the family network's facts (people module).
    */
   readonly alsoRead?: SQL;
+  /**
+   * A condition the read happens only under, checked in the same statement: the session this
+   * read acts on, resolved earlier and cached (identity/session-gate.ts). If it does not hold,
+   * nothing is read or written and ReadGateClosed is thrown for the caller to start afresh.
+   */
+  readonly gate?: SQL;
+}
+
+/** The read's gate did not hold in its statement: nothing was read, shown or audited. */
+export class ReadGateClosed extends Error {
+  constructor() {
+    super('the read gate did not hold');
+    this.name = 'ReadGateClosed';
+  }
 }
 
 type Granted = PolicyAccess & { ok: true };
@@ -73,23 +87,24 @@ export async function readPersonRecords(
   options: PersonReadOptions = {},
 ): Promise<PersonRecordsView> {
   const at = deps.clock.now();
-  const view = options.view ?? 'person';
+  const statement = { view: options.view ?? 'person', alsoRead: options.alsoRead, gate: options.gate };
   const guess = peekPolicyAccess(deps.flowsInForce, actor, purpose, at, options.fieldGroups);
   let shown: Shown | 'stale' | undefined = guess
-    ? await readWith(deps.db, actor, purpose, personId, { view, alsoRead: options.alsoRead }, guess.access, {
+    ? await readWith(deps.db, actor, purpose, personId, statement, guess.access, {
         column: guess.generationColumn,
         expected: guess.generation,
       })
     : 'stale';
   if (shown === 'stale') {
     shown = await deps.db.transaction(async (tx) => {
+      // Not even a refusal is recorded for a session that no longer holds.
+      if (options.gate && !(await gateHolds(tx, options.gate))) throw new ReadGateClosed();
       const loaded = await loadPolicyAccess(tx, deps.flowsInForce, actor, purpose, at, options.fieldGroups);
       if (!loaded.ok) {
         await recordDenial(tx, actor, { purpose, subjectId: personId, attempted, reason: loaded.reason });
         return undefined;
       }
-      return (await readWith(tx, actor, purpose, personId, { view, alsoRead: options.alsoRead }, loaded)) as
-        Shown | undefined;
+      return (await readWith(tx, actor, purpose, personId, statement, loaded)) as Shown | undefined;
     });
   }
   if (!shown) throw notFound('The person');
@@ -104,9 +119,9 @@ async function readWith(
   actor: Actor,
   purpose: Purpose,
   personId: string,
-  { view, alsoRead }: { view: string; alsoRead: SQL | undefined },
+  { view, alsoRead, gate }: { view: string; alsoRead: SQL | undefined; gate: SQL | undefined },
   access: Granted,
-  generation?: Parameters<typeof readPersonRecordsAudited>[6],
+  generation?: { readonly column: SQL; readonly expected: string },
 ): Promise<Shown | 'stale' | undefined> {
   const { actor: who, scope } = access;
   const subject = { type: SUBJECT_TYPE, id: personId };
@@ -123,9 +138,9 @@ async function readWith(
     scope,
     who.organisationId,
     { pairs: allowedPairs(access, purpose), events },
-    generation,
-    alsoRead,
+    { generation, alsoRead, gate },
   );
+  if (read.kind === 'gate_closed') throw new ReadGateClosed();
   if (read.kind === 'stale') return 'stale';
   if (read.records.length === 0) return undefined;
   // The second layer (disclose-records.ts): each pair decided again on what came back. The SQL
@@ -171,4 +186,9 @@ function allowedPairs(access: Granted, purpose: Purpose): AllowedPair[] {
       order: a ? order.get(`${a.agreementId}|${a.version}|${a.flowId}`)! : -1,
     };
   });
+}
+
+async function gateHolds(tx: Db, gate: SQL): Promise<boolean> {
+  const [row] = await queryRows<{ ok: boolean }>(tx, sql`select ${gate} as ok`);
+  return row?.ok === true;
 }

@@ -1,9 +1,15 @@
+import type { SQL } from 'drizzle-orm';
 import type { Actor } from '../shared/actor.ts';
 import { explainAccess, type AccessExplanationView } from './explain-access.ts';
 import type { FieldGroup } from './field-groups.ts';
 import type { PolicyDeps } from './flows-in-force-source.ts';
 import type { Purpose } from './purposes.ts';
-import { readPersonRecords, type PersonReadOptions, type PersonRecordsView } from './read-person-records.ts';
+import {
+  ReadGateClosed,
+  readPersonRecords,
+  type PersonReadOptions,
+  type PersonRecordsView,
+} from './read-person-records.ts';
 import { readSubjectRecords, type SubjectRecordsView } from './read-subject-records.ts';
 
 /**
@@ -31,12 +37,27 @@ export interface ScopedReader {
   ): Promise<AccessExplanationView>;
 }
 
-export function createScopedReader(deps: PolicyDeps, actor: Actor, purpose: Purpose): ScopedReader {
+/**
+ * `gate`: a condition every read must find true in its own statement (a cached session,
+ * identity/session-gate.ts). Only the person read checks one; the others refuse to run under a
+ * gate (ReadGateClosed), so an unverified actor can never read through them, and the caller
+ * starts again with the session resolved.
+ */
+export function createScopedReader(
+  deps: PolicyDeps,
+  actor: Actor,
+  purpose: Purpose,
+  bound: { readonly gate?: SQL | undefined } = {},
+): ScopedReader {
+  const { gate } = bound;
+  const ungated = <T>(read: () => Promise<T>) => (gate ? Promise.reject(new ReadGateClosed()) : read());
   return Object.freeze<ScopedReader>({
     purpose,
     readSubjectRecords: (subjectId, options = {}) =>
-      readSubjectRecords(deps, actor, purpose, subjectId, options),
-    readPersonRecords: (personId, options = {}) => readPersonRecords(deps, actor, purpose, personId, options),
-    explainAccess: (subjectId, options = {}) => explainAccess(deps, actor, purpose, subjectId, options),
+      ungated(() => readSubjectRecords(deps, actor, purpose, subjectId, options)),
+    readPersonRecords: (personId, options = {}) =>
+      readPersonRecords(deps, actor, purpose, personId, gate ? { ...options, gate } : options),
+    explainAccess: (subjectId, options = {}) =>
+      ungated(() => explainAccess(deps, actor, purpose, subjectId, options)),
   });
 }

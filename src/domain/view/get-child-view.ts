@@ -1,3 +1,4 @@
+import type { SQL } from 'drizzle-orm';
 import { londonDate } from '../agreements/calendar-dates.ts';
 import type { PolicyDeps } from '../policy/flows-in-force-source.ts';
 import type { Purpose } from '../policy/purposes.ts';
@@ -6,6 +7,7 @@ import type { Disclosure } from '../policy/read-subject-records.ts';
 import { createScopedReader, type ScopedReader } from '../policy/scoped-reader.ts';
 import type { Actor } from '../shared/actor.ts';
 import { DomainError } from '../shared/errors.ts';
+import { isUuid } from '../shared/ids.ts';
 import {
   buildAgencies,
   buildChronology,
@@ -69,13 +71,14 @@ export interface ChildView {
 export async function getChildView(
   deps: ViewDeps,
   actor: Actor,
-  input: { personId: string; purpose: Purpose },
+  input: { personId: string; purpose: Purpose; gate?: SQL },
 ): Promise<ChildView> {
-  const reader = createScopedReader(deps, actor, input.purpose);
+  const reader = createScopedReader(deps, actor, input.purpose, { gate: input.gate });
   const source = deps.familyNetwork ?? noFamilyNetwork;
   const read = await reader.readPersonRecords(input.personId, {
     view: 'single_view',
-    alsoRead: source.facts(actor.partnershipId, input.personId),
+    // The facts SQL compares the id with UUID columns: an id that is not one names no one.
+    ...(isUuid(input.personId) ? { alsoRead: source.facts(actor.partnershipId, input.personId) } : {}),
   });
   const family = await findVisibleFamily(reader, read, source.network(read.personId, read.alsoRead));
   return {

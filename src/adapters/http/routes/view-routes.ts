@@ -17,7 +17,8 @@ import {
 import { ErrorBody } from '../contracts/common.ts';
 import type { AppEnv, HttpDeps } from '../http-deps.ts';
 import { commonErrors, jsonBody, jsonResponse } from '../openapi-responses.ts';
-import { requireSession } from '../session-middleware.ts';
+import type { SessionCache } from '../session-cache.ts';
+import { requireSession, withVerifiedSession } from '../session-middleware.ts';
 import { toChildViewResponse, toChronologyResponse } from './view-mapping.ts';
 
 const tags = ['Single view'];
@@ -28,7 +29,13 @@ const tags = ['Single view'];
  */
 export const searchRule = { limit: 60, windowMs: 10 * 60_000 };
 
-export function viewRoutes(deps: HttpDeps & Pick<ViewDeps, 'familyNetwork'>, app: OpenAPIHono<AppEnv>): void {
+/** The reads that may run on a cached session, verified in their own statement (withVerifiedSession). */
+export const gatedViewPaths = /^\/api\/persons\/[^/]+\/view$/;
+
+export function viewRoutes(
+  deps: HttpDeps & Pick<ViewDeps, 'familyNetwork'> & { readonly sessionCache: SessionCache },
+  app: OpenAPIHono<AppEnv>,
+): void {
   const searchDeps = { ...deps, searchLimiter: new SlidingWindowLimiter(deps.clock, searchRule) };
 
   app.openapi(
@@ -79,7 +86,9 @@ export function viewRoutes(deps: HttpDeps & Pick<ViewDeps, 'familyNetwork'>, app
     async (c) => {
       const { personId } = c.req.valid('param');
       const { purpose } = c.req.valid('query');
-      const view = await getChildView(deps, requireSession(c).actor, { personId, purpose });
+      const view = await withVerifiedSession(c, deps, deps.sessionCache, (actor, gate) =>
+        getChildView(deps, actor, { personId, purpose, ...(gate ? { gate } : {}) }),
+      );
       return c.json(toChildViewResponse(view), 200);
     },
   );
