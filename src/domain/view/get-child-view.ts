@@ -102,14 +102,17 @@ async function findVisibleFamily(
   // item AND the member's): it is shown only if every item is one this actor may see.
   const allVisible = (evidence: readonly FamilyEvidence[]) =>
     evidence.length > 0 && evidence.every((e) => read.mayShow(e.holderOrganisationId, e.fieldGroup));
+  const visible = network.members.filter((m) => allVisible(m.evidence));
+  // Each relative's identity is its own audited read; they are independent, so run them at once
+  // (a family is a handful of people) and keep the network's order.
+  const relatives = [...new Set(visible.map((m) => m.personId))];
+  const identityReads = await Promise.all(relatives.map((id) => readIdentity(reader, id)));
+  const identities = new Map(relatives.map((id, i) => [id, identityReads[i]]));
   const members: FamilyMemberView[] = [];
-  const identities = new Map<string, Awaited<ReturnType<typeof readIdentity>>>();
   const shown = new Set<string>();
-  for (const m of network.members) {
-    if (!allVisible(m.evidence) || shown.has(`${m.personId}|${m.relationship}`)) continue;
-    if (!identities.has(m.personId)) identities.set(m.personId, await readIdentity(reader, m.personId));
+  for (const m of visible) {
     const identity = identities.get(m.personId);
-    if (!identity) continue;
+    if (!identity || shown.has(`${m.personId}|${m.relationship}`)) continue;
     shown.add(`${m.personId}|${m.relationship}`);
     members.push({ personId: m.personId, relationship: m.relationship, evidence: m.evidence, ...identity });
   }
