@@ -14,6 +14,7 @@ import {
   FILTER_FIELDS,
   filtersFrom,
   isFiltered,
+  optionsIn,
   queryFor,
   searchFor,
   validateFilters,
@@ -55,9 +56,8 @@ export function ChronologySection({ view }: { readonly view: ChildView }) {
     value: a.organisationId,
     label: a.name ?? 'An organisation',
   }));
-  const groups = [...new Map(view.chronology.map((e) => [e.fieldGroup, e.fieldGroupLabel]))].map(
-    ([value, label]) => ({ value, label }),
-  );
+  const groups = optionsIn(view.chronology, (e) => ({ value: e.fieldGroup, label: e.fieldGroupLabel }));
+  const kinds = optionsIn(view.chronology, (e) => ({ value: e.kind, label: e.kindLabel }));
   const entries =
     filtered.status === 'loaded' && filtered.data
       ? filtered.data.entries
@@ -103,6 +103,19 @@ export function ChronologySection({ view }: { readonly view: ChildView }) {
           </div>
           <div className="govuk-grid-column-one-third">
             <Select
+              id="kinds"
+              label="Kind of record"
+              placeholder="Any kind"
+              options={kinds}
+              value={form.kinds}
+              onChange={set('kinds')}
+              error={errors.fields.kinds}
+            />
+          </div>
+        </div>
+        <div className="govuk-grid-row">
+          <div className="govuk-grid-column-one-third">
+            <Select
               id="factOrOpinion"
               label="Fact or opinion"
               placeholder="Both"
@@ -115,8 +128,6 @@ export function ChronologySection({ view }: { readonly view: ChildView }) {
               error={errors.fields.factOrOpinion}
             />
           </div>
-        </div>
-        <div className="govuk-grid-row">
           <div className="govuk-grid-column-one-third">
             <TextInput
               id="from"
