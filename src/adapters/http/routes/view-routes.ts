@@ -43,7 +43,14 @@ export function viewRoutes(deps: HttpDeps & Pick<ViewDeps, 'familyNetwork'>, app
       responses: {
         200: jsonResponse(PersonSearchResponse, 'Persons you may see, described by what you may see'),
         ...commonErrors,
-        429: jsonResponse(ErrorBody, 'Too many searches: wait and try again'),
+        429: {
+          ...jsonResponse(ErrorBody, 'Too many searches: wait and try again'),
+          headers: z.object({
+            'Retry-After': z
+              .string()
+              .openapi({ description: 'Whole seconds until you may search again', example: '600' }),
+          }),
+        },
       },
     }),
     async (c) => {
