@@ -68,6 +68,43 @@ describe('the single view of a child in Chromium', () => {
       await page.getByRole('img', { name: /Timeline of the chronology/ }).waitFor();
       await assertAccessible(page, 'the child view for a social worker');
 
+      // Kinds of record in words, offered only where the social worker can see one (no housing:
+      // Northshire's demo agreements share no housing records for s47 enquiries).
+      const kindOptions = () => page.getByLabel('Kind of record').locator('option').allTextContents();
+      assert.deepEqual(await kindOptions(), [
+        'Any kind',
+        'Health contact (emergency department, health visitor)',
+        'Involvement (early help, child in need, plans, looked after)',
+        'Police incident',
+        'School attendance',
+      ]);
+      await page
+        .getByLabel('Kind of record')
+        .selectOption({ label: 'Health contact (emergency department, health visitor)' });
+      await page.getByRole('button', { name: 'Apply filters' }).click();
+      await page.waitForURL(/kinds=health_contact/);
+      await page.waitForFunction(
+        () => document.querySelectorAll('table.app-chronology tbody tr').length === 1,
+      );
+      assert.match((await chronologyRows(page))[0] ?? '', /bruising to the forearm/);
+      assert.equal(await page.getByLabel('Kind of record').inputValue(), 'health_contact');
+      await assertAccessible(page, 'the chronology filtered by kind');
+
+      // A kind typed into the address that the chronology never holds: the error names the field.
+      await page.goto(`${new URL(page.url()).pathname}?purpose=s47_enquiry&kinds=gossip`);
+      await page
+        .getByRole('alert')
+        .getByText(/Choose kinds of record from/)
+        .waitFor();
+      await page
+        .getByRole('alert')
+        .getByRole('link', { name: /Choose kinds of record/ })
+        .click();
+      assert.equal(await page.evaluate(() => document.activeElement?.id), 'kinds');
+      await assertAccessible(page, 'the chronology with a kind it never holds');
+
+      await page.getByRole('link', { name: 'Clear filters' }).click();
+      await page.waitForURL((url) => !url.search.includes('kinds'));
       await page.getByLabel('Fact or opinion').selectOption('opinion');
       await page.getByRole('button', { name: 'Apply filters' }).click();
       await page.waitForURL(/factOrOpinion=opinion/);
@@ -96,6 +133,12 @@ describe('the single view of a child in Chromium', () => {
       const rows = await chronologyRows(page);
       assert.ok(!rows.some((r) => r.includes(hospital)), 'no health records reach the police');
       assert.ok(rows.some((r) => r.includes('Domestic incident at the home address')));
+      const kinds = await page.getByLabel('Kind of record').locator('option').allTextContents();
+      assert.ok(kinds.includes('Police incident'));
+      assert.ok(
+        !kinds.some((k) => k.startsWith('Health contact') || k === 'School attendance'),
+        'no kind is offered that the officer cannot see: nothing hints at hidden records',
+      );
       await assertAccessible(page, 'the child view for a police officer');
 
       await page.goto(`/persons/${people.miaHughes}?purpose=s47_enquiry`);

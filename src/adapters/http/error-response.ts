@@ -42,5 +42,6 @@ export function errorResponse(error: unknown, c: Context, logger: Logger): Respo
       ...(domain.fields ? { fields: domain.fields } : {}),
     },
   };
+  if (domain.retryAfterSeconds !== undefined) c.header('Retry-After', String(domain.retryAfterSeconds));
   return c.json(body, errorStatus[domain.code]);
 }

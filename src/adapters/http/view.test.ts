@@ -98,6 +98,47 @@ for (const kind of testDatabaseKinds()) {
       assert.deepEqual(fields.sort(), ['colour', 'from']);
     });
 
+    test('the chronology and its CSV filter by kind of record, labelled in words, and a kind it never holds is refused by field', async () => {
+      const chronology = (path: string) => get(`/api/persons/${people.samTaylor}/${path}`, sam);
+      const response = await chronology(
+        'chronology?purpose=s47_enquiry&kinds=police_incident,health_contact',
+      );
+      assert.equal(response.status, 200);
+      const body = (await response.json()) as { entries: { kind: string; kindLabel: string }[] };
+      assert.deepEqual([...new Set(body.entries.map((e) => `${e.kind}: ${e.kindLabel}`))].sort(), [
+        'health_contact: Health contact (emergency department, health visitor)',
+        'police_incident: Police incident',
+      ]);
+      assert.equal(body.entries.length, 3, 'two police incidents and the emergency department attendance');
+
+      const csv = await (
+        await chronology('chronology.csv?purpose=s47_enquiry&kinds=school_attendance')
+      ).text();
+      assert.match(csv, /"School attendance"/);
+      assert.match(csv, /Attendance 82% this term/);
+      assert.doesNotMatch(csv, /Police incident|Domestic incident/);
+
+      for (const path of ['chronology', 'chronology.csv']) {
+        const wrong = await chronology(`${path}?purpose=s47_enquiry&kinds=police_incident,gossip`);
+        assert.equal(wrong.status, 400, path);
+        const { error } = (await wrong.json()) as {
+          error: { code: string; fields: { field: string; problem: string }[] };
+        };
+        assert.equal(error.code, 'validation_failed');
+        assert.deepEqual(
+          error.fields.map((f) => f.field),
+          ['kinds'],
+        );
+        assert.match(
+          error.fields[0]!.problem,
+          /^Choose kinds of record from address, relationship, involvement/,
+        );
+        assert.doesNotMatch(error.fields[0]!.problem, /gossip/, 'the value typed is not echoed back');
+      }
+      const details = await chronology('chronology?purpose=s47_enquiry&kinds=person_details');
+      assert.equal(details.status, 400, 'person details are the identity, never a chronology entry');
+    });
+
     test('search needs a purpose, answers only persons you may see, and refuses bad identifiers by field', async () => {
       const found = await search({ purpose: 's47_enquiry', name: 'Sam Taylor' }, sam);
       assert.equal(found.status, 200);

@@ -77,6 +77,7 @@ export interface ChronologyQuery {
   readonly purpose: string;
   readonly organisationIds?: string;
   readonly fieldGroups?: string;
+  readonly kinds?: string;
   readonly from?: string;
   readonly to?: string;
   readonly factOrOpinion?: string;

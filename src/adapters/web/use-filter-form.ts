@@ -1,11 +1,17 @@
 import { useEffect, useState, type FormEvent } from 'react';
+import { noErrors, type FormErrors } from './form-errors.ts';
 
 /**
  * The state of a filter form whose applied filters live in the URL: edited here, applied on
  * submit, and started again from the URL's filters whenever they change (a "show only" link,
- * "Clear filters", back).
+ * "Clear filters", back). `field(name)` gives a Select or TextInput its id (the filter's key,
+ * so an API error names it), value, change and error.
  */
-export function useFilterForm<F extends Record<string, string>>(initial: F, onApply: (filters: F) => void) {
+export function useFilterForm<F extends Record<string, string>>(
+  initial: F,
+  onApply: (filters: F) => void,
+  errors: FormErrors = noErrors,
+) {
   const [filters, setFilters] = useState<F>(initial);
   const initialKey = JSON.stringify(initial);
   useEffect(() => setFilters(JSON.parse(initialKey) as F), [initialKey]);
@@ -14,5 +20,11 @@ export function useFilterForm<F extends Record<string, string>>(initial: F, onAp
     event.preventDefault();
     onApply(filters);
   };
-  return { filters, set, submit };
+  const field = (name: keyof F & string) => ({
+    id: name,
+    value: filters[name],
+    onChange: set(name),
+    error: errors.fields[name],
+  });
+  return { filters, set, submit, field };
 }

@@ -41,3 +41,19 @@ test('a sliding window allows the limit per key, refuses the next, and frees eac
   clock.advance(60_001);
   assert.equal(limiter.tryAcquire('user-a'), true);
 });
+
+test('a refused key is told to wait until its oldest counted act leaves the window, and no longer', () => {
+  const clock = fixedClock(new Date('2026-11-02T09:00:00Z'));
+  const limiter = new SlidingWindowLimiter(clock, { limit: 2, windowMs: 60_000 });
+  assert.equal(limiter.retryAfterMs('user-a'), 0, 'within the limit, no wait');
+  limiter.tryAcquire('user-a');
+  clock.advance(10_000);
+  limiter.tryAcquire('user-a');
+  assert.equal(limiter.tryAcquire('user-a'), false);
+  assert.equal(limiter.retryAfterMs('user-a'), 50_000, 'the first act ages out 60 s after it was made');
+  assert.equal(limiter.retryAfterMs('user-b'), 0);
+  clock.advance(49_999);
+  assert.equal(limiter.tryAcquire('user-a'), false, 'a millisecond early is still refused');
+  clock.advance(1);
+  assert.equal(limiter.tryAcquire('user-a'), true, 'on time is allowed');
+});

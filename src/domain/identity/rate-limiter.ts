@@ -76,4 +76,15 @@ export class SlidingWindowLimiter {
     this.acts.set(key, recent);
     return true;
   }
+
+  /**
+   * How long until `key` may act again: 0 while within the limit, else until the oldest act
+   * counted leaves the window. What a refusal tells the caller to wait (Retry-After).
+   */
+  retryAfterMs(key: string): number {
+    const now = this.clock.now().getTime();
+    const recent = (this.acts.get(key) ?? []).filter((t) => t > now - this.rule.windowMs);
+    if (recent.length < this.rule.limit) return 0;
+    return recent[recent.length - this.rule.limit]! + this.rule.windowMs - now;
+  }
 }

@@ -27,16 +27,19 @@ export interface FieldProblem {
 export class DomainError extends Error {
   readonly code: ErrorCode;
   readonly fields: readonly FieldProblem[] | undefined;
+  /** For rate_limited: whole seconds until the caller may try again (HTTP Retry-After, RFC 9110 10.2.3). */
+  readonly retryAfterSeconds: number | undefined;
 
   constructor(
     code: ErrorCode,
     message: string,
-    options: { fields?: readonly FieldProblem[]; cause?: unknown } = {},
+    options: { fields?: readonly FieldProblem[]; cause?: unknown; retryAfterSeconds?: number } = {},
   ) {
     super(message, { cause: options.cause });
     this.name = 'DomainError';
     this.code = code;
     this.fields = options.fields;
+    this.retryAfterSeconds = options.retryAfterSeconds;
   }
 }
 

@@ -97,6 +97,28 @@ test('a date range keeps only entries with an event date inside it, ends include
   );
 });
 
+test('a kind filter keeps only entries of those kinds, and the CSV names each kind in words', () => {
+  const entries = buildChronology([
+    record({
+      fieldGroup: 'police_incidents',
+      kind: 'police_incident',
+      payload: { summary: 'Missing episode' },
+    }),
+    record({ fieldGroup: 'physical_health', kind: 'health_contact', payload: { summary: 'Health visitor' } }),
+    record({ fieldGroup: 'housing', kind: 'housing', payload: { summary: 'Moved' } }),
+  ]);
+  const kept = filterChronology(entries, { kinds: ['police_incident', 'housing'] });
+  assert.deepEqual(
+    kept.map((e) => e.kind),
+    ['police_incident', 'housing'],
+  );
+  assert.equal(filterChronology(entries, { kinds: [] }).length, 3, 'no kind chosen is no filter');
+  const csv = chronologyCsv(kept);
+  assert.match(csv, /"Kind of record"/);
+  assert.match(csv, /"Police incident"/);
+  assert.doesNotMatch(csv, /police_incident|Health visitor/);
+});
+
 test('every cell a spreadsheet would read as a formula is quoted in the CSV (OWASP)', () => {
   // Summaries are trimmed, so a leading tab or carriage return can only reach a name cell.
   const entries = ['=1+1', '+1', '-1', '@SUM(A1)', 'plain'].map(

@@ -1,6 +1,7 @@
 import { fieldGroupDefinitions, type FieldGroup } from '../policy/field-groups.ts';
 import type { PersonRecord } from '../policy/read-person-records.ts';
 import { flagInvolvements, type InvolvementType } from '../records/record-kinds.ts';
+import type { ChronologyKind } from './record-kind-labels.ts';
 import { describeRecord, involvementLabels, payloadOf, text, visiblePayload } from './describe-record.ts';
 
 /**
@@ -176,7 +177,7 @@ export function buildChronology(records: readonly PersonRecord[]): ChronologyEnt
 
 export interface ChronologyFilters {
   readonly organisationIds?: readonly string[];
-  readonly kinds?: readonly string[];
+  readonly kinds?: readonly ChronologyKind[];
   /** Inclusive ISO dates on the event date; an entry with no event date is outside any range. */
   readonly from?: string;
   readonly to?: string;
@@ -190,7 +191,7 @@ export function filterChronology(
   return entries.filter(
     (e) =>
       (!f.organisationIds?.length || f.organisationIds.includes(e.holderOrganisationId)) &&
-      (!f.kinds?.length || f.kinds.includes(e.kind)) &&
+      (!f.kinds?.length || (f.kinds as readonly string[]).includes(e.kind)) &&
       (!f.from || (e.eventDate !== null && e.eventDate >= f.from)) &&
       (!f.to || (e.eventDate !== null && e.eventDate <= f.to)) &&
       (!f.factOrOpinion || e.factOrOpinion === f.factOrOpinion),

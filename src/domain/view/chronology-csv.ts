@@ -2,13 +2,14 @@ import { stringify } from 'csv-stringify/sync';
 import { neutraliseFormula } from '../agreements/flow-register-csv.ts';
 import { fieldGroupDefinitions } from '../policy/field-groups.ts';
 import type { ChronologyEntry } from './build-child-view.ts';
+import { recordKindLabel } from './record-kind-labels.ts';
 
 const columns: readonly [string, (e: ChronologyEntry) => string][] = [
   ['Event date', (e) => e.eventDate ?? ''],
   ['Recorded', (e) => e.recordedAt.toISOString()],
   ['Source organisation', (e) => e.holderName ?? ''],
   ['Information', (e) => fieldGroupDefinitions[e.fieldGroup].label],
-  ['Kind', (e) => e.kind],
+  ['Kind of record', (e) => recordKindLabel(e.kind)],
   ['Fact or opinion', (e) => e.factOrOpinion],
   ['What happened', (e) => e.summary],
   ['Link confidence', (e) => e.linkConfidence.toFixed(4)],

@@ -108,7 +108,7 @@ for (const kind of testDatabaseKinds()) {
       );
     });
 
-    test('searches beyond the limit are refused with rate_limited and audited', async () => {
+    test('searches beyond the limit are refused with rate_limited, when to try again, and audited', async () => {
       const limited: SearchDeps = {
         ...deps,
         searchLimiter: new SlidingWindowLimiter(app.clock, { limit: 2, windowMs: 60_000 }),
@@ -117,7 +117,7 @@ for (const kind of testDatabaseKinds()) {
       await findPersons(limited, samPatel, { purpose: 's47_enquiry', name: 'Taylor' });
       await assert.rejects(
         findPersons(limited, samPatel, { purpose: 's47_enquiry', name: 'Taylor' }),
-        (e: unknown) => e instanceof DomainError && e.code === 'rate_limited',
+        (e: unknown) => e instanceof DomainError && e.code === 'rate_limited' && e.retryAfterSeconds === 60,
       );
       const [event] = await queryRows<{ outcome: string; reason: string }>(
         app.database.db,

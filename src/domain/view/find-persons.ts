@@ -71,7 +71,11 @@ export async function findPersons(
         details: { fields, returned: 0, reason: 'rate_limited' },
       }),
     );
-    throw new DomainError('rate_limited', 'You have searched too often. Wait a few minutes and try again');
+    // Rounded up: a client that waits exactly this long is never refused again for the same act.
+    const retryAfterSeconds = Math.ceil(deps.searchLimiter.retryAfterMs(key) / 1000);
+    throw new DomainError('rate_limited', 'You have searched too often. Wait a few minutes and try again', {
+      retryAfterSeconds,
+    });
   }
   const found = await searchPersons(deps, actor, input.purpose, { terms, fields });
   return {

@@ -1,5 +1,6 @@
 import { z } from '@hono/zod-openapi';
 import { isCalendarDate } from '../../../domain/agreements/calendar-dates.ts';
+import { chronologyKinds, isChronologyKind } from '../../../domain/view/record-kind-labels.ts';
 import { AccessDecisionView, fieldGroupList, purpose } from './policy.ts';
 
 // Any 8-4-4-4-12 hex id, as PostgreSQL's uuid type takes: person ids are minted by the people
@@ -26,12 +27,29 @@ const organisationList = z
   .optional()
   .openapi({ type: 'string' });
 
+/**
+ * A comma-separated list of kinds of record, e.g. `kinds=police_incident,health_contact`. A kind
+ * the chronology never holds is refused by name of the field (not quietly matched by nothing), so
+ * a mistyped filter is never read as "no such records".
+ */
 const kindList = z
   .string()
-  .transform((value) => [...new Set(value.split(',').map((v) => v.trim()))])
-  .pipe(z.array(z.string().regex(/^[a-z][a-z0-9_]{0,49}$/, { error: 'Choose kinds like police_incident' })))
+  .transform((value, ctx) => {
+    const kinds = [...new Set(value.split(',').map((v) => v.trim()))];
+    if (kinds.every(isChronologyKind)) return kinds;
+    ctx.issues.push({
+      code: 'custom',
+      input: value,
+      message: `Choose kinds of record from ${chronologyKinds.join(', ')}`,
+    });
+    return z.NEVER;
+  })
   .optional()
-  .openapi({ type: 'string', example: 'police_incident,health_contact' });
+  .openapi({
+    type: 'string',
+    description: `Comma-separated kinds of record: ${chronologyKinds.join(', ')}`,
+    example: 'police_incident,health_contact',
+  });
 
 export const ChronologyQuery = z.strictObject({
   purpose,
@@ -80,6 +98,7 @@ const ChronologyEntryView = z
     fieldGroup: z.string(),
     fieldGroupLabel: z.string(),
     kind: z.string(),
+    kindLabel: z.string(),
     summary: z.string(),
     eventDate: z.string().nullable(),
     recordedAt: z.string(),

@@ -28,6 +28,7 @@ import {
 import type { AppEnv, HttpDeps } from '../http-deps.ts';
 import { commonErrors, jsonBody, jsonResponse } from '../openapi-responses.ts';
 import { requireSession } from '../session-middleware.ts';
+import { agreementChangeRoutes } from './agreement-change-route.ts';
 import { detailView, problemViews, summaryView, toContent, toFlow } from './agreement-mapping.ts';
 
 const tags = ['Agreements'];
@@ -97,72 +98,49 @@ export function agreementRoutes(deps: HttpDeps, app: OpenAPIHono<AppEnv>): void 
     async (c) => c.json(await respond(requireSession(c).actor, c.req.valid('param').agreementId), 200),
   );
 
-  app.openapi(
-    createRoute({
+  // Every other change answers with the agreement as it now is (agreement-change-route.ts).
+  const change = agreementChangeRoutes(app, detail, respond);
+  change(
+    {
       method: 'put',
       path: '/api/agreements/{agreementId}/draft',
-      tags,
       summary: "Replace the draft version's sections and parties",
-      request: { params: AgreementParams, body: jsonBody(UpdateDraftRequest) },
-      responses: { 200: detail, ...commonErrors },
-    }),
-    async (c) => {
-      const { actor } = requireSession(c);
-      const { agreementId } = c.req.valid('param');
-      await updateAgreementDraft(deps, actor, { agreementId, content: toContent(c.req.valid('json')) });
-      return c.json(await respond(actor, agreementId), 200);
+      params: AgreementParams,
+      body: UpdateDraftRequest,
     },
+    (actor, { agreementId }, draft) =>
+      updateAgreementDraft(deps, actor, { agreementId, content: toContent(draft) }),
   );
-
-  app.openapi(
-    createRoute({
+  change(
+    {
       method: 'post',
       path: '/api/agreements/{agreementId}/flows',
-      tags,
       summary: 'Add a flow to a Tier 2 draft',
-      request: { params: AgreementParams, body: jsonBody(FlowRequest) },
-      responses: { 201: detail, ...commonErrors },
-    }),
-    async (c) => {
-      const { actor } = requireSession(c);
-      const { agreementId } = c.req.valid('param');
-      await addFlow(deps, actor, { agreementId, flow: toFlow(c.req.valid('json')) });
-      return c.json(await respond(actor, agreementId), 201);
+      params: AgreementParams,
+      body: FlowRequest,
+      status: 201,
     },
+    (actor, { agreementId }, flow) => addFlow(deps, actor, { agreementId, flow: toFlow(flow) }),
   );
-
-  app.openapi(
-    createRoute({
+  change(
+    {
       method: 'put',
       path: '/api/agreements/{agreementId}/flows/{flowId}',
-      tags,
       summary: 'Replace a flow of a Tier 2 draft',
-      request: { params: FlowParams, body: jsonBody(FlowRequest) },
-      responses: { 200: detail, ...commonErrors },
-    }),
-    async (c) => {
-      const { actor } = requireSession(c);
-      const { agreementId, flowId } = c.req.valid('param');
-      await updateFlow(deps, actor, { agreementId, flowId, flow: toFlow(c.req.valid('json')) });
-      return c.json(await respond(actor, agreementId), 200);
+      params: FlowParams,
+      body: FlowRequest,
     },
+    (actor, { agreementId, flowId }, flow) =>
+      updateFlow(deps, actor, { agreementId, flowId, flow: toFlow(flow) }),
   );
-
-  app.openapi(
-    createRoute({
+  change(
+    {
       method: 'delete',
       path: '/api/agreements/{agreementId}/flows/{flowId}',
-      tags,
       summary: 'Remove a flow from a Tier 2 draft',
-      request: { params: FlowParams },
-      responses: { 200: detail, ...commonErrors },
-    }),
-    async (c) => {
-      const { actor } = requireSession(c);
-      const { agreementId, flowId } = c.req.valid('param');
-      await removeFlow(deps, actor, { agreementId, flowId });
-      return c.json(await respond(actor, agreementId), 200);
+      params: FlowParams,
     },
+    (actor, ids) => removeFlow(deps, actor, ids),
   );
 
   app.openapi(
@@ -185,80 +163,54 @@ export function agreementRoutes(deps: HttpDeps, app: OpenAPIHono<AppEnv>): void 
     },
   );
 
-  app.openapi(
-    createRoute({
+  change(
+    {
       method: 'post',
       path: '/api/agreements/{agreementId}/sign',
-      tags,
       summary: 'Sign the version awaiting signatures, for your organisation (signatories)',
-      request: { params: AgreementParams, body: jsonBody(SignRequest) },
-      responses: { 200: detail, ...commonErrors },
-    }),
-    async (c) => {
-      const { actor } = requireSession(c);
-      const { agreementId } = c.req.valid('param');
-      await signAgreement(deps, actor, { agreementId, version: c.req.valid('json').version });
-      return c.json(await respond(actor, agreementId), 200);
+      params: AgreementParams,
+      body: SignRequest,
     },
+    (actor, { agreementId }, { version }) => signAgreement(deps, actor, { agreementId, version }),
   );
-
-  const lifecycle = (
-    path: 'amend' | 'resume',
-    summary: string,
-    act: (actor: Actor, agreementId: string) => Promise<unknown>,
-  ) =>
-    app.openapi(
-      createRoute({
-        method: 'post',
-        path: `/api/agreements/{agreementId}/${path}`,
-        tags,
-        summary,
-        request: { params: AgreementParams, body: jsonBody(EmptyRequest) },
-        responses: { 200: detail, ...commonErrors },
-      }),
-      async (c) => {
-        const { actor } = requireSession(c);
-        const { agreementId } = c.req.valid('param');
-        await act(actor, agreementId);
-        return c.json(await respond(actor, agreementId), 200);
-      },
-    );
-  lifecycle(
-    'amend',
-    'Start an amendment: a new draft version; the version in force stays in force',
-    (actor, agreementId) => amendAgreement(deps, actor, { agreementId }),
+  change(
+    {
+      method: 'post',
+      path: '/api/agreements/{agreementId}/amend',
+      summary: 'Start an amendment: a new draft version; the version in force stays in force',
+      params: AgreementParams,
+      body: EmptyRequest,
+    },
+    (actor, { agreementId }) => amendAgreement(deps, actor, { agreementId }),
   );
-  lifecycle('resume', 'Resume a suspended agreement', (actor, agreementId) =>
-    resumeAgreement(deps, actor, { agreementId }),
+  change(
+    {
+      method: 'post',
+      path: '/api/agreements/{agreementId}/resume',
+      summary: 'Resume a suspended agreement',
+      params: AgreementParams,
+      body: EmptyRequest,
+    },
+    (actor, { agreementId }) => resumeAgreement(deps, actor, { agreementId }),
   );
-
-  const withReason = (
-    path: 'suspend' | 'terminate',
-    summary: string,
-    act: (actor: Actor, agreementId: string, reason: string) => Promise<unknown>,
-  ) =>
-    app.openapi(
-      createRoute({
-        method: 'post',
-        path: `/api/agreements/{agreementId}/${path}`,
-        tags,
-        summary,
-        request: { params: AgreementParams, body: jsonBody(ReasonRequest) },
-        responses: { 200: detail, ...commonErrors },
-      }),
-      async (c) => {
-        const { actor } = requireSession(c);
-        const { agreementId } = c.req.valid('param');
-        await act(actor, agreementId, c.req.valid('json').reason);
-        return c.json(await respond(actor, agreementId), 200);
-      },
-    );
-  withReason(
-    'suspend',
-    'Suspend an agreement in force: its flows stop at once',
-    (actor, agreementId, reason) => suspendAgreement(deps, actor, { agreementId, reason }),
+  change(
+    {
+      method: 'post',
+      path: '/api/agreements/{agreementId}/suspend',
+      summary: 'Suspend an agreement in force: its flows stop at once',
+      params: AgreementParams,
+      body: ReasonRequest,
+    },
+    (actor, { agreementId }, { reason }) => suspendAgreement(deps, actor, { agreementId, reason }),
   );
-  withReason('terminate', 'Terminate an agreement for good', (actor, agreementId, reason) =>
-    terminateAgreement(deps, actor, { agreementId, reason }),
+  change(
+    {
+      method: 'post',
+      path: '/api/agreements/{agreementId}/terminate',
+      summary: 'Terminate an agreement for good',
+      params: AgreementParams,
+      body: ReasonRequest,
+    },
+    (actor, { agreementId }, { reason }) => terminateAgreement(deps, actor, { agreementId, reason }),
   );
 }

@@ -4,6 +4,7 @@ import { purposeDefinitions } from '../../../domain/policy/purposes.ts';
 import type { ChronologyEntry } from '../../../domain/view/build-child-view.ts';
 import type { ChronologyView } from '../../../domain/view/find-chronology.ts';
 import type { ChildView } from '../../../domain/view/get-child-view.ts';
+import { recordKindLabel } from '../../../domain/view/record-kind-labels.ts';
 import type { ChildViewResponse, ChronologyResponse } from '../contracts/view.ts';
 import { disclosureView } from './policy-view.ts';
 
@@ -11,6 +12,7 @@ import { disclosureView } from './policy-view.ts';
 const entryView = (e: ChronologyEntry) => ({
   ...e,
   fieldGroupLabel: fieldGroupDefinitions[e.fieldGroup].label,
+  kindLabel: recordKindLabel(e.kind),
   recordedAt: e.recordedAt.toISOString(),
 });
 

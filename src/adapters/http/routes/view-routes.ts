@@ -50,7 +50,14 @@ export function viewRoutes(
       responses: {
         200: jsonResponse(PersonSearchResponse, 'Persons you may see, described by what you may see'),
         ...commonErrors,
-        429: jsonResponse(ErrorBody, 'Too many searches: wait and try again'),
+        429: {
+          ...jsonResponse(ErrorBody, 'Too many searches: wait and try again'),
+          headers: z.object({
+            'Retry-After': z
+              .string()
+              .openapi({ description: 'Whole seconds until you may search again', example: '600' }),
+          }),
+        },
       },
     }),
     async (c) => {

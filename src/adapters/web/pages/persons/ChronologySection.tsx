@@ -1,23 +1,21 @@
-import { useEffect, useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { api, chronologyCsvUrl } from '../../api.ts';
 import type { ChildView } from '../../api-types.ts';
 import { ErrorSummary } from '../../components/ErrorSummary.tsx';
-import { FilterActions } from '../../components/FilterActions.tsx';
-import { Select } from '../../components/Select.tsx';
 import { LoadFailed } from '../../components/Status.tsx';
-import { TextInput } from '../../components/TextInput.tsx';
 import { fromError, fromProblems, hasErrors, noErrors } from '../../form-errors.ts';
 import { useApiData } from '../../use-api-data.ts';
+import { ChronologyFilters } from './ChronologyFilters.tsx';
 import { ChronologyTable } from './ChronologyTable.tsx';
 import {
   FILTER_FIELDS,
   filtersFrom,
   isFiltered,
+  optionsIn,
   queryFor,
   searchFor,
   validateFilters,
-  type FilterField,
   type Filters,
 } from './chronology-filters.ts';
 import { TimelineChart } from './TimelineChart.tsx';
@@ -34,30 +32,25 @@ export function ChronologySection({ view }: { readonly view: ChildView }) {
     async () => (isFiltered(applied) ? api.chronology(view.personId, queryFor(view.purpose, applied)) : null),
     [key],
   );
-  const [form, setForm] = useState<Filters>(applied);
   const [clientProblems, setClientProblems] = useState<{ field: string; problem: string }[]>([]);
-  useEffect(() => setForm(filtersFrom(new URLSearchParams(key))), [key]);
-  const set = (field: FilterField) => (value: string) => setForm((f) => ({ ...f, [field]: value }));
   const serverErrors =
     filtered.status === 'failed' && filtered.error.status === 400
       ? fromError(filtered.error, FILTER_FIELDS)
       : noErrors;
   const errors = clientProblems.length > 0 ? fromProblems(clientProblems, FILTER_FIELDS) : serverErrors;
 
-  function apply(event: FormEvent<HTMLFormElement>): void {
-    event.preventDefault();
-    const problems = validateFilters(form);
+  function apply(filters: Filters): void {
+    const problems = validateFilters(filters);
     setClientProblems(problems);
-    if (problems.length === 0) setParams(searchFor(view.purpose, form));
+    if (problems.length === 0) setParams(searchFor(view.purpose, filters));
   }
 
   const agencies = view.agencies.map((a) => ({
     value: a.organisationId,
     label: a.name ?? 'An organisation',
   }));
-  const groups = [...new Map(view.chronology.map((e) => [e.fieldGroup, e.fieldGroupLabel]))].map(
-    ([value, label]) => ({ value, label }),
-  );
+  const groups = optionsIn(view.chronology, (e) => ({ value: e.fieldGroup, label: e.fieldGroupLabel }));
+  const kinds = optionsIn(view.chronology, (e) => ({ value: e.kind, label: e.kindLabel }));
   const entries =
     filtered.status === 'loaded' && filtered.data
       ? filtered.data.entries
@@ -72,76 +65,13 @@ export function ChronologySection({ view }: { readonly view: ChildView }) {
         Chronology
       </h2>
       {hasErrors(errors) && <ErrorSummary errors={errors} />}
-      <form
-        noValidate
-        onSubmit={apply}
-        className="app-filter app-no-print"
-        aria-label="Filter the chronology"
-      >
-        <div className="govuk-grid-row">
-          <div className="govuk-grid-column-one-third">
-            <Select
-              id="organisationIds"
-              label="Agency"
-              placeholder="Any agency"
-              options={agencies}
-              value={form.organisationIds}
-              onChange={set('organisationIds')}
-              error={errors.fields.organisationIds}
-            />
-          </div>
-          <div className="govuk-grid-column-one-third">
-            <Select
-              id="fieldGroups"
-              label="Information"
-              placeholder="Any information"
-              options={groups}
-              value={form.fieldGroups}
-              onChange={set('fieldGroups')}
-              error={errors.fields.fieldGroups}
-            />
-          </div>
-          <div className="govuk-grid-column-one-third">
-            <Select
-              id="factOrOpinion"
-              label="Fact or opinion"
-              placeholder="Both"
-              options={[
-                { value: 'fact', label: 'Facts only' },
-                { value: 'opinion', label: 'Opinions only' },
-              ]}
-              value={form.factOrOpinion}
-              onChange={set('factOrOpinion')}
-              error={errors.fields.factOrOpinion}
-            />
-          </div>
-        </div>
-        <div className="govuk-grid-row">
-          <div className="govuk-grid-column-one-third">
-            <TextInput
-              id="from"
-              label="From"
-              hint="For example, 2026-09-01"
-              value={form.from}
-              onChange={set('from')}
-              error={errors.fields.from}
-              widthClass="govuk-input--width-10"
-            />
-          </div>
-          <div className="govuk-grid-column-one-third">
-            <TextInput
-              id="to"
-              label="To"
-              hint="For example, 2026-10-31"
-              value={form.to}
-              onChange={set('to')}
-              error={errors.fields.to}
-              widthClass="govuk-input--width-10"
-            />
-          </div>
-        </div>
-        <FilterActions clearTo={`?purpose=${view.purpose}`} />
-      </form>
+      <ChronologyFilters
+        initial={applied}
+        errors={errors}
+        onApply={apply}
+        choices={{ agencies, groups, kinds }}
+        clearTo={`?purpose=${view.purpose}`}
+      />
       <p className="govuk-body app-no-print">
         <Link
           className="govuk-link"

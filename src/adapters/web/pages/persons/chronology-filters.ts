@@ -1,7 +1,17 @@
-// The chronology's filters, as URL parameters (none is personal data: ids, groups and dates).
+// The chronology's filters, as URL parameters (none is personal data: ids, groups, kinds and dates).
 import type { ChronologyQuery } from '../../api.ts';
+import type { ChronologyEntry } from '../../api-types.ts';
+import type { SelectOption } from '../../components/Select.tsx';
 
-export const FILTER_FIELDS = ['organisationIds', 'fieldGroups', 'from', 'to', 'factOrOpinion'] as const;
+// In the form's order, which the error summary follows.
+export const FILTER_FIELDS = [
+  'organisationIds',
+  'fieldGroups',
+  'kinds',
+  'factOrOpinion',
+  'from',
+  'to',
+] as const;
 export type FilterField = (typeof FILTER_FIELDS)[number];
 export type Filters = Record<FilterField, string>;
 
@@ -32,4 +42,16 @@ export function validateFilters(f: Filters): { field: string; problem: string }[
   if (problems.length === 0 && f.from !== '' && f.to !== '' && f.from > f.to)
     problems.push({ field: 'to', problem: 'The last date must be the same as or after the first date' });
   return problems;
+}
+
+/**
+ * The distinct values of one property among the entries the viewer may see, by label. Only what
+ * is shown is offered, so no option hints that something hidden exists.
+ */
+export function optionsIn(
+  entries: readonly ChronologyEntry[],
+  option: (entry: ChronologyEntry) => SelectOption,
+): SelectOption[] {
+  const byValue = new Map(entries.map(option).map((o) => [o.value, o]));
+  return [...byValue.values()].sort((a, b) => a.label.localeCompare(b.label, 'en-GB'));
 }
