@@ -41,3 +41,22 @@ describe('UK calendar dates for agreements', () => {
     assert.equal(formatLongDate('2026-11-02'), '2 November 2026');
   });
 });
+
+test('londonDate answers as Intl does at every quarter hour across midnight and both clock changes, in any order', () => {
+  const reference = new Intl.DateTimeFormat('en-CA', {
+    timeZone: 'Europe/London',
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+  });
+  const starts = ['2026-03-28T20:00:00Z', '2026-10-24T20:00:00Z', '2026-12-31T20:00:00Z'];
+  const instants = starts.flatMap((start) =>
+    Array.from({ length: 48 }, (_, i) => new Date(Date.parse(start) + i * 15 * 60_000)),
+  );
+  // Forwards, then shuffled back and forth, so a kept answer from another hour would show.
+  const order = [...instants, ...instants.map((_, i) => instants[(i * 37) % instants.length]!)];
+  for (const at of order) assert.equal(londonDate(at), reference.format(at), at.toISOString());
+  assert.equal(londonDate(new Date('2026-03-29T00:59:59.999Z')), '2026-03-29');
+  assert.equal(londonDate(new Date('2026-10-24T22:59:59.999Z')), '2026-10-24');
+  assert.equal(londonDate(new Date('2026-10-24T23:00:00Z')), '2026-10-25');
+});

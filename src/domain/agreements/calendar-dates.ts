@@ -11,10 +11,22 @@ const londonDateFormat = new Intl.DateTimeFormat('en-CA', {
 
 const isoDatePattern = /^(\d{4})-(\d{2})-(\d{2})$/;
 
-/** The calendar date (YYYY-MM-DD) in the UK at this instant. */
+/**
+ * The calendar date (YYYY-MM-DD) in the UK at this instant. Formatting with Intl costs tens of
+ * microseconds and the single view asks several times a request, so the last answer is kept
+ * per UTC hour: London is always a whole number of hours from UTC and changes offset on the
+ * hour, so every instant of one UTC hour falls on the same London date.
+ */
 export function londonDate(at: Date): string {
-  return londonDateFormat.format(at);
+  const hour = Math.floor(at.getTime() / 3_600_000);
+  if (hour !== lastHour || lastDate === undefined) {
+    lastDate = londonDateFormat.format(at);
+    lastHour = hour;
+  }
+  return lastDate;
 }
+let lastHour = Number.NaN;
+let lastDate: string | undefined;
 
 /** The instant a UK calendar date begins (00:00 in London, GMT or BST). */
 export function startOfLondonDay(isoDate: string): Date {
