@@ -1,4 +1,4 @@
-import { sql } from 'drizzle-orm';
+import { sql, type SQL } from 'drizzle-orm';
 import type { Actor } from '../shared/actor.ts';
 import type { Db } from '../shared/database.ts';
 import type { PartnershipId } from '../shared/ids.ts';
@@ -34,18 +34,25 @@ export async function appendAuditEvent<A extends AuditAction>(
   db: Db,
   event: AuditEventInput<A>,
 ): Promise<void> {
+  await db.execute(auditEventInsert(event));
+}
+
+/**
+ * The insert itself, for a caller that writes its act and its audit event in ONE statement (a
+ * data-modifying CTE, e.g. people/link-writes.ts). `details` replaces the event's details with
+ * an SQL expression, for a figure only the same statement knows (how many rows it queued).
+ */
+export function auditEventInsert<A extends AuditAction>(event: AuditEventInput<A>, details?: SQL): SQL {
   const actor = event.actor;
   const partnershipId = event.partnershipId ?? actor.partnershipId;
   const actorId = actor.kind === 'user' ? actor.userId : actor.kind === 'system' ? actor.process : null;
   const actorOrganisationId = actor.kind === 'user' ? actor.organisationId : null;
   const actorRole = actor.kind === 'user' ? actor.role : null;
   const disclosed = event.disclosed ? JSON.stringify(event.disclosed) : null;
-  await db.execute(
-    sql`insert into audit_event (partnership_id, actor_type, actor_id, actor_organisation_id, actor_role,
+  return sql`insert into audit_event (partnership_id, actor_type, actor_id, actor_organisation_id, actor_role,
           action, outcome, subject_type, subject_id, purpose, agreement_id, disclosed, details, request_id)
         values (${partnershipId}::uuid, ${actor.kind}, ${actorId}, ${actorOrganisationId}::uuid, ${actorRole},
           ${event.action}, ${event.outcome}, ${event.subject?.type ?? null}, ${event.subject?.id ?? null},
           ${event.purpose ?? null}, ${event.agreementId ?? null}, ${disclosed}::jsonb,
-          ${JSON.stringify(event.details)}::jsonb, ${event.requestId ?? null})`,
-  );
+          ${details ?? sql`${JSON.stringify(event.details)}::jsonb`}, ${event.requestId ?? null})`;
 }

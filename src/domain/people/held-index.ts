@@ -2,7 +2,7 @@ import type { Deps } from '../shared/deps.ts';
 import { readAllAgencyPersons, type HeldAgencyPerson } from './agency-person-store.ts';
 import { Dataset } from './linkage/dataset.ts';
 import { linkDataset, type LinkResult } from './linkage/link-records.ts';
-import { LinkageIndex } from './linkage/linkage-index.ts';
+import { LinkageIndex, type ScoredCandidate } from './linkage/linkage-index.ts';
 import { loadLatestModel, saveModel, type StoredModel } from './linkage-model-store.ts';
 
 /**
@@ -21,6 +21,8 @@ export const REFIT_GROWTH = 2;
 export class HeldIndex {
   private readonly rowOf = new Map<string, number>();
   private readonly sourceOf = new Map<string, number>();
+  /** Rows replaced by a newer version of their record: never a candidate again. */
+  private readonly retired = new Set<number>();
 
   constructor(
     readonly stored: StoredModel,
@@ -51,17 +53,27 @@ export class HeldIndex {
     return { row, added: true };
   }
 
-  /** Adds a record for incremental linking: scored against everything held, then indexed. */
-  addAndScore(person: HeldAgencyPerson): ReturnType<LinkageIndex['scoreRow']> {
+  /**
+   * Adds a record for incremental linking: scored against everything held, then indexed. A
+   * record `changed` since this process read it is added again as it is now, and its old row
+   * retired (the data set only grows; the old values stay in the term frequencies, a small bias
+   * until the next refit). Candidates are live rows only, best first.
+   */
+  addAndScore(person: HeldAgencyPerson, options: { changed: boolean }): ScoredCandidate[] {
     const known = this.rowOf.get(person.id);
-    if (known !== undefined) return this.index.scoreRow(known);
+    if (known !== undefined && !options.changed) return this.live(this.index.scoreRow(known));
+    if (known !== undefined) this.retired.add(known);
     const { row, candidates } = this.index.addRecord(
       this.source(person.organisationId),
       person.id,
       person.fields,
     );
     this.rowOf.set(person.id, row);
-    return candidates;
+    return this.live(candidates);
+  }
+
+  private live(candidates: ScoredCandidate[]): ScoredCandidate[] {
+    return this.retired.size === 0 ? candidates : candidates.filter((c) => !this.retired.has(c.row));
   }
 
   /** Two different NHS numbers that pass their check digit are two people (NHS Data Dictionary). */

@@ -31,6 +31,12 @@ export const personLink = pgTable(
     /** 'first' (no earlier match), 'auto' (above the threshold), 'review' (a reviewer confirmed). */
     linkedBy: text('linked_by').notNull(),
     linkedAt: timestamp('linked_at', { withTimezone: true }).notNull(),
+    /**
+     * The agency person's content hash when linkage last evaluated this link. When ingest
+     * changes the record (a corrected name, date of birth or NHS number) the hashes differ until
+     * the link is evaluated again, so a run killed before it relinked is caught by the next one.
+     */
+    evaluatedHash: text('evaluated_hash'),
   },
   (t) => [
     primaryKey({ columns: [t.partnershipId, t.agencyPersonId] }),
