@@ -48,7 +48,7 @@ export async function serveCommand(config: Config, logger: Logger): Promise<void
     gateways,
     flowsInForce: cachedFlowsInForce(agreementFlowsInForce),
     linkIndexes,
-    linkPeople: personLinker({ ...deps, linkIndexes }),
+    ...personLinker({ ...deps, linkIndexes }),
   });
   const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, () => {
     const shown = config.host === '127.0.0.1' || config.host === '0.0.0.0' ? 'localhost' : config.host;
