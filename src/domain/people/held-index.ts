@@ -129,6 +129,7 @@ export async function fitAndSaveModel(
  */
 export class LinkIndexes {
   private readonly held = new Map<string, Promise<HeldIndex | undefined>>();
+  private readonly built = new Set<string>();
   private readonly queues = new Map<string, Promise<unknown>>();
 
   /** Runs `work` after any other linking work of the same partnership in this process. */
@@ -145,20 +146,33 @@ export class LinkIndexes {
   get(deps: Deps, partnershipId: string): Promise<HeldIndex | undefined> {
     let entry = this.held.get(partnershipId);
     if (!entry) {
-      entry = buildHeldIndex(deps, partnershipId);
-      entry.catch(() => this.held.delete(partnershipId));
-      this.held.set(partnershipId, entry);
+      const building = buildHeldIndex(deps, partnershipId);
+      entry = building;
+      building.then(
+        (held) => {
+          if (held && this.held.get(partnershipId) === building) this.built.add(partnershipId);
+        },
+        () => this.held.delete(partnershipId),
+      );
+      this.held.set(partnershipId, building);
     }
     return entry;
+  }
+
+  /** Whether the partnership's index is built and in memory (no link or pair page waits for it). */
+  isReady(partnershipId: string): boolean {
+    return this.built.has(partnershipId);
   }
 
   /** Drops a partnership's index, e.g. after a refit, so the next call rebuilds it. */
   forget(partnershipId: string): void {
     this.held.delete(partnershipId);
+    this.built.delete(partnershipId);
   }
 
   set(partnershipId: string, held: HeldIndex): void {
     this.held.set(partnershipId, Promise.resolve(held));
+    this.built.add(partnershipId);
   }
 }
 

@@ -8,6 +8,7 @@ import { cachedFlowsInForce } from '../../../domain/policy/policy-cache.ts';
 import { isDatabaseEmpty, seedDemoPartnership } from '../../../domain/demo/seed-demo-partnership.ts';
 import { LinkIndexes } from '../../../domain/people/held-index.ts';
 import { personLinker } from '../../../domain/people/person-linker.ts';
+import { warmLinkIndexes } from '../../../domain/people/warm-link-indexes.ts';
 import { SignInRateLimiter } from '../../../domain/identity/rate-limiter.ts';
 import type { Logger } from '../../../domain/shared/deps.ts';
 import { openRuntime } from '../../../runtime.ts';
@@ -56,6 +57,9 @@ export async function serveCommand(config: Config, logger: Logger): Promise<void
       `\nTessera is running at http://${shown}:${config.port} (database: ${runtime.database.kind})`,
     );
     if (config.seedDemo) printDemoSignIn(seeded);
+    // Built in the background once listening: startup and requests never wait for it, and
+    // linking that arrives first waits for the same build (people/warm-link-indexes.ts).
+    void warmLinkIndexes({ ...deps, linkIndexes });
   });
   const shutdown = async () => {
     server.close();
