@@ -27,9 +27,26 @@ export class HeldIndex {
   constructor(
     readonly stored: StoredModel,
     readonly index: LinkageIndex,
+    options: { mapRows?: boolean } = {},
   ) {
+    if (options.mapRows === false) return;
     const ds = index.ds;
     for (let row = 0; row < ds.size; row++) this.rowOf.set(ds.recordIds[row]!, row);
+  }
+
+  /**
+   * Built a slice at a time, letting the event loop through between slices (LinkageIndex.build),
+   * so a server warming its index at a million held keeps answering requests meanwhile.
+   */
+  static async build(stored: StoredModel, ds: Dataset, sliceRows = 20_000): Promise<HeldIndex> {
+    const index = await LinkageIndex.build(ds, stored.model, stored.rules, sliceRows);
+    const held = new HeldIndex(stored, index, { mapRows: false });
+    for (let from = 0; from < ds.size; from += sliceRows) {
+      await new Promise((resolve) => setImmediate(resolve));
+      const to = Math.min(ds.size, from + sliceRows);
+      for (let row = from; row < to; row++) held.rowOf.set(ds.recordIds[row]!, row);
+    }
+    return held;
   }
 
   get size(): number {
@@ -183,7 +200,7 @@ async function buildHeldIndex(deps: Deps, partnershipId: string): Promise<HeldIn
     if (ds.size < MIN_FIT_RECORDS) return undefined;
     stored = (await fitAndSaveModel(deps, partnershipId, ds)).stored;
   }
-  return new HeldIndex(stored, new LinkageIndex(ds, stored.model, stored.rules));
+  return HeldIndex.build(stored, ds);
 }
 
 /** The dependencies of linking: the usual ones and this process's indexes. */
