@@ -175,6 +175,6 @@ export async function markLinksEvaluated(tx: Db, partnershipId: string): Promise
     sql`update person_link pl set evaluated_hash = ap.content_hash
         from agency_person ap
         where pl.partnership_id = ${partnershipId}::uuid and ap.partnership_id = pl.partnership_id
-          and ap.id = pl.agency_person_id`,
+          and ap.id = pl.agency_person_id and pl.evaluated_hash is distinct from ap.content_hash`,
   );
 }

@@ -21,7 +21,12 @@ export interface LinkState {
   readonly members: Map<string, string[]>;
 }
 
-/** ONE statement: the links of `ids`, and the members of the persons of `membersOf`. */
+/**
+ * ONE statement: the links of `ids`, and the members of the persons of `membersOf`. Each is a
+ * probe of an index per id (a lateral lookup, `offset 0` so the planner keeps it one), whatever
+ * the statistics say: right after a batch relink they are stale, and a join planned from them
+ * can scan every link of the partnership (the same lesson as records/ingest-store.ts).
+ */
 export async function readLinkState(
   tx: Db,
   partnershipId: string,
@@ -39,13 +44,17 @@ export async function readLinkState(
     tx,
     sql`select false as member, l.agency_person_id::text as id, l.person_id::text as "personId",
           l.match_probability as probability, l.linked_by as "linkedBy", l.evaluated_hash as "evaluatedHash"
-        from person_link l
-        where l.partnership_id = ${partnershipId}::uuid and l.agency_person_id = any(${uuidArray(ids)}::uuid[])
+        from unnest(${uuidArray(ids)}::uuid[]) as v(id)
+        cross join lateral (select * from person_link
+          where partnership_id = ${partnershipId}::uuid and agency_person_id = v.id offset 0) l
         union all
-        select distinct true, m.agency_person_id::text, m.person_id::text, m.match_probability, m.linked_by, null
-        from person_link s
-        join person_link m on m.partnership_id = s.partnership_id and m.person_id = s.person_id
-        where s.partnership_id = ${partnershipId}::uuid and s.agency_person_id = any(${uuidArray(membersOf)}::uuid[])`,
+        select true, m.agency_person_id::text, m.person_id::text, m.match_probability, m.linked_by, null
+        from (select distinct s.person_id
+              from unnest(${uuidArray(membersOf)}::uuid[]) as v(id)
+              cross join lateral (select person_id from person_link
+                where partnership_id = ${partnershipId}::uuid and agency_person_id = v.id offset 0) s) p
+        cross join lateral (select * from person_link
+          where partnership_id = ${partnershipId}::uuid and person_id = p.person_id offset 0) m`,
   );
   const links: LinkState['links'] = new Map();
   const members = new Map<string, string[]>();
