@@ -7,7 +7,8 @@ import {
   type AgencyPersonSpec,
 } from '../../test/support/agency-persons.ts';
 import { appendAuditEvent } from '../../src/domain/audit/append-audit-event.ts';
-import { LinkIndexes, type LinkingDeps } from '../../src/domain/people/held-index.ts';
+import { HeldIndex, LinkIndexes, type LinkingDeps } from '../../src/domain/people/held-index.ts';
+import type { Db } from '../../src/domain/shared/database.ts';
 import { linkAgencyPersons } from '../../src/domain/people/link-agency-persons.ts';
 import { relinkPartnership } from '../../src/domain/people/relink-partnership.ts';
 import { systemActor } from '../../src/domain/shared/actor.ts';
@@ -32,6 +33,9 @@ export interface DbIncrementalResult {
   readonly outcomes: Record<string, number>;
   /** Where the tail comes from: the links that overlapped a garbage collection, and the rest. */
   readonly tail: {
+    /** Scoring in memory, and the transaction (lock, read, write, audit, commit), per link. */
+    readonly scoreMs: LatencySummary;
+    readonly transactionMs: LatencySummary;
     readonly samplesOverlappingGc: number;
     readonly gcMsDuringLinks: number;
     readonly linkWithoutGc: LatencySummary;
@@ -102,7 +106,26 @@ export async function measureDbIncremental(children: number, samples = 1000): Pr
     await relinkPartnership({ ...deps, linkIndexes: new LinkIndexes() }, partnershipId);
     const relinkS = (performance.now() - mark) / 1000;
 
-    const restarted: LinkingDeps = { ...deps, linkIndexes: new LinkIndexes() };
+    // The two parts of each link, timed from outside the code measured.
+    const scoreMs: number[] = [];
+    const transactionMs: number[] = [];
+    const addAndScore = HeldIndex.prototype.addAndScore;
+    HeldIndex.prototype.addAndScore = function (this: HeldIndex, ...args) {
+      const start = performance.now();
+      const out = addAndScore.apply(this, args);
+      scoreMs.push(performance.now() - start);
+      return out;
+    };
+    const timedDb = Object.create(db) as Db;
+    timedDb.transaction = (async (work, config) => {
+      const start = performance.now();
+      try {
+        return await db.transaction(work, config);
+      } finally {
+        transactionMs.push(performance.now() - start);
+      }
+    }) as Db['transaction'];
+    const restarted: LinkingDeps = { ...deps, db: timedDb, linkIndexes: new LinkIndexes() };
     mark = performance.now();
     await restarted.linkIndexes.get(restarted, partnershipId);
     const indexBuildS = (performance.now() - mark) / 1000;
@@ -164,6 +187,8 @@ export async function measureDbIncremental(children: number, samples = 1000): Pr
       linkOverBare: round(link.p50Ms / bareAuditedWrite.p50Ms, 2),
       outcomes,
       tail: {
+        scoreMs: summariseLatencies(scoreMs),
+        transactionMs: summariseLatencies(transactionMs),
         samplesOverlappingGc: linkGc.overlapping,
         gcMsDuringLinks: round(linkGc.gcMs, 1),
         linkWithoutGc: summariseLatencies(linkGc.clean),
