@@ -4,7 +4,7 @@ import type { IdSource } from '../shared/ids.ts';
 import { linkDecision, linkMove, linkReview, personLink } from './schema.ts';
 
 export type LinkedBy = 'first' | 'auto' | 'review';
-export type DecisionKind = 'first' | 'auto' | 'relink' | 'confirmed' | 'rejected' | 'undone';
+export type DecisionKind = 'first' | 'auto' | 'kept' | 'relink' | 'confirmed' | 'rejected' | 'undone';
 export type ReviewReason =
   | 'uncertain'
   | 'joins_two_persons'

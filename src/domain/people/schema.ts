@@ -105,7 +105,8 @@ export const linkReview = pgTable(
 
 /**
  * The history of link decisions: every write to person_link is one decision ('first', 'auto',
- * 'relink', 'confirmed', 'rejected', 'undone'), with the moves it made in link_move. Nothing here
+ * 'relink', 'confirmed', 'rejected', 'undone'; 'kept' when a changed record was evaluated again
+ * and stayed, with no move), with the moves it made in link_move. Nothing here
  * is updated or deleted, so a merge can be undone exactly and the past explained.
  */
 export const linkDecision = pgTable(
