@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { PerformanceObserver } from 'node:perf_hooks';
 import { sql } from 'drizzle-orm';
 import {
   generatedAgencyPersons,
@@ -6,7 +7,8 @@ import {
   type AgencyPersonSpec,
 } from '../../test/support/agency-persons.ts';
 import { appendAuditEvent } from '../../src/domain/audit/append-audit-event.ts';
-import { LinkIndexes, type LinkingDeps } from '../../src/domain/people/held-index.ts';
+import { HeldIndex, LinkIndexes, type LinkingDeps } from '../../src/domain/people/held-index.ts';
+import type { Db } from '../../src/domain/shared/database.ts';
 import { linkAgencyPersons } from '../../src/domain/people/link-agency-persons.ts';
 import { relinkPartnership } from '../../src/domain/people/relink-partnership.ts';
 import { systemActor } from '../../src/domain/shared/actor.ts';
@@ -29,6 +31,46 @@ export interface DbIncrementalResult {
   readonly bareAuditedWrite: LatencySummary;
   readonly linkOverBare: number;
   readonly outcomes: Record<string, number>;
+  /** Where the tail comes from: the links that overlapped a garbage collection, and the rest. */
+  readonly tail: {
+    /** Scoring in memory, and the transaction (lock, read, write, audit, commit), per link. */
+    readonly scoreMs: LatencySummary;
+    readonly transactionMs: LatencySummary;
+    readonly samplesOverlappingGc: number;
+    readonly gcMsDuringLinks: number;
+    readonly linkWithoutGc: LatencySummary;
+    readonly bareWithoutGc: LatencySummary;
+  };
+}
+
+/** Garbage collections (start and duration, ms on the performance clock) while observing. */
+function watchGc(): { pauses: { start: number; end: number }[]; stop(): void } {
+  const pauses: { start: number; end: number }[] = [];
+  const observer = new PerformanceObserver((list) => {
+    for (const e of list.getEntries()) pauses.push({ start: e.startTime, end: e.startTime + e.duration });
+  });
+  observer.observe({ entryTypes: ['gc'] });
+  return { pauses, stop: () => observer.disconnect() };
+}
+
+/** Splits timed spans by whether a collection overlapped them. */
+function splitByGc(
+  spans: readonly { start: number; end: number }[],
+  pauses: readonly { start: number; end: number }[],
+) {
+  const clean: number[] = [];
+  let overlapping = 0;
+  let gcMs = 0;
+  for (const s of spans) {
+    let paused = 0;
+    for (const p of pauses)
+      if (p.end > s.start && p.start < s.end) paused += Math.min(p.end, s.end) - Math.max(p.start, s.start);
+    if (paused > 0) {
+      overlapping++;
+      gcMs += paused;
+    } else clean.push(s.end - s.start);
+  }
+  return { clean, overlapping, gcMs };
 }
 
 /**
@@ -50,40 +92,65 @@ export async function measureDbIncremental(children: number, samples = 1000): Pr
       linkIndexes: new LinkIndexes(),
     };
     let mark = performance.now();
-    const held = generatedAgencyPersons(children, 3).specs;
-    console.log(`  inserting ${held.length} held agency persons ...`);
-    await insertAgencyPersons(db, partnershipId, held);
+    let specs: AgencyPersonSpec[] | undefined = generatedAgencyPersons(children, 3).specs;
+    const heldCount = specs.length;
+    console.log(`  inserting ${heldCount} held agency persons ...`);
+    await insertAgencyPersons(db, partnershipId, specs);
+    // Only the held people the samples copy are kept: a server holds its index, not the specs.
+    const copied = Array.from({ length: samples }, (_, k) => specs![(k * 7919) % heldCount]!);
+    specs = undefined;
     const loadHeldS = (performance.now() - mark) / 1000;
     mark = performance.now();
     console.log('  batch linking them ...');
-    await relinkPartnership(deps, partnershipId);
+    // Its index is let go: the process measured below builds its own, as after a restart.
+    await relinkPartnership({ ...deps, linkIndexes: new LinkIndexes() }, partnershipId);
     const relinkS = (performance.now() - mark) / 1000;
 
-    const restarted: LinkingDeps = { ...deps, linkIndexes: new LinkIndexes() };
+    // The two parts of each link, timed from outside the code measured.
+    const scoreMs: number[] = [];
+    const transactionMs: number[] = [];
+    const addAndScore = HeldIndex.prototype.addAndScore;
+    HeldIndex.prototype.addAndScore = function (this: HeldIndex, ...args) {
+      const start = performance.now();
+      const out = addAndScore.apply(this, args);
+      scoreMs.push(performance.now() - start);
+      return out;
+    };
+    const timedDb = Object.create(db) as Db;
+    timedDb.transaction = (async (work, config) => {
+      const start = performance.now();
+      try {
+        return await db.transaction(work, config);
+      } finally {
+        transactionMs.push(performance.now() - start);
+      }
+    }) as Db['transaction'];
+    const restarted: LinkingDeps = { ...deps, db: timedDb, linkIndexes: new LinkIndexes() };
     mark = performance.now();
     await restarted.linkIndexes.get(restarted, partnershipId);
     const indexBuildS = (performance.now() - mark) / 1000;
 
     const fresh = generatedAgencyPersons(Math.ceil(samples / 3), 99).specs;
     const newcomer = randomUUID();
-    const timings: number[] = [];
+    const spans: { start: number; end: number }[] = [];
     const outcomes: Record<string, number> = {};
     console.log(`  linking ${samples} new records one at a time ...`);
+    const gc = watchGc();
     for (let k = 0; k < samples; k++) {
-      const base: AgencyPersonSpec = k % 2 === 0 ? held[(k * 7919) % held.length]! : fresh[k % fresh.length]!;
+      const base: AgencyPersonSpec = k % 2 === 0 ? copied[k]! : fresh[k % fresh.length]!;
       const [id] = await insertAgencyPersons(db, partnershipId, [
         { ...base, id: undefined, organisationId: newcomer, externalPersonId: `NEW-${k}` },
       ]);
-      const started = performance.now();
+      const start = performance.now();
       const [outcome] = await linkAgencyPersons(restarted, partnershipId, [id!]);
-      timings.push(performance.now() - started);
+      spans.push({ start, end: performance.now() });
       outcomes[outcome!.linkedBy] = (outcomes[outcome!.linkedBy] ?? 0) + 1;
     }
 
     await db.execute(sql`create table bench_bare_write (id uuid primary key, at timestamptz not null)`);
-    const bare: number[] = [];
+    const bareSpans: { start: number; end: number }[] = [];
     for (let k = 0; k < samples; k++) {
-      const started = performance.now();
+      const start = performance.now();
       await db.transaction(async (tx) => {
         await tx.execute(sql`insert into bench_bare_write values (${randomUUID()}, now())`);
         await appendAuditEvent(tx, {
@@ -100,12 +167,17 @@ export async function measureDbIncremental(children: number, samples = 1000): Pr
           },
         });
       });
-      bare.push(performance.now() - started);
+      bareSpans.push({ start, end: performance.now() });
     }
-    const link = summariseLatencies(timings);
-    const bareAuditedWrite = summariseLatencies(bare);
+    // Let the last collection's entry arrive before the observer stops.
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    gc.stop();
+    const link = summariseLatencies(spans.map((s) => s.end - s.start));
+    const bareAuditedWrite = summariseLatencies(bareSpans.map((s) => s.end - s.start));
+    const linkGc = splitByGc(spans, gc.pauses);
+    const bareGc = splitByGc(bareSpans, gc.pauses);
     return {
-      held: held.length,
+      held: heldCount,
       serverVersion: bench.serverVersion,
       loadHeldS: round(loadHeldS, 1),
       relinkS: round(relinkS, 1),
@@ -114,6 +186,14 @@ export async function measureDbIncremental(children: number, samples = 1000): Pr
       bareAuditedWrite,
       linkOverBare: round(link.p50Ms / bareAuditedWrite.p50Ms, 2),
       outcomes,
+      tail: {
+        scoreMs: summariseLatencies(scoreMs),
+        transactionMs: summariseLatencies(transactionMs),
+        samplesOverlappingGc: linkGc.overlapping,
+        gcMsDuringLinks: round(linkGc.gcMs, 1),
+        linkWithoutGc: summariseLatencies(linkGc.clean),
+        bareWithoutGc: summariseLatencies(bareGc.clean),
+      },
     };
   } finally {
     await bench.drop();

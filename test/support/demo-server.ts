@@ -52,7 +52,7 @@ export async function startDemoServer(
     gateways: catalogueGatewayDirectory(deps.db),
     flowsInForce: cachedFlowsInForce(agreementFlowsInForce),
     linkIndexes,
-    linkPeople: personLinker({ ...deps, linkIndexes }),
+    ...personLinker({ ...deps, linkIndexes }),
   });
   const server = await new Promise<ReturnType<typeof serve>>((resolve) => {
     const s = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' }, () => resolve(s));

@@ -25,6 +25,7 @@ export interface HttpDeps extends PolicyDeps {
   readonly linkIndexes?: LinkIndexes;
   /** Person linkage after each ingested batch (domain/feeds/ingest-feed.ts); wired in the composition root. */
   readonly linkPeople?: IngestDeps['linkPeople'];
+  readonly linkPending?: IngestDeps['linkPending'];
 }
 
 export interface AppEnv {

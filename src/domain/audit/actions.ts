@@ -72,6 +72,8 @@ export interface AuditDetailsByAction {
     probability: number;
     decisionId: string;
     reviewsQueued: number;
+    /** When a changed record was evaluated again: the person it was in before. */
+    previousPersonId?: string;
   };
   'people.relinked': { records: number; persons: number; reviewsQueued: number; modelId: string | null };
   'linkage.model_fitted': { modelId: string; heldCount: number; reason: string };

@@ -17,6 +17,12 @@ export interface IngestDeps extends Deps {
    * composition root wires it; without it the persons wait for the next linkage run.
    */
   readonly linkPeople?: (partnershipId: PartnershipId, agencyPersonIds: readonly string[]) => Promise<void>;
+  /**
+   * Links the organisation's agency persons that an earlier run committed but never linked
+   * (killed between a batch's commit and its linking) or changed without relinking; called at
+   * the end of every run, so a kill never leaves a person out of the single view.
+   */
+  readonly linkPending?: (partnershipId: PartnershipId, organisationId: string) => Promise<number>;
 }
 
 export interface IngestInput {
@@ -170,6 +176,7 @@ export async function ingestFeed(deps: IngestDeps, actor: Actor, input: IngestIn
     await flush();
     await inFlight;
     if (failed) throw failed.error;
+    if (deps.linkPending) await deps.linkPending(actor.partnershipId, input.organisationId);
   } catch (error) {
     await inFlight;
     const failure = error instanceof DomainError ? error.message : 'The file could not be read to the end';

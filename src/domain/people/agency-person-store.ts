@@ -1,9 +1,10 @@
-import { and, asc, eq, gt, inArray } from 'drizzle-orm';
+import { and, asc, eq, gt, inArray, sql } from 'drizzle-orm';
 // The one system-level reader of agency_person (test/boundaries.test.ts names this file): person
 // linkage compares identifiers and discloses nothing; what a practitioner sees of identity comes
 // from the person details items, through the policy's scoped reader.
 import { agencyPerson } from '../records/schema.ts';
-import type { Db } from '../shared/database.ts';
+import { queryRows, type Db } from '../shared/database.ts';
+import { isUuid } from '../shared/ids.ts';
 import type { PersonFields } from './linkage/fields.ts';
 
 export interface HeldAgencyPerson {
@@ -51,18 +52,75 @@ function toHeld(row: Row): HeldAgencyPerson {
   return { id: row.id!, organisationId: row.organisationId!, fields };
 }
 
-/** The named agency persons of a partnership (missing ids are left out). */
-export async function readAgencyPersons(
+/** An agency person to link, with whether linkage has already evaluated it as it is now. */
+export interface AgencyPersonToLink extends HeldAgencyPerson {
+  readonly contentHash: string | null;
+  readonly linked: boolean;
+  /** Its person and the link's probability, when linked. */
+  readonly link: { readonly personId: string; readonly probability: number } | undefined;
+  /** Linked, and the link was evaluated on this content: nothing to do. */
+  readonly upToDate: boolean;
+}
+
+/**
+ * The named agency persons of a partnership (missing ids are left out), with their link's state,
+ * in one fixed statement: it runs for every batch ingest commits.
+ */
+export async function readAgencyPersonsToLink(
   db: Db,
   partnershipId: string,
   ids: readonly string[],
-): Promise<HeldAgencyPerson[]> {
-  if (ids.length === 0) return [];
-  const rows = await db
-    .select(columns)
-    .from(agencyPerson)
-    .where(and(eq(agencyPerson.partnershipId, partnershipId), inArray(agencyPerson.id, [...ids])));
-  return rows.map(toHeld);
+): Promise<AgencyPersonToLink[]> {
+  const valid = ids.filter(isUuid);
+  if (valid.length === 0) return [];
+  const rows = await queryRows<
+    Row & {
+      contentHash: string | null;
+      personId: string | null;
+      probability: number | null;
+      upToDate: boolean;
+    }
+  >(
+    db,
+    sql`select ap.id::text as "id", ap.organisation_id::text as "organisationId", ap.first_name as "firstName",
+          ap.middle_names as "middleNames", ap.last_name as "lastName", ap.dob::text as "dob", ap.sex as "sex",
+          ap.nhs_number as "nhsNumber", ap.upn as "upn", ap.postcode as "postcode", ap.address as "address",
+          ap.city as "city", ap.email as "email", ap.phone as "phone", ap.content_hash as "contentHash",
+          pl.person_id::text as "personId", pl.match_probability as "probability",
+          (pl.agency_person_id is not null and pl.evaluated_hash is not distinct from ap.content_hash) as "upToDate"
+        from agency_person ap
+        left join person_link pl on pl.partnership_id = ap.partnership_id and pl.agency_person_id = ap.id
+        where ap.partnership_id = ${partnershipId}::uuid and ap.id = any(${`{${valid.join(',')}}`}::uuid[])`,
+  );
+  return rows.map((r) => ({
+    ...toHeld(r),
+    contentHash: r.contentHash,
+    linked: r.personId !== null,
+    link: r.personId === null ? undefined : { personId: r.personId, probability: r.probability! },
+    upToDate: r.upToDate,
+  }));
+}
+
+/**
+ * The agency persons of an organisation that linkage has not evaluated as they are now: never
+ * linked (ingest was killed between committing them and linking them) or changed since their
+ * link was decided. Ingest sweeps them up at the end of every run.
+ */
+export async function findAgencyPersonsToLink(
+  db: Db,
+  partnershipId: string,
+  organisationId: string,
+): Promise<string[]> {
+  const rows = await queryRows<{ id: string }>(
+    db,
+    sql`select ap.id::text as id
+        from agency_person ap
+        left join person_link pl on pl.partnership_id = ap.partnership_id and pl.agency_person_id = ap.id
+        where ap.partnership_id = ${partnershipId}::uuid and ap.organisation_id = ${organisationId}::uuid
+          and (pl.agency_person_id is null or pl.evaluated_hash is distinct from ap.content_hash)
+        order by ap.id`,
+  );
+  return rows.map((r) => r.id);
 }
 
 /**
@@ -109,4 +167,14 @@ export async function readAgencyPersonIdentities(
     .from(agencyPerson)
     .where(and(eq(agencyPerson.partnershipId, partnershipId), inArray(agencyPerson.id, [...ids])));
   return new Map(rows.map((r) => [r.id, { ...toHeld(r), externalPersonId: r.externalPersonId }]));
+}
+
+/** After the batch relink: every link was evaluated on its agency person as it is now. */
+export async function markLinksEvaluated(tx: Db, partnershipId: string): Promise<void> {
+  await tx.execute(
+    sql`update person_link pl set evaluated_hash = ap.content_hash
+        from agency_person ap
+        where pl.partnership_id = ${partnershipId}::uuid and ap.partnership_id = pl.partnership_id
+          and ap.id = pl.agency_person_id and pl.evaluated_hash is distinct from ap.content_hash`,
+  );
 }

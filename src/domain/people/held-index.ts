@@ -2,7 +2,7 @@ import type { Deps } from '../shared/deps.ts';
 import { readAllAgencyPersons, type HeldAgencyPerson } from './agency-person-store.ts';
 import { Dataset } from './linkage/dataset.ts';
 import { linkDataset, type LinkResult } from './linkage/link-records.ts';
-import { LinkageIndex } from './linkage/linkage-index.ts';
+import { LinkageIndex, type ScoredCandidate } from './linkage/linkage-index.ts';
 import { loadLatestModel, saveModel, type StoredModel } from './linkage-model-store.ts';
 
 /**
@@ -21,13 +21,32 @@ export const REFIT_GROWTH = 2;
 export class HeldIndex {
   private readonly rowOf = new Map<string, number>();
   private readonly sourceOf = new Map<string, number>();
+  /** Rows replaced by a newer version of their record: never a candidate again. */
+  private readonly retired = new Set<number>();
 
   constructor(
     readonly stored: StoredModel,
     readonly index: LinkageIndex,
+    options: { mapRows?: boolean } = {},
   ) {
+    if (options.mapRows === false) return;
     const ds = index.ds;
     for (let row = 0; row < ds.size; row++) this.rowOf.set(ds.recordIds[row]!, row);
+  }
+
+  /**
+   * Built a slice at a time, letting the event loop through between slices (LinkageIndex.build),
+   * so a server warming its index at a million held keeps answering requests meanwhile.
+   */
+  static async build(stored: StoredModel, ds: Dataset, sliceRows = 20_000): Promise<HeldIndex> {
+    const index = await LinkageIndex.build(ds, stored.model, stored.rules, sliceRows);
+    const held = new HeldIndex(stored, index, { mapRows: false });
+    for (let from = 0; from < ds.size; from += sliceRows) {
+      await new Promise((resolve) => setImmediate(resolve));
+      const to = Math.min(ds.size, from + sliceRows);
+      for (let row = from; row < to; row++) held.rowOf.set(ds.recordIds[row]!, row);
+    }
+    return held;
   }
 
   get size(): number {
@@ -51,17 +70,27 @@ export class HeldIndex {
     return { row, added: true };
   }
 
-  /** Adds a record for incremental linking: scored against everything held, then indexed. */
-  addAndScore(person: HeldAgencyPerson): ReturnType<LinkageIndex['scoreRow']> {
+  /**
+   * Adds a record for incremental linking: scored against everything held, then indexed. A
+   * record `changed` since this process read it is added again as it is now, and its old row
+   * retired (the data set only grows; the old values stay in the term frequencies, a small bias
+   * until the next refit). Candidates are live rows only, best first.
+   */
+  addAndScore(person: HeldAgencyPerson, options: { changed: boolean }): ScoredCandidate[] {
     const known = this.rowOf.get(person.id);
-    if (known !== undefined) return this.index.scoreRow(known);
+    if (known !== undefined && !options.changed) return this.live(this.index.scoreRow(known));
+    if (known !== undefined) this.retired.add(known);
     const { row, candidates } = this.index.addRecord(
       this.source(person.organisationId),
       person.id,
       person.fields,
     );
     this.rowOf.set(person.id, row);
-    return candidates;
+    return this.live(candidates);
+  }
+
+  private live(candidates: ScoredCandidate[]): ScoredCandidate[] {
+    return this.retired.size === 0 ? candidates : candidates.filter((c) => !this.retired.has(c.row));
   }
 
   /** Two different NHS numbers that pass their check digit are two people (NHS Data Dictionary). */
@@ -117,6 +146,7 @@ export async function fitAndSaveModel(
  */
 export class LinkIndexes {
   private readonly held = new Map<string, Promise<HeldIndex | undefined>>();
+  private readonly built = new Set<string>();
   private readonly queues = new Map<string, Promise<unknown>>();
 
   /** Runs `work` after any other linking work of the same partnership in this process. */
@@ -133,20 +163,33 @@ export class LinkIndexes {
   get(deps: Deps, partnershipId: string): Promise<HeldIndex | undefined> {
     let entry = this.held.get(partnershipId);
     if (!entry) {
-      entry = buildHeldIndex(deps, partnershipId);
-      entry.catch(() => this.held.delete(partnershipId));
-      this.held.set(partnershipId, entry);
+      const building = buildHeldIndex(deps, partnershipId);
+      entry = building;
+      building.then(
+        (held) => {
+          if (held && this.held.get(partnershipId) === building) this.built.add(partnershipId);
+        },
+        () => this.held.delete(partnershipId),
+      );
+      this.held.set(partnershipId, building);
     }
     return entry;
+  }
+
+  /** Whether the partnership's index is built and in memory (no link or pair page waits for it). */
+  isReady(partnershipId: string): boolean {
+    return this.built.has(partnershipId);
   }
 
   /** Drops a partnership's index, e.g. after a refit, so the next call rebuilds it. */
   forget(partnershipId: string): void {
     this.held.delete(partnershipId);
+    this.built.delete(partnershipId);
   }
 
   set(partnershipId: string, held: HeldIndex): void {
     this.held.set(partnershipId, Promise.resolve(held));
+    this.built.add(partnershipId);
   }
 }
 
@@ -157,7 +200,7 @@ async function buildHeldIndex(deps: Deps, partnershipId: string): Promise<HeldIn
     if (ds.size < MIN_FIT_RECORDS) return undefined;
     stored = (await fitAndSaveModel(deps, partnershipId, ds)).stored;
   }
-  return new HeldIndex(stored, new LinkageIndex(ds, stored.model, stored.rules));
+  return HeldIndex.build(stored, ds);
 }
 
 /** The dependencies of linking: the usual ones and this process's indexes. */

@@ -1,9 +1,8 @@
 import { appendAuditEvent } from '../audit/append-audit-event.ts';
 import { systemActor } from '../shared/actor.ts';
 import type { PartnershipId } from '../shared/ids.ts';
-import { readAgencyPersons, type HeldAgencyPerson } from './agency-person-store.ts';
-import { planLink, type LinkPlan } from './plan-link.ts';
-import { currentLinks, lockLinking, membersOf, queueReviews, writeDecision } from './person-link-store.ts';
+import { readAgencyPersonsToLink } from './agency-person-store.ts';
+import { linkOneAgencyPerson, LINKAGE_PROCESS, type LinkOutcome } from './link-one-agency-person.ts';
 import {
   fitAndSaveModel,
   HeldIndex,
@@ -15,27 +14,18 @@ import {
 import { DomainError } from '../shared/errors.ts';
 import { LinkageIndex } from './linkage/linkage-index.ts';
 
-export interface LinkOutcome {
-  readonly agencyPersonId: string;
-  readonly personId: string;
-  readonly linkedBy: 'first' | 'auto' | 'already_linked';
-  readonly probability: number;
-  readonly reviewsQueued: number;
-}
-
-const PROCESS = 'person-linkage';
-
 /**
  * Incremental linking, called by ingest after each commit with the agency persons it wrote.
  * Each is scored against everything held (the partnership's LinkageIndex) and, in its own
- * transaction with its audit event:
+ * transaction with its audit event (link-one-agency-person.ts):
  * - joins the one person it matches above the threshold ('auto'), unless a record of that person
  *   has a different valid NHS number or the record does not agree with the person's records on
  *   average (the batch clustering's rule), in which case the pair goes to review;
  * - otherwise becomes a new person ('first'), with any pair in the uncertain band queued for
  *   review, and any match above the threshold with two or more persons queued too: joining two
  *   persons already distinct is how twins and siblings get merged, so a person decides.
- * An agency person already linked keeps its person (a changed record does not move by itself).
+ * A linked record whose content changed since its link was decided is evaluated again
+ * (plan-relink.ts says how); one unchanged is left alone ('already_linked').
  */
 export async function linkAgencyPersons(
   deps: LinkingDeps,
@@ -43,11 +33,19 @@ export async function linkAgencyPersons(
   agencyPersonIds: readonly string[],
 ): Promise<LinkOutcome[]> {
   return deps.linkIndexes.serial(partnershipId, async () => {
-    const people = await readAgencyPersons(deps.db, partnershipId, agencyPersonIds);
-    const held = await heldForLinking(deps, partnershipId);
+    const people = await readAgencyPersonsToLink(deps.db, partnershipId, agencyPersonIds);
     const out: LinkOutcome[] = [];
-    for (const person of people) out.push(await linkOne(deps, partnershipId, held, person));
-    if (!held) deps.linkIndexes.forget(partnershipId);
+    let held: HeldIndex | undefined | null = null;
+    for (const person of people) {
+      if (person.upToDate && person.link) {
+        out.push({ agencyPersonId: person.id, ...person.link, linkedBy: 'already_linked', reviewsQueued: 0 });
+        continue;
+      }
+      // The index is built (or refitted) only when something needs linking.
+      if (held === null) held = await heldForLinking(deps, partnershipId);
+      out.push(await linkOneAgencyPerson(deps, partnershipId, held, person));
+    }
+    if (held === undefined) deps.linkIndexes.forget(partnershipId);
     return out;
   });
 }
@@ -81,7 +79,7 @@ export async function refitHeldModel(
   const { stored } = await deps.db.transaction(async (tx) => {
     const fitted = await fitAndSaveModel({ ...deps, db: tx }, partnershipId, ds);
     await appendAuditEvent(tx, {
-      actor: systemActor(partnershipId, PROCESS),
+      actor: systemActor(partnershipId, LINKAGE_PROCESS),
       action: 'linkage.model_fitted',
       outcome: 'success',
       details: { modelId: fitted.stored.id, heldCount: ds.size, reason },
@@ -91,76 +89,4 @@ export async function refitHeldModel(
   const held = new HeldIndex(stored, new LinkageIndex(ds, stored.model, stored.rules));
   deps.linkIndexes.set(partnershipId, held);
   return held;
-}
-
-async function linkOne(
-  deps: LinkingDeps,
-  partnershipId: PartnershipId,
-  held: HeldIndex | undefined,
-  person: HeldAgencyPerson,
-): Promise<LinkOutcome> {
-  // Scored before the transaction: pure computation over memory, so the lock is held briefly.
-  const candidates = held ? held.addAndScore(person).filter((c) => c.weight >= held.stored.reviewWeight) : [];
-  return deps.db.transaction(async (tx) => {
-    await lockLinking(tx, partnershipId);
-    // One query for the record itself (already linked?) and the person of every candidate.
-    const ids = held ? candidates.map((c) => held.agencyPersonOf(c.row)) : [];
-    const links = await currentLinks(tx, partnershipId, [person.id, ...ids]);
-    const existing = links.get(person.id);
-    if (existing)
-      return {
-        agencyPersonId: person.id,
-        personId: existing.personId,
-        linkedBy: 'already_linked' as const,
-        probability: existing.probability,
-        reviewsQueued: 0,
-      };
-    let plan: LinkPlan = { kind: 'first', reviews: [] };
-    if (held && candidates.length > 0) {
-      const strongPersons = new Set<string>();
-      for (const c of candidates) {
-        const personId = links.get(held.agencyPersonOf(c.row))?.personId;
-        if (c.weight >= held.stored.mergeWeight && personId !== undefined) strongPersons.add(personId);
-      }
-      // The records of the person joined are needed only when there is exactly one to join.
-      const members =
-        strongPersons.size === 1
-          ? await membersOf(tx, partnershipId, [...strongPersons])
-          : new Map<string, string[]>();
-      plan = planLink({ held, row: held.rowOfPerson(person.id)!, candidates, links, members });
-    }
-    const personId = plan.kind === 'auto' ? plan.personId : deps.ids.uuid();
-    const probability = plan.kind === 'auto' ? plan.probability : 1;
-    const now = deps.clock.now();
-    const decisionId = await writeDecision(tx, deps.ids, {
-      partnershipId,
-      kind: plan.kind,
-      decidedAt: now,
-      decidedBy: PROCESS,
-      moves: [
-        { agencyPersonId: person.id, from: undefined, to: { personId, probability, linkedBy: plan.kind } },
-      ],
-    });
-    const reviewsQueued = await queueReviews(tx, deps.ids, {
-      partnershipId,
-      modelId: held?.stored.id ?? '00000000-0000-0000-0000-000000000000',
-      createdAt: now,
-      items: plan.reviews.map((r) => ({ ...r, agencyPersonId: person.id })),
-    });
-    await appendAuditEvent(tx, {
-      actor: systemActor(partnershipId, PROCESS),
-      action: 'person.linked',
-      outcome: 'success',
-      subject: { type: 'person', id: person.id },
-      details: {
-        agencyPersonId: person.id,
-        personId,
-        linkedBy: plan.kind,
-        probability: Math.round(probability * 1e6) / 1e6,
-        decisionId,
-        reviewsQueued,
-      },
-    });
-    return { agencyPersonId: person.id, personId, linkedBy: plan.kind, probability, reviewsQueued };
-  });
 }

@@ -74,3 +74,9 @@ export async function saveModel(
   });
   return stored;
 }
+
+/** The partnerships with a fitted model: those whose linkage index is worth building ahead. */
+export async function partnershipsWithModel(db: Db): Promise<string[]> {
+  const rows = await db.selectDistinct({ id: linkageModel.partnershipId }).from(linkageModel);
+  return rows.map((r) => r.id);
+}

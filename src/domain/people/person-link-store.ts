@@ -4,8 +4,15 @@ import type { IdSource } from '../shared/ids.ts';
 import { linkDecision, linkMove, linkReview, personLink } from './schema.ts';
 
 export type LinkedBy = 'first' | 'auto' | 'review';
-export type DecisionKind = 'first' | 'auto' | 'relink' | 'confirmed' | 'rejected' | 'undone';
-export type ReviewReason = 'uncertain' | 'joins_two_persons' | 'merge_refused';
+export type DecisionKind = 'first' | 'auto' | 'kept' | 'relink' | 'confirmed' | 'rejected' | 'undone';
+export type ReviewReason =
+  | 'uncertain'
+  | 'joins_two_persons'
+  | 'merge_refused'
+  /** A linked record changed and now matches another person: it stays until a person decides. */
+  | 'changed_matches_other'
+  /** A linked record changed and no longer agrees with its person: held apart until decided. */
+  | 'changed_no_longer_matches';
 
 export interface CurrentLink {
   readonly personId: string;

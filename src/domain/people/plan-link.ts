@@ -68,7 +68,7 @@ export function planLink(input: {
  * numbers) and it agrees with the person's records on average, as the batch clustering requires
  * before two clusters merge: one strong edge to one record is not enough.
  */
-function agreesWithPerson(held: HeldIndex, row: number, members: readonly string[]): boolean {
+export function agreesWithPerson(held: HeldIndex, row: number, members: readonly string[]): boolean {
   let total = 0;
   let count = 0;
   for (const id of members) {

@@ -4,6 +4,7 @@ import { DomainError } from '../shared/errors.ts';
 import type { PartnershipId } from '../shared/ids.ts';
 import { queryRows } from '../shared/database.ts';
 import { sql } from 'drizzle-orm';
+import { markLinksEvaluated } from './agency-person-store.ts';
 import { fitAndSaveModel, HeldIndex, readHeldDataset, type LinkingDeps } from './held-index.ts';
 import { LinkageIndex } from './linkage/linkage-index.ts';
 import {
@@ -79,6 +80,7 @@ export async function relinkPartnership(
         decidedBy: 'person-linkage',
         moves,
       });
+      await markLinksEvaluated(tx, partnershipId);
       const items: NewReviewItem[] = result.review.map((r) => ({
         agencyPersonId: ds.recordIds[r.right]!,
         candidateAgencyPersonId: ds.recordIds[r.left]!,

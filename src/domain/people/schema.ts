@@ -31,6 +31,12 @@ export const personLink = pgTable(
     /** 'first' (no earlier match), 'auto' (above the threshold), 'review' (a reviewer confirmed). */
     linkedBy: text('linked_by').notNull(),
     linkedAt: timestamp('linked_at', { withTimezone: true }).notNull(),
+    /**
+     * The agency person's content hash when linkage last evaluated this link. When ingest
+     * changes the record (a corrected name, date of birth or NHS number) the hashes differ until
+     * the link is evaluated again, so a run killed before it relinked is caught by the next one.
+     */
+    evaluatedHash: text('evaluated_hash'),
   },
   (t) => [
     primaryKey({ columns: [t.partnershipId, t.agencyPersonId] }),
@@ -99,7 +105,8 @@ export const linkReview = pgTable(
 
 /**
  * The history of link decisions: every write to person_link is one decision ('first', 'auto',
- * 'relink', 'confirmed', 'rejected', 'undone'), with the moves it made in link_move. Nothing here
+ * 'relink', 'confirmed', 'rejected', 'undone'; 'kept' when a changed record was evaluated again
+ * and stayed, with no move), with the moves it made in link_move. Nothing here
  * is updated or deleted, so a merge can be undone exactly and the past explained.
  */
 export const linkDecision = pgTable(

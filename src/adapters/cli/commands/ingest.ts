@@ -84,8 +84,8 @@ export async function ingestCommand(
     const stream = createReadStream(options.file, { highWaterMark: 256 * 1024 });
     const progress = progressReporter(size, process.stdout.isTTY === true);
     const linkIndexes = new LinkIndexes();
-    const linkPeople = personLinker({ ...runtime.deps, linkIndexes });
-    const result = await ingestFeed({ ...runtime.deps, linkPeople }, actor, {
+    const linker = personLinker({ ...runtime.deps, linkIndexes });
+    const result = await ingestFeed({ ...runtime.deps, ...linker }, actor, {
       organisationId: options.org,
       mapping,
       source: stream,

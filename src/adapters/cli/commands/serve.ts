@@ -8,6 +8,7 @@ import { cachedFlowsInForce } from '../../../domain/policy/policy-cache.ts';
 import { isDatabaseEmpty, seedDemoPartnership } from '../../../domain/demo/seed-demo-partnership.ts';
 import { LinkIndexes } from '../../../domain/people/held-index.ts';
 import { personLinker } from '../../../domain/people/person-linker.ts';
+import { warmLinkIndexes } from '../../../domain/people/warm-link-indexes.ts';
 import { SignInRateLimiter } from '../../../domain/identity/rate-limiter.ts';
 import type { Logger } from '../../../domain/shared/deps.ts';
 import { openRuntime } from '../../../runtime.ts';
@@ -48,7 +49,7 @@ export async function serveCommand(config: Config, logger: Logger): Promise<void
     gateways,
     flowsInForce: cachedFlowsInForce(agreementFlowsInForce),
     linkIndexes,
-    linkPeople: personLinker({ ...deps, linkIndexes }),
+    ...personLinker({ ...deps, linkIndexes }),
   });
   const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, () => {
     const shown = config.host === '127.0.0.1' || config.host === '0.0.0.0' ? 'localhost' : config.host;
@@ -56,6 +57,9 @@ export async function serveCommand(config: Config, logger: Logger): Promise<void
       `\nTessera is running at http://${shown}:${config.port} (database: ${runtime.database.kind})`,
     );
     if (config.seedDemo) printDemoSignIn(seeded);
+    // Built in the background once listening: startup and requests never wait for it, and
+    // linking that arrives first waits for the same build (people/warm-link-indexes.ts).
+    void warmLinkIndexes({ ...deps, linkIndexes });
   });
   const shutdown = async () => {
     server.close();

@@ -142,6 +142,13 @@ describe('linking a generated multi-agency population', () => {
     assert.ok(candidates[0]!.probability > 0.9);
   });
 
+  test('an index built a slice at a time blocks exactly as one built at once', async () => {
+    const rules = result.candidates.rules.map((r) => r.parts);
+    const atOnce = new LinkageIndex(ds, result.model, rules);
+    const sliced = await LinkageIndex.build(ds, result.model, rules, 7);
+    for (let row = 0; row < ds.size; row += 13) assert.deepEqual(sliced.scoreRow(row), atOnce.scoreRow(row));
+  });
+
   test('sends uncertain pairs to review rather than merging them', () => {
     assert.ok(result.review.length > 0);
     for (const pair of result.review) {

@@ -31,6 +31,8 @@ export class LinkageIndex {
     readonly ds: Dataset,
     readonly model: LinkageModel,
     readonly rules: readonly (readonly KeyPart[])[],
+    /** How many of the held rows to index now; `build` indexes the rest in slices. */
+    indexNow = ds.size,
   ) {
     const all = comparisonsFor(ds);
     // The comparisons are the model's, in the model's order, whatever the held data now has.
@@ -43,14 +45,38 @@ export class LinkageIndex {
     this.scorer = new PairScorer(model, this.comparisons, this.codec);
     this.levels = new Uint8Array(this.comparisons.length);
     this.blocks = rules.map(() => new Map());
-    const columns = rules.map((parts) => parts.map((p) => keyColumn(ds, p)));
-    for (let row = 0; row < ds.size; row++) {
+    this.indexRange(0, indexNow);
+  }
+
+  /**
+   * The same index, its blocks filled a slice at a time with the event loop let through in
+   * between: at a million held, filling them at once holds a server's requests for seconds.
+   * Nothing may add records to the data set until it resolves.
+   */
+  static async build(
+    ds: Dataset,
+    model: LinkageModel,
+    rules: readonly (readonly KeyPart[])[],
+    sliceRows = 20_000,
+  ): Promise<LinkageIndex> {
+    const index = new LinkageIndex(ds, model, rules, 0);
+    for (let from = 0; from < ds.size; from += sliceRows) {
+      await new Promise((resolve) => setImmediate(resolve));
+      index.indexRange(from, Math.min(ds.size, from + sliceRows));
+    }
+    return index;
+  }
+
+  private indexRange(from: number, to: number): void {
+    if (to <= from) return;
+    const columns = this.rules.map((parts) => parts.map((p) => keyColumn(this.ds, p, from, to)));
+    for (let k = 0; k < to - from; k++) {
       columns.forEach((cols, r) => {
-        if (cols.some((col) => col[row]! < 0)) return;
-        const key = cols.map((col) => col[row]).join('|');
+        if (cols.some((col) => col[k]! < 0)) return;
+        const key = cols.map((col) => col[k]).join('|');
         const list = this.blocks[r]!.get(key);
-        if (list) list.push(row);
-        else this.blocks[r]!.set(key, [row]);
+        if (list) list.push(from + k);
+        else this.blocks[r]!.set(key, [from + k]);
       });
     }
   }

@@ -4,6 +4,8 @@ export const reasonLabels: Readonly<Record<string, string>> = {
   uncertain: 'The score is uncertain',
   joins_two_persons: 'It matches two people kept apart',
   merge_refused: "A record contradicts the other person's records",
+  changed_matches_other: 'A linked record changed and now matches another person',
+  changed_no_longer_matches: 'A linked record changed and no longer matches its person',
 };
 
 export const statusLabels: Readonly<Record<string, string>> = {
