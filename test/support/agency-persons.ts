@@ -1,4 +1,11 @@
 import { randomUUID } from 'node:crypto';
+import type { DatabaseHandle, DatabaseKind } from '../../src/adapters/db/open-database.ts';
+import { LinkIndexes, type LinkingDeps } from '../../src/domain/people/held-index.ts';
+import { relinkPartnership } from '../../src/domain/people/relink-partnership.ts';
+import { fixedClock } from '../../src/domain/shared/clock.ts';
+import { silentLogger } from '../../src/domain/shared/deps.ts';
+import { randomIds, type PartnershipId } from '../../src/domain/shared/ids.ts';
+import { openTestDatabase } from './test-database.ts';
 import { generatePopulation } from '../../src/domain/people/generator/generate-population.ts';
 import { parseAnyDate } from '../../src/domain/people/linkage/dates.ts';
 import { personLink } from '../../src/domain/people/schema.ts';
@@ -210,4 +217,27 @@ export async function insertPersonLinks(
       linkedAt: new Date('2026-11-01T09:00:00Z'),
     })),
   );
+}
+
+/**
+ * A fresh test database holding the agency persons, batch linked as `tessera ingest` and the
+ * demo leave them, with linking dependencies (a clock fixed at `at`, this test's own indexes).
+ */
+export async function openLinkedDatabase(
+  kind: DatabaseKind,
+  partnershipId: PartnershipId,
+  specs: readonly AgencyPersonSpec[],
+  at: Date,
+): Promise<{ database: DatabaseHandle; deps: LinkingDeps }> {
+  const database = await openTestDatabase(kind);
+  const deps: LinkingDeps = {
+    db: database.db,
+    clock: fixedClock(at),
+    ids: randomIds,
+    logger: silentLogger,
+    linkIndexes: new LinkIndexes(),
+  };
+  await insertAgencyPersons(deps.db, partnershipId, specs);
+  await relinkPartnership(deps, partnershipId);
+  return { database, deps };
 }

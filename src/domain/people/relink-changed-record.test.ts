@@ -4,17 +4,15 @@ import { sql } from 'drizzle-orm';
 import {
   generatedAgencyPersons,
   insertAgencyPersons,
+  openLinkedDatabase,
   type AgencyPersonSpec,
 } from '../../../test/support/agency-persons.ts';
-import { openTestDatabase, testDatabaseKinds } from '../../../test/support/test-database.ts';
+import { testDatabaseKinds } from '../../../test/support/test-database.ts';
 import type { DatabaseHandle } from '../../adapters/db/open-database.ts';
-import { fixedClock } from '../shared/clock.ts';
 import { queryRows } from '../shared/database.ts';
-import { silentLogger } from '../shared/deps.ts';
-import { randomIds, type PartnershipId } from '../shared/ids.ts';
-import { LinkIndexes, type LinkingDeps } from './held-index.ts';
+import type { PartnershipId } from '../shared/ids.ts';
+import type { LinkingDeps } from './held-index.ts';
 import { linkAgencyPersons } from './link-agency-persons.ts';
-import { relinkPartnership } from './relink-partnership.ts';
 
 const partnershipId = '5e0c9a1b-2f3d-4e5f-8a9b-0c1d2e3f4b02' as PartnershipId;
 const youthClub = '5e0c9a1b-2f3d-4e5f-8a9b-0c1d2e3f4b99';
@@ -53,16 +51,12 @@ for (const kind of testDatabaseKinds()) {
     };
 
     before(async () => {
-      database = await openTestDatabase(kind);
-      deps = {
-        db: database.db,
-        clock: fixedClock(new Date('2026-11-03T09:00:00Z')),
-        ids: randomIds,
-        logger: silentLogger,
-        linkIndexes: new LinkIndexes(),
-      };
-      await insertAgencyPersons(deps.db, partnershipId, population.specs);
-      await relinkPartnership(deps, partnershipId);
+      ({ database, deps } = await openLinkedDatabase(
+        kind,
+        partnershipId,
+        population.specs,
+        new Date('2026-11-03T09:00:00Z'),
+      ));
     });
     after(() => database.close());
 

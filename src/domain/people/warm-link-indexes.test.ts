@@ -1,15 +1,17 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { and, eq } from 'drizzle-orm';
-import { generatedAgencyPersons, insertAgencyPersons } from '../../../test/support/agency-persons.ts';
-import { openTestDatabase, testDatabaseKinds } from '../../../test/support/test-database.ts';
+import {
+  generatedAgencyPersons,
+  insertAgencyPersons,
+  openLinkedDatabase,
+} from '../../../test/support/agency-persons.ts';
+import { testDatabaseKinds } from '../../../test/support/test-database.ts';
 import type { DatabaseHandle } from '../../adapters/db/open-database.ts';
-import { fixedClock } from '../shared/clock.ts';
 import { silentLogger, type Logger } from '../shared/deps.ts';
-import { randomIds, type PartnershipId } from '../shared/ids.ts';
+import type { PartnershipId } from '../shared/ids.ts';
 import { LinkIndexes, type LinkingDeps } from './held-index.ts';
 import { linkAgencyPersons } from './link-agency-persons.ts';
-import { relinkPartnership } from './relink-partnership.ts';
 import { personLink } from './schema.ts';
 import { warmLinkIndexes } from './warm-link-indexes.ts';
 
@@ -22,16 +24,12 @@ for (const kind of testDatabaseKinds()) {
     let deps: LinkingDeps;
     const population = generatedAgencyPersons(400, 13);
     before(async () => {
-      database = await openTestDatabase(kind);
-      deps = {
-        db: database.db,
-        clock: fixedClock(new Date('2026-11-04T09:00:00Z')),
-        ids: randomIds,
-        logger: silentLogger,
-        linkIndexes: new LinkIndexes(),
-      };
-      await insertAgencyPersons(deps.db, partnershipId, population.specs);
-      await relinkPartnership(deps, partnershipId);
+      ({ database, deps } = await openLinkedDatabase(
+        kind,
+        partnershipId,
+        population.specs,
+        new Date('2026-11-04T09:00:00Z'),
+      ));
     });
     after(() => database.close());
 
