@@ -2,7 +2,7 @@ import { eq } from 'drizzle-orm';
 import type { OrganisationType } from '../partnership/roles.ts';
 import { organisation } from '../partnership/schema.ts';
 import { purposes as allPurposes, type Purpose } from '../policy/purposes.ts';
-import type { Db } from '../shared/database.ts';
+import { readInTurn, type Db } from '../shared/database.ts';
 import { DomainError } from '../shared/errors.ts';
 import { flowGatewayIds, type AgreementContent, type FlowContent, type Tier } from './agreement-terms.ts';
 import { agreementStatus, currentVersion } from './agreement-status.ts';
@@ -67,11 +67,15 @@ export async function buildCheckInput(
 ): Promise<AgreementCheckInput> {
   const now = deps.clock.now();
   const cited = [...draft.content.gatewayIds, ...draft.flows.flatMap(flowGatewayIds)];
-  const [organisations, gateways, tier1] = await Promise.all([
-    loadOrganisations(db, partnershipId),
-    deps.gateways.describe([...new Set(cited)], db),
-    draft.tier === 'tier2' ? loadTier1Context(db, partnershipId, draft.tier1AgreementId, now) : null,
-  ]);
+  // `db` may be the caller's transaction: its reads take turns on its one client.
+  const [organisations, gateways, tier1] = await readInTurn(
+    () => loadOrganisations(db, partnershipId),
+    () => deps.gateways.describe([...new Set(cited)], db),
+    () =>
+      draft.tier === 'tier2'
+        ? loadTier1Context(db, partnershipId, draft.tier1AgreementId, now)
+        : Promise.resolve(null),
+  );
   const positions =
     draft.positions ??
     draft.flows.map((f, i) => ('position' in f && typeof f.position === 'number' ? f.position : i + 1));

@@ -3,7 +3,7 @@ import type { AnyPgColumn } from 'drizzle-orm/pg-core';
 import type { Role } from '../partnership/roles.ts';
 import type { DataCategory, FieldGroup } from '../policy/field-groups.ts';
 import type { Purpose } from '../policy/purposes.ts';
-import type { Db } from '../shared/database.ts';
+import { readInTurn, type Db } from '../shared/database.ts';
 import type {
   AgreementContent,
   ConfidentialityGround,
@@ -88,38 +88,45 @@ export async function loadAgreements(
   const ids = filter.ids ? [...filter.ids] : undefined;
   const where = (partnershipColumn: AnyPgColumn, agreementColumn: AnyPgColumn) =>
     and(eq(partnershipColumn, partnershipId), ids ? inArray(agreementColumn, ids) : undefined);
-  const [agreements, versions, parties, flows, signatures, suspensions] = await Promise.all([
-    db
-      .select()
-      .from(agreement)
-      .where(where(agreement.partnershipId, agreement.id))
-      .orderBy(asc(agreement.reference)),
-    db
-      .select()
-      .from(agreementVersion)
-      .where(where(agreementVersion.partnershipId, agreementVersion.agreementId))
-      .orderBy(asc(agreementVersion.version)),
-    db
-      .select()
-      .from(agreementParty)
-      .where(where(agreementParty.partnershipId, agreementParty.agreementId))
-      .orderBy(asc(agreementParty.position)),
-    db
-      .select()
-      .from(agreementFlow)
-      .where(where(agreementFlow.partnershipId, agreementFlow.agreementId))
-      .orderBy(asc(agreementFlow.position)),
-    db
-      .select()
-      .from(agreementSignature)
-      .where(where(agreementSignature.partnershipId, agreementSignature.agreementId))
-      .orderBy(asc(agreementSignature.signedAt)),
-    db
-      .select()
-      .from(agreementSuspension)
-      .where(where(agreementSuspension.partnershipId, agreementSuspension.agreementId))
-      .orderBy(asc(agreementSuspension.suspendedAt)),
-  ]);
+  // A transaction passes its one client here: the reads take turns on it (readInTurn).
+  const [agreements, versions, parties, flows, signatures, suspensions] = await readInTurn(
+    () =>
+      db
+        .select()
+        .from(agreement)
+        .where(where(agreement.partnershipId, agreement.id))
+        .orderBy(asc(agreement.reference)),
+    () =>
+      db
+        .select()
+        .from(agreementVersion)
+        .where(where(agreementVersion.partnershipId, agreementVersion.agreementId))
+        .orderBy(asc(agreementVersion.version)),
+    () =>
+      db
+        .select()
+        .from(agreementParty)
+        .where(where(agreementParty.partnershipId, agreementParty.agreementId))
+        .orderBy(asc(agreementParty.position)),
+    () =>
+      db
+        .select()
+        .from(agreementFlow)
+        .where(where(agreementFlow.partnershipId, agreementFlow.agreementId))
+        .orderBy(asc(agreementFlow.position)),
+    () =>
+      db
+        .select()
+        .from(agreementSignature)
+        .where(where(agreementSignature.partnershipId, agreementSignature.agreementId))
+        .orderBy(asc(agreementSignature.signedAt)),
+    () =>
+      db
+        .select()
+        .from(agreementSuspension)
+        .where(where(agreementSuspension.partnershipId, agreementSuspension.agreementId))
+        .orderBy(asc(agreementSuspension.suspendedAt)),
+  );
   const key = (agreementId: string, version: number) => `${agreementId}:${version}`;
   const group = <T>(rows: T[], keyOf: (row: T) => string) => {
     const map = new Map<string, T[]>();

@@ -24,3 +24,16 @@ export const HOT_STATEMENT_MARK = '/* hot */';
 export function hotStatement(query: SQL): SQL {
   return sql`${sql.raw(HOT_STATEMENT_MARK)} ${query}`;
 }
+
+/**
+ * Runs reads one after another and returns their results in order, like Promise.all. For reads
+ * that may share one connection (a transaction's client, or PGlite's only one): node-postgres
+ * queues overlapping queries on one client today but warns that pg 9 will refuse them.
+ */
+export async function readInTurn<T extends readonly unknown[]>(
+  ...reads: { [K in keyof T]: () => Promise<T[K]> }
+): Promise<T> {
+  const results: unknown[] = [];
+  for (const read of reads) results.push(await read());
+  return results as unknown as T;
+}
