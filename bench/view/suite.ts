@@ -8,7 +8,8 @@ import { fileURLToPath } from 'node:url';
 import { DEMO_PASSWORD } from '../../src/domain/demo/northshire.ts';
 import { perSecond, round, summariseLatencies } from '../support/stats.ts';
 import { check, type BenchReport, type BenchSuite } from '../support/suite.ts';
-import { databaseUrl, dropPopulation, ensurePopulation, type Population } from './fill.ts';
+import { postgresSettings } from '../support/postgres-settings.ts';
+import { databaseUrl, dropPopulation, ensurePopulation, prewarm, type Population } from './fill.ts';
 import { runLoad, type LoadResult, type Target } from './load.ts';
 
 const population: Population = { children: 1_000_000, recordsPerChild: 10, chunk: 100_000 };
@@ -19,6 +20,8 @@ const parameters = {
   warmupSeconds: 5,
   rounds: 3,
   roundSeconds: 8,
+  /** The view alone at each of these numbers in flight: where p99 meets its target, and at what rate. */
+  sweep: [1, 2, 4, 8, 16],
   viewers: [
     { email: 'sam.patel@northshire.example', purpose: 's47_enquiry' },
     { email: 'dc.jones@northshire.example', purpose: 's47_enquiry' },
@@ -32,7 +35,8 @@ const parameters = {
     'Floor: the same bare read and a subject.viewed audit insert committed in one transaction, no session or policy: what DESIGN.md rule 3 (durable audit with every read) costs on this machine before anything else.',
     'Floor, one statement (an experiment, not how the app reads): the same read and audit insert as one data-modifying CTE, one round trip instead of four (BEGIN, select, insert, COMMIT).',
     'History (same file in git): the view sent 7 statements (2 for the session, BEGIN, flows, records, audit insert, COMMIT) plus 7 for the family network, each parsed and planned afresh (the family query planned in about 7 ms on the loaded machine); then 5 + 7; now 1, prepared once per connection. Node CPU per view is set by the HTTP request and response objects, pg protocol, JSON and the view’s own building; profile with node --cpu-prof of bench/view/server.ts.',
-    'Load: closed loop from this process, node:http keep-alive, the same concurrency for both; rounds alternate view and baseline so drift on the shared machine hits both alike.',
+    'Load: closed loop from this process, node:http keep-alive, the same concurrency for both; rounds alternate view and baseline so drift on the shared machine hits both alike. Then the view alone at 1, 2, 4, 8 and 16 in flight (viewByConcurrency): the rate at which its p99 stays within the target.',
+    'Server: PostgreSQL sized by bench/support/tune-postgres.sh (shared_buffers a quarter of RAM, on huge pages; environment.postgres records what the run had) and the tables a view reads loaded into its buffers first (pg_prewarm), as on a server that has been answering views. With the defaults (128 MB) nearly every page was a read() from the kernel cache, and a large shared_buffers without huge pages cost each backend a page fault per 4 kB page it first touched; bench/view/read-cost.sh measures the bare read in PostgreSQL alone under each (bench/results/read-cost.jsonl).',
   ],
 };
 const targets = { p99Ms: 30, viewsPerSecond: 3000, baselineShare: 0.6 };
@@ -98,6 +102,8 @@ export const suite: BenchSuite = {
     console.log('population: reusing tessera_bench_view if it holds the same population, else filling it');
     const filled = await ensurePopulation(population);
     console.log(filled.reused ? 'reused' : `filled in ${filled.fillSeconds} s`);
+    const warmed = await prewarm();
+    console.log(`prewarmed ${warmed.pages} pages in ${warmed.seconds} s`);
     const { child, viewPort, cachedPort, barePort } = await startServers();
     try {
       // Both view apps share one database, so a session signed in on one is valid on the other.
@@ -137,9 +143,20 @@ export const suite: BenchSuite = {
         floorsOne.push(await load(barePort, floorOne, parameters.roundSeconds));
       }
       // Latency with nothing queued behind it: one request at a time, for the same mix.
-      const single = merge([
-        await runLoad({ port: viewPort, concurrency: 1, seconds: parameters.roundSeconds, next: view }),
-      ]);
+      const sweep = [];
+      for (const concurrency of parameters.sweep) {
+        const r = merge([
+          await runLoad({ port: viewPort, concurrency, seconds: parameters.roundSeconds, next: view }),
+        ]);
+        sweep.push({
+          concurrency,
+          perSecond: r.perSecond,
+          p50Ms: r.p50Ms,
+          p99Ms: r.p99Ms,
+          statuses: r.statuses,
+        });
+      }
+      const single = sweep[0]!;
       const viewResult = merge(views);
       const cachedResult = merge(cachedViews);
       const bareResult = merge(bares);
@@ -150,7 +167,9 @@ export const suite: BenchSuite = {
       return {
         environment: {
           database: await serverVersion(),
+          postgres: await postgresSettings(databaseUrl()),
           population: { ...filled },
+          prewarmed: warmed,
           // The run itself loads the machine (PostgreSQL, the servers and the generator).
           loadAverage1mAtEnd: round(loadavg()[0]!, 2),
         },
@@ -158,6 +177,7 @@ export const suite: BenchSuite = {
         results: {
           view: viewResult,
           viewOneAtATime: single,
+          viewByConcurrency: sweep,
           viewWithFlowsInMemory: cachedResult,
           baseline: bareResult,
           readWithAuditFloor: floorResult,
@@ -195,6 +215,9 @@ export const suite: BenchSuite = {
         summary: [
           `view: ${viewResult.perSecond}/s, p50 ${viewResult.p50Ms} ms, p99 ${viewResult.p99Ms} ms, statuses ${JSON.stringify(viewResult.statuses)}`,
           `view one at a time: p50 ${single.p50Ms} ms, p99 ${single.p99Ms} ms`,
+          ...sweep.map(
+            (r) => `view, ${r.concurrency} in flight: ${r.perSecond}/s, p50 ${r.p50Ms} ms, p99 ${r.p99Ms} ms`,
+          ),
           `view, flows in memory: ${cachedResult.perSecond}/s, p50 ${cachedResult.p50Ms} ms, p99 ${cachedResult.p99Ms} ms (${round(cachedShare * 100, 1)}% of bare)`,
           `bare Hono read: ${bareResult.perSecond}/s, p50 ${bareResult.p50Ms} ms, p99 ${bareResult.p99Ms} ms`,
           `read + audit in one transaction (no session, no policy): ${floorResult.perSecond}/s, p50 ${floorResult.p50Ms} ms, p99 ${floorResult.p99Ms} ms`,

@@ -3,7 +3,7 @@ import { and, asc, eq, gt, inArray, sql } from 'drizzle-orm';
 // linkage compares identifiers and discloses nothing; what a practitioner sees of identity comes
 // from the person details items, through the policy's scoped reader.
 import { agencyPerson } from '../records/schema.ts';
-import { queryRows, type Db } from '../shared/database.ts';
+import { hotStatement, queryRows, type Db } from '../shared/database.ts';
 import { isUuid } from '../shared/ids.ts';
 import type { PersonFields } from './linkage/fields.ts';
 
@@ -82,7 +82,7 @@ export async function readAgencyPersonsToLink(
     }
   >(
     db,
-    sql`select ap.id::text as "id", ap.organisation_id::text as "organisationId", ap.first_name as "firstName",
+    hotStatement(sql`select ap.id::text as "id", ap.organisation_id::text as "organisationId", ap.first_name as "firstName",
           ap.middle_names as "middleNames", ap.last_name as "lastName", ap.dob::text as "dob", ap.sex as "sex",
           ap.nhs_number as "nhsNumber", ap.upn as "upn", ap.postcode as "postcode", ap.address as "address",
           ap.city as "city", ap.email as "email", ap.phone as "phone", ap.content_hash as "contentHash",
@@ -90,7 +90,7 @@ export async function readAgencyPersonsToLink(
           (pl.agency_person_id is not null and pl.evaluated_hash is not distinct from ap.content_hash) as "upToDate"
         from agency_person ap
         left join person_link pl on pl.partnership_id = ap.partnership_id and pl.agency_person_id = ap.id
-        where ap.partnership_id = ${partnershipId}::uuid and ap.id = any(${`{${valid.join(',')}}`}::uuid[])`,
+        where ap.partnership_id = ${partnershipId}::uuid and ap.id = any(${`{${valid.join(',')}}`}::uuid[])`),
   );
   return rows.map((r) => ({
     ...toHeld(r),

@@ -4,7 +4,7 @@ import type { HeldIndex, LinkingDeps } from './held-index.ts';
 import { queuedPairs, readLinkState, writeLinkOutcome } from './link-writes.ts';
 import { planLink, type PlannedReview } from './plan-link.ts';
 import { planRelink } from './plan-relink.ts';
-import { lockLinking, type CurrentLink, type LinkedBy } from './person-link-store.ts';
+import { lockAutomaticLinking, type CurrentLink, type LinkedBy } from './person-link-store.ts';
 
 export interface LinkOutcome {
   readonly agencyPersonId: string;
@@ -24,7 +24,8 @@ type Decision =
 
 /**
  * Links one agency person: scored in memory before the transaction (so the lock is held
- * briefly), then BEGIN, the partnership's lock, ONE read of the links the decision depends on,
+ * briefly), then BEGIN, the partnership's lock (commit without waiting for the disk:
+ * lockAutomaticLinking says why that is safe), ONE read of the links the decision depends on,
  * ONE write of everything decided with its audit event, COMMIT.
  */
 export async function linkOneAgencyPerson(
@@ -45,7 +46,7 @@ export async function linkOneAgencyPerson(
     ? candidates.filter((c) => c.weight >= held.stored.mergeWeight).map((c) => held.agencyPersonOf(c.row))
     : [];
   return deps.db.transaction(async (tx) => {
-    await lockLinking(tx, partnershipId);
+    await lockAutomaticLinking(tx, partnershipId);
     const { links, members } = await readLinkState(
       tx,
       partnershipId,

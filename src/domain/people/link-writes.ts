@@ -1,7 +1,7 @@
 import { sql, type SQL } from 'drizzle-orm';
 import { auditEventInsert } from '../audit/append-audit-event.ts';
 import { systemActor } from '../shared/actor.ts';
-import { queryRows, type Db } from '../shared/database.ts';
+import { hotStatement, queryRows, type Db } from '../shared/database.ts';
 import type { PartnershipId } from '../shared/ids.ts';
 import type { CurrentLink, LinkedBy, NewReviewItem } from './person-link-store.ts';
 
@@ -9,7 +9,9 @@ import type { CurrentLink, LinkedBy, NewReviewItem } from './person-link-store.t
  * The database side of incremental linking, one fixed statement per step (no query building:
  * these run for every record ingest writes, bench/linkage db-incremental): read the links the
  * decision depends on, then write the decision, its move, the link, the review items and the
- * audit event together. Both run inside the caller's transaction, after lockLinking.
+ * audit event together. Both run inside the caller's transaction, after lockLinking. Each text is
+ * fixed (the write has two: with and without a move), so on PostgreSQL each is a hot statement,
+ * parsed and planned once per connection rather than on every link.
  */
 
 const uuidArray = (ids: readonly string[]) => `{${ids.join(',')}}`;
@@ -42,7 +44,7 @@ export async function readLinkState(
     evaluatedHash: string | null;
   }>(
     tx,
-    sql`select false as member, l.agency_person_id::text as id, l.person_id::text as "personId",
+    hotStatement(sql`select false as member, l.agency_person_id::text as id, l.person_id::text as "personId",
           l.match_probability as probability, l.linked_by as "linkedBy", l.evaluated_hash as "evaluatedHash"
         from unnest(${uuidArray(ids)}::uuid[]) as v(id)
         cross join lateral (select * from person_link
@@ -54,7 +56,7 @@ export async function readLinkState(
               cross join lateral (select person_id from person_link
                 where partnership_id = ${partnershipId}::uuid and agency_person_id = v.id offset 0) s) p
         cross join lateral (select * from person_link
-          where partnership_id = ${partnershipId}::uuid and person_id = p.person_id offset 0) m`,
+          where partnership_id = ${partnershipId}::uuid and person_id = p.person_id offset 0) m`),
   );
   const links: LinkState['links'] = new Map();
   const members = new Map<string, string[]>();
@@ -167,7 +169,7 @@ export async function writeLinkOutcome(tx: Db, w: LinkOutcomeWrite): Promise<num
   );
   const [row] = await queryRows<{ queued: number }>(
     tx,
-    sql`with decision as (
+    hotStatement(sql`with decision as (
           insert into link_decision (partnership_id, id, kind, decided_at, decided_by)
           values (${pid}, ${w.decisionId}::uuid, ${w.kind}, ${at}, ${w.decidedBy}))${move},
         link as (${link}),
@@ -181,7 +183,7 @@ export async function writeLinkOutcome(tx: Db, w: LinkOutcomeWrite): Promise<num
           on conflict do nothing
           returning 1),
         audit as (${audit})
-        select (select count(*)::int from review) as queued`,
+        select (select count(*)::int from review) as queued`),
   );
   return row!.queued;
 }

@@ -1,5 +1,5 @@
 import { and, eq, inArray, sql } from 'drizzle-orm';
-import type { Db } from '../shared/database.ts';
+import { hotStatement, type Db } from '../shared/database.ts';
 import type { IdSource } from '../shared/ids.ts';
 import { linkDecision, linkMove, linkReview, personLink } from './schema.ts';
 
@@ -28,7 +28,31 @@ export interface Move {
 
 /** Linking writes of one partnership happen one at a time, across processes too. */
 export async function lockLinking(tx: Db, partnershipId: string): Promise<void> {
-  await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${'tessera.link:' + partnershipId}))`);
+  await tx.execute(hotStatement(sql`select pg_advisory_xact_lock(hashtext(${linkLockKey(partnershipId)}))`));
+}
+
+const linkLockKey = (partnershipId: string) => `tessera.link:${partnershipId}`;
+
+/**
+ * lockLinking for the linking process's own decision about one record (incremental linking
+ * after ingest), in the same statement: that transaction commits without waiting for its WAL
+ * to reach the disk (synchronous_commit off, for this transaction only). What this trades, and
+ * why it is safe here:
+ * - the decision, its link, its review items and its `person.linked` audit event are one
+ *   transaction, so a server crash in the fraction of a second before the WAL writer flushes it
+ *   loses all of them together, never the act without its audit event (DESIGN.md rule 3);
+ * - what is lost is derived from the agency's record, which is already durable: the end of every
+ *   ingest run links again any agency person left unlinked (findAgencyPersonsToLink);
+ * - anything that acted on the link makes it durable first: the WAL is flushed in order, so the
+ *   synchronous commit of any later transaction (a view showing the linked records, with its
+ *   audit event, or a reviewer's decision) flushes this one too.
+ * A person's decision (review, undo) and the batch relink keep synchronous commit.
+ */
+export async function lockAutomaticLinking(tx: Db, partnershipId: string): Promise<void> {
+  await tx.execute(
+    hotStatement(sql`select set_config('synchronous_commit', 'off', true),
+                            pg_advisory_xact_lock(hashtext(${linkLockKey(partnershipId)}))`),
+  );
 }
 
 export async function currentLinks(
