@@ -2,6 +2,7 @@ import { spawn } from 'node:child_process';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
+import { tesseraNodeFlags } from '../../src/adapters/cli/node-flags.ts';
 import { repoRoot } from './locations.ts';
 
 export interface LinkerRun {
@@ -40,13 +41,17 @@ async function readClusters(
   return new Map(rows.map((r) => [r[idColumn]!, r[clusterColumn]!]));
 }
 
-/** `tessera link` as a user runs it, with --stats for its own timings and peak memory. */
+/**
+ * `tessera link` as a user runs it (with Tessera's Node flags, node-flags.ts, unless
+ * `nodeFlags` says otherwise), with --stats for its own timings and peak memory.
+ */
 export async function runTessera(
   inputs: string[],
   id: string,
   map: string,
   work: string,
   extra: string[] = [],
+  nodeFlags: readonly string[] = tesseraNodeFlags,
 ): Promise<LinkerRun> {
   const output = join(work, 'tessera-clusters.csv');
   const statsFile = join(work, 'tessera-stats.json');
@@ -61,7 +66,7 @@ export async function runTessera(
   ];
   const { wallMs } = await run(
     process.execPath,
-    [...args, '--output', output, '--stats', statsFile, ...extra],
+    [...nodeFlags, ...args, '--output', output, '--stats', statsFile, ...extra],
     repoRoot,
   );
   const stats = JSON.parse(await readFile(statsFile, 'utf8')) as Record<string, unknown>;

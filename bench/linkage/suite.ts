@@ -191,6 +191,9 @@ async function measureSpeed(script: string, work: string) {
   console.log(`linking ${truth.size} generated records ...`);
   const ours = await runTessera([file], c.id, c.map, work);
   const accuracy = accuracyOf(ours.clusters, truth);
+  // The same run without Tessera's Node flags (node-flags.ts): what the larger young generation is worth.
+  console.log('linking them again without the Node flags ...');
+  const plain = await runTessera([file], c.id, c.map, work, [], []);
   const results: Record<string, unknown> = {
     records: truth.size,
     tessera: {
@@ -199,6 +202,8 @@ async function measureSpeed(script: string, work: string) {
       phasesMs: ours.stats?.timingsMs,
       candidatePairs: ours.stats?.candidatePairs,
     },
+    tesseraWithoutNodeFlags: { ...speedOf(plain), phasesMs: plain.stats?.timingsMs },
+    wallOverWithoutNodeFlags: round(ours.wallMs / plain.wallMs, 3),
   };
   if (process.env.LINKAGE_BENCH_COMPARATOR_1M !== '0') {
     await isoDateCopy(file, c.comparatorFile!);

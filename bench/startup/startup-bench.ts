@@ -2,6 +2,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
+import { tesseraNodeFlags } from '../../src/adapters/cli/node-flags.ts';
 import { join } from 'node:path';
 
 /**
@@ -63,10 +64,20 @@ export async function runStartupBench(runs = 3): Promise<StartupResult> {
     const env = { TESSERA_DATA_DIR: join(dir, 'data'), TESSERA_LOG_LEVEL: 'silent' };
     try {
       result.firstStartMs.push(
-        await timeUntilServed(['bin/tessera.mjs', 'serve'], env, await freePort(), /<html/i),
+        await timeUntilServed(
+          [...tesseraNodeFlags, 'bin/tessera.mjs', 'serve'],
+          env,
+          await freePort(),
+          /<html/i,
+        ),
       );
       result.restartMs.push(
-        await timeUntilServed(['bin/tessera.mjs', 'serve'], env, await freePort(), /<html/i),
+        await timeUntilServed(
+          [...tesseraNodeFlags, 'bin/tessera.mjs', 'serve'],
+          env,
+          await freePort(),
+          /<html/i,
+        ),
       );
       result.baselineNodeMs.push(await timeUntilServed(['-e', baseline], {}, await freePort(), /ok/));
     } finally {

@@ -25,8 +25,9 @@ fi
 mem_kib=$(awk '/^MemTotal:/ {print $2}' /proc/meminfo)
 buffers_mib=$((mem_kib / 4 / 1024))
 page_kib=$(awk '/^Hugepagesize:/ {print $2}' /proc/meminfo)
-# The shared memory segment is shared_buffers plus PostgreSQL's other shared structures: 3% more.
-pages=$(((buffers_mib * 1024 * 103 / 100) / page_kib + 1))
+# The shared memory segment is shared_buffers plus PostgreSQL's other shared structures (about
+# 160 MB more at 6 GB): reserve 5% more.
+pages=$(((buffers_mib * 1024 * 105 / 100) / page_kib + 1))
 sysctl -q -w vm.nr_hugepages="$pages"
 psql_admin -c "alter system set shared_buffers = '${buffers_mib}MB'" -c "alter system set huge_pages = 'try'"
 pg_ctlcluster --skip-systemctl-redirect "$version" main restart

@@ -4,6 +4,7 @@ import { once } from 'node:events';
 import { readFileSync } from 'node:fs';
 import { createInterface } from 'node:readline';
 import { DEMO_PASSWORD } from '../../src/domain/demo/northshire.ts';
+import { tesseraNodeFlags } from '../../src/adapters/cli/node-flags.ts';
 import { runLoad, type Target } from './load.ts';
 
 /**
@@ -19,7 +20,15 @@ const seconds = 15;
 const profile = process.env.PROFILE === '1' ? ['--cpu-prof', '--cpu-prof-dir=/tmp/tessera-view-profile'] : [];
 const server = spawn(
   process.execPath,
-  [...profile, '--import', 'tsx', new URL('./server.ts', import.meta.url).pathname, '16', 'no-sealer'],
+  [
+    ...tesseraNodeFlags,
+    ...profile,
+    '--import',
+    'tsx',
+    new URL('./server.ts', import.meta.url).pathname,
+    '16',
+    'no-sealer',
+  ],
   { stdio: ['ignore', 'pipe', 'inherit'] },
 );
 const [line] = (await once(createInterface({ input: server.stdout! }), 'line')) as [string];

@@ -8,6 +8,7 @@ import { fileURLToPath } from 'node:url';
 import { DEMO_PASSWORD } from '../../src/domain/demo/northshire.ts';
 import { perSecond, round, summariseLatencies } from '../support/stats.ts';
 import { check, type BenchReport, type BenchSuite } from '../support/suite.ts';
+import { tesseraNodeFlags } from '../../src/adapters/cli/node-flags.ts';
 import { postgresSettings } from '../support/postgres-settings.ts';
 import { databaseUrl, dropPopulation, ensurePopulation, prewarm, type Population } from './fill.ts';
 import { runLoad, type LoadResult, type Target } from './load.ts';
@@ -53,9 +54,13 @@ async function startServers(): Promise<{
   barePort: number;
 }> {
   const server = fileURLToPath(new URL('./server.ts', import.meta.url));
-  const child = spawn(process.execPath, ['--import', 'tsx', server, String(parameters.poolSize)], {
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
+  const child = spawn(
+    process.execPath,
+    [...tesseraNodeFlags, '--import', 'tsx', server, String(parameters.poolSize)],
+    {
+      stdio: ['ignore', 'pipe', 'inherit'],
+    },
+  );
   const [line] = (await once(createInterface({ input: child.stdout! }), 'line')) as [string];
   return { child, ...(JSON.parse(line) as { viewPort: number; cachedPort: number; barePort: number }) };
 }
