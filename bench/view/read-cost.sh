@@ -22,7 +22,7 @@ select r.id, r.organisation_id, r.field_group, r.kind, r.payload, r.event_date::
  order by r.event_date desc nulls last, r.recorded_at desc, r.id;
 SQL
 # Touch every page once first, so both runs read a warm server.
-psql "$db" -qAt -c "create extension if not exists pg_prewarm" \
+PGOPTIONS="-c client_min_messages=warning" psql "$db" -qAt -c "create extension if not exists pg_prewarm" \
   -c "select sum(pg_prewarm(c.oid::regclass)) from pg_class c join pg_namespace n on n.oid = c.relnamespace
       where n.nspname = 'public' and c.relkind in ('r', 'i')
         and (c.relname like 'subject_record%' or c.relname like 'person_link%')" >/dev/null
