@@ -5,11 +5,13 @@
  * (node-flags.test.ts checks the first two carry exactly these).
  *
  * --max-semi-space-size=64 (MB; Node 20's default tops out at 16 on this machine): a young
- * generation four times larger is scavenged about a quarter as often. Linking a million records
- * allocates a short-lived string per field of every row, and a scavenge must also walk the
- * pointers from the held index (a million records, old generation) into the young one, so each
- * is costly. bench/results/linkage.json has `tessera link` of 1M generated records with these
- * flags and without them, in the same run (batch1M.wallOverWithoutNodeFlags).
+ * generation four times larger is scavenged about a quarter as often. What it is for is the tail
+ * of incremental linking, where the process holds a million records and any collection during
+ * a link lands in its latency: on this machine a collection overlapped 14 or 15 of 1,000 links
+ * in three runs of `node --import tsx bench/linkage/db-only.ts` without the flag, and 4 and 5 in
+ * two runs with it (dbIncremental.tail in linkage.json is one). It does not speed up the 1M
+ * batch: bench/results/linkage.json links the million both ways in one run
+ * (batch1M.wallOverWithoutNodeFlags, 0.999).
  * The price is up to 192 MB more memory per process.
  */
 export const tesseraNodeFlags = ['--max-semi-space-size=64'] as const;
