@@ -8,10 +8,10 @@
  * generation four times larger is scavenged about a quarter as often. What it is for is the tail
  * of incremental linking, where the process holds a million records and any collection during
  * a link lands in its latency: on this machine a collection overlapped 14 or 15 of 1,000 links
- * in three runs of `node --import tsx bench/linkage/db-only.ts` without the flag, and 4 and 5 in
- * two runs with it (dbIncremental.tail in linkage.json is one). It does not speed up the 1M
- * batch: bench/results/linkage.json links the million both ways in one run
- * (batch1M.wallOverWithoutNodeFlags, 0.999).
+ * in three runs of `node --import tsx bench/linkage/db-only.ts` without the flag, and 2 to 5 in
+ * four runs with it (dbIncremental.tail in linkage.json is one). For the 1M batch it was worth
+ * between nothing and a tenth: bench/results/linkage.json links the million both ways in one
+ * run (batch1M.wallOverWithoutNodeFlags: 0.999 and 0.886 in two runs on this machine).
  * The price is up to 192 MB more memory per process.
  */
 export const tesseraNodeFlags = ['--max-semi-space-size=64'] as const;
