@@ -7,11 +7,12 @@
  * --max-semi-space-size=64 (MB; Node 20's default tops out at 16 on this machine): a young
  * generation four times larger is scavenged about a quarter as often. What it is for is the tail
  * of incremental linking, where the process holds a million records and any collection during
- * a link lands in its latency: on this machine a collection overlapped 14 or 15 of 1,000 links
- * in three runs of `node --import tsx bench/linkage/db-only.ts` without the flag, and 2 to 5 in
- * four runs with it (dbIncremental.tail in linkage.json is one). For the 1M batch it was worth
- * between nothing and a tenth: bench/results/linkage.json links the million both ways in one
- * run (batch1M.wallOverWithoutNodeFlags: 0.999 and 0.886 in two runs on this machine).
+ * a link lands in its latency: bench/results/linkage.json's dbIncremental.tail counts the links
+ * a collection overlapped: 14 of 1,000 in the last committed run without the flag (commit
+ * 3a04f40, on another machine and before this session's linking changes), 4 and 5 in the two
+ * with it (f684d5d, a0078f8). For the 1M batch it was worth between nothing and a tenth: the
+ * same file links the million both ways in one run (batch1M.wallOverWithoutNodeFlags: 0.999
+ * and 0.886 in those two runs).
  * The price is up to 192 MB more memory per process.
  */
 export const tesseraNodeFlags = ['--max-semi-space-size=64'] as const;
