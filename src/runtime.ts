@@ -1,5 +1,4 @@
 import { mkdir } from 'node:fs/promises';
-import pino from 'pino';
 import type { Config } from './config/config.ts';
 import { migrateDatabase } from './adapters/db/migrate-database.ts';
 import { openDatabase, type DatabaseHandle } from './adapters/db/open-database.ts';
@@ -15,10 +14,6 @@ export interface Runtime {
   readonly signer: CheckpointSigner;
   readonly database: DatabaseHandle;
   readonly config: Config;
-}
-
-export function createLogger(config: Config): Logger {
-  return pino({ level: config.logLevel, base: { service: 'tessera' } });
 }
 
 /**

@@ -1,17 +1,26 @@
 import { Command, CommanderError, InvalidArgumentError } from 'commander';
 import { ConfigError, loadConfig, type Config } from '../../config/config.ts';
 import type { Logger } from '../../domain/shared/deps.ts';
-import { createLogger } from '../../runtime.ts';
-import { demoSeedCommand, dbMigrateCommand, userAddCommand } from './commands/admin.ts';
-import { auditCheckpointCommand, auditVerifyCommand } from './commands/audit.ts';
-import { demoFeedsCommand } from './commands/demo-feeds.ts';
-import { demoGenerateCommand } from './commands/demo-generate.ts';
-import { linkCommand, type LinkCommandOptions } from './commands/link.ts';
-import { peopleCommand } from './commands/people.ts';
+import { createLogger } from '../../logger.ts';
+import type { LinkCommandOptions } from './commands/link.ts';
 import { canonicalFields } from '../../domain/people/linkage/fields.ts';
-import { gatewaysExportCommand, gatewaysImportCommand } from './commands/gateways.ts';
-import { ingestCommand } from './commands/ingest.ts';
-import { serveCommand } from './commands/serve.ts';
+
+/**
+ * Each command's module is loaded only when that command runs, so `tessera link` or `tessera
+ * ingest` does not first load the web app, React and both database drivers (about two seconds
+ * of every start; bench/startup measures it).
+ */
+const load = {
+  admin: () => import('./commands/admin.ts'),
+  audit: () => import('./commands/audit.ts'),
+  demoFeeds: () => import('./commands/demo-feeds.ts'),
+  demoGenerate: () => import('./commands/demo-generate.ts'),
+  gateways: () => import('./commands/gateways.ts'),
+  ingest: () => import('./commands/ingest.ts'),
+  link: () => import('./commands/link.ts'),
+  people: () => import('./commands/people.ts'),
+  serve: () => import('./commands/serve.ts'),
+};
 
 /** Exit codes: 0 done, 1 the command ran and failed (e.g. tampering found), 2 bad usage or config. */
 export const EXIT_FAILED = 1;
@@ -63,17 +72,19 @@ export function buildProgram(
     .option('-p, --port <port>', 'port to listen on (default: PORT or 3000)', positiveInteger)
     .action(async (options: { port?: number }) => {
       const { config: c, logger: l } = context();
-      await serveCommand(options.port ? { ...c, port: options.port } : c, l);
+      await (await load.serve()).serveCommand(options.port ? { ...c, port: options.port } : c, l);
     });
 
   const db = program.command('db').description('database administration');
-  db.command('migrate').description('apply pending migrations').action(run(dbMigrateCommand));
+  db.command('migrate')
+    .description('apply pending migrations')
+    .action(run(async (c, l) => (await load.admin()).dbMigrateCommand(c, l)));
 
   const demo = program.command('demo').description('the Northshire demo partnership (demo only)');
   demo
     .command('seed')
     .description('create the demo partnership, its organisations and users')
-    .action(run(demoSeedCommand));
+    .action(run(async (c, l) => (await load.admin()).demoSeedCommand(c, l)));
 
   demo
     .command('generate')
@@ -89,7 +100,11 @@ export function buildProgram(
     .option('--seed <n>', 'random seed; the same seed writes the same records', positiveInteger, 1)
     .option('--per-agency', 'write council.csv, police.csv, nhs.csv and school.csv instead of records.csv')
     .action(async (options: { children: number; out: string; seed: number; perAgency?: boolean }) => {
-      setExitCode(await demoGenerateCommand({ ...options, perAgency: options.perAgency ?? false }));
+      setExitCode(
+        await (
+          await load.demoGenerate()
+        ).demoGenerateCommand({ ...options, perAgency: options.perAgency ?? false }),
+      );
     });
 
   demo
@@ -100,7 +115,7 @@ export function buildProgram(
     .requiredOption('--out <dir>', 'folder to write <feed>.mapping.json and <feed>.csv|.jsonl into')
     .option('--children <n>', 'how many children', positiveInteger, 200)
     .action(async (options: { out: string; children: number }) => {
-      setExitCode(await demoFeedsCommand(options));
+      setExitCode(await (await load.demoFeeds()).demoFeedsCommand(options));
     });
 
   program
@@ -123,7 +138,7 @@ export function buildProgram(
     .option('--link-only', 'compare records across files only, not within one file')
     .option('--stats <file>', 'write timings, the fitted model and peak memory as JSON')
     .action(async (options: LinkCommandOptions) => {
-      setExitCode(await linkCommand(options));
+      setExitCode(await (await load.link()).linkCommand(options));
     });
 
   const people = program.command('people').description("person linkage of the partnership's agency records");
@@ -134,14 +149,14 @@ export function buildProgram(
     )
     .option('--partnership <id>', 'partnership id (default: the only one)')
     .action(async (options: { partnership?: string }) => {
-      await run((c, l) => peopleCommand(c, l, { act: 'relink', ...options }))();
+      await run(async (c, l) => (await load.people()).peopleCommand(c, l, { act: 'relink', ...options }))();
     });
   people
     .command('refit')
     .description('fit the linkage model again to every record held; existing links are kept')
     .option('--partnership <id>', 'partnership id (default: the only one)')
     .action(async (options: { partnership?: string }) => {
-      await run((c, l) => peopleCommand(c, l, { act: 'refit', ...options }))();
+      await run(async (c, l) => (await load.people()).peopleCommand(c, l, { act: 'refit', ...options }))();
     });
   program
     .command('ingest')
@@ -158,7 +173,7 @@ export function buildProgram(
         file: string,
         options: { org: string; mapping: string; partnership?: string; batchSize?: number },
       ) => {
-        await run((c, l) => ingestCommand(c, l, { ...options, file }))();
+        await run(async (c, l) => (await load.ingest()).ingestCommand(c, l, { ...options, file }))();
       },
     );
 
@@ -181,7 +196,7 @@ export function buildProgram(
         partnership?: string;
       }) => {
         const password = await readStdin();
-        await run((c, l) => userAddCommand(c, l, { ...options, password }))();
+        await run(async (c, l) => (await load.admin()).userAddCommand(c, l, { ...options, password }))();
       },
     );
 
@@ -196,12 +211,12 @@ export function buildProgram(
       positiveInteger,
     )
     .action(async (options: { partnership?: string; checkpoint?: number }) => {
-      await run((c, l) => auditVerifyCommand(c, l, options))();
+      await run(async (c, l) => (await load.audit()).auditVerifyCommand(c, l, options))();
     });
   audit
     .command('checkpoint')
     .description('seal all committed events now and sign a checkpoint over them')
-    .action(run(auditCheckpointCommand));
+    .action(run(async (c, l) => (await load.audit()).auditCheckpointCommand(c, l)));
 
   const gateways = program.command('gateways').description('the legal gateway catalogue');
   gateways
@@ -209,7 +224,7 @@ export function buildProgram(
     .description('write the current catalogue to an Excel workbook')
     .requiredOption('--out <file>', 'the .xlsx file to write')
     .action(async (options: { out: string }) => {
-      await run((c, l) => gatewaysExportCommand(c, l, options))();
+      await run(async (c, l) => (await load.gateways()).gatewaysExportCommand(c, l, options))();
     });
   gateways
     .command('import')
@@ -217,7 +232,7 @@ export function buildProgram(
     .argument('<file>', 'the .xlsx file to import')
     .option('--note <text>', 'why the catalogue is changing')
     .action(async (file: string, options: { note?: string }) => {
-      await run((c, l) => gatewaysImportCommand(c, l, { file, ...options }))();
+      await run(async (c, l) => (await load.gateways()).gatewaysImportCommand(c, l, { file, ...options }))();
     });
   return program;
 }

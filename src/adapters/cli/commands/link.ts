@@ -7,7 +7,7 @@ import { Dataset } from '../../../domain/people/linkage/dataset.ts';
 import { linkDataset, type LinkResult } from '../../../domain/people/linkage/link-records.ts';
 import { MappingError, parseFieldMapping } from '../link/field-mapping.ts';
 import { PairWorker } from '../link/parallel-compare.ts';
-import { readRecords } from '../link/read-records.ts';
+import { readRecordsInTwo } from '../link/read-in-two.ts';
 
 export interface LinkCommandOptions {
   input: string[];
@@ -45,9 +45,10 @@ async function link(options: LinkCommandOptions, started: number, pairWorker: Pa
         throw new MappingError(`--input ${file} cannot be read`);
       });
     }
-    ds = new Dataset(options.dobFormat ? { dobFormat: options.dobFormat } : {});
+    const datasetOptions = options.dobFormat ? { dobFormat: options.dobFormat } : {};
+    ds = new Dataset(datasetOptions);
     for (const [source, file] of options.input.entries())
-      await readRecords(ds, file, source, options.id, mapping);
+      await readRecordsInTwo(ds, file, source, options.id, mapping, datasetOptions);
   } catch (error) {
     if (
       error instanceof MappingError ||
@@ -61,7 +62,7 @@ async function link(options: LinkCommandOptions, started: number, pairWorker: Pa
   const readMs = performance.now() - started;
   const result = linkDataset(ds, {
     crossSourceOnly: options.linkOnly ?? false,
-    comparePairs: pairWorker.comparerFor(ds),
+    comparer: pairWorker.comparerFor(ds),
   });
   // Files are named by their base name, or by the path given when two base names collide.
   const names = options.input.map((f) => basename(f));

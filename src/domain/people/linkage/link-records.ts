@@ -25,11 +25,16 @@ export interface LinkOptions {
   meanCrossWeight?: number;
   minProbability?: number;
   reviewProbability?: number;
-  /**
-   * Computes the pattern codes of many pairs, e.g. split across worker threads; by default
-   * they are computed here. It must give exactly what patternsOf gives.
-   */
-  comparePairs?: (left: Int32Array, right: Int32Array, count: number) => Uint32Array;
+  /** Computes the pattern codes of many pairs, e.g. on a worker thread; by default, here. */
+  comparer?: PairComparer;
+}
+
+/**
+ * Starts computing the pattern codes of pairs (elsewhere, if it can, while this thread goes on)
+ * and returns a function that waits for them. They must be exactly what patternsOf gives.
+ */
+export interface PairComparer {
+  start(left: Int32Array, right: Int32Array, count: number): () => Uint32Array;
 }
 
 export interface ReviewPair {
@@ -65,19 +70,21 @@ export function linkDataset(ds: Dataset, options: LinkOptions = {}): LinkResult 
   };
   const comparisons = comparisonsFor(ds);
   const codec = new PatternCodec(comparisons);
-  const candidates = generateCandidates(ds, options);
-  phase('block');
-  const compare =
-    options.comparePairs ??
-    ((left: Int32Array, right: Int32Array, count: number) =>
-      patternsOf(comparisons, codec, left, right, count));
-  const patterns = compare(candidates.left, candidates.right, candidates.count);
-  phase('compare');
+  const comparer: PairComparer = options.comparer ?? {
+    start: (left, right, count) => () => patternsOf(comparisons, codec, left, right, count),
+  };
+  // The random pairs do not depend on blocking, so a second thread can compare them meanwhile.
   const random = sampleRandomPairs(ds, {
     seed: options.seed ?? 42,
     crossSourceOnly: options.crossSourceOnly ?? false,
   });
-  const randomPatterns = compare(random.left, random.right, random.count);
+  const randomPatternsReady = comparer.start(random.left, random.right, random.count);
+  phase('randomSample');
+  const candidates = generateCandidates(ds, options);
+  phase('block');
+  const patterns = comparer.start(candidates.left, candidates.right, candidates.count)();
+  phase('compare');
+  const randomPatterns = randomPatternsReady();
   phase('randomPairs');
   const { model, report } = trainModel({ ds, comparisons, codec, candidates, patterns, randomPatterns });
   phase('train');
