@@ -2,7 +2,8 @@ import { stat } from 'node:fs/promises';
 import type { Dataset, DatasetOptions } from '../../../domain/people/linkage/dataset.ts';
 import type { FieldMapping } from './field-mapping.ts';
 import type { ReadPartResult, ReadPartTask } from './read-part-worker.ts';
-import { addRows, csvRows, readRecords, withHeader } from './read-records.ts';
+import { eachCsvRow } from './csv-rows.ts';
+import { readRecords, RowAdder } from './read-records.ts';
 import { recordBoundaryNear } from './record-boundary.ts';
 import { startTypeScriptWorker } from './typescript-worker.ts';
 
@@ -28,8 +29,9 @@ export async function readRecordsInTwo(
 ): Promise<{ rows: number; threads: 1 | 2 }> {
   const { size } = await stat(file);
   const boundary = size >= fromBytes ? await recordBoundaryNear(file, Math.floor(size / 2)) : undefined;
-  if (boundary === undefined)
-    return { rows: await readRecords(ds, file, source, idColumn, mapping), threads: 1 };
+  if (boundary === undefined) {
+    return { rows: (await readRecords(ds, file, source, idColumn, mapping)).added, threads: 1 };
+  }
 
   const task: ReadPartTask = { file, start: boundary, source, datasetOptions };
   const worker = startTypeScriptWorker(new URL('./read-part-worker.ts', import.meta.url), task);
@@ -39,34 +41,24 @@ export async function readRecordsInTwo(
     worker.once('exit', () => resolve({ kind: 'failed', message: 'the reader thread stopped' }));
   });
   try {
-    return await withHeader(
-      csvRows(file, { end: boundary - 1 }),
-      file,
-      idColumn,
-      mapping,
-      async (resolved, rows) => {
-        worker.postMessage(resolved);
-        const first = (await addRows(ds, rows, source, resolved)).added;
-        const result = await second;
-        if (result.kind === 'part') {
-          const base = ds.size;
-          ds.appendPart(result.part);
-          for (const row of result.unnamed) ds.recordIds[base + row] = String(first + row);
-          return { rows: first + result.part.snapshot.size, threads: 2 as const };
-        }
-        // A fault in the file itself is reported as reading it whole reports it (with its true
-        // line number); otherwise this thread reads the second part too.
-        await parseWhole(file);
-        const rest = await addRows(ds, csvRows(file, { start: boundary }), source, resolved, first);
-        return { rows: first + rest.added, threads: 1 as const };
-      },
-    );
+    const first = await readRecords(ds, file, source, idColumn, mapping, {
+      end: boundary - 1,
+      onHeader: (resolved) => worker.postMessage(resolved),
+    });
+    const result = await second;
+    if (result.kind === 'part') {
+      const base = ds.size;
+      ds.appendPart(result.part);
+      for (const row of result.unnamed) ds.recordIds[base + row] = String(first.added + row);
+      return { rows: first.added + result.part.snapshot.size, threads: 2 };
+    }
+    // A fault in the file itself is reported as reading it whole reports it (with its true
+    // record number); otherwise this thread reads the second part too.
+    await eachCsvRow(file, {}, () => {});
+    const rest = new RowAdder(ds, source, first.resolved, first.added);
+    await eachCsvRow(file, { start: boundary }, rest.add);
+    return { rows: first.added + rest.added, threads: 1 };
   } finally {
     await worker.terminate();
   }
-}
-
-/** Parses the whole file without keeping anything, so a malformed file fails as it would read whole. */
-async function parseWhole(file: string): Promise<void> {
-  for await (const row of csvRows(file)) void row;
 }

@@ -1,6 +1,7 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { Dataset, type DatasetOptions, type DatasetPart } from '../../../domain/people/linkage/dataset.ts';
-import { addRows, csvRows, type ResolvedMapping } from './read-records.ts';
+import { eachCsvRow } from './csv-rows.ts';
+import { RowAdder, type ResolvedMapping } from './read-records.ts';
 
 /**
  * Worker thread for `tessera link` on a large file: reads the records from a record boundary to
@@ -28,8 +29,9 @@ async function readPart(resolved: ResolvedMapping): Promise<void> {
   let result: ReadPartResult;
   try {
     const ds = new Dataset({ ...task.datasetOptions, capacity: 1 << 16 });
-    const { unnamed } = await addRows(ds, csvRows(task.file, { start: task.start }), task.source, resolved);
-    result = { kind: 'part', part: ds.part(), unnamed };
+    const adder = new RowAdder(ds, task.source, resolved);
+    await eachCsvRow(task.file, { start: task.start }, adder.add);
+    result = { kind: 'part', part: ds.part(), unnamed: adder.unnamed };
   } catch (error) {
     result = { kind: 'failed', message: error instanceof Error ? error.message : String(error) };
   }

@@ -1,40 +1,29 @@
-import { createReadStream } from 'node:fs';
-import { parse } from 'csv-parse';
 import type { Dataset } from '../../../domain/people/linkage/dataset.ts';
 import type { PersonFields } from '../../../domain/people/linkage/fields.ts';
+import { eachCsvRow } from './csv-rows.ts';
 import { resolveMapping, type FieldMapping } from './field-mapping.ts';
 
 export type ResolvedMapping = ReturnType<typeof resolveMapping>;
 
 /**
- * The rows of a CSV file, or of the bytes from `start` on (which must be where a record
- * starts: record-boundary.ts), up to and including byte `end`. Rows are never held in memory
- * beyond the parser's buffer. A byte-order mark is dropped; a ragged row is read with what it has.
+ * Adds CSV rows to a data set as records of one source. A row without an id (a short ragged
+ * row) is named by its data row number in the file, counting from `firstRow`; `unnamed` lists
+ * those rows (counted from 0 here), for a reader that learns its `firstRow` only afterwards.
  */
-export function csvRows(file: string, range: { start?: number; end?: number } = {}): AsyncIterable<string[]> {
-  return createReadStream(file, { ...range, highWaterMark: 1 << 20 }).pipe(
-    // No `trim` here (it costs a third of the parse): the normalisers ignore surrounding spaces.
-    parse({ bom: true, relax_column_count: true, skip_empty_lines: true }),
-  );
-}
+export class RowAdder {
+  added = 0;
+  readonly unnamed: number[] = [];
 
-/**
- * Adds rows to the data set as records of `source`. A row without an id (a short ragged row)
- * is named by its data row number in the file, counting from `firstRow`; `unnamed` lists those
- * rows (counted from 0 here), for a reader that learns its `firstRow` only afterwards.
- */
-export async function addRows(
-  ds: Dataset,
-  rows: AsyncIterable<string[]>,
-  source: number,
-  resolved: ResolvedMapping,
-  firstRow = 0,
-): Promise<{ added: number; unnamed: number[] }> {
-  let added = 0;
-  const unnamed: number[] = [];
-  for await (const row of rows) {
+  constructor(
+    private readonly ds: Dataset,
+    private readonly source: number,
+    private readonly resolved: ResolvedMapping,
+    private readonly firstRow = 0,
+  ) {}
+
+  readonly add = (row: string[]): void => {
     const fields: PersonFields = {};
-    for (const [field, columns] of resolved.fields) {
+    for (const [field, columns] of this.resolved.fields) {
       const value =
         columns.length === 1
           ? (row[columns[0]!] ?? '')
@@ -44,44 +33,34 @@ export async function addRows(
               .join(' ');
       if (value !== '') fields[field] = value;
     }
-    const id = row[resolved.id];
-    if (id === undefined) unnamed.push(added);
-    ds.add(source, (id ?? String(firstRow + added)).trim(), fields);
-    added++;
-  }
-  return { added, unnamed };
+    const id = row[this.resolved.id];
+    if (id === undefined) this.unnamed.push(this.added);
+    this.ds.add(this.source, (id ?? String(this.firstRow + this.added)).trim(), fields);
+    this.added++;
+  };
 }
 
 /**
- * Reads the header of `rows` and resolves the mapping against it (a MappingError names a
- * missing column), then hands the rest to `rest`.
+ * Reads a CSV file's rows up to byte `end` (all of them by default): the header resolves the
+ * mapping (a MappingError names a missing column), `onHeader` is told, and each row after it is
+ * added to the data set. Returns the rows added.
  */
-export async function withHeader<T>(
-  rows: AsyncIterable<string[]>,
-  file: string,
-  idColumn: string,
-  mapping: FieldMapping,
-  rest: (resolved: ResolvedMapping, rows: AsyncIterable<string[]>) => Promise<T>,
-): Promise<T> {
-  const iterator = rows[Symbol.asyncIterator]();
-  const first = await iterator.next();
-  const resolved = resolveMapping(mapping, idColumn, first.done ? [] : first.value, file);
-  return rest(resolved, { [Symbol.asyncIterator]: () => iterator });
-}
-
-/** Streams one CSV file into the data set: the header names the columns, each row one record. */
 export async function readRecords(
   ds: Dataset,
   file: string,
   source: number,
   idColumn: string,
   mapping: FieldMapping,
-): Promise<number> {
-  return withHeader(
-    csvRows(file),
-    file,
-    idColumn,
-    mapping,
-    async (resolved, rows) => (await addRows(ds, rows, source, resolved)).added,
-  );
+  options: { end?: number; onHeader?: (resolved: ResolvedMapping) => void } = {},
+): Promise<{ added: number; resolved: ResolvedMapping }> {
+  let adder: RowAdder | undefined;
+  let resolved: ResolvedMapping | undefined;
+  await eachCsvRow(file, options.end === undefined ? {} : { end: options.end }, (row) => {
+    if (adder) return adder.add(row);
+    resolved = resolveMapping(mapping, idColumn, row, file);
+    options.onHeader?.(resolved);
+    adder = new RowAdder(ds, source, resolved);
+  });
+  resolved ??= resolveMapping(mapping, idColumn, [], file);
+  return { added: adder?.added ?? 0, resolved };
 }

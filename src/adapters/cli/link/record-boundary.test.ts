@@ -40,6 +40,20 @@ describe('finding where a CSV record starts', () => {
     assert.equal(text.slice(await recordBoundaryNear(file, text.indexOf('1,Amy'))), '2,Ben\r\n');
   });
 
+  test('is undefined when a quote sits inside an unquoted field, where counting quotes misleads', async () => {
+    const text = 'id,name,address\n1,Tom"s,"7 High St\nTaunton"\n2,Ben,x\n3,Cal,y\n';
+    assert.equal(await recordBoundaryNear(await csv(text), text.indexOf('7 High')), undefined);
+  });
+
+  test('follows a quoted first field after a byte-order mark', async () => {
+    const text = '\uFEFF"id",name\n"1","Amy\nSmith"\n2,Ben\n';
+    const at = await recordBoundaryNear(
+      await csv(text),
+      Buffer.byteLength(text.slice(0, text.indexOf('Amy'))),
+    );
+    assert.equal(Buffer.from(text).subarray(at).toString(), '2,Ben\n');
+  });
+
   test('is undefined when no record starts in the window or before the end', async () => {
     const text = 'id,name\n1,"a very long quoted name without end of line"\n';
     const file = await csv(text);
