@@ -15,8 +15,9 @@ const TWO_READERS_FROM_BYTES = 16 << 20;
  * record boundary near the middle (record-boundary.ts), a worker thread the records after it
  * (read-part-worker.ts), and its part is appended afterwards. Parsing and normalising are most
  * of the time `tessera link` spends reading, and the second core is otherwise idle while it
- * reads. Returns the rows read and how many threads read them. The data set comes out exactly as one reader would make it (read-in-two.test.ts). If
- * the worker cannot do its part, this thread reads it, so the result never depends on the worker.
+ * reads. The data set comes out exactly as one reader would make it (read-in-two.test.ts). If
+ * the worker cannot do its part, this thread reads it, so the result never depends on the
+ * worker. Returns the rows read and how many threads read them.
  */
 export async function readRecordsInTwo(
   ds: Dataset,
