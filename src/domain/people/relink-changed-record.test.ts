@@ -118,12 +118,23 @@ for (const kind of testDatabaseKinds()) {
     });
 
     test('a record corrected in a way that still agrees with its person stays, and the evaluation is audited', async () => {
+      // A record that agrees with another of its person's on every identifier (names, date of
+      // birth, NHS number), so it belongs there on its own evidence. Any auto-linked record would
+      // not do: one joined through a chain of weaker pairs may not reach the threshold alone,
+      // and which one the ids picked varied from run to run.
       const [row] = await queryRows<{ id: string; person_id: string }>(
         deps.db,
         sql`select l.agency_person_id::text as id, l.person_id::text from person_link l
-            where l.partnership_id = ${partnershipId} and l.linked_by = 'auto'
+            join agency_person ap on ap.partnership_id = l.partnership_id and ap.id = l.agency_person_id
+            where l.partnership_id = ${partnershipId} and l.linked_by = 'auto' and ap.nhs_number is not null
               and (select count(*) from person_link m where m.partnership_id = l.partnership_id
                      and m.person_id = l.person_id) >= 3
+              and exists (select 1 from person_link m
+                          join agency_person twin on twin.partnership_id = m.partnership_id
+                               and twin.id = m.agency_person_id
+                          where m.partnership_id = l.partnership_id and m.person_id = l.person_id
+                            and twin.id <> ap.id and twin.nhs_number = ap.nhs_number and twin.dob = ap.dob
+                            and twin.first_name = ap.first_name and twin.last_name = ap.last_name)
             order by l.agency_person_id desc limit 1`,
       );
       const spec = population.specs.find((s) => s.id === row!.id)!;
