@@ -1,7 +1,8 @@
 import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { once } from 'node:events';
-import { readFileSync } from 'node:fs';
+import { appendFileSync, readdirSync, readFileSync } from 'node:fs';
+import { describeMachine } from '../support/machine.ts';
 import { createInterface } from 'node:readline';
 import { DEMO_PASSWORD } from '../../src/domain/demo/northshire.ts';
 import { tesseraNodeFlags } from '../../src/adapters/cli/node-flags.ts';
@@ -10,11 +11,17 @@ import { runLoad, type Target } from './load.ts';
 /**
  * CPU per request of the view server (bench/view/server.ts, no audit sealer), measured from the
  * server process's own CPU ticks (/proc, Linux) over a closed-loop run, for the single view or
- * bare Hono's read: `node --import tsx bench/view/cpu-per-request.ts view|bare [concurrency]`.
+ * bare Hono's read: `node --import tsx bench/view/cpu-per-request.ts view|bare|floor|floor-one-statement
+ * [concurrency]` (the floors: bare's read with its audit insert, server.ts). POOL=n gives both
+ * servers n connections (else server.ts's defaults); SEALER=1 runs the audit sealer too.
  * Needs the view benchmark's database (run `npm run bench -- view` once). PROFILE=1 also writes
- * a V8 CPU profile of the server to /tmp/tessera-view-profile. Prints, writes no results file.
+ * a V8 CPU profile of the server to /tmp/tessera-view-profile. Prints each run and appends it,
+ * with the machine, to bench/results/view-cpu.jsonl.
  */
-const mode = process.argv[2] === 'bare' ? 'bare' : 'view';
+const bareModes = ['bare', 'floor', 'floor-one-statement'] as const;
+type BareMode = (typeof bareModes)[number];
+const isBare = (m: string): m is BareMode => (bareModes as readonly string[]).includes(m);
+const mode: BareMode | 'view' = isBare(process.argv[2] ?? '') ? (process.argv[2] as BareMode) : 'view';
 const concurrency = Number(process.argv[3] ?? 16);
 const seconds = 15;
 const profile = process.env.PROFILE === '1' ? ['--cpu-prof', '--cpu-prof-dir=/tmp/tessera-view-profile'] : [];
@@ -26,8 +33,9 @@ const server = spawn(
     '--import',
     'tsx',
     new URL('./server.ts', import.meta.url).pathname,
-    '16',
-    'no-sealer',
+    process.env.POOL ?? '4',
+    process.env.POOL ?? '16',
+    process.env.SEALER === '1' ? 'sealer' : 'no-sealer',
   ],
   { stdio: ['ignore', 'pipe', 'inherit'] },
 );
@@ -47,8 +55,8 @@ let seed = 1;
 const next = (): Target => {
   seed = (Math.imul(seed, 1103515245) + 12345) >>> 0;
   const id = personId(seed % 1_000_000);
-  return mode === 'bare'
-    ? { path: `/bare/${id}` }
+  return mode !== 'view'
+    ? { path: `/${mode}/${id}` }
     : { path: `/api/persons/${id}/view?purpose=s47_enquiry`, headers: { cookie } };
 };
 /** utime + stime of the server process, in seconds (USER_HZ is 100 on Linux). */
@@ -56,19 +64,41 @@ const serverCpuSeconds = () => {
   const fields = readFileSync(`/proc/${server.pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
   return (Number(fields[11]) + Number(fields[12])) / 100;
 };
+/** utime + stime of every PostgreSQL process on this machine (its backends persist in the pools). */
+const postgresCpuSeconds = () => {
+  let ticks = 0;
+  for (const pid of readdirSync('/proc').filter((name) => /^\d+$/.test(name))) {
+    try {
+      const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+      if (!stat.includes('(postgres)')) continue;
+      const fields = stat.split(') ')[1]!.split(' ');
+      ticks += Number(fields[11]) + Number(fields[12]);
+    } catch {
+      // The process ended between listing and reading.
+    }
+  }
+  return ticks / 100;
+};
 const before = serverCpuSeconds();
-const result = await runLoad({ port: mode === 'bare' ? barePort : viewPort, concurrency, seconds, next });
+const postgresBefore = postgresCpuSeconds();
+const result = await runLoad({ port: mode !== 'view' ? barePort : viewPort, concurrency, seconds, next });
 const cpu = serverCpuSeconds() - before;
-console.log(
-  JSON.stringify({
-    mode,
-    concurrency,
-    requests: result.requests,
-    statuses: result.statuses,
-    perSecond: Math.round(result.requests / result.seconds),
-    serverCpuSeconds: cpu,
-    serverCpuMsPerRequest: Math.round((cpu / result.requests) * 1e6) / 1e3,
-  }),
-);
+const postgresCpu = postgresCpuSeconds() - postgresBefore;
+const measured = JSON.stringify({
+  date: new Date().toISOString(),
+  machine: describeMachine(),
+  mode,
+  concurrency,
+  pool: process.env.POOL ?? 'server.ts default (view 4, bare 16)',
+  sealer: process.env.SEALER === '1',
+  requests: result.requests,
+  statuses: result.statuses,
+  perSecond: Math.round(result.requests / result.seconds),
+  serverCpuSeconds: cpu,
+  serverCpuMsPerRequest: Math.round((cpu / result.requests) * 1e6) / 1e3,
+  postgresCpuMsPerRequest: Math.round((postgresCpu / result.requests) * 1e6) / 1e3,
+});
+console.log(measured);
+appendFileSync(new URL('../results/view-cpu.jsonl', import.meta.url), `${measured}\n`);
 server.kill('SIGTERM');
 await once(server, 'exit');

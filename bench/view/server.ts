@@ -6,7 +6,6 @@ import { openDatabase } from '../../src/adapters/db/open-database.ts';
 import { createHttpApp } from '../../src/adapters/http/app.ts';
 import { startAuditSealer } from '../../src/adapters/scheduler/audit-sealer.ts';
 import { catalogueGatewayDirectory } from '../../src/domain/agreements/catalogue-gateway-directory.ts';
-import { findFlowsInForce } from '../../src/domain/agreements/find-flows-in-force.ts';
 import { agreementFlowsInForce } from '../../src/domain/agreements/policy-generation.ts';
 import { cachedFlowsInForce } from '../../src/domain/policy/policy-cache.ts';
 import { generateSigningKeyPem, loadCheckpointSigner } from '../../src/domain/audit/signing-key.ts';
@@ -18,10 +17,6 @@ import { systemActor } from '../../src/domain/shared/actor.ts';
 import { appendAuditEvent } from '../../src/domain/audit/append-audit-event.ts';
 import { silentLogger } from '../../src/domain/shared/deps.ts';
 import { randomIds, type PartnershipId } from '../../src/domain/shared/ids.ts';
-import {
-  staticFlowsInForce,
-  type FlowsInForceSource,
-} from '../../src/domain/policy/flows-in-force-source.ts';
 import { databaseUrl } from './fill.ts';
 
 /**
@@ -31,35 +26,31 @@ import { databaseUrl } from './fill.ts';
  * Hono answering one indexed read of the same person's records with no session, policy or
  * audit. Prints the two ports as one JSON line, then serves until killed.
  */
-const poolSize = Number(process.argv[2] ?? 16);
-const sealer = process.argv[3] !== 'no-sealer';
+// Arguments: the view app's pool size, bare Hono's pool size, then 'no-sealer' to run without it.
+const viewPoolSize = Number(process.argv[2] ?? 4);
+const barePoolSize = Number(process.argv[3] ?? 16);
+const sealer = process.argv[4] !== 'no-sealer';
 
-const app = await openDatabase({ kind: 'postgres', url: databaseUrl(), poolSize });
-const bare = await openDatabase({ kind: 'postgres', url: databaseUrl(), poolSize });
+const app = await openDatabase({ kind: 'postgres', url: databaseUrl(), poolSize: viewPoolSize });
+const bare = await openDatabase({ kind: 'postgres', url: databaseUrl(), poolSize: barePoolSize });
 const deps = { db: app.db, clock: systemClock, ids: randomIds, logger: silentLogger };
 const signer = loadCheckpointSigner(generateSigningKeyPem());
 const sealing = sealer
   ? startAuditSealer(app.db, { signer, intervalMs: 1000, checkpointEvery: 1000, logger: silentLogger })
   : undefined;
-const appWith = (flowsInForce: FlowsInForceSource) =>
-  createHttpApp({
-    ...deps,
-    signer,
-    rateLimiter: new SignInRateLimiter(systemClock),
-    secureCookies: false,
-    trustProxy: false,
-    webRoot: undefined,
-    databaseKind: 'postgres',
-    gateways: catalogueGatewayDirectory(deps.db),
-    flowsInForce,
-  });
 // The view as `tessera serve` runs it: the compiled policy cached per partnership, checked
 // against the agreements' generation on every read (policy/policy-cache.ts).
-const http = appWith(cachedFlowsInForce(agreementFlowsInForce));
-// The same app with the flows in force read once at start and never checked: the ceiling of any
-// policy cache (not safe to run: an agreement change would not reach it).
-const snapshot = await findFlowsInForce(app.db, demoPartnership.id as PartnershipId, new Date());
-const cached = appWith(staticFlowsInForce(snapshot));
+const http = createHttpApp({
+  ...deps,
+  signer,
+  rateLimiter: new SignInRateLimiter(systemClock),
+  secureCookies: false,
+  trustProxy: false,
+  webRoot: undefined,
+  databaseKind: 'postgres',
+  gateways: catalogueGatewayDirectory(deps.db),
+  flowsInForce: cachedFlowsInForce(agreementFlowsInForce),
+});
 
 const readPerson = (db: Db, personId: string) =>
   queryRows<Record<string, unknown>>(
@@ -125,9 +116,8 @@ const listen = (fetch: (request: Request) => Response | Promise<Response>) =>
     );
   });
 const viewPort = await listen(http.fetch);
-const cachedPort = await listen(cached.fetch);
 const barePort = await listen(baseline.fetch);
-console.log(JSON.stringify({ viewPort, cachedPort, barePort }));
+console.log(JSON.stringify({ viewPort, barePort }));
 
 process.once('SIGTERM', () => {
   void (async () => {
