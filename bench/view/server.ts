@@ -1,6 +1,7 @@
 import { serve } from '@hono/node-server';
 import { sql } from 'drizzle-orm';
 import { Hono } from 'hono';
+import type pg from 'pg';
 import type { AddressInfo } from 'node:net';
 import { openDatabase } from '../../src/adapters/db/open-database.ts';
 import { createHttpApp } from '../../src/adapters/http/app.ts';
@@ -84,6 +85,44 @@ const readAndAudit = (personId: string) =>
   );
 
 const baseline = new Hono();
+// How PostgreSQL has been running the view app's prepared statements: generic plans (planned
+// once) or custom plans (planned afresh for each execution, which costs a few ms for the view's
+// statement). Every connection of the pool is checked out at once, so each is asked once.
+baseline.get('/view-plans', async (c) => {
+  const pool = (app.db as unknown as { $client: pg.Pool }).$client;
+  const clients = await Promise.all(Array.from({ length: viewPoolSize }, () => pool.connect()));
+  const byStatement = new Map<string, { statement: string; genericPlans: number; customPlans: number }>();
+  try {
+    for (const client of clients) {
+      const { rows } = await client.query<{
+        name: string;
+        statement: string;
+        generic: string;
+        custom: string;
+      }>(
+        `select name, left(regexp_replace(statement, '\\s+', ' ', 'g'), 80) as statement,
+                generic_plans::text as generic, custom_plans::text as custom
+         from pg_prepared_statements where name like 'tessera\\_%'`,
+      );
+      for (const row of rows) {
+        const seen = byStatement.get(row.name) ?? {
+          statement: row.statement,
+          genericPlans: 0,
+          customPlans: 0,
+        };
+        seen.genericPlans += Number(row.generic);
+        seen.customPlans += Number(row.custom);
+        byStatement.set(row.name, seen);
+      }
+    }
+  } finally {
+    for (const client of clients) client.release();
+  }
+  const statements = [...byStatement.values()].sort(
+    (a, b) => b.genericPlans + b.customPlans - (a.genericPlans + a.customPlans),
+  );
+  return c.json({ connections: clients.length, statements: statements.slice(0, 4) });
+});
 baseline.get('/floor-one-statement/:personId', async (c) =>
   c.json({ records: await readAndAudit(c.req.param('personId')) }),
 );

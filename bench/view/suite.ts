@@ -170,6 +170,7 @@ export const suite: BenchSuite = {
         });
       }
       const single = sweep[0]!;
+      const viewPlans = (await (await fetch(`http://127.0.0.1:${barePort}/view-plans`)).json()) as unknown;
       const viewResult = merge(views);
       const bareResult = merge(bares);
       const floorResult = merge(floors);
@@ -181,6 +182,9 @@ export const suite: BenchSuite = {
           postgres: await postgresSettings(databaseUrl()),
           population: { ...filled },
           prewarmed: warmed,
+          // Whether PostgreSQL ran the view app's most used prepared statements on generic plans
+          // (planned once per connection) or planned them afresh each time (custom plans).
+          viewPreparedPlans: viewPlans,
           // The run itself loads the machine (PostgreSQL, the servers and the generator).
           loadAverage1mAtEnd: round(loadavg()[0]!, 2),
         },
