@@ -9,19 +9,24 @@ import { tesseraNodeFlags } from '../../src/adapters/cli/node-flags.ts';
 import { runLoad, type Target } from './load.ts';
 
 /**
- * CPU per request of the view server (bench/view/server.ts, no audit sealer), measured from the
- * server process's own CPU ticks (/proc, Linux) over a closed-loop run, for the single view or
- * bare Hono's read: `node --import tsx bench/view/cpu-per-request.ts view|bare|floor|floor-one-statement
- * [concurrency]` (the floors: bare's read with its audit insert, server.ts). POOL=n gives both
- * servers n connections (else server.ts's defaults); SEALER=1 runs the audit sealer too.
- * Needs the view benchmark's database (run `npm run bench -- view` once). PROFILE=1 also writes
- * a V8 CPU profile of the server to /tmp/tessera-view-profile. Prints each run and appends it,
- * with the machine, to bench/results/view-cpu.jsonl.
+ * CPU per request of the view server (bench/view/server.ts, without its audit sealer unless
+ * SEALER=1) and of PostgreSQL's processes, from their CPU ticks (/proc, Linux) over a
+ * closed-loop run: `node --import tsx bench/view/cpu-per-request.ts
+ * view|bare|floor|floor-one-statement [concurrency]` (the floors: bare's read with its audit
+ * insert, server.ts). POOL=n gives both servers n connections. Needs the view benchmark's
+ * database (run `npm run bench -- view` once). PROFILE=1 also writes a V8 CPU profile of the
+ * server to /tmp/tessera-view-profile. Prints each run and appends it, with the machine, to
+ * bench/results/view-cpu.jsonl.
  */
 const bareModes = ['bare', 'floor', 'floor-one-statement'] as const;
 type BareMode = (typeof bareModes)[number];
 const isBare = (m: string): m is BareMode => (bareModes as readonly string[]).includes(m);
-const mode: BareMode | 'view' = isBare(process.argv[2] ?? '') ? (process.argv[2] as BareMode) : 'view';
+const modeArgument = process.argv[2] ?? '';
+const mode: BareMode | 'view' = isBare(modeArgument) ? modeArgument : 'view';
+/** Connections for the view app and for bare Hono: POOL for both, else the view benchmark's 4 and 16. */
+const pools = process.env.POOL
+  ? { view: process.env.POOL, bare: process.env.POOL }
+  : { view: '4', bare: '16' };
 const concurrency = Number(process.argv[3] ?? 16);
 const seconds = 15;
 const profile = process.env.PROFILE === '1' ? ['--cpu-prof', '--cpu-prof-dir=/tmp/tessera-view-profile'] : [];
@@ -33,8 +38,8 @@ const server = spawn(
     '--import',
     'tsx',
     new URL('./server.ts', import.meta.url).pathname,
-    process.env.POOL ?? '4',
-    process.env.POOL ?? '16',
+    pools.view,
+    pools.bare,
     process.env.SEALER === '1' ? 'sealer' : 'no-sealer',
   ],
   { stdio: ['ignore', 'pipe', 'inherit'] },
@@ -89,7 +94,7 @@ const measured = JSON.stringify({
   machine: describeMachine(),
   mode,
   concurrency,
-  pool: process.env.POOL ?? 'server.ts default (view 4, bare 16)',
+  pools,
   sealer: process.env.SEALER === '1',
   requests: result.requests,
   statuses: result.statuses,

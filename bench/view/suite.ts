@@ -18,9 +18,8 @@ const parameters = {
   population,
   concurrency: Number(process.env.BENCH_VIEW_CONCURRENCY ?? 32),
   // Connections per pool, each app at the size it served most at (DATABASE_POOL_SIZE in tessera
-  // serve). PostgreSQL's guidance sizes a pool from the server's cores (about twice as many, wiki
-  // "Number Of Database Connections"): at 4 the view served 11% more than at 16 on this 2-core
-  // machine, while bare Hono served 12% less (bench/results/view-pool-4.json and view-pool-16.json, run just before).
+  // serve): on this 2-core machine the view served 1,671/s with 4 and 1,508/s with 16, bare Hono
+  // 5,168/s with 4 and 5,886/s with 16 (bench/results/view-pool-4.json, view-pool-16.json).
   viewPoolSize: Number(process.env.BENCH_VIEW_POOL ?? 4),
   barePoolSize: Number(process.env.BENCH_BARE_POOL ?? 16),
   warmupSeconds: 5,
@@ -41,7 +40,7 @@ const parameters = {
     'Floor: the same bare read and a subject.viewed audit insert committed in one transaction, no session or policy: what DESIGN.md rule 3 (durable audit with every read) costs on this machine before anything else.',
     'Floor, one statement (an experiment, not how the app reads): the same read and audit insert as one data-modifying CTE, one round trip instead of four (BEGIN, select, insert, COMMIT).',
     'History (same file in git): the view sent 7 statements (2 for the session, BEGIN, flows, records, audit insert, COMMIT) plus 7 for the family network, each parsed and planned afresh (the family query planned in about 7 ms on the loaded machine); then 5 + 7; now 1, prepared once per connection. Node CPU per view is set by the HTTP request and response objects, pg protocol, JSON and the view’s own building; profile with node --cpu-prof of bench/view/server.ts.',
-    'Pools: each app with the number of connections it served most with on this machine, the view app 4 (BENCH_VIEW_POOL) and bare Hono 16 (BENCH_BARE_POOL), as PostgreSQL sizes pools from its cores rather than the requests in flight. bench/results/view-pool-16.json and view-pool-4.json are this benchmark run just before this file with 16 for both (as it ran until then) and 4 for both: the view served 11% less with 16 than with 4, bare Hono 12% more. bench/view/cpu-per-request.ts (POOL=…) measures the server’s and PostgreSQL’s CPU per request at any pool size.',
+    'Pools: each app with the number of connections it served most with on this machine, the view app 4 (BENCH_VIEW_POOL) and bare Hono 16 (BENCH_BARE_POOL). bench/results/view-pool-4.json and view-pool-16.json are this benchmark run just before with 4 and with 16 for both: the view served 1,671/s and 1,508/s, bare Hono 5,168/s and 5,886/s. bench/view/cpu-per-request.ts (POOL=…) measures the server’s and PostgreSQL’s CPU per request at any pool size.',
     'Load: closed loop from this process, node:http keep-alive, the same concurrency for both; rounds alternate view and baseline so drift on the shared machine hits both alike. Then the view alone at 1, 2, 4, 8 and 16 in flight (viewByConcurrency): the rate at which its p99 stays within the target.',
     'Server: PostgreSQL sized by bench/support/tune-postgres.sh (shared_buffers a quarter of RAM, on huge pages; environment.postgres records what the run had) and the tables a view reads loaded into its buffers first (pg_prewarm), as on a server that has been answering views. With the defaults (128 MB) nearly every page was a read() from the kernel cache, and a large shared_buffers without huge pages cost each backend a page fault per 4 kB page it first touched; bench/view/read-cost.sh measures the bare read in PostgreSQL alone under each (bench/results/read-cost.jsonl).',
   ],
