@@ -4,6 +4,7 @@ import { hotStatement, queryRows, type Db } from '../shared/database.ts';
 import type { PartnershipId } from '../shared/ids.ts';
 import { addDays, londonDate, startOfLondonDay } from './calendar-dates.ts';
 import { findFlowsInForce } from './find-flows-in-force.ts';
+import { findWithdrawnFlows } from './find-withdrawn-flows.ts';
 
 /**
  * The partnership's agreement generation (schema.ts agreementPolicyGeneration): one primary-key
@@ -72,4 +73,5 @@ export const agreementFlowsInForce: VersionedFlowsInForce = {
   generation: readPolicyGeneration,
   generationColumn: policyGenerationColumn,
   snapshot: findFlowsInForceSnapshot,
+  withdrawn: findWithdrawnFlows,
 };

@@ -17,7 +17,12 @@ export interface AuditDetailsByAction {
   'user.created': { email: string; displayName: string };
   'membership.added': { userId: string; organisationId: string; role: string };
   'membership.ended': { userId: string; organisationId: string; role: string; sessionsEnded: number };
-  'access.denied': { attempted: string; reason?: AccessDeniedReason };
+  'access.denied': {
+    attempted: string;
+    reason?: AccessDeniedReason;
+    /** For nothing_disclosable: each (holder, field group) held and why it was withheld. */
+    withheld?: readonly WithheldPair[];
+  };
   /**
    * Subject data shown to a user; `disclosed` on the event lists the field groups shown and
    * `purpose` the purpose. The policy reader adds how many records and the flows relied on.
@@ -110,6 +115,20 @@ export interface IngestCounts {
 // the audit log can, so a DPO sees refusals for what they were).
 export type AccessDeniedReason =
   'no_such_subject' | 'nothing_disclosable' | 'role_not_permitted' | 'system_actor';
+
+/**
+ * Why one (holder, field group) the subject has records in was not shown: the decision's own
+ * reason (policy/access-decision.ts), or, where no flow in force covers it, the state of the
+ * agreement that would (suspended, expired, terminated...). Organisation ids and agreement
+ * references only: never a value from the records.
+ */
+export interface WithheldPair {
+  readonly organisationId: string;
+  readonly fieldGroup: string;
+  readonly reason: string;
+  /** References of the agreements the reason is about (none for no_agreement). */
+  readonly agreements: readonly string[];
+}
 
 export interface AgreementRelied {
   readonly agreementId: string;

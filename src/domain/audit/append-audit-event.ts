@@ -20,12 +20,21 @@ export interface AuditEventInput<A extends AuditAction> {
   readonly requestId?: string;
   /** Overrides the actor's partnership, e.g. a platform admin acting on a new partnership. */
   readonly partnershipId?: PartnershipId;
+  /**
+   * The instant the act was decided at, by the one clock that decided it (DESIGN.md rule 6:
+   * never two clocks in one decision). The policy passes the time it judged the agreements at,
+   * so an event never shows a disclosure at a moment the agreements did not allow it (a read
+   * decided at 23:59:59.9 on an agreement's last day and stamped 00:00:00.1 by another clock
+   * would). Without it, the database stamps its own time.
+   */
+  readonly at?: Date;
 }
 
 /**
  * Appends one audit event. Call it with the transaction that performs the act (DESIGN.md rule 3):
- * if this insert fails, the act fails with it. Time and transaction id are set by the database
- * (trigger audit_event_stamp), never by the caller.
+ * if this insert fails, the act fails with it. The transaction id is set by the database
+ * (trigger audit_event_stamp), never by the caller; the time is the decision's (`at`) or else
+ * the database's.
  *
  * Written as one fixed SQL statement rather than through the query builder: it runs in every
  * request, and building the insert cost about eight times as much CPU as this (bench/audit).
@@ -67,10 +76,12 @@ export function auditEventInsert<A extends AuditAction>(
     computed.disclosed ?? sql`${event.disclosed ? JSON.stringify(event.disclosed) : null}::jsonb`;
   const details = computed.details ?? sql`${JSON.stringify('details' in event ? event.details : {})}::jsonb`;
   const agreementId = computed.agreementId ?? sql`${event.agreementId ?? null}`;
+  const at = event.at ? event.at.toISOString() : null;
   return sql`insert into audit_event (partnership_id, actor_type, actor_id, actor_organisation_id, actor_role,
-          action, outcome, subject_type, subject_id, purpose, agreement_id, disclosed, details, request_id)
+          action, outcome, subject_type, subject_id, purpose, agreement_id, disclosed, details, request_id, at)
         select ${partnershipId}::uuid, ${actor.kind}, ${actorId}, ${actorOrganisationId}::uuid, ${actorRole},
           ${event.action}, ${event.outcome}, ${event.subject?.type ?? null}, ${event.subject?.id ?? null},
-          ${event.purpose ?? null}, ${agreementId}, ${disclosed}, ${details}, ${event.requestId ?? null}
+          ${event.purpose ?? null}, ${agreementId}, ${disclosed}, ${details}, ${event.requestId ?? null},
+          ${at}::timestamptz
         ${computed.when === undefined ? sql`` : sql`where ${computed.when}`}`;
 }

@@ -5,6 +5,7 @@ import type { PoolClient } from 'pg';
 import { openTestDatabase, testDatabaseKinds } from '../../../test/support/test-database.ts';
 import { danaTheDpo, northshire } from '../../../test/support/personas.ts';
 import type { DatabaseHandle } from '../../adapters/db/open-database.ts';
+import type { PartnershipId } from '../shared/ids.ts';
 import { appendAuditEvent } from './append-audit-event.ts';
 import { sealAuditEvents } from './seal-audit-events.ts';
 import { generateSigningKeyPem, loadCheckpointSigner } from './signing-key.ts';
@@ -85,19 +86,36 @@ for (const kind of testDatabaseKinds()) {
       assert.equal((await verifyAuditChain(handle.db, p, signer)).verifiedEvents, 2);
     });
 
-    test('the database stamps time and transaction id, so a forged tx_id is overwritten', async () => {
+    test('the database stamps the transaction id, so a forged tx_id is overwritten', async () => {
       await freshChain(0);
       await handle.db.execute(
-        sql.raw(`insert into audit_event (partnership_id, tx_id, at, actor_type, action, outcome)
-                 values ('${p}', 1, '2001-01-01', 'system', 'audit.verified', 'success')`),
+        sql.raw(`insert into audit_event (partnership_id, tx_id, actor_type, action, outcome)
+                 values ('${p}', 1, 'system', 'audit.verified', 'success')`),
       );
       const rows = (await handle.db.execute(
-        sql.raw(`select tx_id::text, extract(year from at)::int as y from audit_event`),
+        sql.raw(`select tx_id::text, at is not null as stamped from audit_event`),
       )) as unknown as {
-        rows: { tx_id: string; y: number }[];
+        rows: { tx_id: string; stamped: boolean }[];
       };
       assert.notEqual(rows.rows[0]!.tx_id, '1');
-      assert.notEqual(rows.rows[0]!.y, 2001);
+      // With no time given, the database's clock stamps the event.
+      assert.equal(rows.rows[0]!.stamped, true);
+    });
+
+    test('an event keeps the instant its act was decided at (one clock, DESIGN.md rule 6)', async () => {
+      await freshChain(0);
+      const decidedAt = new Date('2026-03-31T22:59:59.900Z');
+      await appendAuditEvent(handle.db, {
+        actor: { kind: 'system', process: 'test', partnershipId: p as PartnershipId },
+        action: 'audit.verified',
+        outcome: 'success',
+        details: { ok: true, verifiedEvents: 0 },
+        at: decidedAt,
+      });
+      const rows = (await handle.db.execute(
+        sql.raw(`select (extract(epoch from at) * 1000)::bigint::text as ms from audit_event`),
+      )) as unknown as { rows: { ms: string }[] };
+      assert.equal(Number(rows.rows[0]!.ms), decidedAt.getTime());
     });
 
     test('an edited event is named with its sequence number', async () => {

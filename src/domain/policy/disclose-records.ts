@@ -75,6 +75,7 @@ export async function recordDisclosure(
     readonly viewerName: string | undefined;
   },
 ): Promise<Disclosure[]> {
+  // The event carries the instant the policy decided at (access.atMs), not a second clock's.
   const { access, records } = read;
   const disclosures = describeDisclosures(access, records, read.decisions, read.viewerName);
   const relied = agreementsReliedOn(disclosures.map((d) => d.decision));
@@ -84,6 +85,7 @@ export async function recordDisclosure(
     outcome: 'success',
     subject: { type: SUBJECT_TYPE, id: read.subjectId },
     purpose: read.purpose,
+    at: new Date(access.atMs),
     agreementId: singleAgreementId(relied),
     disclosed: [...new Set(records.map((r) => r.fieldGroup))].sort(),
     details: {

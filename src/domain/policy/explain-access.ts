@@ -16,7 +16,8 @@ import {
   SUBJECT_TYPE,
 } from './policy-access.ts';
 import type { Purpose } from './purposes.ts';
-import { findHoldingsInScope, isSubjectKnown } from './subject-record-store.ts';
+import { findHeldPairs, findHoldingsInScope } from './subject-record-store.ts';
+import { explainWithheld } from './withheld-reasons.ts';
 
 export interface AccessExplanation {
   readonly holderOrganisationId: OrganisationId;
@@ -53,7 +54,7 @@ export async function explainAccess(
   const at = deps.clock.now();
   const requested = options.fieldGroups ?? allFieldGroups;
   const view = await deps.db.transaction(async (tx) => {
-    const denial = { purpose, subjectId, attempted: 'subject.access' };
+    const denial = { purpose, subjectId, attempted: 'subject.access', at };
     const access = await loadPolicyAccess(tx, deps.flowsInForce, actor, purpose, at, requested);
     if (!access.ok) {
       await recordDenial(tx, actor, { ...denial, reason: access.reason });
@@ -66,8 +67,10 @@ export async function explainAccess(
       .map((h) => decide(h.holderOrganisationId, h.fieldGroup))
       .filter((d) => d.outcome === 'allow');
     if (holdings.length === 0) {
-      const known = await isSubjectKnown(tx, who.partnershipId, subjectId);
-      await recordDenial(tx, actor, { ...denial, reason: known ? 'nothing_disclosable' : 'no_such_subject' });
+      const held = await findHeldPairs(tx, who.partnershipId, subjectId);
+      const withheld = await explainWithheld(tx, deps.flowsInForce, access, purpose, held);
+      const reason = held.length > 0 ? 'nothing_disclosable' : 'no_such_subject';
+      await recordDenial(tx, actor, { ...denial, reason, withheld });
       return undefined;
     }
     const organisations = await findOrganisations(tx, actor);

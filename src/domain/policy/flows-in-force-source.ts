@@ -23,7 +23,41 @@ export type FlowsInForceSource = ((
   readonly compiledPolicy?: (db: Db, partnershipId: PartnershipId, at: Date) => Promise<CompiledPolicy>;
   /** Set by a caching source whose agreements can fold their generation into another query. */
   readonly speculative?: SpeculativePolicy;
+  /** Agreements that would carry a flow but are not in force, for the audit of a refusal. */
+  readonly withdrawn?: WithdrawnFlowsSource;
 };
+
+/** A flow that would reach the viewer for the purpose, in an agreement not in force at `at`. */
+export interface WithdrawnFlow {
+  readonly reference: string;
+  readonly version: number;
+  /** Why it is not in force (agreements' VersionState), or its framework not being in force. */
+  readonly state: WithdrawnState;
+  readonly fromOrganisationIds: readonly string[];
+  readonly fieldGroups: readonly string[];
+}
+
+export const withdrawnStates = [
+  'not_signed',
+  'superseded',
+  'terminated',
+  'expired',
+  'not_started',
+  'suspended',
+  'framework_not_in_force',
+] as const;
+export type WithdrawnState = (typeof withdrawnStates)[number];
+
+/**
+ * Read only when a read is refused, so the audit event can name the real reason (a suspended or
+ * expired agreement, not merely "no agreement"; issue 13 point 10). Never consulted to allow.
+ */
+export type WithdrawnFlowsSource = (
+  db: Db,
+  partnershipId: PartnershipId,
+  at: Date,
+  to: { readonly organisationId: string; readonly purpose: string },
+) => Promise<readonly WithdrawnFlow[]>;
 
 /**
  * Saves the reader its generation round trip: the cached policy is used to build the read, the
@@ -62,6 +96,7 @@ export interface VersionedFlowsInForce {
   /** The same generation as an SQL expression (text), so a read can fetch it in its own statement. */
   readonly generationColumn?: (partnershipId: PartnershipId) => SQL;
   readonly snapshot: (db: Db, partnershipId: PartnershipId, at: Date) => Promise<FlowsInForceSnapshot>;
+  readonly withdrawn?: WithdrawnFlowsSource;
 }
 
 /** What the scoped reader needs beyond the ordinary dependencies. */

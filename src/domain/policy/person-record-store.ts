@@ -70,10 +70,7 @@ export interface AllowedPair {
 export interface PersonReadEvents {
   /** subject.viewed, inserted only if something is shown; its disclosure parts are computed. */
   readonly viewed: Omit<AuditEventInput<'subject.viewed'>, 'details' | 'disclosed' | 'agreementId'>;
-  /** access.denied, inserted only if nothing is; the reason is worked out in the statement. */
-  readonly denied: Omit<AuditEventInput<'access.denied'>, 'details'>;
   readonly view: string;
-  readonly attempted: string;
 }
 
 export type PersonRead =
@@ -83,6 +80,13 @@ export type PersonRead =
   | {
       readonly kind: 'read';
       readonly records: PersonRecord[];
+      /**
+       * When nothing was shown: every (holder, field group) the person's agency persons have
+       * records in, and whether any agency person is linked to the id at all, for the caller to
+       * audit the refusal with its real reasons. Empty when something was shown.
+       */
+      readonly held: { holderOrganisationId: OrganisationId; fieldGroup: FieldGroup }[];
+      readonly known: boolean;
       readonly viewerName: string | undefined;
       /** The value of `alsoRead`, read in the same snapshot (undefined if none was asked). */
       readonly alsoRead: unknown;
@@ -95,8 +99,9 @@ export type PersonRead =
  * DESIGN.md rule 3 holds: the event commits with the read or neither happens. What the event
  * says is computed from the rows the statement itself returns: the field groups disclosed, the
  * count, the flows relied on (from `pairs`, the policy's decision for each pair in scope), and
- * whether any were the viewer's own. Nothing shown records access.denied instead, with the
- * reason (nothing disclosable, or no such person) that the caller never tells.
+ * whether any were the viewer's own. When nothing is shown the statement inserts nothing and
+ * returns what is held (pairs only, never a value), and the caller records the refusal with its
+ * reasons, which need the agreements (read-person-records.ts); a missing id takes the same path.
  *
  * `alsoRead` is one more value read in the same statement and snapshot, returned as it is: a
  * system-level read that discloses nothing by itself (the family network's facts, which the
@@ -134,6 +139,8 @@ export async function readPersonRecordsAudited(
       viewer_name: string | null;
       also_read: unknown;
       gate_ok: boolean;
+      held_pairs: string[] | null;
+      known: boolean | null;
     }
   >(
     db,
@@ -173,25 +180,33 @@ export async function readPersonRecordsAudited(
                          'ownRecords', exists (select 1 from relied where own))`,
           when: sql`exists (select 1 from shown)`,
         })}),
-        denied as (${auditEventInsert(events.denied, {
-          details: sql`jsonb_build_object('attempted', ${events.attempted}::text, 'reason',
-                         case when exists (select 1 from person_link k
-                                           where k.partnership_id = ${partnershipId} and k.person_id = ${lookup})
-                              then 'nothing_disclosable' else 'no_such_subject' end)`,
-          when: sql`exists (select 1 from go) and not exists (select 1 from shown)`,
-        })})
-        select m.generation, m.viewer_name, m.also_read, m.gate_ok, s.id, s.subject_id, s.match_probability, s.organisation_id,
+        held as (
+          select coalesce(jsonb_agg(distinct r.organisation_id::text || '|' || r.field_group), '[]'::jsonb) as pairs,
+                 exists (select 1 from person_link k
+                         where k.partnership_id = ${partnershipId} and k.person_id = ${lookup}) as known
+          from person_link l
+          join subject_record r on r.partnership_id = l.partnership_id and r.subject_id = l.agency_person_id::text
+          where l.partnership_id = ${partnershipId} and l.person_id = ${lookup}
+            and exists (select 1 from go) and not exists (select 1 from shown))
+        select m.generation, m.viewer_name, m.also_read, m.gate_ok, h.pairs as held_pairs, h.known,
+               s.id, s.subject_id, s.match_probability, s.organisation_id,
                s.holder_name, s.field_group, s.kind, s.payload, s.event_date, s.recorded_ms, s.fact_or_opinion,
                s.source_reference
-        from meta m left join shown s on true
+        from meta m cross join held h left join shown s on true
         order by s.event_day desc nulls last, s.recorded_at desc, s.id`),
   );
   if (rows[0]?.gate_ok !== true) return { kind: 'gate_closed' };
   if (generation !== undefined && rows[0]?.generation !== generation.expected) return { kind: 'stale' };
   const records = rows.filter((r) => r.id != null).map((r) => toPersonRecord(r as PersonRecordRow));
+  const held = (records.length > 0 ? [] : (rows[0]?.held_pairs ?? [])).map((pair) => {
+    const [holder, group] = pair.split('|');
+    return { holderOrganisationId: holder as OrganisationId, fieldGroup: group as FieldGroup };
+  });
   return {
     kind: 'read',
     records,
+    held,
+    known: rows[0]?.known === true,
     viewerName: rows[0]?.viewer_name ?? undefined,
     alsoRead: alsoRead === undefined ? undefined : rows[0]?.also_read,
   };

@@ -1,6 +1,6 @@
 import type { SQL } from 'drizzle-orm';
 import { appendAuditEvent } from '../audit/append-audit-event.ts';
-import type { AccessDeniedReason, AgreementRelied } from '../audit/actions.ts';
+import type { AccessDeniedReason, AgreementRelied, WithheldPair } from '../audit/actions.ts';
 import type { Actor } from '../shared/actor.ts';
 import type { Db } from '../shared/database.ts';
 import type { AllowDecision, DecisionActor } from './access-decision.ts';
@@ -93,15 +93,27 @@ export function peekPolicyAccess(
 export async function recordDenial(
   tx: Db,
   actor: Actor,
-  denial: { purpose: Purpose; subjectId: string; attempted: string; reason: AccessDeniedReason },
+  denial: {
+    purpose: Purpose;
+    subjectId: string;
+    attempted: string;
+    reason: AccessDeniedReason;
+    at: Date;
+    withheld?: readonly WithheldPair[];
+  },
 ): Promise<void> {
   await appendAuditEvent(tx, {
     actor,
     action: 'access.denied',
     outcome: 'denied',
+    at: denial.at,
     subject: { type: SUBJECT_TYPE, id: denial.subjectId },
     purpose: denial.purpose,
-    details: { attempted: denial.attempted, reason: denial.reason },
+    details: {
+      attempted: denial.attempted,
+      reason: denial.reason,
+      ...(denial.withheld && denial.withheld.length > 0 ? { withheld: denial.withheld } : {}),
+    },
   });
 }
 

@@ -67,6 +67,7 @@ export function cachedFlowsInForce(
   const generationColumn = source.generationColumn;
   return Object.assign(flows, {
     compiledPolicy,
+    ...(source.withdrawn ? { withdrawn: source.withdrawn } : {}),
     ...(generationColumn ? { speculative: { peek, generationColumn } } : {}),
   });
 }

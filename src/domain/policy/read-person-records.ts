@@ -6,7 +6,7 @@ import type { OrganisationId } from '../shared/ids.ts';
 import { decideFieldGroup } from './decide-access.ts';
 import { describeDisclosures, keepAllowed, type Disclosure } from './disclose-records.ts';
 import type { FieldGroup } from './field-groups.ts';
-import type { PolicyDeps } from './flows-in-force-source.ts';
+import type { FlowsInForceSource, PolicyDeps } from './flows-in-force-source.ts';
 import {
   readPersonRecordsAudited,
   type AllowedPair,
@@ -22,6 +22,7 @@ import {
   type PolicyAccess,
 } from './policy-access.ts';
 import type { Purpose } from './purposes.ts';
+import { explainWithheld } from './withheld-reasons.ts';
 
 export type { PersonRecord } from './person-record-store.ts';
 
@@ -90,7 +91,7 @@ export async function readPersonRecords(
   const statement = { view: options.view ?? 'person', alsoRead: options.alsoRead, gate: options.gate };
   const guess = peekPolicyAccess(deps.flowsInForce, actor, purpose, at, options.fieldGroups);
   let shown: Shown | 'stale' | undefined = guess
-    ? await readWith(deps.db, actor, purpose, personId, statement, guess.access, {
+    ? await readWith(deps.db, deps.flowsInForce, actor, purpose, personId, statement, guess.access, {
         column: guess.generationColumn,
         expected: guess.generation,
       })
@@ -101,10 +102,11 @@ export async function readPersonRecords(
       if (options.gate && !(await gateHolds(tx, options.gate))) throw new ReadGateClosed();
       const loaded = await loadPolicyAccess(tx, deps.flowsInForce, actor, purpose, at, options.fieldGroups);
       if (!loaded.ok) {
-        await recordDenial(tx, actor, { purpose, subjectId: personId, attempted, reason: loaded.reason });
+        await recordDenial(tx, actor, { purpose, subjectId: personId, attempted, reason: loaded.reason, at });
         return undefined;
       }
-      return (await readWith(tx, actor, purpose, personId, statement, loaded)) as Shown | undefined;
+      return (await readWith(tx, deps.flowsInForce, actor, purpose, personId, statement, loaded)) as
+        Shown | undefined;
     });
   }
   if (!shown) throw notFound('The person');
@@ -116,6 +118,7 @@ const attempted = 'person.records';
 
 async function readWith(
   db: Db,
+  flowsInForce: FlowsInForceSource,
   actor: Actor,
   purpose: Purpose,
   personId: string,
@@ -125,11 +128,11 @@ async function readWith(
 ): Promise<Shown | 'stale' | undefined> {
   const { actor: who, scope } = access;
   const subject = { type: SUBJECT_TYPE, id: personId };
+  // Both events carry the instant the policy decided at: one clock (DESIGN.md rule 6).
+  const at = new Date(access.atMs);
   const events: PersonReadEvents = {
-    viewed: { actor, action: 'subject.viewed', outcome: 'success', subject, purpose },
-    denied: { actor, action: 'access.denied', outcome: 'denied', subject, purpose },
+    viewed: { actor, action: 'subject.viewed', outcome: 'success', subject, purpose, at },
     view,
-    attempted,
   };
   const read = await readPersonRecordsAudited(
     db,
@@ -142,7 +145,14 @@ async function readWith(
   );
   if (read.kind === 'gate_closed') throw new ReadGateClosed();
   if (read.kind === 'stale') return 'stale';
-  if (read.records.length === 0) return undefined;
+  if (read.records.length === 0) {
+    // The refusal, with the real reason for each pair held (withheld-reasons.ts), committed
+    // before the caller answers "not found". A missing id takes the same two statements.
+    const withheld = await explainWithheld(db, flowsInForce, access, purpose, read.held);
+    const reason = read.known ? 'nothing_disclosable' : 'no_such_subject';
+    await recordDenial(db, actor, { purpose, subjectId: personId, attempted, reason, at, withheld });
+    return undefined;
+  }
   // The second layer (disclose-records.ts): each pair decided again on what came back. The SQL
   // filtered on the same scope, so a difference is a fault: fail closed and show nothing (the
   // event already committed says more was disclosed than was, never less).

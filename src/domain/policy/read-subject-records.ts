@@ -6,7 +6,8 @@ import type { FieldGroup } from './field-groups.ts';
 import type { PolicyDeps } from './flows-in-force-source.ts';
 import { loadPolicyAccess, peekPolicyAccess, type PolicyAccess, recordDenial } from './policy-access.ts';
 import type { Purpose } from './purposes.ts';
-import { findRecordsInScope, isSubjectKnown, type StoredRecord } from './subject-record-store.ts';
+import { findHeldPairs, findRecordsInScope, type StoredRecord } from './subject-record-store.ts';
+import { explainWithheld } from './withheld-reasons.ts';
 
 export type { Disclosure } from './disclose-records.ts';
 
@@ -33,7 +34,7 @@ export async function readSubjectRecords(
 ): Promise<SubjectRecordsView> {
   const at = deps.clock.now();
   const shown = await deps.db.transaction(async (tx) => {
-    const denial = { purpose, subjectId, attempted: 'subject.records' };
+    const denial = { purpose, subjectId, attempted: 'subject.records', at };
     const read = (ok: PolicyAccess & { ok: true }, alsoRead?: SQL) =>
       findRecordsInScope(tx, ok.actor.partnershipId, subjectId, ok.scope, ok.actor.organisationId, {
         ...(alsoRead ? { alsoRead } : {}),
@@ -58,8 +59,10 @@ export async function readSubjectRecords(
     }
     const { records, decisions } = keepAllowed(access, purpose, found.records);
     if (records.length === 0) {
-      const known = await isSubjectKnown(tx, access.actor.partnershipId, subjectId);
-      await recordDenial(tx, actor, { ...denial, reason: known ? 'nothing_disclosable' : 'no_such_subject' });
+      const held = await findHeldPairs(tx, access.actor.partnershipId, subjectId);
+      const withheld = await explainWithheld(tx, deps.flowsInForce, access, purpose, held);
+      const reason = held.length > 0 ? 'nothing_disclosable' : 'no_such_subject';
+      await recordDenial(tx, actor, { ...denial, reason, withheld });
       return undefined;
     }
     const disclosures = await recordDisclosure(tx, actor, {

@@ -41,6 +41,7 @@ export async function searchPersons(
         action: 'subject.searched',
         outcome,
         purpose,
+        at,
         details: { fields: [...input.fields].sort(), returned, ...(reason ? { reason } : {}) },
       });
     const access = await loadPolicyAccess(tx, deps.flowsInForce, actor, purpose, at, ['identity']);

@@ -119,14 +119,23 @@ export async function findHoldingsInScope(
 }
 
 /**
- * Whether anything at all is held about the subject, for the audit trail of a denial only: the
- * caller answers "not found" either way, and runs this on every denial so both take the same path.
+ * Every (holder, field group) that holds anything about the subject, whatever the scope: for the
+ * audit event of a refusal only (withheld-reasons.ts), never shown. The caller answers "not
+ * found" either way, and runs this on every refusal so both take the same path.
  */
-export async function isSubjectKnown(db: Db, partnershipId: PartnershipId, subjectId: string) {
-  const rows = await queryRows<{ one: number }>(
+export async function findHeldPairs(
+  db: Db,
+  partnershipId: PartnershipId,
+  subjectId: string,
+): Promise<{ holderOrganisationId: OrganisationId; fieldGroup: FieldGroup }[]> {
+  const rows = await queryRows<{ organisation_id: string; field_group: string }>(
     db,
-    sql`select 1 as one from subject_record r
-        where r.partnership_id = ${partnershipId} and r.subject_id = ${subjectId} limit 1`,
+    sql`select distinct r.organisation_id, r.field_group from subject_record r
+        where r.partnership_id = ${partnershipId} and r.subject_id = ${subjectId}
+        order by r.organisation_id, r.field_group`,
   );
-  return rows.length > 0;
+  return rows.map((r) => ({
+    holderOrganisationId: r.organisation_id as OrganisationId,
+    fieldGroup: r.field_group as FieldGroup,
+  }));
 }
