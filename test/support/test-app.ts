@@ -42,10 +42,22 @@ export interface SignedInSession {
   readonly body: Record<string, unknown>;
 }
 
+const unlimitedNotFoundViews = { tryAcquire: () => true, retryAfterMs: () => 0 };
+
 /** The real HTTP app in process (no port), on a fresh database with the gateway catalogue and Northshire. */
 export async function createTestApp(
   kind: DatabaseKind,
-  options: { webRoot?: string; demoAgreements?: boolean; flowsInForce?: FlowsInForceSource } = {},
+  options: {
+    webRoot?: string;
+    demoAgreements?: boolean;
+    flowsInForce?: FlowsInForceSource;
+    /**
+     * Apply the production not-found limit per user (policy/limit-not-found-views.ts). Off by
+     * default: the leak matrix and other suites read ids that name no one on purpose, hundreds
+     * of times, on a clock that does not move.
+     */
+    limitNotFoundViews?: boolean;
+  } = {},
 ): Promise<TestApp> {
   const database = await openTestDatabase(kind);
   const clock = fixedClock(new Date('2026-11-02T09:00:00Z'));
@@ -69,6 +81,7 @@ export async function createTestApp(
       ...instanceDeps,
       signer: loadCheckpointSigner(generateSigningKeyPem()),
       rateLimiter: new SignInRateLimiter(clock),
+      ...(options.limitNotFoundViews ? {} : { notFoundViews: unlimitedNotFoundViews }),
       secureCookies: false,
       trustProxy: true,
       webRoot: options.webRoot,

@@ -18,6 +18,8 @@ import { policyRoutes } from './routes/policy-routes.ts';
 import { sessionRoutes } from './routes/session-routes.ts';
 import { gatedViewPaths, viewRoutes } from './routes/view-routes.ts';
 import { peopleFamilyNetwork } from '../../domain/view/people-family-network.ts';
+import { SlidingWindowLimiter } from '../../domain/identity/rate-limiter.ts';
+import { notFoundViewRule } from '../../domain/policy/limit-not-found-views.ts';
 import { SessionCache } from './session-cache.ts';
 import { sessionMiddleware } from './session-middleware.ts';
 import { serveWebApp } from './static-web.ts';
@@ -93,11 +95,16 @@ export function createHttpApp(deps: HttpDeps): OpenAPIHono<AppEnv> {
   // Agreements: the fixed paths (reference, flows, coverage…) before /api/agreements/{agreementId}.
   agreementReportRoutes(deps, app);
   agreementRoutes(deps, app);
-  policyRoutes(deps, app);
+  // One not-found limit per user across every read of subject data in this process.
+  const readDeps = {
+    ...deps,
+    notFoundViews: deps.notFoundViews ?? new SlidingWindowLimiter(deps.clock, notFoundViewRule),
+  };
+  policyRoutes(readDeps, app);
   // One linkage index per partnership in this process, shared with ingest when it is given one.
   linkReviewRoutes({ ...deps, linkIndexes: deps.linkIndexes ?? new LinkIndexes() }, app);
   feedRoutes(deps, app);
-  viewRoutes({ ...deps, familyNetwork: peopleFamilyNetwork, sessionCache }, app);
+  viewRoutes({ ...readDeps, familyNetwork: peopleFamilyNetwork, sessionCache }, app);
   app.doc31('/api/openapi.json', {
     openapi: '3.1.0',
     info: {

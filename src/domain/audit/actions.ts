@@ -27,6 +27,11 @@ export interface AuditDetailsByAction {
    * Subject data shown to a user; `disclosed` on the event lists the field groups shown and
    * `purpose` the purpose. The policy reader adds how many records and the flows relied on.
    */
+  /**
+   * A pattern a data protection officer must look at (issue 13 point 9): one user reaching the
+   * not-found limit, i.e. opening many ids that name no child they may see.
+   */
+  'access.anomaly': { kind: 'repeated_not_found'; count: number; windowMinutes: number };
   'subject.viewed': {
     view: string;
     records?: number;
@@ -114,7 +119,7 @@ export interface IngestCounts {
 // policy: why a read of subject data answered "not found" (the caller cannot tell these apart;
 // the audit log can, so a DPO sees refusals for what they were).
 export type AccessDeniedReason =
-  'no_such_subject' | 'nothing_disclosable' | 'role_not_permitted' | 'system_actor';
+  'no_such_subject' | 'nothing_disclosable' | 'role_not_permitted' | 'system_actor' | 'rate_limited';
 
 /**
  * Why one (holder, field group) the subject has records in was not shown: the decision's own
@@ -153,6 +158,7 @@ export const auditActions = [
   'membership.added',
   'membership.ended',
   'access.denied',
+  'access.anomaly',
   'subject.viewed',
   'subject.searched',
   'audit.searched',

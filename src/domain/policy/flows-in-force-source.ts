@@ -4,6 +4,7 @@ import type { Deps } from '../shared/deps.ts';
 import type { PartnershipId } from '../shared/ids.ts';
 import type { CompiledPolicy } from './compile-policy.ts';
 import type { FlowInForce } from './flows-in-force.ts';
+import type { NotFoundViewLimiter } from './limit-not-found-views.ts';
 
 /**
  * Where the decision gets the flows in force: the agreements module's
@@ -102,6 +103,8 @@ export interface VersionedFlowsInForce {
 /** What the scoped reader needs beyond the ordinary dependencies. */
 export interface PolicyDeps extends Deps {
   readonly flowsInForce: FlowsInForceSource;
+  /** Not-found reads per user (limit-not-found-views.ts); the HTTP app always gives one. */
+  readonly notFoundViews?: NotFoundViewLimiter;
 }
 
 /**

@@ -3,6 +3,7 @@ import type { Actor } from '../shared/actor.ts';
 import { explainAccess, type AccessExplanationView } from './explain-access.ts';
 import type { FieldGroup } from './field-groups.ts';
 import type { PolicyDeps } from './flows-in-force-source.ts';
+import { limitNotFoundViews } from './limit-not-found-views.ts';
 import type { Purpose } from './purposes.ts';
 import {
   ReadGateClosed,
@@ -51,13 +52,18 @@ export function createScopedReader(
 ): ScopedReader {
   const { gate } = bound;
   const ungated = <T>(read: () => Promise<T>) => (gate ? Promise.reject(new ReadGateClosed()) : read());
+  // Every read counts against the user's not-found limit (limit-not-found-views.ts).
+  const limited = <T>(subjectId: string, read: () => Promise<T>) =>
+    limitNotFoundViews(deps, actor, { purpose, subjectId, at: deps.clock.now() }, read);
   return Object.freeze<ScopedReader>({
     purpose,
     readSubjectRecords: (subjectId, options = {}) =>
-      ungated(() => readSubjectRecords(deps, actor, purpose, subjectId, options)),
+      limited(subjectId, () => ungated(() => readSubjectRecords(deps, actor, purpose, subjectId, options))),
     readPersonRecords: (personId, options = {}) =>
-      readPersonRecords(deps, actor, purpose, personId, gate ? { ...options, gate } : options),
+      limited(personId, () =>
+        readPersonRecords(deps, actor, purpose, personId, gate ? { ...options, gate } : options),
+      ),
     explainAccess: (subjectId, options = {}) =>
-      ungated(() => explainAccess(deps, actor, purpose, subjectId, options)),
+      limited(subjectId, () => ungated(() => explainAccess(deps, actor, purpose, subjectId, options))),
   });
 }

@@ -17,6 +17,7 @@ export const actionLabels = {
   'membership.added': 'Added membership',
   'membership.ended': 'Ended membership',
   'access.denied': 'Access denied',
+  'access.anomaly': 'Unusual access: many records not found',
   'subject.viewed': 'Viewed information about a subject',
   'subject.searched': 'Searched for a person',
   'audit.searched': 'Searched audit log',
