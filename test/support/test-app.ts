@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { createHttpApp } from '../../src/adapters/http/app.ts';
 import type { DatabaseHandle, DatabaseKind } from '../../src/adapters/db/open-database.ts';
-import { generateSigningKeyPem, loadCheckpointSigner } from '../../src/domain/audit/signing-key.ts';
+import { memoryWitness, type AuditWitness } from '../../src/domain/audit/witness.ts';
 import { DEMO_PASSWORD } from '../../src/domain/demo/northshire.ts';
 import { seedDemoPartnership } from '../../src/domain/demo/seed-demo-partnership.ts';
 import { installGatewayCatalogue } from '../../src/domain/gateways/install-gateway-catalogue.ts';
@@ -45,7 +45,13 @@ export interface SignedInSession {
 /** The real HTTP app in process (no port), on a fresh database with the gateway catalogue and Northshire. */
 export async function createTestApp(
   kind: DatabaseKind,
-  options: { webRoot?: string; demoAgreements?: boolean; flowsInForce?: FlowsInForceSource } = {},
+  options: {
+    webRoot?: string;
+    demoAgreements?: boolean;
+    flowsInForce?: FlowsInForceSource;
+    /** The audit witness the verification API reads (a fresh one in memory unless given). */
+    auditWitness?: AuditWitness;
+  } = {},
 ): Promise<TestApp> {
   const database = await openTestDatabase(kind);
   const clock = fixedClock(new Date('2026-11-02T09:00:00Z'));
@@ -67,7 +73,7 @@ export async function createTestApp(
   const instance = (handle: DatabaseHandle, instanceDeps: PolicyDeps): TestApp => {
     const app = createHttpApp({
       ...instanceDeps,
-      signer: loadCheckpointSigner(generateSigningKeyPem()),
+      auditWitness: options.auditWitness ?? memoryWitness(),
       rateLimiter: new SignInRateLimiter(clock),
       secureCookies: false,
       trustProxy: true,
