@@ -34,7 +34,9 @@ export function folderWitness(dir: string): AuditWitnessWriter {
     return join(dir, `${partnershipId}.jsonl`);
   };
 
-  async function readTail(partnershipId: string): Promise<{ last?: WitnessedCheckpoint; endsClean: boolean }> {
+  async function readTail(
+    partnershipId: string,
+  ): Promise<{ last?: WitnessedCheckpoint; endsClean: boolean }> {
     const handle = await openIfExists(fileOf(partnershipId), 'r');
     if (!handle) return { endsClean: true };
     try {
@@ -43,9 +45,15 @@ export function folderWitness(dir: string): AuditWitnessWriter {
       const buffer = Buffer.alloc(length);
       await handle.read(buffer, 0, length, size - length);
       const text = buffer.toString('utf8');
-      const lines = text.split('\n').slice(0, -1);
+      const lines = text
+        .split('\n')
+        .slice(0, -1)
+        .filter((line) => line !== '' && isJson(line));
       const last = lines.at(-1);
-      return { endsClean: text.endsWith('\n') || size === 0, ...(last ? { last: parseLine(last, partnershipId) } : {}) };
+      return {
+        endsClean: text.endsWith('\n') || size === 0,
+        ...(last ? { last: parseLine(last, partnershipId) } : {}),
+      };
     } finally {
       await handle.close();
     }
@@ -60,11 +68,14 @@ export function folderWitness(dir: string): AuditWitnessWriter {
         if ((error as { code?: string }).code === 'ENOENT') return [];
         throw error;
       }
-      // The last piece is '' after a final newline, or a line cut short by a crash: either way not a checkpoint.
+      // The last piece is '' after a final newline, or a line cut short by a crash: either way
+      // not a checkpoint. So is a line that is not JSON at all: a write torn by a crash, closed
+      // off by the next append. A JSON line that is not a checkpoint of this partnership is an
+      // error (parseLine), never passed over.
       return text
         .split('\n')
         .slice(0, -1)
-        .filter((line) => line !== '')
+        .filter((line) => line !== '' && isJson(line))
         .map((line) => parseLine(line, partnershipId));
     },
 
@@ -112,16 +123,22 @@ export function folderWitness(dir: string): AuditWitnessWriter {
   };
 }
 
-function parseLine(line: string, partnershipId: string): WitnessedCheckpoint {
-  let parsed: unknown;
+function isJson(line: string): boolean {
   try {
-    parsed = JSON.parse(line);
+    JSON.parse(line);
+    return true;
   } catch {
-    parsed = undefined;
+    return false;
   }
-  const checked = WitnessLine.safeParse(parsed);
+}
+
+function parseLine(line: string, partnershipId: string): WitnessedCheckpoint {
+  const checked = WitnessLine.safeParse(JSON.parse(line));
   if (!checked.success || checked.data.partnershipId !== partnershipId) {
-    throw new DomainError('internal', `The audit witness file for ${partnershipId} has a line that cannot be read`);
+    throw new DomainError(
+      'internal',
+      `The audit witness file for ${partnershipId} has a line that cannot be read`,
+    );
   }
   return checked.data;
 }
