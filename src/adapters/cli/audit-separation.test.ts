@@ -120,6 +120,7 @@ if (adminUrl) {
       try {
         await until('the server to listen', () => server.output().includes('Tessera is running'));
         assert.match(server.output(), /sealed and signed by tessera audit seal, not by this process/);
+        assert.doesNotMatch(server.output(), /can alter the audit tables/);
         // Failed sign-ins to unknown accounts: events in the platform's chain, left for the sealer.
         for (let i = 0; i < 3; i++) {
           const response = await fetch(`http://127.0.0.1:${port}/api/session`, {

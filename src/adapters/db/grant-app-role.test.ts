@@ -10,6 +10,7 @@ import { sealAllPartnerships } from '../../domain/audit/seal-all-partnerships.ts
 import { generateSigningKeyPem, loadCheckpointSigner } from '../../domain/audit/signing-key.ts';
 import { memoryWitness } from '../../domain/audit/witness.ts';
 import { grantAppRole } from './grant-app-role.ts';
+import { canServerRoleBypassAudit } from './server-role.ts';
 import { openDatabase, type DatabaseHandle } from './open-database.ts';
 
 /**
@@ -76,6 +77,11 @@ if (adminUrl) {
       }
       // Nor can it turn the append-only triggers off for its session.
       await refused('set session_replication_role = replica', /permission denied/);
+    });
+
+    test('serve can tell the restricted role from the owner', async () => {
+      assert.equal(await canServerRoleBypassAudit(app.db), false);
+      assert.equal(await canServerRoleBypassAudit(owner.db), true);
     });
 
     test('it appends, reads and seals audit events, and changes ordinary rows', async () => {

@@ -27,7 +27,7 @@ const tailBytes = 16 * 1024;
  * and closed off before the next append, so it can never join up with a later line.
  */
 export function folderWitness(dir: string): AuditWitnessWriter {
-  const latest = new Map<string, WitnessedCheckpoint | undefined>();
+  let published: string | undefined;
   const fileOf = (partnershipId: string) => {
     // Only a uuid names a file, so an id can never point outside the folder.
     if (!z.uuid().safeParse(partnershipId).success) throw new Error('not a partnership id');
@@ -79,9 +79,10 @@ export function folderWitness(dir: string): AuditWitnessWriter {
         .map((line) => parseLine(line, partnershipId));
     },
 
+    // Read from the file's end every time rather than remembered, so that `tessera audit
+    // checkpoint` run beside `tessera audit seal` sees what the other appended.
     async readLatest(partnershipId) {
-      if (!latest.has(partnershipId)) latest.set(partnershipId, (await readTail(partnershipId)).last);
-      return latest.get(partnershipId);
+      return (await readTail(partnershipId)).last;
     },
 
     async recordCheckpoints(partnershipId, checkpoints) {
@@ -96,7 +97,6 @@ export function folderWitness(dir: string): AuditWitnessWriter {
       } finally {
         await handle.close();
       }
-      latest.set(partnershipId, checkpoints.at(-1));
     },
 
     async readPublicKey() {
@@ -109,8 +109,12 @@ export function folderWitness(dir: string): AuditWitnessWriter {
     },
 
     async recordPublicKey(publicKeyPem) {
+      if (published === publicKeyPem) return;
       const held = await this.readPublicKey();
-      if (held === publicKeyPem) return;
+      if (held === publicKeyPem) {
+        published = held;
+        return;
+      }
       if (held !== undefined) {
         throw new DomainError(
           'internal',
@@ -119,6 +123,7 @@ export function folderWitness(dir: string): AuditWitnessWriter {
       }
       await mkdir(dir, { recursive: true, mode: 0o750 });
       await writeFile(join(dir, publicKeyFile), publicKeyPem, { flag: 'wx', mode: 0o644 });
+      published = publicKeyPem;
     },
   };
 }

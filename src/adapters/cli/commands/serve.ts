@@ -13,6 +13,7 @@ import { SignInRateLimiter } from '../../../domain/identity/rate-limiter.ts';
 import type { Logger } from '../../../domain/shared/deps.ts';
 import { openRuntime } from '../../../runtime.ts';
 import { createHttpApp } from '../../http/app.ts';
+import { canServerRoleBypassAudit } from '../../db/server-role.ts';
 import { loadSigningKey } from '../../keys/load-signing-key.ts';
 import { startAuditSealer, type AuditSealer } from '../../scheduler/audit-sealer.ts';
 import { folderWitness } from '../../witness/folder-witness.ts';
@@ -49,6 +50,12 @@ export async function serveCommand(config: Config, logger: Logger): Promise<void
     });
   } else {
     logger.info({}, 'audit events are sealed and signed by tessera audit seal, not by this process');
+    if (await canServerRoleBypassAudit(deps.db)) {
+      logger.warn(
+        {},
+        'the server runs as a database role that can alter the audit tables; set DATABASE_OWNER_URL and run tessera db migrate to make a restricted role',
+      );
+    }
   }
   const webRoot = existsSync(defaultWebRoot) ? defaultWebRoot : undefined;
   if (!webRoot) logger.warn({}, 'dist/web is missing: run npm run build:web to serve the web app');
