@@ -2,8 +2,6 @@ import { mkdir } from 'node:fs/promises';
 import type { Config } from './config/config.ts';
 import { migrateDatabase } from './adapters/db/migrate-database.ts';
 import { openDatabase, type DatabaseHandle } from './adapters/db/open-database.ts';
-import { loadSigningKey } from './adapters/keys/load-signing-key.ts';
-import type { CheckpointSigner } from './domain/audit/signing-key.ts';
 import { installGatewayCatalogue } from './domain/gateways/install-gateway-catalogue.ts';
 import { systemClock } from './domain/shared/clock.ts';
 import type { Deps, Logger } from './domain/shared/deps.ts';
@@ -11,14 +9,15 @@ import { randomIds } from './domain/shared/ids.ts';
 
 export interface Runtime {
   readonly deps: Deps;
-  readonly signer: CheckpointSigner;
   readonly database: DatabaseHandle;
   readonly config: Config;
 }
 
 /**
- * Opens and migrates the configured database, installs the built-in gateway catalogue if there is
- * none, and loads the signing key: shared by serve and the CLI.
+ * Opens the configured database, migrates it unless an owner connection is configured (then only
+ * `tessera db migrate` migrates, as the owner: the server's role may not alter tables), and
+ * installs the built-in gateway catalogue if there is none: shared by serve and the CLI. The
+ * audit signing key is not loaded here: only the sealer holds it (adapters/keys).
  */
 export async function openRuntime(config: Config, logger: Logger): Promise<Runtime> {
   if (config.database.kind === 'pglite') await mkdir(config.database.dataDir, { recursive: true });
@@ -28,17 +27,11 @@ export async function openRuntime(config: Config, logger: Logger): Promise<Runti
       : { kind: 'postgres', url: config.database.url, poolSize: config.database.poolSize },
   );
   try {
-    await migrateDatabase(database);
+    if (config.database.kind === 'pglite' || !config.database.ownerUrl) await migrateDatabase(database);
     const deps: Deps = { db: database.db, clock: systemClock, ids: randomIds, logger };
     // The legal gateway catalogue is reference data every partnership needs from the first start.
     await installGatewayCatalogue(deps);
-    const signer = await loadSigningKey(config, logger);
-    return {
-      deps,
-      signer,
-      database,
-      config,
-    };
+    return { deps, database, config };
   } catch (error) {
     await database.close();
     throw error;

@@ -61,7 +61,12 @@ export async function runStartupBench(runs = 3): Promise<StartupResult> {
   const baseline = `require('node:http').createServer((q, s) => s.end('<html>ok</html>')).listen(process.env.PORT, '127.0.0.1')`;
   for (let i = 0; i < runs; i++) {
     const dir = await mkdtemp(join(tmpdir(), 'tessera-startup-'));
-    const env = { TESSERA_DATA_DIR: join(dir, 'data'), TESSERA_LOG_LEVEL: 'silent' };
+    const env = {
+      TESSERA_DATA_DIR: join(dir, 'data'),
+      TESSERA_AUDIT_SIGNING_KEY_FILE: join(dir, 'keys', 'audit-signing-key.pem'),
+      TESSERA_AUDIT_WITNESS_DIR: join(dir, 'witness'),
+      TESSERA_LOG_LEVEL: 'silent',
+    };
     try {
       result.firstStartMs.push(
         await timeUntilServed(

@@ -10,6 +10,7 @@ import { catalogueGatewayDirectory } from '../../src/domain/agreements/catalogue
 import { agreementFlowsInForce } from '../../src/domain/agreements/policy-generation.ts';
 import { cachedFlowsInForce } from '../../src/domain/policy/policy-cache.ts';
 import { generateSigningKeyPem, loadCheckpointSigner } from '../../src/domain/audit/signing-key.ts';
+import { memoryWitness } from '../../src/domain/audit/witness.ts';
 import { demoPartnership } from '../../src/domain/demo/northshire.ts';
 import { SignInRateLimiter } from '../../src/domain/identity/rate-limiter.ts';
 import { systemClock } from '../../src/domain/shared/clock.ts';
@@ -36,14 +37,22 @@ const app = await openDatabase({ kind: 'postgres', url: databaseUrl(), poolSize:
 const bare = await openDatabase({ kind: 'postgres', url: databaseUrl(), poolSize: barePoolSize });
 const deps = { db: app.db, clock: systemClock, ids: randomIds, logger: silentLogger };
 const signer = loadCheckpointSigner(generateSigningKeyPem());
+const witness = memoryWitness();
 const sealing = sealer
-  ? startAuditSealer(app.db, { signer, intervalMs: 1000, checkpointEvery: 1000, logger: silentLogger })
+  ? startAuditSealer(app.db, {
+      signer,
+      witness,
+      intervalMs: 1000,
+      checkpointEvery: 1000,
+      checkpointIntervalMs: 60_000,
+      logger: silentLogger,
+    })
   : undefined;
 // The view as `tessera serve` runs it: the compiled policy cached per partnership, checked
 // against the agreements' generation on every read (policy/policy-cache.ts).
 const http = createHttpApp({
   ...deps,
-  signer,
+  auditWitness: witness,
   rateLimiter: new SignInRateLimiter(systemClock),
   secureCookies: false,
   trustProxy: false,

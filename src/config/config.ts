@@ -15,15 +15,21 @@ const ConfigSchema = z.object({
     .string()
     .regex(/^postgres(ql)?:\/\//, { error: 'must start with postgres:// or postgresql://' })
     .optional(),
+  DATABASE_OWNER_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, { error: 'must start with postgres:// or postgresql://' })
+    .optional(),
   DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
   TESSERA_DATA_DIR: z.string().min(1).default('./.tessera/data'),
   TESSERA_AUDIT_SIGNING_KEY: z.string().optional(),
-  TESSERA_AUDIT_SIGNING_KEY_FILE: z.string().optional(),
+  TESSERA_AUDIT_SIGNING_KEY_FILE: z.string().min(1).default('./.tessera/keys/audit-signing-key.pem'),
+  TESSERA_AUDIT_WITNESS_DIR: z.string().min(1).default('./.tessera/witness'),
   TESSERA_PUBLIC_URL: z.url({ error: 'must be a URL such as https://tessera.example.org' }).optional(),
   TESSERA_TRUST_PROXY: booleanFlag.default(false),
   TESSERA_DEMO: booleanFlag.optional(),
   TESSERA_SEAL_INTERVAL_MS: z.coerce.number().int().min(100).max(3_600_000).default(1000),
   TESSERA_CHECKPOINT_EVERY: z.coerce.number().int().min(1).max(10_000_000).default(10_000),
+  TESSERA_CHECKPOINT_INTERVAL_MS: z.coerce.number().int().min(100).max(3_600_000).default(60_000),
   TESSERA_LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 
@@ -31,9 +37,26 @@ export interface Config {
   readonly port: number;
   readonly host: string;
   readonly database:
-    { kind: 'pglite'; dataDir: string } | { kind: 'postgres'; url: string; poolSize: number };
+    | { kind: 'pglite'; dataDir: string }
+    | {
+        kind: 'postgres';
+        url: string;
+        poolSize: number;
+        /**
+         * The owner's connection, used only by `tessera db migrate`: the server's own role
+         * (DATABASE_URL) may not alter tables or change audit rows (DESIGN.md rule 3).
+         */
+        ownerUrl: string | undefined;
+      };
   readonly dataDir: string;
-  readonly auditSigningKey: { pem: string } | { file: string } | undefined;
+  /**
+   * The key that signs audit checkpoints: given inline, or a file (made there on first use).
+   * Its own place, never inside or beside the data folder, so the data and the key that vouches
+   * for it are not copied, backed up or exposed together.
+   */
+  readonly auditSigningKey: { pem: string } | { file: string };
+  /** Where each signed checkpoint is also kept, out of the database role's reach. */
+  readonly auditWitnessDir: string;
   /** Cookies get `Secure` and the `__Host-` prefix when Tessera is served over TLS. */
   readonly secureCookies: boolean;
   readonly trustProxy: boolean;
@@ -41,6 +64,8 @@ export interface Config {
   readonly seedDemo: boolean;
   readonly sealIntervalMs: number;
   readonly checkpointEvery: number;
+  /** A checkpoint is signed once the oldest unsigned event has waited this long, however few. */
+  readonly checkpointIntervalMs: number;
   readonly logLevel: string;
 }
 
@@ -57,14 +82,18 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     port: e.PORT,
     host: e.HOST,
     database: e.DATABASE_URL
-      ? { kind: 'postgres', url: e.DATABASE_URL, poolSize: e.DATABASE_POOL_SIZE }
+      ? {
+          kind: 'postgres',
+          url: e.DATABASE_URL,
+          poolSize: e.DATABASE_POOL_SIZE,
+          ownerUrl: e.DATABASE_OWNER_URL,
+        }
       : { kind: 'pglite', dataDir: e.TESSERA_DATA_DIR },
     dataDir: e.TESSERA_DATA_DIR,
     auditSigningKey: e.TESSERA_AUDIT_SIGNING_KEY
       ? { pem: e.TESSERA_AUDIT_SIGNING_KEY }
-      : e.TESSERA_AUDIT_SIGNING_KEY_FILE
-        ? { file: e.TESSERA_AUDIT_SIGNING_KEY_FILE }
-        : undefined,
+      : { file: e.TESSERA_AUDIT_SIGNING_KEY_FILE },
+    auditWitnessDir: e.TESSERA_AUDIT_WITNESS_DIR,
     secureCookies: e.TESSERA_PUBLIC_URL?.startsWith('https:') ?? false,
     trustProxy: e.TESSERA_TRUST_PROXY,
     // The demo is seeded by default only on the embedded database: a PostgreSQL deployment is
@@ -72,6 +101,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     seedDemo: e.TESSERA_DEMO ?? !e.DATABASE_URL,
     sealIntervalMs: e.TESSERA_SEAL_INTERVAL_MS,
     checkpointEvery: e.TESSERA_CHECKPOINT_EVERY,
+    checkpointIntervalMs: e.TESSERA_CHECKPOINT_INTERVAL_MS,
     logLevel: e.TESSERA_LOG_LEVEL,
   };
 }

@@ -4,6 +4,7 @@ import { createHttpApp } from '../../src/adapters/http/app.ts';
 import { defaultWebRoot } from '../../src/adapters/cli/commands/serve.ts';
 import { startAuditSealer } from '../../src/adapters/scheduler/audit-sealer.ts';
 import { generateSigningKeyPem, loadCheckpointSigner } from '../../src/domain/audit/signing-key.ts';
+import { memoryWitness } from '../../src/domain/audit/witness.ts';
 import { personLinker } from '../../src/domain/people/person-linker.ts';
 import { seedDemoPartnership } from '../../src/domain/demo/seed-demo-partnership.ts';
 import { installGatewayCatalogue } from '../../src/domain/gateways/install-gateway-catalogue.ts';
@@ -35,15 +36,18 @@ export async function startDemoServer(
   // What a test adds to the demo before the server starts (e.g. linked records to review).
   await options.prepare?.({ ...deps, linkIndexes });
   const signer = loadCheckpointSigner(generateSigningKeyPem());
+  const witness = memoryWitness();
   const sealer = startAuditSealer(database.db, {
     signer,
+    witness,
     intervalMs: 200,
     checkpointEvery: 50,
+    checkpointIntervalMs: 1000,
     logger: silentLogger,
   });
   const app = createHttpApp({
     ...deps,
-    signer,
+    auditWitness: witness,
     rateLimiter: new SignInRateLimiter(systemClock),
     secureCookies: false,
     trustProxy: false,

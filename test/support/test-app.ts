@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { createHttpApp } from '../../src/adapters/http/app.ts';
 import type { DatabaseHandle, DatabaseKind } from '../../src/adapters/db/open-database.ts';
-import { generateSigningKeyPem, loadCheckpointSigner } from '../../src/domain/audit/signing-key.ts';
+import { memoryWitness, type AuditWitness } from '../../src/domain/audit/witness.ts';
 import { DEMO_PASSWORD } from '../../src/domain/demo/northshire.ts';
 import { seedDemoPartnership } from '../../src/domain/demo/seed-demo-partnership.ts';
 import { installGatewayCatalogue } from '../../src/domain/gateways/install-gateway-catalogue.ts';
@@ -57,6 +57,8 @@ export async function createTestApp(
      * of times, on a clock that does not move.
      */
     limitNotFoundViews?: boolean;
+    /** The audit witness the verification API reads (a fresh one in memory unless given). */
+    auditWitness?: AuditWitness;
   } = {},
 ): Promise<TestApp> {
   const database = await openTestDatabase(kind);
@@ -79,7 +81,7 @@ export async function createTestApp(
   const instance = (handle: DatabaseHandle, instanceDeps: PolicyDeps): TestApp => {
     const app = createHttpApp({
       ...instanceDeps,
-      signer: loadCheckpointSigner(generateSigningKeyPem()),
+      auditWitness: options.auditWitness ?? memoryWitness(),
       rateLimiter: new SignInRateLimiter(clock),
       ...(options.limitNotFoundViews ? {} : { notFoundViews: unlimitedNotFoundViews }),
       secureCookies: false,

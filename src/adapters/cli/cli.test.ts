@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
@@ -35,7 +35,11 @@ describe('the tessera command', () => {
   let env: Record<string, string>;
   before(async () => {
     dir = await mkdtemp(join(tmpdir(), 'tessera-cli-'));
-    env = { TESSERA_DATA_DIR: join(dir, 'data') };
+    env = {
+      TESSERA_DATA_DIR: join(dir, 'data'),
+      TESSERA_AUDIT_SIGNING_KEY_FILE: join(dir, 'keys', 'audit-signing-key.pem'),
+      TESSERA_AUDIT_WITNESS_DIR: join(dir, 'witness'),
+    };
   });
   after(() => rm(dir, { recursive: true, force: true }));
 
@@ -48,6 +52,7 @@ describe('the tessera command', () => {
       ['user', 'add'],
       ['audit', 'verify'],
       ['audit', 'checkpoint'],
+      ['audit', 'seal'],
       ['gateways', 'export'],
       ['gateways', 'import'],
       ['people', 'relink'],
@@ -118,6 +123,33 @@ describe('the tessera command', () => {
     assert.equal(refused.code, 1);
     assert.match(refused.stderr, /file: The file is not an Excel workbook/);
     assert.equal((await tessera(['gateways', 'import', join(dir, 'missing.xlsx')], env)).code, 2);
+  });
+
+  test('verify exits 1 naming a cut tail (the newest events and last checkpoint deleted) as truncated', async () => {
+    const p = demoPartnership.id;
+    const db = await PGlite.create(join(dir, 'data'));
+    let head: number;
+    try {
+      const rows = await db.query<{ head: number }>(
+        `select max(seq)::int as head from audit_chain where partnership_id = '${p}'`,
+      );
+      head = rows.rows[0]!.head;
+      // What the database's owner could do: triggers off, the newest three events, their chain
+      // entries and the checkpoint over them gone, leaving a chain that is sound on its own.
+      await db.exec(`set session_replication_role = replica;
+        delete from audit_event where partnership_id = '${p}' and id in
+          (select event_id from audit_chain where partnership_id = '${p}' and seq > ${head - 3});
+        delete from audit_chain where partnership_id = '${p}' and seq > ${head - 3};
+        delete from audit_checkpoint where partnership_id = '${p}' and seq_to > ${head - 3};
+        set session_replication_role = origin;`);
+    } finally {
+      await db.close();
+    }
+    const run = await tessera(['audit', 'verify'], env);
+    assert.equal(run.code, 1);
+    assert.match(run.stderr, new RegExp(`FAILED at seq ${head - 2}: truncated`));
+    // The witness keeps its copy in its own folder, outside the data folder and the key's.
+    assert.match(await readFile(join(dir, 'witness', `${p}.jsonl`), 'utf8'), new RegExp(`"seqTo":${head}`));
   });
 
   test('verify exits 1 naming the sequence number of an edited event', async () => {

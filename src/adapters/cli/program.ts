@@ -214,6 +214,12 @@ export function buildProgram(
       await run(async (c, l) => (await load.audit()).auditVerifyCommand(c, l, options))();
     });
   audit
+    .command('seal')
+    .description(
+      'run the sealer: chain new events, sign checkpoints and write them to the witness folder, until stopped',
+    )
+    .action(run(async (c, l) => (await load.audit()).auditSealCommand(c, l)));
+  audit
     .command('checkpoint')
     .description('seal all committed events now and sign a checkpoint over them')
     .action(run(async (c, l) => (await load.audit()).auditCheckpointCommand(c, l)));

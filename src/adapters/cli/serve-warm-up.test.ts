@@ -30,7 +30,12 @@ describe('tessera serve warms the linkage index after it listens', () => {
     'a restarted server answers, then logs its linkage index ready, with ids and counts only',
     { timeout: 300_000 },
     async () => {
-      const env = { PATH: process.env.PATH ?? '', TESSERA_DATA_DIR: join(dir, 'data') };
+      const env = {
+        PATH: process.env.PATH ?? '',
+        TESSERA_DATA_DIR: join(dir, 'data'),
+        TESSERA_AUDIT_SIGNING_KEY_FILE: join(dir, 'keys', 'audit-signing-key.pem'),
+        TESSERA_AUDIT_WITNESS_DIR: join(dir, 'witness'),
+      };
       // The demo's feeds, batch linked: a partnership with a stored model and held records.
       const seed = spawn(process.execPath, ['bin/tessera.mjs', 'demo', 'seed'], {
         env: { ...env, TESSERA_LOG_LEVEL: 'silent' },

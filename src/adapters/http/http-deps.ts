@@ -1,6 +1,6 @@
 import type { SQL } from 'drizzle-orm';
 import type { GatewayDirectory } from '../../domain/agreements/gateway-directory.ts';
-import type { CheckpointSigner } from '../../domain/audit/signing-key.ts';
+import type { AuditWitness } from '../../domain/audit/witness.ts';
 import type { IngestDeps } from '../../domain/feeds/ingest-feed.ts';
 import type { ActiveSession } from '../../domain/identity/resolve-session.ts';
 import type { SignInRateLimiter } from '../../domain/identity/rate-limiter.ts';
@@ -9,7 +9,11 @@ import type { PolicyDeps } from '../../domain/policy/flows-in-force-source.ts';
 
 /** PolicyDeps: the ordinary dependencies plus the source of flows in force for the scoped reader. */
 export interface HttpDeps extends PolicyDeps {
-  readonly signer: CheckpointSigner;
+  /**
+   * The audit witness, read to verify the chain. The web process holds no signing key: sealing
+   * and signing run in `tessera audit seal` (in this process only on the embedded database).
+   */
+  readonly auditWitness: AuditWitness;
   readonly rateLimiter: SignInRateLimiter;
   readonly secureCookies: boolean;
   readonly trustProxy: boolean;

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { createHttpApp } from './app.ts';
 import { openTestDatabase } from '../../../test/support/test-database.ts';
-import { generateSigningKeyPem, loadCheckpointSigner } from '../../domain/audit/signing-key.ts';
+import { memoryWitness } from '../../domain/audit/witness.ts';
 import { DEMO_PASSWORD } from '../../domain/demo/northshire.ts';
 import { seedDemoPartnership } from '../../domain/demo/seed-demo-partnership.ts';
 import { fakeGatewayDirectory } from '../../../test/support/fake-gateway-directory.ts';
@@ -25,7 +25,7 @@ test('request logs carry the route pattern, status and request id, and no person
     await seedDemoPartnership(deps);
     const app = createHttpApp({
       ...deps,
-      signer: loadCheckpointSigner(generateSigningKeyPem()),
+      auditWitness: memoryWitness(),
       rateLimiter: new SignInRateLimiter(systemClock),
       secureCookies: false,
       trustProxy: false,

@@ -1,7 +1,13 @@
 import { merkleRoot } from './merkle.ts';
-import { checkpointMessage, type CheckpointSigner } from './signing-key.ts';
+import { checkpointMessage, type CheckpointVerifier } from './signing-key.ts';
 
-export type TamperKind = 'edited' | 'deleted' | 'inserted' | 'reordered' | 'checkpoint_invalid';
+/**
+ * What happened at the first bad place. `truncated` and `checkpoint_missing` are found only by
+ * comparing with the witness: the chain ends before a checkpoint the witness holds, or the
+ * database has lost a checkpoint the witness holds.
+ */
+export type TamperKind =
+  'edited' | 'deleted' | 'inserted' | 'reordered' | 'checkpoint_invalid' | 'truncated' | 'checkpoint_missing';
 
 export interface ChainProblem {
   readonly partnershipId: string;
@@ -54,7 +60,8 @@ export class ChainWalk {
 
   constructor(
     readonly partnershipId: string,
-    private readonly signer: CheckpointSigner,
+    /** Undefined when no public key is to be had: then every checkpoint fails. */
+    private readonly verifier: CheckpointVerifier | undefined,
     readonly checkpoints: readonly CheckpointRow[],
     readonly fromSeq: number,
     previous: string,
@@ -110,7 +117,8 @@ export class ChainWalk {
       merkleRoot: c.merkle_root,
       chainHead: c.chain_head,
     };
-    if (c.key_id !== this.signer.keyId || !this.signer.verify(checkpointMessage(claimed), c.signature)) {
+    if (!this.verifier) return `checkpoint ${c.seq_from}-${c.seq_to} cannot be checked: no audit public key`;
+    if (c.key_id !== this.verifier.keyId || !this.verifier.verify(checkpointMessage(claimed), c.signature)) {
       return `checkpoint ${c.seq_from}-${c.seq_to} is not signed by this partnership's audit key`;
     }
     const leaves = this.leaves;

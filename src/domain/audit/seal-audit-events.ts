@@ -4,11 +4,18 @@ import { canonicalEventSql, chainHash, eventDigest, genesisHash } from './canoni
 import { merkleRoot } from './merkle.ts';
 import { auditCheckpoint } from './schema.ts';
 import { checkpointMessage, type CheckpointSigner } from './signing-key.ts';
+import type { WitnessedCheckpoint } from './witness.ts';
 
 export interface SealOptions {
   readonly signer: CheckpointSigner;
   /** Sign a checkpoint once this many events have been chained since the last one. */
   readonly checkpointEvery: number;
+  /**
+   * Also sign once the oldest unsigned event has waited this long (DESIGN.md rule 3: at least
+   * every minute), so that a quiet partnership's newest events are not left unsigned, and so
+   * unwitnessed, for hours. Measured on the database's clock, which stamped the event.
+   */
+  readonly checkpointIntervalMs?: number;
   /** Sign a checkpoint over whatever is unsigned now, however little (`tessera audit checkpoint`). */
   readonly forceCheckpoint?: boolean;
   readonly batchSize?: number;
@@ -23,7 +30,8 @@ export interface SealOptions {
 
 export interface SealResult {
   readonly sealed: number;
-  readonly checkpoints: readonly { seqFrom: number; seqTo: number }[];
+  /** The checkpoints signed, for the witness. */
+  readonly checkpoints: readonly WitnessedCheckpoint[];
 }
 
 interface ChainHead {
@@ -51,7 +59,7 @@ export async function sealAuditEvents(
   const waitMs = options.waitForEarlierTransactionsMs ?? (options.forceCheckpoint ? 30_000 : 0);
   if (waitMs > 0) await waitForEarlierTransactions(db, waitMs);
   let sealed = 0;
-  const checkpoints: { seqFrom: number; seqTo: number }[] = [];
+  const checkpoints: WitnessedCheckpoint[] = [];
   for (;;) {
     const batch = await db.transaction(async (tx) => {
       await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${'tessera.audit.seal:' + partnershipId}))`);
@@ -156,7 +164,7 @@ async function maybeCheckpoint(
   partnershipId: string,
   headSeq: number,
   options: SealOptions,
-): Promise<{ seqFrom: number; seqTo: number } | undefined> {
+): Promise<WitnessedCheckpoint | undefined> {
   const [last] = await queryRows<{ seq_to: string }>(
     db,
     sql`select k.seq_to::text from audit_checkpoint k where k.partnership_id = ${partnershipId}
@@ -165,7 +173,13 @@ async function maybeCheckpoint(
   const seqFrom = (last ? Number(last.seq_to) : 0) + 1;
   const unsigned = headSeq - seqFrom + 1;
   if (unsigned <= 0) return undefined;
-  if (unsigned < options.checkpointEvery && !options.forceCheckpoint) return undefined;
+  if (
+    unsigned < options.checkpointEvery &&
+    !options.forceCheckpoint &&
+    !(await hasWaitedTooLong(db, partnershipId, seqFrom, options.checkpointIntervalMs))
+  ) {
+    return undefined;
+  }
   const leaves = await queryRows<{ hash: string }>(
     db,
     sql`select hash from audit_chain where partnership_id = ${partnershipId}
@@ -178,11 +192,28 @@ async function maybeCheckpoint(
     merkleRoot: merkleRoot(leaves.map((l) => l.hash)),
     chainHead: leaves[leaves.length - 1]!.hash,
   };
-  await db.insert(auditCheckpoint).values({
+  const signed = {
     ...checkpoint,
-    eventCount: leaves.length,
     keyId: options.signer.keyId,
     signature: options.signer.sign(checkpointMessage(checkpoint)),
-  });
-  return { seqFrom, seqTo: headSeq };
+  };
+  await db.insert(auditCheckpoint).values({ ...signed, eventCount: leaves.length });
+  return signed;
+}
+
+/** Whether the event sealed at `seq` was stamped at least `intervalMs` ago. */
+async function hasWaitedTooLong(
+  db: Db,
+  partnershipId: string,
+  seq: number,
+  intervalMs: number | undefined,
+): Promise<boolean> {
+  if (intervalMs === undefined) return false;
+  const [row] = await queryRows<{ due: boolean }>(
+    db,
+    sql`select e.at <= clock_timestamp() - make_interval(secs => ${intervalMs / 1000}) as due
+        from audit_chain c join audit_event e on e.partnership_id = c.partnership_id and e.id = c.event_id
+        where c.partnership_id = ${partnershipId} and c.seq = ${seq}`,
+  );
+  return row?.due ?? false;
 }

@@ -9,11 +9,20 @@ import {
 } from 'node:crypto';
 import { DomainError } from '../shared/errors.ts';
 
-/** The Ed25519 key that signs audit checkpoints, loaded from configuration. */
-export interface CheckpointSigner {
+/**
+ * What checks a checkpoint's signature: the public half only, so that whoever verifies (the web
+ * app's status panel, `tessera audit verify`) never holds the key that signs.
+ */
+export interface CheckpointVerifier {
   readonly keyId: string;
-  sign(message: string): string;
   verify(message: string, signatureBase64: string): boolean;
+}
+
+/** The Ed25519 key that signs audit checkpoints; held only by the sealer (`tessera audit seal`). */
+export interface CheckpointSigner extends CheckpointVerifier {
+  /** The public key (SPKI PEM), which the sealer hands to the witness for verifiers. */
+  readonly publicKeyPem: string;
+  sign(message: string): string;
 }
 
 export function loadCheckpointSigner(privateKeyPem: string): CheckpointSigner {
@@ -27,11 +36,31 @@ export function loadCheckpointSigner(privateKeyPem: string): CheckpointSigner {
     throw new DomainError('internal', 'The audit signing key must be an Ed25519 key');
   }
   const publicKey = createPublicKey(privateKey);
-  const spki = publicKey.export({ type: 'spki', format: 'der' });
-  const keyId = createHash('sha256').update(spki).digest('hex').slice(0, 16);
   return {
-    keyId,
+    ...verifierFor(publicKey),
+    publicKeyPem: publicKey.export({ type: 'spki', format: 'pem' }).toString(),
     sign: (message) => sign(null, Buffer.from(message), privateKey).toString('base64'),
+  };
+}
+
+/** A verifier from the public key the sealer published (SPKI PEM). */
+export function loadCheckpointVerifier(publicKeyPem: string): CheckpointVerifier {
+  let publicKey: KeyObject;
+  try {
+    publicKey = createPublicKey(publicKeyPem);
+  } catch (cause) {
+    throw new DomainError('internal', 'The audit public key could not be read', { cause });
+  }
+  if (publicKey.asymmetricKeyType !== 'ed25519') {
+    throw new DomainError('internal', 'The audit public key must be an Ed25519 key');
+  }
+  return verifierFor(publicKey);
+}
+
+function verifierFor(publicKey: KeyObject): CheckpointVerifier {
+  const spki = publicKey.export({ type: 'spki', format: 'der' });
+  return {
+    keyId: createHash('sha256').update(spki).digest('hex').slice(0, 16),
     verify: (message, signature) =>
       verify(null, Buffer.from(message), publicKey, Buffer.from(signature, 'base64')),
   };

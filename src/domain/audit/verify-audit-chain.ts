@@ -9,7 +9,7 @@ import {
   type EventOrder,
 } from './chain-walk.ts';
 import { walkChainPages, type PageOptions } from './read-chain-pages.ts';
-import type { CheckpointSigner } from './signing-key.ts';
+import type { CheckpointVerifier } from './signing-key.ts';
 
 export type { ChainProblem, ChainVerification, TamperKind } from './chain-walk.ts';
 
@@ -47,7 +47,7 @@ const defaultTuning: VerifyTuning = { pages: true, pageSize: 10_000, pagesInFlig
 export async function verifyAuditChain(
   db: Db,
   partnershipId: string,
-  signer: CheckpointSigner,
+  verifier: CheckpointVerifier | undefined,
   range: { fromSeq?: number; toSeq?: number } = {},
   tuning: VerifyTuning = defaultTuning,
 ): Promise<ChainVerification> {
@@ -60,7 +60,7 @@ export async function verifyAuditChain(
   const toSeq = range.toSeq ?? Number.MAX_SAFE_INTEGER;
   const previous =
     fromSeq === 1 ? genesisHash(partnershipId) : await chainHashAt(db, partnershipId, fromSeq - 1);
-  const walk = new ChainWalk(partnershipId, signer, checkpoints, fromSeq, previous);
+  const walk = new ChainWalk(partnershipId, verifier, checkpoints, fromSeq, previous);
 
   if (tuning.pages) {
     const lastSeq = Math.min(toSeq, await chainHeadSeq(db, partnershipId));

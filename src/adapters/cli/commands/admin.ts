@@ -10,11 +10,33 @@ import type { Logger } from '../../../domain/shared/deps.ts';
 import { DomainError } from '../../../domain/shared/errors.ts';
 import type { PartnershipId } from '../../../domain/shared/ids.ts';
 import { openRuntime } from '../../../runtime.ts';
+import { grantAppRole } from '../../db/grant-app-role.ts';
+import { migrateDatabase } from '../../db/migrate-database.ts';
+import { openDatabase } from '../../db/open-database.ts';
 
+/**
+ * `tessera db migrate`. With DATABASE_OWNER_URL it migrates as the owner and then makes the role
+ * in DATABASE_URL the server's restricted role (adapters/db/grant-app-role.ts); without it, the
+ * one role in DATABASE_URL (or the embedded database) migrates itself, as before.
+ */
 export async function dbMigrateCommand(config: Config, logger: Logger): Promise<number> {
+  if (config.database.kind === 'postgres' && config.database.ownerUrl) {
+    const owner = await openDatabase({ kind: 'postgres', url: config.database.ownerUrl, poolSize: 1 });
+    try {
+      await migrateDatabase(owner);
+      const granted = await grantAppRole(owner, config.database.url);
+      console.log(
+        `database migrated (postgres) as the owner; server role ${granted.role} ${granted.created ? 'created and ' : ''}granted data access only`,
+      );
+    } finally {
+      await owner.close();
+    }
+  }
   const runtime = await openRuntime(config, logger);
   await runtime.database.close();
-  console.log(`database migrated (${runtime.database.kind})`);
+  if (config.database.kind === 'pglite' || !config.database.ownerUrl) {
+    console.log(`database migrated (${runtime.database.kind})`);
+  }
   return 0;
 }
 

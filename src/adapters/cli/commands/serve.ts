@@ -13,15 +13,23 @@ import { SignInRateLimiter } from '../../../domain/identity/rate-limiter.ts';
 import type { Logger } from '../../../domain/shared/deps.ts';
 import { openRuntime } from '../../../runtime.ts';
 import { createHttpApp } from '../../http/app.ts';
-import { startAuditSealer } from '../../scheduler/audit-sealer.ts';
+import { canServerRoleBypassAudit } from '../../db/server-role.ts';
+import { loadSigningKey } from '../../keys/load-signing-key.ts';
+import { startAuditSealer, type AuditSealer } from '../../scheduler/audit-sealer.ts';
+import { folderWitness } from '../../witness/folder-witness.ts';
 import { printDemoSignIn } from './demo-sign-in.ts';
 
 export const defaultWebRoot = fileURLToPath(new URL('../../../../dist/web', import.meta.url));
 
-/** `tessera serve`: migrate, seed the demo into an empty database, seal audit, serve HTTP. */
+/**
+ * `tessera serve`: migrate, seed the demo into an empty database, serve HTTP. On PostgreSQL the
+ * web process holds no signing key: `tessera audit seal` seals and signs (DESIGN.md rule 3).
+ * The embedded database is one process, so there the sealer runs here.
+ */
 export async function serveCommand(config: Config, logger: Logger): Promise<void> {
   const runtime = await openRuntime(config, logger);
-  const { deps, signer } = runtime;
+  const { deps } = runtime;
+  const witness = folderWitness(config.auditWitnessDir);
   const gateways = catalogueGatewayDirectory(deps.db);
   // One set of linkage indexes per process, shared by the review queue and ingest's linking.
   const linkIndexes = new LinkIndexes();
@@ -30,17 +38,30 @@ export async function serveCommand(config: Config, logger: Logger): Promise<void
     await seedDemoPartnership({ ...deps, linkIndexes }, { gateways, feeds: true });
     seeded = true;
   }
-  const sealer = startAuditSealer(deps.db, {
-    signer,
-    intervalMs: config.sealIntervalMs,
-    checkpointEvery: config.checkpointEvery,
-    logger,
-  });
+  let sealer: AuditSealer | undefined;
+  if (runtime.database.kind === 'pglite') {
+    sealer = startAuditSealer(deps.db, {
+      signer: await loadSigningKey(config, logger),
+      witness,
+      intervalMs: config.sealIntervalMs,
+      checkpointEvery: config.checkpointEvery,
+      checkpointIntervalMs: config.checkpointIntervalMs,
+      logger,
+    });
+  } else {
+    logger.info({}, 'audit events are sealed and signed by tessera audit seal, not by this process');
+    if (await canServerRoleBypassAudit(deps.db)) {
+      logger.warn(
+        {},
+        'the server runs as a database role that can alter the audit tables; set DATABASE_OWNER_URL and run tessera db migrate to make a restricted role',
+      );
+    }
+  }
   const webRoot = existsSync(defaultWebRoot) ? defaultWebRoot : undefined;
   if (!webRoot) logger.warn({}, 'dist/web is missing: run npm run build:web to serve the web app');
   const app = createHttpApp({
     ...deps,
-    signer,
+    auditWitness: witness,
     rateLimiter: new SignInRateLimiter(deps.clock),
     secureCookies: config.secureCookies,
     trustProxy: config.trustProxy,
@@ -63,7 +84,7 @@ export async function serveCommand(config: Config, logger: Logger): Promise<void
   });
   const shutdown = async () => {
     server.close();
-    await sealer.stop();
+    await sealer?.stop();
     await runtime.database.close();
     process.exit(0);
   };

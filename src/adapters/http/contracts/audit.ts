@@ -44,6 +44,10 @@ export const AuditVerificationView = z
     verifiedEvents: z.number(),
     pendingEvents: z.number(),
     checkpointsVerified: z.number(),
+    /** Checkpoints found as the witness outside the database holds them. */
+    witnessedCheckpoints: z.number(),
+    /** Checkpoints the witness does not hold yet (copied by the sealer each round). */
+    unwitnessedCheckpoints: z.number(),
     problem: z.object({ seq: z.number(), kind: z.string(), message: z.string() }).nullable(),
     checkedAt: z.string(),
   })

@@ -73,6 +73,8 @@ export function auditRoutes(deps: HttpDeps, app: OpenAPIHono<AppEnv>): void {
           verifiedEvents: result.verifiedEvents,
           pendingEvents: result.pendingEvents,
           checkpointsVerified: result.checkpointsVerified,
+          witnessedCheckpoints: result.witnessedCheckpoints,
+          unwitnessedCheckpoints: result.unwitnessedCheckpoints,
           problem: result.problem
             ? { seq: result.problem.seq, kind: result.problem.kind, message: result.problem.message }
             : null,
