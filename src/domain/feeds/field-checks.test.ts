@@ -7,6 +7,7 @@ import {
   checkUpn,
   looksLikeFormula,
   neutraliseFormula,
+  nulProblem,
 } from './field-checks.ts';
 
 test('an NHS number passes only with its modulus 11 check digit, in ASCII digits', () => {
@@ -18,6 +19,14 @@ test('an NHS number passes only with its modulus 11 check digit, in ASCII digits
   assert.match((checkNhsNumber('٩٤٣٤٧٦٥٩١٩') as { reason: string }).reason, /not 0 to 9/);
   assert.match((checkNhsNumber('９434765919') as { reason: string }).reason, /not 0 to 9/);
   assert.match((checkNhsNumber('943476591') as { reason: string }).reason, /10 digits/);
+  // 0000000000 and its kin pass modulus 11 (the weights sum to 54, -1 mod 11) but are placeholders.
+  assert.match((checkNhsNumber('000 000 0000') as { reason: string }).reason, /never issues/);
+  assert.match((checkNhsNumber('7777777777') as { reason: string }).reason, /never issues/);
+});
+
+test('a NUL character is refused by name; other text passes', () => {
+  assert.match(nulProblem('Bo\u0000b') ?? '', /NUL character/);
+  assert.equal(nulProblem('Bob \t O\u2019Neill'), undefined);
 });
 
 test('a pupil number passes only with the DfE check letter', () => {

@@ -6,6 +6,7 @@ import {
   checkPostcode,
   checkUpn,
   looksLikeFormula,
+  nulProblem,
   type Checked,
 } from './field-checks.ts';
 import { identityKeys, isDateKey, mappedColumns, type FeedMapping } from './feed-mapping.ts';
@@ -73,6 +74,10 @@ export function rowPreparer(mapping: FeedMapping): (row: FeedRow) => PreparedRow
   return (row) => {
     if (!('values' in row)) return reject(row.line, row.column ?? null, row.problem);
     const { line, values } = row;
+    for (const [index, value] of values.entries()) {
+      const problem = value === undefined ? undefined : nulProblem(value);
+      if (problem) return reject(line, columns[index] ?? null, problem);
+    }
     const personId = values[personIndex]?.trim();
     if (!personId) return reject(line, mapping.personIdColumn, "The person's id is empty");
     const externalId = values[externalIndex]?.trim();
