@@ -1,5 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
+import { sql } from 'drizzle-orm';
+import { queryRows } from '../../domain/shared/database.ts';
 import { insertPeople, people } from '../../../test/support/northshire-people.ts';
 import { org } from '../../../test/support/northshire-flows.ts';
 import { createTestApp, json, type SignedInSession, type TestApp } from '../../../test/support/test-app.ts';
@@ -96,6 +98,63 @@ for (const kind of testDatabaseKinds()) {
         (f) => f.field,
       );
       assert.deepEqual(fields.sort(), ['colour', 'from']);
+    });
+
+    test('the CSV neutralises summaries starting with | or %, and its export event lists the columns, groups and filters', async () => {
+      const query = `purpose=s47_enquiry&organisationIds=${org.police}&factOrOpinion=opinion`;
+      const setSummary = (summary: string) =>
+        app.database.db.execute(
+          sql`update subject_record set payload = jsonb_set(payload, '{summary}', to_jsonb(${summary}::text))
+              where kind = 'police_incident' and payload->>'incidentType' = 'concern'`,
+        );
+      try {
+        for (const summary of ["|cmd /c calc'!A0", '%COMSPEC%']) {
+          await setSummary(summary);
+          const text = await (
+            await get(`/api/persons/${people.samTaylor}/chronology.csv?${query}`, sam)
+          ).text();
+          assert.ok(text.includes(`"'${summary}"`), text);
+          assert.ok(!text.includes(`,"${summary}"`), text);
+        }
+      } finally {
+        await setSummary('=HYPERLINK("http://evil.example")');
+      }
+      const [exported] = await queryRows<{
+        subject_id: string;
+        purpose: string;
+        disclosed: string[];
+        details: Record<string, unknown>;
+      }>(
+        app.database.db,
+        sql`select subject_id, purpose, disclosed, details from audit_event
+            where action = 'subject.exported' order by id desc limit 1`,
+      );
+      assert.deepEqual(exported, {
+        subject_id: people.samTaylor,
+        purpose: 's47_enquiry',
+        disclosed: ['police_incidents'],
+        details: {
+          view: 'chronology',
+          format: 'csv',
+          columns: [
+            'Event date',
+            'Recorded',
+            'Source organisation',
+            'Information',
+            'Kind of record',
+            'Fact or opinion',
+            'What happened',
+            'Link confidence',
+          ],
+          rows: 1,
+          filters: ['organisationIds', 'factOrOpinion'],
+        },
+      });
+      const [read] = await queryRows<{ view: string }>(
+        app.database.db,
+        sql`select details->>'view' as view from audit_event where action = 'subject.viewed' order by id desc limit 1`,
+      );
+      assert.equal(read!.view, 'chronology_csv');
     });
 
     test('the chronology and its CSV filter by kind of record, labelled in words, and a kind it never holds is refused by field', async () => {

@@ -42,6 +42,17 @@ export interface AuditDetailsByAction {
     returned: number;
     reason?: 'rate_limited' | AccessDeniedReason;
   };
+  /**
+   * Subject data written to a file that leaves Tessera (export-chronology.ts): the columns
+   * written, the rows, and the names of the filters applied; `disclosed` lists the field groups.
+   */
+  'subject.exported': {
+    view: string;
+    format: 'csv';
+    columns: readonly string[];
+    rows: number;
+    filters: readonly string[];
+  };
   'audit.searched': { filters: Record<string, string>; returned: number };
   'audit.verified': { ok: boolean; verifiedEvents: number };
   'audit.checkpoint_created': { seqFrom: number; seqTo: number };
@@ -136,6 +147,7 @@ export const auditActions = [
   'access.denied',
   'subject.viewed',
   'subject.searched',
+  'subject.exported',
   'audit.searched',
   'audit.verified',
   'audit.checkpoint_created',

@@ -129,18 +129,3 @@ export function checkDate(raw: string, format: DateFormat): CheckedDate | { ok: 
   const value = `${year}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
   return { ok: true, value, swappable: format === 'day_first' && day <= 12 && month <= 12 && day !== month };
 }
-
-/**
- * A cell that a spreadsheet would run as a formula (OWASP "CSV injection": =, +, -, @, tab,
- * carriage return first). Such cells are stored exactly as text, never evaluated, flagged in the
- * ingest report, and neutralised by neutraliseFormula wherever Tessera writes CSV. Plain signed
- * numbers (-3, +44 7700 900123) are not formulas and are not flagged.
- */
-export function looksLikeFormula(value: string): boolean {
-  return /^[=+\-@\t\r]/.test(value) && !/^[+-]?[0-9][0-9 .]*$/.test(value);
-}
-
-/** For CSV written by Tessera: a leading apostrophe makes spreadsheets show the cell as text. */
-export function neutraliseFormula(value: string): string {
-  return looksLikeFormula(value) ? `'${value}` : value;
-}

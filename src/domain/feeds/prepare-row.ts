@@ -5,10 +5,10 @@ import {
   checkNhsNumber,
   checkPostcode,
   checkUpn,
-  looksLikeFormula,
   nulProblem,
   type Checked,
 } from './field-checks.ts';
+import { looksLikeFormula } from '../shared/spreadsheet-formula.ts';
 import { identityKeys, isDateKey, mappedColumns, type FeedMapping } from './feed-mapping.ts';
 import type { FeedRow } from './read-feed-rows.ts';
 

@@ -19,6 +19,7 @@ export const actionLabels = {
   'access.denied': 'Access denied',
   'subject.viewed': 'Viewed information about a subject',
   'subject.searched': 'Searched for a person',
+  'subject.exported': 'Downloaded information about a subject',
   'audit.searched': 'Searched audit log',
   'audit.verified': 'Verified audit log',
   'audit.checkpoint_created': 'Sealed audit checkpoint',
