@@ -199,7 +199,7 @@ for (const kind of testDatabaseKinds()) {
     });
 
     test('search needs a purpose, answers only persons you may see, and refuses bad identifiers by field', async () => {
-      const found = await search({ purpose: 's47_enquiry', name: 'Sam Taylor' }, sam);
+      const found = await search({ purpose: 's47_enquiry', name: 'Sam Taylor', dob: '2017-05-12' }, sam);
       assert.equal(found.status, 200);
       const body = (await found.json()) as { persons: { personId: string }[] };
       assert.deepEqual(
@@ -213,8 +213,45 @@ for (const kind of testDatabaseKinds()) {
         (f) => f.field,
       );
       assert.deepEqual(fields.sort(), ['dob', 'nhsNumber']);
-      const none = await search({ purpose: 's47_enquiry', name: 'Nobody Known' }, sam);
+      const none = await search({ purpose: 's47_enquiry', name: 'Nobody Known', dob: '2017-05-12' }, sam);
       assert.deepEqual(await none.json(), { purpose: 's47_enquiry', persons: [], truncated: false });
+    });
+
+    test('search by a surname alone, a date of birth alone or an NHS number with a wrong check digit: 400 naming the field, the same whoever exists', async () => {
+      const refused = async (body: Record<string, string>) => {
+        const response = await search({ purpose: 's47_enquiry', ...body }, sam);
+        assert.equal(response.status, 400, JSON.stringify(body));
+        return (await response.json()) as {
+          error: { code: string; fields: { field: string; problem: string }[] };
+        };
+      };
+      const surname = await refused({ name: 'Taylor' });
+      assert.deepEqual(surname.error.fields, [
+        { field: 'dob', problem: 'Enter a date of birth with the name, or search by NHS number' },
+      ]);
+      assert.deepEqual(await refused({ name: 'Nobody' }), surname);
+      const birthday = await refused({ dob: '2017-05-12' });
+      assert.deepEqual(
+        birthday.error.fields.map((f) => f.field),
+        ['name'],
+      );
+      assert.deepEqual(await refused({ dob: '1950-01-01' }), birthday);
+      const checkDigit = await refused({ nhsNumber: '943 476 5918' });
+      assert.deepEqual(checkDigit.error.fields, [
+        { field: 'nhsNumber', problem: 'The NHS number check digit is wrong' },
+      ]);
+      const byNhs = await search({ purpose: 's47_enquiry', nhsNumber: '943 476 5919' }, sam);
+      assert.deepEqual(
+        ((await byNhs.json()) as { persons: { personId: string }[] }).persons.map((p) => p.personId),
+        [people.samTaylor],
+        'a valid NHS number alone is enough',
+      );
+      const [event] = await queryRows<{ outcome: string; reason: string }>(
+        app.database.db,
+        sql`select outcome, details->>'reason' as reason from audit_event
+            where action = 'subject.searched' and outcome = 'denied' order by id desc limit 1`,
+      );
+      assert.deepEqual(event, { outcome: 'denied', reason: 'invalid_identifier' });
     });
   });
 }

@@ -40,7 +40,8 @@ export interface AuditDetailsByAction {
   'subject.searched': {
     fields: readonly string[];
     returned: number;
-    reason?: 'rate_limited' | AccessDeniedReason;
+    /** Refused before any read: too often, an identifier that fails its check, or too few. */
+    reason?: 'rate_limited' | 'invalid_identifier' | 'not_identifying' | AccessDeniedReason;
   };
   /**
    * Subject data written to a file that leaves Tessera (export-chronology.ts): the columns
