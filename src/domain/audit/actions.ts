@@ -3,7 +3,13 @@
  * new act cannot be audited with a payload nobody has designed (STYLE.md practice 6).
  */
 export interface AuditDetailsByAction {
-  'session.signed_in': Record<string, never>;
+  /** With the lock notice shown to the holder, if their account was locked since they last signed in. */
+  'session.signed_in': { lockNotice?: { lockedAt: string; failedAttempts: number } };
+  /**
+   * The failed sign-in that locked an email address (subject: its user, if it is an account);
+   * the response says nothing more.
+   */
+  'session.account_locked': { lockedForMinutes: number };
   'session.sign_in_failed': {
     reason: 'unknown_account' | 'wrong_password' | 'rate_limited';
     attemptedEmail: string;
@@ -136,6 +142,7 @@ export type AuditOutcome = 'success' | 'failure' | 'denied';
 export const auditActions = [
   'session.signed_in',
   'session.sign_in_failed',
+  'session.account_locked',
   'session.signed_out',
   'session.organisation_switched',
   'user.password_changed',

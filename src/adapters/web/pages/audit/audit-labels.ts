@@ -7,6 +7,7 @@ import { humanise } from '../../format.ts';
 export const actionLabels = {
   'session.signed_in': 'Signed in',
   'session.sign_in_failed': 'Sign-in failed',
+  'session.account_locked': 'Account locked after failed sign-ins',
   'session.signed_out': 'Signed out',
   'session.organisation_switched': 'Changed organisation or role',
   'user.password_changed': 'Changed password',
