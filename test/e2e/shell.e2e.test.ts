@@ -153,4 +153,24 @@ describe('web app shell in Chromium', () => {
       await page.locator('table').waitFor();
       await assertAccessible(page, 'the audit page with a failed verification');
     }));
+
+  // Last: its failed sign-ins must not show in the audit log journey above.
+  it('says plainly that sign-in is locked after five wrong passwords, and what to do if that was not you', () =>
+    journey(async ({ page }) => {
+      await page.goto('/sign-in');
+      await heading(page, 'Sign in to Tessera');
+      const email = 'ellie.shaw@northshire.example';
+      for (let i = 0; i <= 5; i++) {
+        await page.getByLabel('Email address').fill(email);
+        await page.getByLabel('Password', { exact: true }).fill(`wrong-guess-${i}-here`);
+        await page.getByRole('button', { name: 'Sign in' }).click();
+        // The page clears the password when the answer comes: one attempt at a time.
+        await page.waitForFunction(() => document.querySelector<HTMLInputElement>('#password')?.value === '');
+      }
+      await page
+        .locator('.govuk-error-summary')
+        .getByText(/Sign-in is locked for 15 minutes.*tell your organisation’s administrator/)
+        .waitFor();
+      await assertAccessible(page, 'the sign-in page when locked');
+    }));
 });

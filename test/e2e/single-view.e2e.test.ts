@@ -42,7 +42,14 @@ describe('the single view of a child in Chromium', () => {
       await title(page, 'Error: Find a child – Tessera');
       await assertAccessible(page, 'the search page with an error');
 
+      // A name alone is not enough to search by: the page says what to add.
       await page.getByLabel('What are you searching for?').selectOption('s47_enquiry');
+      await page.getByRole('button', { name: 'Search' }).click();
+      await page
+        .getByRole('alert')
+        .getByText('Enter a date of birth with the name, or search by NHS number')
+        .waitFor();
+      await page.getByLabel('Date of birth').fill('2017-05-12');
       await page.getByRole('button', { name: 'Search' }).click();
       await page.getByRole('heading', { name: '1 child found' }).waitFor();
       assert.equal(page.url().includes('Taylor'), false, 'search terms never reach the URL');

@@ -223,6 +223,27 @@ describe('tessera ingest survives a real kill half-way (DESIGN.md rule 8)', () =
     });
   }
 
+  test('a NUL byte in one row rejects that row by line and column; the other rows load and the run completes', async () => {
+    const data = join(dir, 'nul-data');
+    const seeded = await tessera(['demo', 'seed'], { TESSERA_DATA_DIR: data }).done;
+    assert.equal(seeded.code, 0, seeded.stderr);
+    await writeFile(join(dir, 'nul-mapping.json'), JSON.stringify({ ...mapping, feed: 'nul-test' }));
+    const rows = [
+      'ref,person,type,date,n',
+      'NUL-1,PER-1,domestic_abuse,2026-01-10,first',
+      'NUL-2,PER-2,domestic_abuse,2026-01-11,sec\u0000ond',
+      'NUL-3,PER-3,missing_episode,2026-01-12,third',
+    ];
+    await writeFile(join(dir, 'nul.csv'), `${rows.join('\n')}\n`);
+    const run = await tessera(
+      ['ingest', '--org', police, '--mapping', join(dir, 'nul-mapping.json'), join(dir, 'nul.csv')],
+      { TESSERA_DATA_DIR: data },
+    ).done;
+    assert.equal(run.code, 0, run.stderr);
+    assert.match(run.stdout, /3 rows read, 2 new, 0 changed, 0 unchanged, 1 rejected/);
+    assert.match(run.stdout, /line 3 \(n\): rejected: The value has a NUL character/);
+  });
+
   test('a mapping that names a column the file lacks is refused by name, and nothing is written', async () => {
     await writeFile(
       join(dir, 'bad.json'),

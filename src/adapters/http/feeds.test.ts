@@ -76,6 +76,50 @@ for (const kind of testDatabaseKinds()) {
       assert.equal(one.status, 200);
     });
 
+    test('a NUL byte in one row rejects that row with its line and column; the rest of the run loads', async () => {
+      const query = { organisationId: orgId('csc'), mapping: mapping(), fileName: 'nul.csv' };
+      const nul = csvFile(
+        peopleHeader,
+        'N1,Ann,Reed,14/02/2016,,,,',
+        'N2,Bo\u0000b,Reed,14/02/2016,,,,',
+        'N3,Cy,Reed,14/02/2016,,,,',
+      );
+      const response = await upload(alex, nul, query);
+      assert.equal(response.status, 201, await response.clone().text());
+      const report = (await response.json()) as {
+        run: { status: string; inserted: number; rejected: number };
+        issues: { line: number; column: string; severity: string; reason: string }[];
+      };
+      assert.deepEqual([report.run.status, report.run.inserted, report.run.rejected], ['completed', 2, 1]);
+      assert.deepEqual(report.issues, [
+        {
+          line: 3,
+          column: 'forename',
+          severity: 'rejected',
+          reason: 'The value has a NUL character (byte 0), which text cannot hold: remove it from the file',
+        },
+      ]);
+    });
+
+    test('an NHS number of one digit repeated (0000000000) is refused for its row, though it passes modulus 11', async () => {
+      const query = { organisationId: orgId('csc'), mapping: mapping(), fileName: 'zeros.csv' };
+      const zeros = csvFile(
+        peopleHeader,
+        'Z1,Ann,Reed,14/02/2016,0000000000,,,',
+        'Z2,Bo,Reed,14/02/2016,943 476 5919,,,',
+      );
+      const report = (await (await upload(alex, zeros, query)).json()) as {
+        run: { inserted: number; rejected: number };
+        issues: { line: number; column: string; reason: string }[];
+      };
+      assert.deepEqual([report.run.inserted, report.run.rejected], [1, 1]);
+      assert.deepEqual(
+        report.issues.map((i) => [i.line, i.column]),
+        [[2, 'nhs_no']],
+      );
+      assert.match(report.issues[0]!.reason, /never issues/);
+    });
+
     test('the system administrator uploads a JSON Lines feed for another organisation of the partnership', async () => {
       const chris = await app.signIn('chris.lee@northshire.example');
       const police = JSON.stringify({

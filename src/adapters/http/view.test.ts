@@ -1,5 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
+import { sql } from 'drizzle-orm';
+import { queryRows } from '../../domain/shared/database.ts';
 import { insertPeople, people } from '../../../test/support/northshire-people.ts';
 import { org } from '../../../test/support/northshire-flows.ts';
 import { createTestApp, json, type SignedInSession, type TestApp } from '../../../test/support/test-app.ts';
@@ -98,6 +100,63 @@ for (const kind of testDatabaseKinds()) {
       assert.deepEqual(fields.sort(), ['colour', 'from']);
     });
 
+    test('the CSV neutralises summaries starting with | or %, and its export event lists the columns, groups and filters', async () => {
+      const query = `purpose=s47_enquiry&organisationIds=${org.police}&factOrOpinion=opinion`;
+      const setSummary = (summary: string) =>
+        app.database.db.execute(
+          sql`update subject_record set payload = jsonb_set(payload, '{summary}', to_jsonb(${summary}::text))
+              where kind = 'police_incident' and payload->>'incidentType' = 'concern'`,
+        );
+      try {
+        for (const summary of ["|cmd /c calc'!A0", '%COMSPEC%']) {
+          await setSummary(summary);
+          const text = await (
+            await get(`/api/persons/${people.samTaylor}/chronology.csv?${query}`, sam)
+          ).text();
+          assert.ok(text.includes(`"'${summary}"`), text);
+          assert.ok(!text.includes(`,"${summary}"`), text);
+        }
+      } finally {
+        await setSummary('=HYPERLINK("http://evil.example")');
+      }
+      const [exported] = await queryRows<{
+        subject_id: string;
+        purpose: string;
+        disclosed: string[];
+        details: Record<string, unknown>;
+      }>(
+        app.database.db,
+        sql`select subject_id, purpose, disclosed, details from audit_event
+            where action = 'subject.exported' order by id desc limit 1`,
+      );
+      assert.deepEqual(exported, {
+        subject_id: people.samTaylor,
+        purpose: 's47_enquiry',
+        disclosed: ['police_incidents'],
+        details: {
+          view: 'chronology',
+          format: 'csv',
+          columns: [
+            'Event date',
+            'Recorded',
+            'Source organisation',
+            'Information',
+            'Kind of record',
+            'Fact or opinion',
+            'What happened',
+            'Link confidence',
+          ],
+          rows: 1,
+          filters: ['organisationIds', 'factOrOpinion'],
+        },
+      });
+      const [read] = await queryRows<{ view: string }>(
+        app.database.db,
+        sql`select details->>'view' as view from audit_event where action = 'subject.viewed' order by id desc limit 1`,
+      );
+      assert.equal(read!.view, 'chronology_csv');
+    });
+
     test('the chronology and its CSV filter by kind of record, labelled in words, and a kind it never holds is refused by field', async () => {
       const chronology = (path: string) => get(`/api/persons/${people.samTaylor}/${path}`, sam);
       const response = await chronology(
@@ -140,7 +199,7 @@ for (const kind of testDatabaseKinds()) {
     });
 
     test('search needs a purpose, answers only persons you may see, and refuses bad identifiers by field', async () => {
-      const found = await search({ purpose: 's47_enquiry', name: 'Sam Taylor' }, sam);
+      const found = await search({ purpose: 's47_enquiry', name: 'Sam Taylor', dob: '2017-05-12' }, sam);
       assert.equal(found.status, 200);
       const body = (await found.json()) as { persons: { personId: string }[] };
       assert.deepEqual(
@@ -154,8 +213,45 @@ for (const kind of testDatabaseKinds()) {
         (f) => f.field,
       );
       assert.deepEqual(fields.sort(), ['dob', 'nhsNumber']);
-      const none = await search({ purpose: 's47_enquiry', name: 'Nobody Known' }, sam);
+      const none = await search({ purpose: 's47_enquiry', name: 'Nobody Known', dob: '2017-05-12' }, sam);
       assert.deepEqual(await none.json(), { purpose: 's47_enquiry', persons: [], truncated: false });
+    });
+
+    test('search by a surname alone, a date of birth alone or an NHS number with a wrong check digit: 400 naming the field, the same whoever exists', async () => {
+      const refused = async (body: Record<string, string>) => {
+        const response = await search({ purpose: 's47_enquiry', ...body }, sam);
+        assert.equal(response.status, 400, JSON.stringify(body));
+        return (await response.json()) as {
+          error: { code: string; fields: { field: string; problem: string }[] };
+        };
+      };
+      const surname = await refused({ name: 'Taylor' });
+      assert.deepEqual(surname.error.fields, [
+        { field: 'dob', problem: 'Enter a date of birth with the name, or search by NHS number' },
+      ]);
+      assert.deepEqual(await refused({ name: 'Nobody' }), surname);
+      const birthday = await refused({ dob: '2017-05-12' });
+      assert.deepEqual(
+        birthday.error.fields.map((f) => f.field),
+        ['name'],
+      );
+      assert.deepEqual(await refused({ dob: '1950-01-01' }), birthday);
+      const checkDigit = await refused({ nhsNumber: '943 476 5918' });
+      assert.deepEqual(checkDigit.error.fields, [
+        { field: 'nhsNumber', problem: 'The NHS number check digit is wrong' },
+      ]);
+      const byNhs = await search({ purpose: 's47_enquiry', nhsNumber: '943 476 5919' }, sam);
+      assert.deepEqual(
+        ((await byNhs.json()) as { persons: { personId: string }[] }).persons.map((p) => p.personId),
+        [people.samTaylor],
+        'a valid NHS number alone is enough',
+      );
+      const [event] = await queryRows<{ outcome: string; reason: string }>(
+        app.database.db,
+        sql`select outcome, details->>'reason' as reason from audit_event
+            where action = 'subject.searched' and outcome = 'denied' order by id desc limit 1`,
+      );
+      assert.deepEqual(event, { outcome: 'denied', reason: 'invalid_identifier' });
     });
   });
 }

@@ -19,20 +19,11 @@ import { createOrganisation } from '../partnership/create-organisation.ts';
 import { createUser } from '../partnership/create-user.ts';
 import type { Actor } from '../shared/actor.ts';
 import { findFlowRegister } from './find-flow-register.ts';
-import { flowRegisterCsv, neutraliseFormula } from './flow-register-csv.ts';
+import { flowRegisterCsv } from './flow-register-csv.ts';
 import type { AgreementDeps } from './gateway-directory.ts';
 import { renderAgreementDocument } from './render-agreement-document.ts';
 
 const run = promisify(execFile);
-
-describe('cells a spreadsheet would run as formulas are neutralised', () => {
-  test('=, +, -, @, tab and carriage return at the start get a quote; anything else is left alone', () => {
-    for (const cell of ['=1+1', '+44 20', '-2', '@SUM(A1)', '\tx', '\rx'])
-      assert.equal(neutraliseFormula(cell), `'${cell}`);
-    for (const cell of ['Northshire Police', '2026-04-01', 'a=b', ''])
-      assert.equal(neutraliseFormula(cell), cell);
-  });
-});
 
 for (const kind of testDatabaseKinds()) {
   describe(`agreements as documents and registers (${kind})`, () => {
@@ -136,6 +127,11 @@ for (const kind of testDatabaseKinds()) {
       );
       assert.doesNotMatch(csv, /,=|,"=|,\+|,@|,-/);
       assert.equal(csv.trim().split('\r\n').length, 3);
+      // A DDE command (|) and an environment reference (%) are neutralised like formulas.
+      const dde = flowRegisterCsv([{ ...flows[0]!, name: "|cmd /c calc'!A0", title: '%COMSPEC%' }]);
+      assert.ok(dde.includes(`"'|cmd /c calc'!A0"`) || dde.includes(`'|cmd /c calc'!A0`), dde);
+      assert.ok(dde.includes(`'%COMSPEC%`), dde);
+      assert.doesNotMatch(dde, /,\||,"\||,%|,"%/);
     });
   });
 }

@@ -7,15 +7,7 @@ import {
   flowMethodDefinitions,
 } from './agreement-terms.ts';
 import type { FlowRegisterEntry } from './find-flow-register.ts';
-
-/**
- * A cell a spreadsheet would read as a formula (=, +, -, @, or a leading tab or carriage return)
- * is prefixed with a single quote, so an organisation or flow named "=HYPERLINK(…)" stays text
- * (OWASP, CSV injection).
- */
-export function neutraliseFormula(cell: string): string {
-  return /^[=+\-@\t\r]/.test(cell) ? `'${cell}` : cell;
-}
+import { neutraliseFormula } from '../shared/spreadsheet-formula.ts';
 
 const columns: readonly [string, (f: FlowRegisterEntry) => string][] = [
   ['Agreement', (f) => f.reference],
@@ -50,7 +42,10 @@ const columns: readonly [string, (f: FlowRegisterEntry) => string][] = [
   ['End date', (f) => f.endDate ?? ''],
 ];
 
-/** The flow register as CSV, with a byte order mark so spreadsheets read it as UTF-8. */
+/**
+ * The flow register as CSV, with a byte order mark so spreadsheets read it as UTF-8. Every cell
+ * goes through neutraliseFormula: organisation and flow names are typed by administrators.
+ */
 export function flowRegisterCsv(flows: readonly FlowRegisterEntry[]): string {
   return stringify(
     flows.map((f) => columns.map(([, value]) => neutraliseFormula(value(f)))),

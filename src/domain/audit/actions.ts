@@ -3,7 +3,13 @@
  * new act cannot be audited with a payload nobody has designed (STYLE.md practice 6).
  */
 export interface AuditDetailsByAction {
-  'session.signed_in': Record<string, never>;
+  /** With the lock notice shown to the holder, if their account was locked since they last signed in. */
+  'session.signed_in': { lockNotice?: { lockedAt: string; failedAttempts: number } };
+  /**
+   * The failed sign-in that locked an email address (subject: its user, if it is an account);
+   * the response says nothing more.
+   */
+  'session.account_locked': { lockedForMinutes: number };
   'session.sign_in_failed': {
     reason: 'unknown_account' | 'wrong_password' | 'rate_limited';
     attemptedEmail: string;
@@ -50,7 +56,19 @@ export interface AuditDetailsByAction {
   'subject.searched': {
     fields: readonly string[];
     returned: number;
-    reason?: 'rate_limited' | AccessDeniedReason;
+    /** Refused before any read: too often, an identifier that fails its check, or too few. */
+    reason?: 'rate_limited' | 'invalid_identifier' | 'not_identifying' | AccessDeniedReason;
+  };
+  /**
+   * Subject data written to a file that leaves Tessera (export-chronology.ts): the columns
+   * written, the rows, and the names of the filters applied; `disclosed` lists the field groups.
+   */
+  'subject.exported': {
+    view: string;
+    format: 'csv';
+    columns: readonly string[];
+    rows: number;
+    filters: readonly string[];
   };
   'audit.searched': { filters: Record<string, string>; returned: number };
   'audit.verified': { ok: boolean; verifiedEvents: number };
@@ -148,6 +166,7 @@ export type AuditOutcome = 'success' | 'failure' | 'denied';
 export const auditActions = [
   'session.signed_in',
   'session.sign_in_failed',
+  'session.account_locked',
   'session.signed_out',
   'session.organisation_switched',
   'user.password_changed',
@@ -161,6 +180,7 @@ export const auditActions = [
   'access.anomaly',
   'subject.viewed',
   'subject.searched',
+  'subject.exported',
   'audit.searched',
   'audit.verified',
   'audit.checkpoint_created',

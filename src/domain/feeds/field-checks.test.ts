@@ -1,13 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import {
-  checkDate,
-  checkNhsNumber,
-  checkPostcode,
-  checkUpn,
-  looksLikeFormula,
-  neutraliseFormula,
-} from './field-checks.ts';
+import { checkDate, checkNhsNumber, checkPostcode, checkUpn, nulProblem } from './field-checks.ts';
 
 test('an NHS number passes only with its modulus 11 check digit, in ASCII digits', () => {
   assert.deepEqual(checkNhsNumber('943 476 5919'), { ok: true, value: '9434765919' });
@@ -18,6 +11,14 @@ test('an NHS number passes only with its modulus 11 check digit, in ASCII digits
   assert.match((checkNhsNumber('٩٤٣٤٧٦٥٩١٩') as { reason: string }).reason, /not 0 to 9/);
   assert.match((checkNhsNumber('９434765919') as { reason: string }).reason, /not 0 to 9/);
   assert.match((checkNhsNumber('943476591') as { reason: string }).reason, /10 digits/);
+  // 0000000000 and its kin pass modulus 11 (the weights sum to 54, -1 mod 11) but are placeholders.
+  assert.match((checkNhsNumber('000 000 0000') as { reason: string }).reason, /never issues/);
+  assert.match((checkNhsNumber('7777777777') as { reason: string }).reason, /never issues/);
+});
+
+test('a NUL character is refused by name; other text passes', () => {
+  assert.match(nulProblem('Bo\u0000b') ?? '', /NUL character/);
+  assert.equal(nulProblem('Bob \t O\u2019Neill'), undefined);
 });
 
 test('a pupil number passes only with the DfE check letter', () => {
@@ -55,13 +56,4 @@ test('impossible dates are refused and day-first dates that read both ways are f
   assert.deepEqual(checkDate('13/04/2015', 'day_first'), { ok: true, value: '2015-04-13', swappable: false });
   assert.deepEqual(checkDate('2015-04-03', 'iso'), { ok: true, value: '2015-04-03', swappable: false });
   assert.equal(checkDate('2015-04-03', 'day_first').ok, false, 'the mapping says day first');
-});
-
-test('formula-looking cells are recognised and neutralised for CSV, but signed numbers are not', () => {
-  for (const cell of ['=HYPERLINK("x")', '+SUM(A1)', '-2+3', '@cmd', '\t=1'])
-    assert.equal(looksLikeFormula(cell), true, cell);
-  for (const cell of ['-3', '+44 7700 900123', 'plain', ''])
-    assert.equal(looksLikeFormula(cell), false, cell);
-  assert.equal(neutraliseFormula('=1+1'), "'=1+1");
-  assert.equal(neutraliseFormula('Sam'), 'Sam');
 });

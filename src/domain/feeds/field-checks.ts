@@ -1,4 +1,4 @@
-import { isValidNhsNumber } from '../people/linkage/nhs-number.ts';
+import { isPlaceholderNhsNumber, isValidNhsNumber } from '../people/linkage/nhs-number.ts';
 import { normalisePostcode, postcodeParts } from '../people/linkage/normalise.ts';
 
 /**
@@ -12,6 +12,18 @@ const ok = (value: string): Checked => ({ ok: true, value });
 const refused = (reason: string): Checked => ({ ok: false, reason });
 
 /**
+ * Any text value: a NUL character (U+0000, byte 0) cannot be stored, since PostgreSQL's text and
+ * jsonb refuse it, so the row carrying one is refused by name instead of failing its batch (and
+ * with it the run). A NUL in a CSV export or a JSON "\u0000" escape is a sign of a broken
+ * export, never of data a practitioner wrote.
+ */
+export function nulProblem(raw: string): string | undefined {
+  return raw.includes('\u0000')
+    ? 'The value has a NUL character (byte 0), which text cannot hold: remove it from the file'
+    : undefined;
+}
+
+/**
  * NHS number: ten ASCII digits whose last is the modulus 11 check digit (NHS Data Dictionary;
  * DOMAIN.md 8.3). Spaces and hyphens as printed on letters are allowed. Digits from other scripts
  * (Arabic-Indic, full-width…) are refused by name: JavaScript's \d and Number() would let some of
@@ -23,6 +35,8 @@ export function checkNhsNumber(raw: string): Checked {
     return refused('The NHS number has digits that are not 0 to 9');
   if (/[^0-9]/.test(compact)) return refused('The NHS number must be digits only');
   if (compact.length !== 10) return refused('The NHS number must be 10 digits');
+  if (isPlaceholderNhsNumber(compact))
+    return refused('The NHS number is one digit repeated, a placeholder the NHS never issues');
   if (!isValidNhsNumber(compact)) return refused('The NHS number check digit is wrong');
   return ok(compact);
 }
@@ -114,19 +128,4 @@ export function checkDate(raw: string, format: DateFormat): CheckedDate | { ok: 
     return { ok: false, reason: 'The date does not exist' };
   const value = `${year}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
   return { ok: true, value, swappable: format === 'day_first' && day <= 12 && month <= 12 && day !== month };
-}
-
-/**
- * A cell that a spreadsheet would run as a formula (OWASP "CSV injection": =, +, -, @, tab,
- * carriage return first). Such cells are stored exactly as text, never evaluated, flagged in the
- * ingest report, and neutralised by neutraliseFormula wherever Tessera writes CSV. Plain signed
- * numbers (-3, +44 7700 900123) are not formulas and are not flagged.
- */
-export function looksLikeFormula(value: string): boolean {
-  return /^[=+\-@\t\r]/.test(value) && !/^[+-]?[0-9][0-9 .]*$/.test(value);
-}
-
-/** For CSV written by Tessera: a leading apostrophe makes spreadsheets show the cell as text. */
-export function neutraliseFormula(value: string): string {
-  return looksLikeFormula(value) ? `'${value}` : value;
 }

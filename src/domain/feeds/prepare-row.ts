@@ -5,9 +5,10 @@ import {
   checkNhsNumber,
   checkPostcode,
   checkUpn,
-  looksLikeFormula,
+  nulProblem,
   type Checked,
 } from './field-checks.ts';
+import { looksLikeFormula } from '../shared/spreadsheet-formula.ts';
 import { identityKeys, isDateKey, mappedColumns, type FeedMapping } from './feed-mapping.ts';
 import type { FeedRow } from './read-feed-rows.ts';
 
@@ -73,6 +74,10 @@ export function rowPreparer(mapping: FeedMapping): (row: FeedRow) => PreparedRow
   return (row) => {
     if (!('values' in row)) return reject(row.line, row.column ?? null, row.problem);
     const { line, values } = row;
+    for (const [index, value] of values.entries()) {
+      const problem = value === undefined ? undefined : nulProblem(value);
+      if (problem) return reject(line, columns[index] ?? null, problem);
+    }
     const personId = values[personIndex]?.trim();
     if (!personId) return reject(line, mapping.personIdColumn, "The person's id is empty");
     const externalId = values[externalIndex]?.trim();

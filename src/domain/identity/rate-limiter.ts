@@ -27,6 +27,16 @@ export class SignInRateLimiter {
     );
   }
 
+  /** Whether the account alone has reached its limit: it is locked, whatever the address. */
+  isAccountLimited(account: string): boolean {
+    return this.count(`account:${account}`, this.perAccount) >= this.perAccount.limit;
+  }
+
+  /** How long an account stays locked after its last counted failure, in whole minutes. */
+  get accountLockMinutes(): number {
+    return Math.round(this.perAccount.windowMs / 60_000);
+  }
+
   recordFailure(account: string, address: string): void {
     const now = this.clock.now().getTime();
     for (const key of [`account:${account}`, `address:${address}`]) {

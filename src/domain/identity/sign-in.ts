@@ -12,6 +12,7 @@ import {
   type PartnershipId,
   type UserId,
 } from '../shared/ids.ts';
+import { findLockNotice, type LockNotice } from './find-lock-notice.ts';
 import { hashForUnknownAccounts, verifyPassword } from './password-hashing.ts';
 import type { SignInRateLimiter } from './rate-limiter.ts';
 import { userSession } from './schema.ts';
@@ -28,14 +29,26 @@ export interface SignInInput {
 export interface SignedIn {
   readonly token: string;
   readonly actor: Actor & { kind: 'user' };
+  /** Set when the account was locked since its holder last signed in: tell them. */
+  readonly lockNotice?: LockNotice;
 }
 
 const refused = () => new DomainError('invalid_credentials', 'Enter a correct email address and password');
 
 /**
+ * The same words whether or not the email address is an account (the limiter counts every
+ * address tried) and whichever limit was reached, so they reveal nothing; they tell a holder
+ * locked out by someone else's guesses what to do. The 15 minutes are the limiter's window.
+ */
+export const LOCKED_MESSAGE =
+  'Too many attempts to sign in. Sign-in is locked for 15 minutes: wait, then try again. If you did not make these attempts, tell your organisation’s administrator';
+
+/**
  * Local sign-in. Every outcome, success or failure, is audited. The rate limit is checked before
  * any hashing; an unknown account is verified against a dummy hash so that it answers exactly
- * like a wrong password, in the same time.
+ * like a wrong password, in the same time. The failure that locks an account is audited as
+ * `session.account_locked`, and the holder's next successful sign-in carries a lock notice
+ * (when, and how many failed attempts), audited on its `session.signed_in` event.
  */
 export async function signIn(
   deps: Deps & { rateLimiter: SignInRateLimiter },
@@ -57,7 +70,7 @@ export async function signIn(
 
   if (deps.rateLimiter.isLimited(email, input.address)) {
     await failure('rate_limited');
-    throw new DomainError('rate_limited', 'Too many attempts to sign in. Wait 15 minutes, then try again');
+    throw new DomainError('rate_limited', LOCKED_MESSAGE);
   }
   // The same queries and the same hashing run whether or not the account exists.
   const memberships = await findActiveMemberships(
@@ -72,7 +85,20 @@ export async function signIn(
   // A user with no current membership has no role to act in: treated like an unknown account.
   if (!user || memberships.length === 0 || !passwordOk) {
     deps.rateLimiter.recordFailure(email, input.address);
-    await failure(user && memberships.length > 0 ? 'wrong_password' : 'unknown_account');
+    const known = user !== undefined && memberships.length > 0;
+    await failure(known ? 'wrong_password' : 'unknown_account');
+    // This failure locked the address (a locked one never reaches the check): audited against
+    // the account, so its holder is told at their next sign-in (find-lock-notice.ts). An address
+    // nobody has is locked and audited the same way, so both do the same work (rule 2).
+    if (deps.rateLimiter.isAccountLimited(email))
+      await appendAuditEvent(deps.db, {
+        actor: { kind: 'anonymous', partnershipId },
+        action: 'session.account_locked',
+        outcome: 'success',
+        ...(known ? { subject: { type: 'user', id: user.id } } : {}),
+        details: { lockedForMinutes: deps.rateLimiter.accountLockMinutes },
+        ...(input.requestId ? { requestId: input.requestId } : {}),
+      });
     throw refused();
   }
   deps.rateLimiter.recordSuccess(email);
@@ -88,7 +114,8 @@ export async function signIn(
   } as const;
   const token = newSessionToken();
   const now = deps.clock.now();
-  await deps.db.transaction(async (tx) => {
+  const lockNotice = await deps.db.transaction(async (tx) => {
+    const notice = await findLockNotice(tx, partnershipId, user.id);
     await tx.insert(userSession).values({
       tokenHash: hashSessionToken(token),
       partnershipId,
@@ -102,9 +129,13 @@ export async function signIn(
       actor,
       action: 'session.signed_in',
       outcome: 'success',
-      details: {},
+      // The notice shown is part of the act: the log says the holder was told.
+      details: notice
+        ? { lockNotice: { lockedAt: notice.lockedAt.toISOString(), failedAttempts: notice.failedAttempts } }
+        : {},
       ...(input.requestId ? { requestId: input.requestId } : {}),
     });
+    return notice;
   });
-  return { token, actor };
+  return { token, actor, ...(lockNotice ? { lockNotice } : {}) };
 }

@@ -6,6 +6,7 @@ import type { PersonRecord } from './person-record-store.ts';
 import { findPersonsMatching, MAX_SEARCH_RESULTS, type SearchTerms } from './person-search-store.ts';
 import { loadPolicyAccess } from './policy-access.ts';
 import type { Purpose } from './purposes.ts';
+import { isIdentifyingSet } from './search-identifiers.ts';
 
 export { MAX_SEARCH_RESULTS, type SearchTerms } from './person-search-store.ts';
 
@@ -21,7 +22,7 @@ export interface PersonSearchResult {
  * whose identity items are out of scope both answer as no match (DESIGN.md rule 2: searches do
  * not reveal whether a child is known elsewhere). One transaction: the `subject.searched` event
  * (which kinds of identifier, how many results; never the terms) and a `subject.viewed` per
- * person shown.
+ * person shown. Terms short of the minimum identifying set are refused, audited, unread.
  */
 export async function searchPersons(
   deps: PolicyDeps,
@@ -34,7 +35,7 @@ export async function searchPersons(
     const searched = (
       returned: number,
       outcome: 'success' | 'denied',
-      reason?: 'system_actor' | 'role_not_permitted',
+      reason?: 'system_actor' | 'role_not_permitted' | 'not_identifying',
     ) =>
       appendAuditEvent(tx, {
         actor,
@@ -44,6 +45,12 @@ export async function searchPersons(
         at,
         details: { fields: [...input.fields].sort(), returned, ...(reason ? { reason } : {}) },
       });
+    // Deny by default: terms short of the minimum identifying set (search-identifiers.ts) are
+    // never run, whoever the caller, so no path lists children by a surname or a birthday.
+    if (!isIdentifyingSet(input.terms)) {
+      await searched(0, 'denied', 'not_identifying');
+      return { persons: [], truncated: false };
+    }
     const access = await loadPolicyAccess(tx, deps.flowsInForce, actor, purpose, at, ['identity']);
     if (!access.ok) {
       await searched(0, 'denied', access.reason === 'system_actor' ? 'system_actor' : 'role_not_permitted');

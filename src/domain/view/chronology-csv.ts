@@ -1,10 +1,10 @@
 import { stringify } from 'csv-stringify/sync';
-import { neutraliseFormula } from '../agreements/flow-register-csv.ts';
 import { fieldGroupDefinitions } from '../policy/field-groups.ts';
+import { neutraliseFormula } from '../shared/spreadsheet-formula.ts';
 import type { ChronologyEntry } from './build-child-view.ts';
 import { recordKindLabel } from './record-kind-labels.ts';
 
-const columns: readonly [string, (e: ChronologyEntry) => string][] = [
+export const chronologyColumns: readonly [string, (e: ChronologyEntry) => string][] = [
   ['Event date', (e) => e.eventDate ?? ''],
   ['Recorded', (e) => e.recordedAt.toISOString()],
   ['Source organisation', (e) => e.holderName ?? ''],
@@ -22,13 +22,13 @@ const columns: readonly [string, (e: ChronologyEntry) => string][] = [
  */
 export function chronologyCsv(entries: readonly ChronologyEntry[]): string {
   return stringify(
-    entries.map((e) => columns.map(([, value]) => neutraliseFormula(value(e)))),
+    entries.map((e) => chronologyColumns.map(([, value]) => neutraliseFormula(value(e)))),
     // Every cell quoted: a lone carriage return inside a summary must not end the row.
     {
       bom: true,
       header: true,
       quoted: true,
-      columns: columns.map(([name]) => name),
+      columns: chronologyColumns.map(([name]) => name),
       record_delimiter: 'windows',
     },
   );

@@ -27,10 +27,12 @@ export async function findChronology(
   deps: PolicyDeps,
   actor: Actor,
   input: { personId: string; purpose: Purpose; fieldGroups?: readonly FieldGroup[] } & ChronologyFilters,
+  /** Names the screen in the read's audit event: the page, or a download (export-chronology.ts). */
+  view: 'chronology' | 'chronology_csv' = 'chronology',
 ): Promise<ChronologyView> {
   const reader = createScopedReader(deps, actor, input.purpose);
   const read = await reader.readPersonRecords(input.personId, {
-    view: 'chronology',
+    view,
     ...(input.fieldGroups?.length ? { fieldGroups: input.fieldGroups } : {}),
   });
   return {

@@ -58,7 +58,11 @@ for (const kind of testDatabaseKinds()) {
       });
       assert.deepEqual(held, unknown);
       assert.deepEqual(held.persons, []);
-      const byName = await findPersons(deps, joBaker, { purpose: 'operation_encompass', name: 'Sam Taylor' });
+      const byName = await findPersons(deps, joBaker, {
+        purpose: 'operation_encompass',
+        name: 'Sam Taylor',
+        dob: '2017-05-12',
+      });
       assert.deepEqual(
         byName.persons.map((p) => p.personId),
         [people.samTaylor],
@@ -70,7 +74,7 @@ for (const kind of testDatabaseKinds()) {
     });
 
     test('a search is audited with the kinds of term and the count, never the terms, and each person shown is a view', async () => {
-      await findPersons(deps, samPatel, { purpose: 's47_enquiry', upn: 'a123456789012' });
+      await findPersons(deps, samPatel, { purpose: 's47_enquiry', upn: 'a123456789012', name: 'Taylor' });
       const [searched] = await queryRows<{
         details: Record<string, unknown>;
         purpose: string;
@@ -80,7 +84,7 @@ for (const kind of testDatabaseKinds()) {
         sql`select details, purpose, outcome from audit_event where action = 'subject.searched' order by id desc limit 1`,
       );
       assert.deepEqual(searched, {
-        details: { fields: ['upn'], returned: 1 },
+        details: { fields: ['name', 'upn'], returned: 1 },
         purpose: 's47_enquiry',
         outcome: 'success',
       });
@@ -99,7 +103,11 @@ for (const kind of testDatabaseKinds()) {
     });
 
     test('a role that may not act for the purpose finds nothing; a search without terms is refused naming the field', async () => {
-      const found = await findPersons(deps, joBaker, { purpose: 's47_enquiry', name: 'Sam Taylor' });
+      const found = await findPersons(deps, joBaker, {
+        purpose: 's47_enquiry',
+        name: 'Sam Taylor',
+        dob: '2017-05-12',
+      });
       assert.deepEqual(found.persons, []);
       await assert.rejects(
         findPersons(deps, samPatel, { purpose: 's47_enquiry', name: '   ' }),
@@ -108,15 +116,64 @@ for (const kind of testDatabaseKinds()) {
       );
     });
 
+    test('a surname alone or a date of birth alone is refused naming the field to add, audited, and says nothing of who exists', async () => {
+      const refusal = async (input: Omit<Parameters<typeof findPersons>[2], 'purpose'>) => {
+        try {
+          await findPersons(deps, samPatel, { purpose: 's47_enquiry', ...input });
+        } catch (e) {
+          assert.ok(e instanceof DomainError && e.code === 'validation_failed', String(e));
+          return { message: e.message, fields: e.fields };
+        }
+        assert.fail(`a search by ${Object.keys(input).join(', ')} was run`);
+      };
+      const surname = await refusal({ name: 'Taylor' });
+      assert.deepEqual(surname.fields, [
+        { field: 'dob', problem: 'Enter a date of birth with the name, or search by NHS number' },
+      ]);
+      // A surname nobody has is refused exactly like one three Northshire children share.
+      assert.deepEqual(await refusal({ name: 'Zzyzx' }), surname);
+      const birthday = await refusal({ dob: '2017-05-12' });
+      assert.deepEqual(
+        birthday.fields?.map((f) => f.field),
+        ['name'],
+      );
+      assert.deepEqual(await refusal({ dob: '1901-01-01' }), birthday);
+      const wrongCheckDigit = await refusal({ nhsNumber: '943 476 5918' });
+      assert.deepEqual(wrongCheckDigit.fields, [
+        { field: 'nhsNumber', problem: 'The NHS number check digit is wrong' },
+      ]);
+      const placeholder = await refusal({ nhsNumber: '0000000000', name: 'Sam Taylor', dob: '2017-05-12' });
+      assert.deepEqual(
+        placeholder.fields?.map((f) => f.field),
+        ['nhsNumber'],
+      );
+      const events = await queryRows<{ outcome: string; details: Record<string, unknown> }>(
+        app.database.db,
+        sql`select outcome, details from audit_event where action = 'subject.searched' order by id desc limit 6`,
+      );
+      assert.deepEqual(
+        events.reverse().map((e) => [e.outcome, e.details.reason, e.details.fields]),
+        [
+          ['denied', 'not_identifying', ['name']],
+          ['denied', 'not_identifying', ['name']],
+          ['denied', 'not_identifying', ['dob']],
+          ['denied', 'not_identifying', ['dob']],
+          ['denied', 'invalid_identifier', ['nhsNumber']],
+          ['denied', 'invalid_identifier', ['name', 'dob', 'nhsNumber']],
+        ],
+      );
+      assert.ok(!JSON.stringify(events).includes('Taylor'), 'the terms are never kept');
+    });
+
     test('searches beyond the limit are refused with rate_limited, when to try again, and audited', async () => {
       const limited: SearchDeps = {
         ...deps,
         searchLimiter: new SlidingWindowLimiter(app.clock, { limit: 2, windowMs: 60_000 }),
       };
-      await findPersons(limited, samPatel, { purpose: 's47_enquiry', name: 'Taylor' });
-      await findPersons(limited, samPatel, { purpose: 's47_enquiry', name: 'Taylor' });
+      await findPersons(limited, samPatel, { purpose: 's47_enquiry', name: 'Taylor', dob: '2017-05-12' });
+      await findPersons(limited, samPatel, { purpose: 's47_enquiry', name: 'Taylor', dob: '2017-05-12' });
       await assert.rejects(
-        findPersons(limited, samPatel, { purpose: 's47_enquiry', name: 'Taylor' }),
+        findPersons(limited, samPatel, { purpose: 's47_enquiry', name: 'Taylor', dob: '2017-05-12' }),
         (e: unknown) => e instanceof DomainError && e.code === 'rate_limited' && e.retryAfterSeconds === 60,
       );
       const [event] = await queryRows<{ outcome: string; reason: string }>(

@@ -2,9 +2,10 @@ import { appendAuditEvent } from '../audit/append-audit-event.ts';
 import type { SlidingWindowLimiter } from '../identity/rate-limiter.ts';
 import type { PolicyDeps } from '../policy/flows-in-force-source.ts';
 import type { Purpose } from '../policy/purposes.ts';
-import { searchPersons, type SearchTerms } from '../policy/search-persons.ts';
+import { identifySearch, type SearchRefusal } from '../policy/search-identifiers.ts';
+import { searchPersons } from '../policy/search-persons.ts';
 import type { Actor } from '../shared/actor.ts';
-import { DomainError, invalid } from '../shared/errors.ts';
+import { DomainError } from '../shared/errors.ts';
 import { buildIdentity, type IdentityValue } from './build-child-view.ts';
 
 export interface SearchDeps extends PolicyDeps {
@@ -31,53 +32,50 @@ export interface PersonSearchView {
   readonly truncated: boolean;
 }
 
-const normalise = (input: PersonSearchInput): { terms: SearchTerms; fields: string[] } => {
-  const nameWords = (input.name ?? '')
-    .toLowerCase()
-    .split(/\s+/)
-    .filter((w) => w !== '');
-  const terms: SearchTerms = {
-    ...(nameWords.length > 0 ? { nameWords } : {}),
-    ...(input.dob ? { dob: input.dob } : {}),
-    ...(input.nhsNumber ? { nhsNumber: input.nhsNumber.replace(/\s/g, '') } : {}),
-    ...(input.upn ? { upn: input.upn.toUpperCase() } : {}),
-  };
-  const fields = (['name', 'dob', 'nhsNumber', 'upn'] as const).filter((f) =>
-    f === 'name' ? nameWords.length > 0 : (input[f] ?? '').trim() !== '',
-  );
-  return { terms, fields };
-};
-
 /**
- * Search for a person by name, date of birth, NHS number or pupil number, for a purpose.
- * "No match" and "not yours" are the same empty list. Rate-limited per user; a refused search
- * is audited in its own transaction, which commits, and answers rate_limited.
+ * Search for a person, for a purpose, by a minimum identifying set (policy/search-identifiers.ts:
+ * a valid NHS number, a name with the date of birth, or a pupil number with either). "No match"
+ * and "not yours" are the same empty list. Rate-limited per user. A refused search (too often,
+ * a bad identifier, too few identifiers) is audited in its own transaction, which commits, and
+ * answers rate_limited or validation_failed naming the field; a refusal comes before any read,
+ * so it says nothing about whether any child exists.
  */
 export async function findPersons(
   deps: SearchDeps,
   actor: Actor,
   input: PersonSearchInput,
 ): Promise<PersonSearchView> {
-  const { terms, fields } = normalise(input);
-  if (fields.length === 0) throw invalid('name', 'Enter a name, date of birth, NHS number or pupil number');
-  const key = actor.kind === 'user' ? actor.userId : `system:${actor.process}`;
-  if (!deps.searchLimiter.tryAcquire(key)) {
-    await deps.db.transaction((tx) =>
+  const identified = identifySearch(input);
+  const { fields } = identified;
+  const refuse = (reason: 'rate_limited' | SearchRefusal) =>
+    deps.db.transaction((tx) =>
       appendAuditEvent(tx, {
         actor,
         action: 'subject.searched',
         outcome: 'denied',
         purpose: input.purpose,
-        details: { fields, returned: 0, reason: 'rate_limited' },
+        details: { fields: [...fields], returned: 0, reason },
       }),
     );
+  const key = actor.kind === 'user' ? actor.userId : `system:${actor.process}`;
+  if (!deps.searchLimiter.tryAcquire(key)) {
+    await refuse('rate_limited');
     // Rounded up: a client that waits exactly this long is never refused again for the same act.
     const retryAfterSeconds = Math.ceil(deps.searchLimiter.retryAfterMs(key) / 1000);
     throw new DomainError('rate_limited', 'You have searched too often. Wait a few minutes and try again', {
       retryAfterSeconds,
     });
   }
-  const found = await searchPersons(deps, actor, input.purpose, { terms, fields });
+  if (!identified.ok) {
+    await refuse(identified.reason);
+    throw new DomainError('validation_failed', 'Check the highlighted fields', {
+      fields: identified.problems,
+    });
+  }
+  const found = await searchPersons(deps, actor, input.purpose, {
+    terms: identified.terms,
+    fields: identified.fields,
+  });
   return {
     purpose: input.purpose,
     persons: found.persons.map((p) => ({ personId: p.personId, identity: buildIdentity(p.records) })),

@@ -32,6 +32,13 @@ export const SessionView = z
     csrfToken: z.string(),
     idleExpiresAt: z.string(),
     absoluteExpiresAt: z.string(),
+    /** Only in the answer to signing in, when the account was locked since the holder last did. */
+    lockNotice: z
+      .object({
+        lockedAt: z.string().openapi({ example: '2026-12-07T09:14:03.000Z' }),
+        failedAttempts: z.number().int(),
+      })
+      .optional(),
   })
   .openapi('Session');
 export type SessionView = z.infer<typeof SessionView>;

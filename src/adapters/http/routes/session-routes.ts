@@ -55,13 +55,16 @@ export function sessionRoutes(deps: HttpDeps, app: OpenAPIHono<AppEnv>): void {
     }),
     async (c) => {
       const input = c.req.valid('json');
-      const { token } = await signIn(deps, {
+      const { token, lockNotice } = await signIn(deps, {
         ...input,
         address: clientAddress(c, deps.trustProxy),
         requestId: c.get('requestId'),
       });
       writeSessionCookie(c, deps.secureCookies, token);
-      return c.json(await viewFor(token), 200);
+      const view = await viewFor(token);
+      if (!lockNotice) return c.json(view, 200);
+      const { lockedAt, failedAttempts } = lockNotice;
+      return c.json({ ...view, lockNotice: { lockedAt: lockedAt.toISOString(), failedAttempts } }, 200);
     },
   );
 

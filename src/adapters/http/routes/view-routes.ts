@@ -1,7 +1,7 @@
 import { createRoute, z, type OpenAPIHono } from '@hono/zod-openapi';
 import { londonDate } from '../../../domain/agreements/calendar-dates.ts';
 import { SlidingWindowLimiter } from '../../../domain/identity/rate-limiter.ts';
-import { chronologyCsv } from '../../../domain/view/chronology-csv.ts';
+import { exportChronologyCsv } from '../../../domain/view/export-chronology.ts';
 import { findChronology } from '../../../domain/view/find-chronology.ts';
 import { findPersons } from '../../../domain/view/find-persons.ts';
 import { getChildView, type ViewDeps } from '../../../domain/view/get-child-view.ts';
@@ -140,8 +140,11 @@ export function viewRoutes(
       },
     }),
     async (c) => {
-      const view = await chronology(requireSession(c).actor, c.req.valid('param'), c.req.valid('query'));
-      return c.body(chronologyCsv(view.entries), 200, {
+      const csv = await exportChronologyCsv(deps, requireSession(c).actor, {
+        ...c.req.valid('param'),
+        ...c.req.valid('query'),
+      });
+      return c.body(csv, 200, {
         'content-type': 'text/csv; charset=utf-8',
         'content-disposition': `attachment; filename="chronology-${londonDate(deps.clock.now())}.csv"`,
       });

@@ -3,6 +3,7 @@ import { Outlet, useLocation } from 'react-router';
 import { useSessionContext } from '../session.tsx';
 import { Footer } from './Footer.tsx';
 import { Header } from './Header.tsx';
+import { LockNoticeBanner } from './LockNoticeBanner.tsx';
 import { Loading, ServiceProblem } from './Status.tsx';
 import { ServiceNavigation } from './ServiceNavigation.tsx';
 
@@ -46,7 +47,10 @@ export function Layout() {
           ) : state.status === 'unavailable' ? (
             <ServiceProblem />
           ) : (
-            <Outlet />
+            <>
+              {session?.lockNotice && <LockNoticeBanner notice={session.lockNotice} />}
+              <Outlet />
+            </>
           )}
         </main>
       </div>

@@ -1,4 +1,4 @@
-import { nhsCheckDigit } from '../linkage/nhs-number.ts';
+import { isPlaceholderNhsNumber, nhsCheckDigit } from '../linkage/nhs-number.ts';
 import type { Picker } from './pick.ts';
 
 /** A valid NHS number (modulus 11, DOMAIN.md 8.3), drawn from the 4xx-7xx ranges. */
@@ -6,7 +6,9 @@ export function newNhsNumber(pick: Picker): string {
   for (;;) {
     const nine = String(pick.int(400_000_000, 799_999_999));
     const check = nhsCheckDigit(nine);
-    if (check !== undefined) return nine + String(check);
+    if (check === undefined) continue;
+    const nhsNumber = nine + String(check);
+    if (!isPlaceholderNhsNumber(nhsNumber)) return nhsNumber;
   }
 }
 

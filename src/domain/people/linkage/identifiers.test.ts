@@ -11,6 +11,13 @@ describe('NHS numbers (modulus 11, DOMAIN.md 8.3)', () => {
     assert.equal(isValidNhsNumber('9434765919'), true);
     assert.equal(isValidNhsNumber('9434765918'), false);
   });
+  test('one digit repeated passes modulus 11 but is a placeholder the NHS never issues', () => {
+    for (let d = 0; d <= 9; d++) {
+      const placeholder = String(d).repeat(10);
+      assert.equal(isValidNhsNumber(placeholder), false, placeholder);
+      assert.equal(normaliseNhsNumber(placeholder), undefined, placeholder);
+    }
+  });
   test('spaces as printed on letters are allowed; letters and Unicode digits make it missing', () => {
     assert.equal(normaliseNhsNumber('943 476 5919'), '9434765919');
     assert.equal(normaliseNhsNumber('943476591X'), undefined);

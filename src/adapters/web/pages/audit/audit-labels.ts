@@ -7,6 +7,7 @@ import { humanise } from '../../format.ts';
 export const actionLabels = {
   'session.signed_in': 'Signed in',
   'session.sign_in_failed': 'Sign-in failed',
+  'session.account_locked': 'Account locked after failed sign-ins',
   'session.signed_out': 'Signed out',
   'session.organisation_switched': 'Changed organisation or role',
   'user.password_changed': 'Changed password',
@@ -20,6 +21,7 @@ export const actionLabels = {
   'access.anomaly': 'Unusual access: many records not found',
   'subject.viewed': 'Viewed information about a subject',
   'subject.searched': 'Searched for a person',
+  'subject.exported': 'Downloaded information about a subject',
   'audit.searched': 'Searched audit log',
   'audit.verified': 'Verified audit log',
   'audit.checkpoint_created': 'Sealed audit checkpoint',

@@ -16,6 +16,24 @@ type Terms = Record<(typeof FIELDS)[number], string>;
 const empty: Terms = { purpose: '', name: '', dob: '', nhsNumber: '', upn: '' };
 
 /**
+ * The same minimum identifying set the server enforces (domain/policy/search-identifiers.ts),
+ * checked here first so the person is told what to add without a round trip. The server stays
+ * the judge: it also checks the NHS number's check digit and the pupil number's check letter.
+ */
+function missingIdentifier(terms: Terms): { field: string; problem: string }[] {
+  const [name, dob, nhs, upn] = (['name', 'dob', 'nhsNumber', 'upn'] as const).map(
+    (f) => terms[f].trim() !== '',
+  );
+  if (nhs || (name && dob) || (upn && (name || dob))) return [];
+  if (upn) return [{ field: 'name', problem: 'Enter a name or date of birth with the pupil number' }];
+  if (name)
+    return [{ field: 'dob', problem: 'Enter a date of birth with the name, or search by NHS number' }];
+  if (dob)
+    return [{ field: 'name', problem: 'Enter a name with the date of birth, or search by NHS number' }];
+  return [{ field: 'name', problem: 'Enter a name and date of birth, or an NHS number' }];
+}
+
+/**
  * Search for a child. The terms stay in this page's memory: never in the URL, so neither the
  * browser history nor a server log keeps them. A purpose is required (UK GDPR Art 5(1)(b)).
  */
@@ -31,9 +49,7 @@ export function PersonSearchPage() {
     event.preventDefault();
     const problems = [
       ...(terms.purpose === '' ? [{ field: 'purpose', problem: 'Select what you are searching for' }] : []),
-      ...((['name', 'dob', 'nhsNumber', 'upn'] as const).every((f) => terms[f].trim() === '')
-        ? [{ field: 'name', problem: 'Enter a name, date of birth, NHS number or pupil number' }]
-        : []),
+      ...missingIdentifier(terms),
     ];
     if (problems.length > 0) {
       setErrors(fromProblems(problems, FIELDS));
@@ -66,6 +82,14 @@ export function PersonSearchPage() {
         You will only find children whose details you may see for the purpose you choose. Every search is
         recorded.
       </p>
+      <p className="govuk-body" id="search-needs">
+        To find one child, and not list every child with a surname or a birthday, enter:
+      </p>
+      <ul className="govuk-list govuk-list--bullet">
+        <li>their name and date of birth, or</li>
+        <li>their NHS number, or</li>
+        <li>their unique pupil number with their name or date of birth.</li>
+      </ul>
       {purposes.status === 'failed' && <LoadFailed error={purposes.error} />}
       <form noValidate onSubmit={(e) => void submit(e)}>
         <Select
