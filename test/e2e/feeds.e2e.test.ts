@@ -4,9 +4,9 @@
 // axe-core must find no problems on any page visited.
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { assertAccessible, browserSuite, heading, signIn, title } from './browser.ts';
+import { assertAccessible, browserSuite, heading, signIn, title, needsChromium } from './browser.ts';
 
-describe('the ingest report in Chromium', () => {
+describe('the ingest report in Chromium', needsChromium, () => {
   const { journey } = browserSuite();
 
   it("shows a partnership administrator their own organisation's runs and a clean run's counts", () =>
