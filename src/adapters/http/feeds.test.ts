@@ -121,6 +121,28 @@ for (const kind of testDatabaseKinds()) {
       };
       assert.equal(body.total, 2);
       assert.deepEqual(
+        (
+          (await (
+            await app.request('/api/feeds/waiting?feed=police-incidents', { session: chris })
+          ).json()) as {
+            byFeed: unknown[];
+          }
+        ).byFeed,
+        [
+          {
+            organisationId: orgId('police'),
+            organisationName: 'Northshire Police',
+            feed: 'police-incidents',
+            records: 2,
+            persons: 1,
+          },
+        ],
+      );
+      assert.equal(
+        (await app.request('/api/feeds/waiting?feed=Not%20a%20feed', { session: chris })).status,
+        400,
+      );
+      assert.deepEqual(
         body.records.map((r) => [r.organisationName, r.externalPersonId, r.sourceReference]).sort(),
         [
           ['Northshire Police', 'S1', 'police-incidents I1'],

@@ -153,7 +153,8 @@ export const api = {
 
   ingestRuns: async () => (await request<{ runs: IngestRun[] }>('GET', '/feeds/runs')).runs,
   ingestRun: (runId: string) => request<IngestReport>('GET', `/feeds/runs/${encodeURIComponent(runId)}`),
-  recordsWaitingForIdentity: () => request<WaitingRecordList>('GET', '/feeds/waiting'),
+  recordsWaitingForIdentity: (feed?: string) =>
+    request<WaitingRecordList>('GET', `/feeds/waiting${queryString(feed ? { feed } : {})}`),
   unsharedFeeds: async () => (await request<{ unshared: UnsharedFeed[] }>('GET', '/feeds/unshared')).unshared,
 
   agreements: async (query: AgreementQuery) =>

@@ -96,7 +96,7 @@ export interface AuditDetailsByAction {
   'ingest.batch_written': IngestCounts & { runId: string; batch: number };
   'ingest.finished': IngestCounts & { runId: string; status: 'completed' | 'failed' };
   /** The list of records waiting for identity: references and agency person ids, never values. */
-  'ingest.waiting_listed': { organisationId: string | null; returned: number };
+  'ingest.waiting_listed': { organisationId: string | null; feed: string | null; returned: number };
 }
 
 export interface IngestCounts {

@@ -1,6 +1,10 @@
 import { appendAuditEvent } from '../audit/append-audit-event.ts';
 import { authorise } from '../partnership/authorise.ts';
-import { selectRecordsWaitingForIdentity, type WaitingRecord } from '../records/ingest-waiting-records.ts';
+import {
+  selectRecordsWaitingForIdentity,
+  type WaitingFeed,
+  type WaitingRecord,
+} from '../records/ingest-waiting-records.ts';
 import type { Actor } from '../shared/actor.ts';
 import type { Deps } from '../shared/deps.ts';
 
@@ -11,11 +15,14 @@ export const MAX_WAITING_LISTED = 500;
  * or has not arrived, so no one outside the agency sees them until it does. A data manager sees
  * their own organisation's; a system administrator every organisation's, as with ingest reports.
  * The list names the agency's own person ids and item references, so reading it is audited.
+ * The count per feed comes first: a feed whose organisation sends no person details at all
+ * leaves every record waiting, which is a gap in the feeds rather than a bad row.
  */
 export async function findRecordsWaitingForIdentity(
   deps: Deps,
   actor: Actor,
-): Promise<{ records: WaitingRecord[]; total: number }> {
+  options: { feed?: string | undefined } = {},
+): Promise<{ records: WaitingRecord[]; total: number; byFeed: WaitingFeed[] }> {
   await authorise(deps, actor, 'ingest_feeds', 'feeds.waiting.list');
   const organisationId =
     actor.kind === 'user' && actor.role !== 'system_admin' ? actor.organisationId : undefined;
@@ -23,13 +30,18 @@ export async function findRecordsWaitingForIdentity(
     const found = await selectRecordsWaitingForIdentity(tx, {
       partnershipId: actor.partnershipId,
       organisationId,
+      feed: options.feed,
       limit: MAX_WAITING_LISTED,
     });
     await appendAuditEvent(tx, {
       actor,
       action: 'ingest.waiting_listed',
       outcome: 'success',
-      details: { organisationId: organisationId ?? null, returned: found.records.length },
+      details: {
+        organisationId: organisationId ?? null,
+        feed: options.feed ?? null,
+        returned: found.records.length,
+      },
     });
     return found;
   });

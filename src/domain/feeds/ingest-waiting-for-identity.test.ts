@@ -107,6 +107,9 @@ for (const kind of testDatabaseKinds()) {
 
       const waiting = await findRecordsWaitingForIdentity(deps, northshireSystem);
       assert.equal(waiting.total, 1);
+      assert.deepEqual(waiting.byFeed, [
+        { organisationId: orgId('police'), feed: 'police-incidents', records: 1, persons: 1 },
+      ]);
       assert.deepEqual(
         waiting.records.map((r) => [r.organisationId, r.externalPersonId, r.sourceReference, r.runId]),
         [[orgId('police'), 'PN-77', 'police-incidents NP-0042', incidents.runId]],
@@ -128,7 +131,11 @@ for (const kind of testDatabaseKinds()) {
     test('a data manager of another organisation is not shown the police records that wait', async () => {
       const { actorByEmail } = await import('../../../test/support/actors.ts');
       const cscAdmin = await actorByEmail(database.db, 'alex.morgan@northshire.example');
-      assert.deepEqual(await findRecordsWaitingForIdentity(deps, cscAdmin), { records: [], total: 0 });
+      assert.deepEqual(await findRecordsWaitingForIdentity(deps, cscAdmin), {
+        records: [],
+        total: 0,
+        byFeed: [],
+      });
     });
 
     test("when the corrected details arrive, the waiting incident joins the child's person", async () => {

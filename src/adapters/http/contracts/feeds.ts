@@ -95,9 +95,28 @@ export const WaitingRecordView = z
   })
   .openapi('WaitingRecord');
 
+export const WaitingQuery = z
+  .strictObject({
+    feed: z
+      .string()
+      .regex(/^[a-z0-9][a-z0-9-]{0,62}$/, { error: 'Give a feed name from the list' })
+      .optional()
+      .openapi({ description: 'Only the records of this feed' }),
+  })
+  .openapi('WaitingQuery');
+
 export const WaitingRecordListView = z
   .object({
-    total: z.number(),
+    total: z.number().openapi({ description: 'Records waiting (of the feed, when one is given)' }),
+    byFeed: z.array(
+      z.object({
+        organisationId: z.string(),
+        organisationName: z.string().nullable(),
+        feed: z.string(),
+        records: z.number(),
+        persons: z.number(),
+      }),
+    ),
     records: z.array(WaitingRecordView).openapi({ description: 'Newest first, at most 500' }),
   })
   .openapi('WaitingRecordList');

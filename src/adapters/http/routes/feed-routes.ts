@@ -15,6 +15,7 @@ import {
   IngestRunParams,
   IngestUploadQuery,
   UnsharedFeedListView,
+  WaitingQuery,
   WaitingRecordListView,
 } from '../contracts/feeds.ts';
 import type { AppEnv, HttpDeps } from '../http-deps.ts';
@@ -150,15 +151,19 @@ export function feedRoutes(deps: HttpDeps, app: OpenAPIHono<AppEnv>): void {
       tags,
       summary:
         "Records waiting for identity: kept although their person's details row was refused or has not arrived (the actor's own organisation's; every organisation's for a system administrator)",
+      request: { query: WaitingQuery },
       responses: { 200: jsonResponse(WaitingRecordListView, 'Records waiting'), ...commonErrors },
     }),
     async (c) => {
       const { actor } = requireSession(c);
-      const { records, total } = await findRecordsWaitingForIdentity(deps, actor);
+      const { records, total, byFeed } = await findRecordsWaitingForIdentity(deps, actor, {
+        feed: c.req.valid('query').feed,
+      });
       const names = await organisationNames(deps, actor);
       return c.json(
         {
           total,
+          byFeed: byFeed.map((f) => ({ ...f, organisationName: names.get(f.organisationId) ?? null })),
           records: records.map((r) => ({
             ...r,
             organisationName: names.get(r.organisationId) ?? null,

@@ -1,4 +1,5 @@
-import { Link } from 'react-router';
+import { Link, useSearchParams } from 'react-router';
+import type { WaitingRecordList } from '../../api-types.ts';
 import { api } from '../../api.ts';
 import { Loading, LoadFailed } from '../../components/Status.tsx';
 import { formatDateTime } from '../../format.ts';
@@ -13,7 +14,9 @@ import { fieldGroupLabel } from './run-labels.ts';
  */
 export function WaitingForIdentityPage() {
   usePageTitle('Records waiting for identity');
-  const [waiting] = useApiData(() => api.recordsWaitingForIdentity(), []);
+  const [params] = useSearchParams();
+  const feed = params.get('feed') ?? undefined;
+  const [waiting] = useApiData(() => api.recordsWaitingForIdentity(feed), [feed]);
   return (
     <>
       <Link className="govuk-back-link" to="/feeds">
@@ -28,11 +31,13 @@ export function WaitingForIdentityPage() {
       </p>
       {waiting.status === 'loading' && <Loading />}
       {waiting.status === 'failed' && <LoadFailed error={waiting.error} />}
-      {waiting.status === 'loaded' && waiting.data.total === 0 && (
+      {waiting.status === 'loaded' && waiting.data.byFeed.length === 0 && (
         <p className="govuk-body">No record is waiting for identity.</p>
       )}
+      {waiting.status === 'loaded' && waiting.data.byFeed.length > 0 && <ByFeed data={waiting.data} />}
       {waiting.status === 'loaded' && waiting.data.total > 0 && (
         <>
+          <h2 className="govuk-heading-m">{feed ? `Records of ${feed}` : 'Records, newest first'}</h2>
           <p className="govuk-body">
             {waiting.data.total === 1 ? '1 record is' : `${waiting.data.total} records are`} waiting
             {waiting.data.records.length < waiting.data.total
@@ -78,5 +83,40 @@ export function WaitingForIdentityPage() {
         </>
       )}
     </>
+  );
+}
+
+/**
+ * The count per feed first: a feed whose organisation sends no person details at all leaves
+ * every record waiting, a gap in the feeds rather than a bad row.
+ */
+function ByFeed({ data }: { readonly data: WaitingRecordList }) {
+  return (
+    <table className="govuk-table">
+      <caption className="govuk-table__caption govuk-table__caption--m">Waiting, by feed</caption>
+      <thead className="govuk-table__head">
+        <tr className="govuk-table__row">
+          {['Feed', 'Organisation', 'Records', 'Persons without details'].map((h) => (
+            <th scope="col" className="govuk-table__header" key={h}>
+              {h}
+            </th>
+          ))}
+        </tr>
+      </thead>
+      <tbody className="govuk-table__body">
+        {data.byFeed.map((f) => (
+          <tr className="govuk-table__row" key={`${f.organisationId}:${f.feed}`}>
+            <th scope="row" className="govuk-table__header">
+              <Link className="govuk-link" to={`/feeds/waiting?feed=${encodeURIComponent(f.feed)}`}>
+                {f.feed}
+              </Link>
+            </th>
+            <td className="govuk-table__cell">{f.organisationName ?? f.organisationId}</td>
+            <td className="govuk-table__cell govuk-table__cell--numeric">{f.records}</td>
+            <td className="govuk-table__cell govuk-table__cell--numeric">{f.persons}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
   );
 }
