@@ -99,7 +99,12 @@ describe('the Northshire demo feeds under the demo agreements', () => {
   after(() => app.close());
 
   test('file domestic abuse with a child present as Operation Encompass notifications, and every category reaches someone', async () => {
-    await seedDemoFeeds(app.deps);
+    const told: string[] = [];
+    await seedDemoFeeds(app.deps, { onFeed: (name, n, of) => told.push(`${n} of ${of}: ${name}`) });
+    // The first start tells the terminal which feed it is loading (issue 14, point 17).
+    assert.equal(told.length, 16);
+    assert.equal(told[0], '1 of 16: csc-people');
+    assert.ok(told.includes('16 of 16: housing-records'), told.join(', '));
     const groups = await queryRows<{ type: string; present: string | null; group: string }>(
       app.database.db,
       sql`select distinct payload->>'incidentType' as type, payload->>'childPresent' as present, field_group as group
