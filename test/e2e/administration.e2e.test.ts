@@ -3,11 +3,20 @@
 // accessibility problems on any page visited.
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { assertAccessible, browserSuite, DEMO_PASSWORD, heading, menu, signIn, title } from './browser.ts';
+import {
+  assertAccessible,
+  browserSuite,
+  DEMO_PASSWORD,
+  heading,
+  menu,
+  signIn,
+  title,
+  needsChromium,
+} from './browser.ts';
 
 const alex = 'alex.morgan@northshire.example';
 
-describe('partnership administration in Chromium', () => {
+describe('partnership administration in Chromium', needsChromium, () => {
   const { journey } = browserSuite();
 
   it('lets the partnership administrator manage organisations and users', () =>

@@ -7,7 +7,16 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import type { Page } from 'playwright-core';
-import { assertAccessible, browserSuite, heading, isFocused, menu, signIn, title } from './browser.ts';
+import {
+  assertAccessible,
+  browserSuite,
+  heading,
+  isFocused,
+  menu,
+  signIn,
+  title,
+  needsChromium,
+} from './browser.ts';
 
 const alex = 'alex.morgan@northshire.example';
 const tom = 'tom.reid@northshire.example';
@@ -51,7 +60,7 @@ async function signFor(page: Page, email: string, agreementPath: string, organis
   assert.equal(await page.getByRole('button', { name: /^Sign for/ }).count(), 0);
 }
 
-describe('data sharing agreements in Chromium', () => {
+describe('data sharing agreements in Chromium', needsChromium, () => {
   const { journey } = browserSuite();
 
   it('takes a Tier 2 agreement from draft to in force, then shows it in the register and the checker', () =>

@@ -7,11 +7,18 @@ import { createRequire } from 'node:module';
 import { after, before } from 'node:test';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { startDemoServer } from '../support/demo-server.ts';
+import { chromium as chromiumTool, needsSystemTools } from '../support/system-tools.ts';
 
 export const DEMO_PASSWORD = 'demo-only-Northshire-2026';
 
-const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const chromiumPath = chromiumTool.command;
 const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+
+/**
+ * The options every browser suite passes to its describe(): skipped, with the reason, on a machine
+ * without Chromium; a failure where TESSERA_REQUIRE_SYSTEM_TOOLS=1 (.ci/run).
+ */
+export const needsChromium = needsSystemTools([chromiumTool]);
 
 export async function launchChromium(): Promise<Browser> {
   if (!existsSync(chromiumPath)) {

@@ -5,12 +5,12 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import ExcelJS from 'exceljs';
-import { assertAccessible, browserSuite, heading, menu, signIn, title } from './browser.ts';
+import { assertAccessible, browserSuite, heading, menu, signIn, title, needsChromium } from './browser.ts';
 
 const sam = 'sam.patel@northshire.example';
 const chris = 'chris.lee@northshire.example';
 
-describe('legal gateways in Chromium', () => {
+describe('legal gateways in Chromium', needsChromium, () => {
   const { journey } = browserSuite();
 
   it('lets a practitioner filter the catalogue and open a gateway', () =>

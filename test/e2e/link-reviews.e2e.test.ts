@@ -4,9 +4,9 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { seedReviewPairs } from '../support/review-pairs.ts';
-import { assertAccessible, browserSuite, heading, menu, signIn, title } from './browser.ts';
+import { assertAccessible, browserSuite, heading, menu, signIn, title, needsChromium } from './browser.ts';
 
-describe('the review queue in Chromium', () => {
+describe('the review queue in Chromium', needsChromium, () => {
   const { journey } = browserSuite({
     prepare: async (deps) => {
       await seedReviewPairs(deps);

@@ -3,11 +3,20 @@
 // axe-core finding no accessibility problems on any page visited.
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { assertAccessible, browserSuite, heading, isFocused, menu, signIn, title } from './browser.ts';
+import {
+  assertAccessible,
+  browserSuite,
+  heading,
+  isFocused,
+  menu,
+  signIn,
+  title,
+  needsChromium,
+} from './browser.ts';
 
 const dana = 'dana.okafor@northshire.example';
 
-describe('web app shell in Chromium', () => {
+describe('web app shell in Chromium', needsChromium, () => {
   const { journey } = browserSuite();
 
   it('shows a wrong password in the error summary, linked to the password field', () =>

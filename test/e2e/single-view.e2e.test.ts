@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import type { Page } from 'playwright-core';
 import { insertPeople, people } from '../support/northshire-people.ts';
-import { assertAccessible, browserSuite, heading, menu, signIn, title } from './browser.ts';
+import { assertAccessible, browserSuite, heading, menu, signIn, title, needsChromium } from './browser.ts';
 
 const hospital = 'Emergency department: bruising to the forearm';
 
@@ -15,7 +15,7 @@ async function chronologyRows(page: Page): Promise<string[]> {
   return page.locator('table.app-chronology tbody tr').allTextContents();
 }
 
-describe('the single view of a child in Chromium', () => {
+describe('the single view of a child in Chromium', needsChromium, () => {
   const { journey } = browserSuite({ prepare: (deps) => insertPeople(deps.db) });
 
   it('a social worker searches for a child for a s47 enquiry and reads the view, filters and prints the chronology', () =>

@@ -52,7 +52,8 @@ export function buildProgram(
   let logger: Logger | undefined;
   const context = () => {
     config ??= loadConfig(env);
-    logger ??= createLogger(config);
+    // Words on a terminal, JSON when stdout is a file or a pipe (a log collector).
+    logger ??= createLogger(config, { terminal: process.stdout.isTTY === true });
     return { config, logger };
   };
   const run = (action: (c: Config, l: Logger) => Promise<number | void>) => async () => {

@@ -142,8 +142,65 @@ for (const kind of testDatabaseKinds()) {
         'application/x-ndjson',
       );
       assert.equal(response.status, 201);
-      const report = (await response.json()) as { run: { inserted: number; organisationName: string } };
+      const report = (await response.json()) as {
+        run: {
+          inserted: number;
+          organisationName: string;
+          waitingForIdentity: number;
+          sharedOutside: boolean;
+        };
+      };
       assert.deepEqual([report.run.inserted, report.run.organisationName], [2, 'Northshire Police']);
+      // No police person details were sent for S1: both incidents are kept and wait for them.
+      assert.deepEqual([report.run.waitingForIdentity, report.run.sharedOutside], [2, true]);
+    });
+
+    test('records waiting for identity are listed for their own data manager and the system administrator only', async () => {
+      const chris = await app.signIn('chris.lee@northshire.example');
+      const listed = await app.request('/api/feeds/waiting', { session: chris });
+      assert.equal(listed.status, 200);
+      const body = (await listed.json()) as {
+        total: number;
+        records: { organisationName: string; externalPersonId: string; sourceReference: string }[];
+      };
+      assert.equal(body.total, 2);
+      assert.deepEqual(
+        (
+          (await (
+            await app.request('/api/feeds/waiting?feed=police-incidents', { session: chris })
+          ).json()) as {
+            byFeed: unknown[];
+          }
+        ).byFeed,
+        [
+          {
+            organisationId: orgId('police'),
+            organisationName: 'Northshire Police',
+            feed: 'police-incidents',
+            records: 2,
+            persons: 1,
+          },
+        ],
+      );
+      assert.equal(
+        (await app.request('/api/feeds/waiting?feed=Not%20a%20feed', { session: chris })).status,
+        400,
+      );
+      assert.deepEqual(
+        body.records.map((r) => [r.organisationName, r.externalPersonId, r.sourceReference]).sort(),
+        [
+          ['Northshire Police', 'S1', 'police-incidents I1'],
+          ['Northshire Police', 'S1', 'police-incidents I2'],
+        ],
+      );
+      const own = (await (await app.request('/api/feeds/waiting', { session: alex })).json()) as {
+        total: number;
+      };
+      assert.equal(own.total, 0, "children's services' data manager sees none of the police's");
+      assert.equal((await app.request('/api/feeds/waiting', { session: sam })).status, 404);
+      const unshared = await app.request('/api/feeds/unshared', { session: sam });
+      assert.equal(unshared.status, 200);
+      assert.deepEqual(await unshared.json(), { unshared: [] });
     });
 
     test('refused: a practitioner, another organisation, a wrong content type, a bad mapping named by key, a file over the limit', async () => {

@@ -28,6 +28,7 @@ import { UsersPage } from './pages/UsersPage.tsx';
 import { SessionProvider } from './session.tsx';
 import { IngestRunPage } from './pages/feeds/IngestRunPage.tsx';
 import { IngestRunsPage } from './pages/feeds/IngestRunsPage.tsx';
+import { WaitingForIdentityPage } from './pages/feeds/WaitingForIdentityPage.tsx';
 
 const managePartnership = ['manage_partnership'] as const;
 const audit = ['read_audit', 'verify_audit'] as const;
@@ -189,6 +190,14 @@ export function App() {
                 element={
                   <RequireCapability anyOf={reviewLinks}>
                     <LinkReviewPage />
+                  </RequireCapability>
+                }
+              />
+              <Route
+                path="feeds/waiting"
+                element={
+                  <RequireCapability anyOf={['ingest_feeds']}>
+                    <WaitingForIdentityPage />
                   </RequireCapability>
                 }
               />

@@ -22,7 +22,12 @@ import type {
 } from '../http/contracts/agreements.ts';
 import type { AuditEventView, AuditPage, AuditVerificationView } from '../http/contracts/audit.ts';
 import type { ErrorBody } from '../http/contracts/common.ts';
-import type { IngestReportView, IngestRunView } from '../http/contracts/feeds.ts';
+import type {
+  IngestReportView,
+  IngestRunView,
+  UnsharedFeedListView,
+  WaitingRecordListView,
+} from '../http/contracts/feeds.ts';
 import type {
   CatalogueVersionView,
   GatewayDetailView,
@@ -50,6 +55,8 @@ export type LinkReview = z.infer<typeof LinkReviewResponse>;
 export type LinkDecisionBody = z.infer<typeof LinkDecisionRequest>;
 export type IngestRun = z.infer<typeof IngestRunView>;
 export type IngestReport = z.infer<typeof IngestReportView>;
+export type WaitingRecordList = z.infer<typeof WaitingRecordListView>;
+export type UnsharedFeed = z.infer<typeof UnsharedFeedListView>['unshared'][number];
 export type Membership = z.infer<typeof MembershipView>;
 export type Organisation = z.infer<typeof OrganisationView>;
 export type User = z.infer<typeof UserView>;

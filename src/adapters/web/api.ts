@@ -28,6 +28,8 @@ import type {
   LinkReviewList,
   IngestReport,
   IngestRun,
+  UnsharedFeed,
+  WaitingRecordList,
   Organisation,
   Reference,
   Session,
@@ -151,6 +153,9 @@ export const api = {
 
   ingestRuns: async () => (await request<{ runs: IngestRun[] }>('GET', '/feeds/runs')).runs,
   ingestRun: (runId: string) => request<IngestReport>('GET', `/feeds/runs/${encodeURIComponent(runId)}`),
+  recordsWaitingForIdentity: (feed?: string) =>
+    request<WaitingRecordList>('GET', `/feeds/waiting${queryString(feed ? { feed } : {})}`),
+  unsharedFeeds: async () => (await request<{ unshared: UnsharedFeed[] }>('GET', '/feeds/unshared')).unshared,
 
   agreements: async (query: AgreementQuery) =>
     (await request<{ agreements: AgreementSummary[] }>('GET', `/agreements${queryString(query)}`)).agreements,

@@ -123,6 +123,8 @@ export interface AuditDetailsByAction {
   'ingest.started': { runId: string; feed: string; organisationId: string; recordKind: string };
   'ingest.batch_written': IngestCounts & { runId: string; batch: number };
   'ingest.finished': IngestCounts & { runId: string; status: 'completed' | 'failed' };
+  /** The list of records waiting for identity: references and agency person ids, never values. */
+  'ingest.waiting_listed': { organisationId: string | null; feed: string | null; returned: number };
 }
 
 export interface IngestCounts {
@@ -132,6 +134,8 @@ export interface IngestCounts {
   unchanged: number;
   rejected: number;
   flagged: number;
+  /** Records kept whose person's details had not arrived (feeds/ingest-feed.ts). */
+  waitingForIdentity: number;
 }
 
 // policy: why a read of subject data answered "not found" (the caller cannot tell these apart;
@@ -213,6 +217,7 @@ export const auditActions = [
   'ingest.started',
   'ingest.batch_written',
   'ingest.finished',
+  'ingest.waiting_listed',
 ] as const satisfies readonly AuditAction[];
 
 // Compile-time proof that the runtime list names every action.

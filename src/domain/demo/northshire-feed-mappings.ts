@@ -128,6 +128,30 @@ export const demoFeeds = {
       },
     },
   },
+  // Operation Encompass (Victims and Prisoners Act 2024): a domestic abuse incident the police
+  // attended with a child present is filed as a domestic abuse notification, the category the
+  // Encompass agreement shares with the child's school. Filed as a police incident, it reached
+  // no school in the trial (issue 14). Every other incident stays a police incident.
+  policeDomesticAbuse: {
+    name: 'police-domestic-abuse',
+    mapping: {
+      ...base('police', 'police-domestic-abuse'),
+      format: 'json',
+      recordKind: 'police_incident',
+      fieldGroup: 'domestic_abuse_notifications',
+      dataCategory: 'criminal_offence',
+      externalIdColumn: 'occurrence',
+      eventDateColumn: 'date',
+      dateFormat: 'iso',
+      columns: {
+        occurrence: fact('reference'),
+        type: fact('incidentType'),
+        date: fact('incidentDate'),
+        child_present: fact('childPresent'),
+        summary: opinion('summary'),
+      },
+    },
+  },
   nhsPeople: { name: 'nhs-people', mapping: people('trust', 'nhs-people', 'iso') },
   nhsContacts: {
     name: 'nhs-contacts',

@@ -150,7 +150,7 @@ export function generateDemoFeeds(children = 200, seed = 2026): DemoFeedFiles {
       }
       if (p.chance(age(kid) >= 10 ? 0.3 : 0.12)) {
         out.policePeople.push(details(kid, family, agencyId('PN', kid), dayFirst, false));
-        out.policeIncidents.push({
+        const incident = {
           person_id: agencyId('PN', kid),
           occurrence: `NP/${next()}/26`,
           type: age(kid) >= 10 && p.chance(0.5) ? 'missing_episode' : 'domestic_abuse',
@@ -160,7 +160,13 @@ export function generateDemoFeeds(children = 200, seed = 2026): DemoFeedFiles {
             'Reported missing overnight, found safe',
             'Neighbours reported shouting',
           ]),
-        });
+        };
+        // Domestic abuse with the child present is an Operation Encompass notification, filed in
+        // the category the Encompass agreement shares with the school (no new random draw, so
+        // the rest of the demo population stays as it was).
+        if (incident.type === 'domestic_abuse' && incident.summary === 'Child present during incident')
+          out.policeDomesticAbuse.push({ ...incident, child_present: 'yes' });
+        else out.policeIncidents.push(incident);
       }
       for (let i = p.int(0, 2); i > 0; i--)
         out.nhsContacts.push({

@@ -4,6 +4,7 @@ import { after, before, describe, test } from 'node:test';
 import { sql } from 'drizzle-orm';
 import type { DatabaseHandle } from '../../adapters/db/open-database.ts';
 import { openFeedsDatabase } from '../../../test/support/feed-fixtures.ts';
+import { createTestApp, type TestApp } from '../../../test/support/test-app.ts';
 import { queryRows } from '../shared/database.ts';
 import type { IngestDeps } from '../feeds/ingest-feed.ts';
 import { demoFeeds, type DemoFeedKey } from './northshire-feed-mappings.ts';
@@ -32,7 +33,7 @@ describe('the Northshire demo feeds', () => {
 
   test('load through ingest into every kind of record, with the two planted mistakes reported', async () => {
     const { runs } = await seedDemoFeeds(deps);
-    assert.equal(runs, 15);
+    assert.equal(runs, 16);
     const kinds = await queryRows<{ kind: string; n: string }>(
       database.db,
       sql`select kind, count(*)::text as n from subject_record group by kind order by kind`,
@@ -87,5 +88,38 @@ describe('the Northshire demo feeds', () => {
       sql`select count(*)::text as n from agency_relationship`,
     );
     assert.ok(Number(addresses!.n) > 300 && Number(relationships!.n) > 50);
+  });
+});
+
+describe('the Northshire demo feeds under the demo agreements', () => {
+  let app: TestApp;
+  before(async () => {
+    app = await createTestApp('pglite');
+  });
+  after(() => app.close());
+
+  test('file domestic abuse with a child present as Operation Encompass notifications, and every category reaches someone', async () => {
+    const told: string[] = [];
+    await seedDemoFeeds(app.deps, { onFeed: (name, n, of) => told.push(`${n} of ${of}: ${name}`) });
+    // The first start tells the terminal which feed it is loading (issue 14, point 17).
+    assert.equal(told.length, 16);
+    assert.equal(told[0], '1 of 16: csc-people');
+    assert.ok(told.includes('16 of 16: housing-records'), told.join(', '));
+    const groups = await queryRows<{ type: string; present: string | null; group: string }>(
+      app.database.db,
+      sql`select distinct payload->>'incidentType' as type, payload->>'childPresent' as present, field_group as group
+          from subject_record where kind = 'police_incident' order by 1, 2, 3`,
+    );
+    assert.deepEqual(groups, [
+      { type: 'domestic_abuse', present: 'yes', group: 'domestic_abuse_notifications' },
+      { type: 'domestic_abuse', present: null, group: 'police_incidents' },
+      { type: 'missing_episode', present: null, group: 'police_incidents' },
+    ]);
+    // Issue 14: in the trial the notifications were filed as police incidents and reached no school.
+    const unshared = await queryRows<{ feed: string }>(
+      app.database.db,
+      sql`select feed from ingest_run where shared_outside is not true order by feed`,
+    );
+    assert.deepEqual(unshared, []);
   });
 });

@@ -13,7 +13,7 @@ import { demoPartnership } from './northshire.ts';
  */
 export async function seedDemoFeeds(
   deps: IngestDeps,
-  options: { children?: number } = {},
+  options: { children?: number; onFeed?: (name: string, n: number, of: number) => void } = {},
 ): Promise<{ runs: number; rows: number }> {
   const actor = systemActor(demoPartnership.id as PartnershipId, 'demo-seed');
   const { files } = generateDemoFeeds(options.children);
@@ -23,7 +23,8 @@ export async function seedDemoFeeds(
       Number(demoFeeds[a].mapping.recordKind === 'person_details'),
   );
   let rows = 0;
-  for (const key of order) {
+  for (const [n, key] of order.entries()) {
+    options.onFeed?.(demoFeeds[key].name, n + 1, order.length);
     const mapping = parseFeedMapping(demoFeeds[key].mapping);
     const result = await ingestFeed(deps, actor, {
       organisationId: mapping.organisation,

@@ -26,14 +26,21 @@ export async function isDatabaseEmpty(deps: Deps): Promise<boolean> {
  */
 export async function seedDemoPartnership(
   deps: Deps & { readonly linkIndexes?: LinkIndexes },
-  options: { gateways?: GatewayDirectory; feeds?: boolean } = {},
+  options: {
+    gateways?: GatewayDirectory;
+    feeds?: boolean;
+    /** Told each step in words as it starts (the first start's progress on the terminal). */
+    onProgress?: (step: string) => void;
+  } = {},
 ): Promise<{ organisations: number; users: number }> {
+  const progress = options.onProgress ?? (() => {});
   const existing = await queryRows<{ id: string }>(
     deps.db,
     sql`select id::text from partnership where id = ${demoPartnership.id}`,
   );
   if (existing.length > 0) return { organisations: 0, users: 0 };
   const actor = systemActor(demoPartnership.id as PartnershipId, 'demo-seed');
+  progress(`Creating the ${demoPartnership.name}, its organisations and demo users`);
   await createPartnership(deps, actor, demoPartnership);
   for (const o of demoOrganisations)
     await createOrganisation(deps, actor, { id: o.id, name: o.name, type: o.type });
@@ -57,12 +64,18 @@ export async function seedDemoPartnership(
   const counts = { organisations: demoOrganisations.length, users: demoUsers.length };
   await appendAuditEvent(deps.db, { actor, action: 'demo.seeded', outcome: 'success', details: counts });
   // The agreements cite the gateway catalogue, so they are seeded only when one is given.
-  if (options.gateways) await seedDemoAgreements({ ...deps, gateways: options.gateways });
+  if (options.gateways) {
+    progress('Writing and signing the demo data sharing agreements');
+    await seedDemoAgreements({ ...deps, gateways: options.gateways });
+  }
   // A synthetic population through the real agency feeds, for `npm start` and `tessera demo seed`.
   // Loaded in bulk and then linked in one batch (the initial load), as a partnership's first
   // feeds would be: incremental linking has nothing to link against until a model is fitted.
   if (options.feeds) {
-    await seedDemoFeeds(deps);
+    await seedDemoFeeds(deps, {
+      onFeed: (name, n, of) => progress(`Loading agency feed ${n} of ${of}: ${name}`),
+    });
+    progress('Linking the records each agency holds about the same person');
     await relinkPartnership(
       { ...deps, linkIndexes: deps.linkIndexes ?? new LinkIndexes() },
       actor.partnershipId,

@@ -64,6 +64,7 @@ for (const kind of testDatabaseKinds()) {
           unchanged: 0,
           rejected: 6,
           flagged: 1,
+          waitingForIdentity: 0,
           duplicates: 0,
           batches: 3,
           issuesStored: undefined,

@@ -7,6 +7,7 @@ import { DomainError, invalid, notFound } from '../shared/errors.ts';
 import type { OrganisationId, PartnershipId } from '../shared/ids.ts';
 import { mappedColumns, type FeedMapping } from './feed-mapping.ts';
 import { closeRun, emptyTotals, openRun, recordBatch, type RunTotals } from './ingest-run-store.ts';
+import { isFieldGroupSharedOutside } from './is-field-group-shared-outside.ts';
 import { rowPreparer, type RowIssue } from './prepare-row.ts';
 import { defaultLimits, readFeedRows, type ReadLimits } from './read-feed-rows.ts';
 
@@ -42,6 +43,12 @@ export interface IngestResult {
   readonly totals: RunTotals;
   /** agency_person ids created or changed by this run, for person linkage. */
   readonly changedPersonIds: readonly string[];
+  /**
+   * False when the run wrote records in a field group that no agreement in force lets anyone
+   * outside the organisation see (the warning of issue 14: they reach no one); undefined when
+   * the run read no record to keep.
+   */
+  readonly sharedOutside: boolean | undefined;
 }
 
 export const DEFAULT_BATCH_SIZE = 2000;
@@ -111,6 +118,7 @@ export async function ingestFeed(deps: IngestDeps, actor: Actor, input: IngestIn
         inserted: written.inserted,
         updated: written.updated,
         unchanged: written.unchanged,
+        waitingForIdentity: written.waitingForIdentity,
       });
       totals.issuesStored = await recordBatch(
         tx,
@@ -129,6 +137,7 @@ export async function ingestFeed(deps: IngestDeps, actor: Actor, input: IngestIn
       'unchanged',
       'rejected',
       'flagged',
+      'waitingForIdentity',
       'duplicates',
     ] as const)
       totals[key] += batchCounts[key];
@@ -183,6 +192,17 @@ export async function ingestFeed(deps: IngestDeps, actor: Actor, input: IngestIn
     await closeRun(deps.db, actor, runId, { status: 'failed', failure, totals, at: deps.clock.now() });
     throw error;
   }
-  await closeRun(deps.db, actor, runId, { status: 'completed', totals, at: deps.clock.now() });
-  return { runId, totals, changedPersonIds: [...changed] };
+  const at = deps.clock.now();
+  const kept = totals.inserted + totals.updated + totals.unchanged;
+  const sharedOutside =
+    kept === 0
+      ? undefined
+      : await isFieldGroupSharedOutside(deps.db, {
+          partnershipId: actor.partnershipId,
+          organisationId: input.organisationId,
+          fieldGroup: mapping.fieldGroup,
+          at,
+        });
+  await closeRun(deps.db, actor, runId, { status: 'completed', totals, at, sharedOutside });
+  return { runId, totals, changedPersonIds: [...changed], sharedOutside };
 }

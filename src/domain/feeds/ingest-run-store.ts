@@ -2,7 +2,7 @@ import { and, desc, eq, sql } from 'drizzle-orm';
 import type { IngestCounts } from '../audit/actions.ts';
 import { appendAuditEvent } from '../audit/append-audit-event.ts';
 import type { Actor } from '../shared/actor.ts';
-import type { Db } from '../shared/database.ts';
+import { queryRows, type Db } from '../shared/database.ts';
 import type { FeedMapping } from './feed-mapping.ts';
 import type { RowIssue } from './prepare-row.ts';
 import { ingestIssue, ingestRun } from './schema.ts';
@@ -26,6 +26,7 @@ export const emptyTotals = (): RunTotals => ({
   unchanged: 0,
   rejected: 0,
   flagged: 0,
+  waitingForIdentity: 0,
   duplicates: 0,
   batches: 0,
   issuesStored: 0,
@@ -110,6 +111,7 @@ export async function recordBatch(
       rejected: sql`${ingestRun.rejected} + ${batch.rejected}`,
       flagged: sql`${ingestRun.flagged} + ${batch.flagged}`,
       duplicates: sql`${ingestRun.duplicates} + ${batch.duplicates}`,
+      waitingForIdentity: sql`${ingestRun.waitingForIdentity} + ${batch.waitingForIdentity}`,
       batches: sql`${ingestRun.batches} + 1`,
     })
     .where(and(eq(ingestRun.partnershipId, actor.partnershipId), eq(ingestRun.id, runId)));
@@ -127,6 +129,7 @@ export async function recordBatch(
       unchanged: batch.unchanged,
       rejected: batch.rejected,
       flagged: batch.flagged,
+      waitingForIdentity: batch.waitingForIdentity,
     },
   });
   return stored + keep.length;
@@ -136,12 +139,24 @@ export async function closeRun(
   db: Db,
   actor: Actor,
   runId: string,
-  outcome: { status: 'completed' | 'failed'; failure?: string; totals: RunTotals; at: Date },
+  outcome: {
+    status: 'completed' | 'failed';
+    failure?: string;
+    totals: RunTotals;
+    at: Date;
+    /** Whether an agreement in force shares the feed's field group outside the organisation. */
+    sharedOutside?: boolean;
+  },
 ): Promise<void> {
   await db.transaction(async (tx) => {
     await tx
       .update(ingestRun)
-      .set({ status: outcome.status, failure: outcome.failure ?? null, finishedAt: outcome.at })
+      .set({
+        status: outcome.status,
+        failure: outcome.failure ?? null,
+        finishedAt: outcome.at,
+        sharedOutside: outcome.sharedOutside ?? null,
+      })
       .where(and(eq(ingestRun.partnershipId, actor.partnershipId), eq(ingestRun.id, runId)));
     const t = outcome.totals;
     await appendAuditEvent(tx, {
@@ -158,6 +173,7 @@ export async function closeRun(
         unchanged: t.unchanged,
         rejected: t.rejected,
         flagged: t.flagged,
+        waitingForIdentity: t.waitingForIdentity,
       },
     });
   });
@@ -197,4 +213,26 @@ export async function selectRun(db: Db, partnershipId: string, runId: string) {
     .where(and(eq(ingestIssue.partnershipId, partnershipId), eq(ingestIssue.runId, runId)))
     .orderBy(ingestIssue.seq);
   return { run, issues };
+}
+
+/**
+ * Each (organisation, field group) a completed or interrupted run of any feed kept records in:
+ * what the partnership holds by category, from the run reports alone (no subject data is read).
+ */
+export async function selectFieldGroupsReceived(db: Db, partnershipId: string) {
+  return queryRows<{
+    organisationId: string;
+    fieldGroup: string;
+    feeds: string[];
+    lastReceivedAt: string | Date;
+  }>(
+    db,
+    sql`select organisation_id::text as "organisationId", field_group as "fieldGroup",
+          array_agg(distinct feed order by feed) as feeds, max(started_at) as "lastReceivedAt"
+        from ingest_run
+        where partnership_id = ${partnershipId}::uuid and status in ('completed', 'interrupted')
+          and inserted + updated + unchanged > 0
+        group by organisation_id, field_group
+        order by organisation_id, field_group`,
+  );
 }

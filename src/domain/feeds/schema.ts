@@ -1,5 +1,15 @@
 import { sql } from 'drizzle-orm';
-import { check, index, integer, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import {
+  boolean,
+  check,
+  index,
+  integer,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  uuid,
+} from 'drizzle-orm/pg-core';
 
 /**
  * One run of an agency feed through ingest (CLI or upload): what was read and what became of
@@ -31,6 +41,18 @@ export const ingestRun = pgTable(
     /** Rows whose external id came again later in the same batch: the later row was kept. */
     duplicates: integer('duplicates').notNull().default(0),
     batches: integer('batches').notNull().default(0),
+    /**
+     * Records of this run kept although their person's details had not arrived (the person
+     * details row was rejected, or is yet to come): DESIGN.md rule 8, never dropped. They are
+     * held against the agency's person id and join that person when the details arrive.
+     */
+    waitingForIdentity: integer('waiting_for_identity').notNull().default(0),
+    /**
+     * Whether, when the run finished, an agreement in force let anyone outside the organisation
+     * see its field group: false is the warning that the records reach no one (issue 14); null
+     * when the run wrote nothing or ended before the check.
+     */
+    sharedOutside: boolean('shared_outside'),
     /** Why a failed run stopped (a safe message, never a value from the file). */
     failure: text('failure'),
   },

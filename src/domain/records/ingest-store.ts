@@ -74,6 +74,12 @@ export interface IngestBatchResult {
   readonly unchanged: number;
   /** agency_person ids created (stubs included) or whose identifiers changed. */
   readonly changedPersonIds: readonly string[];
+  /**
+   * Items of the batch whose person has no details yet (a stub: the details row was rejected or
+   * has not arrived). They are kept, held against the agency's person id, and counted so the
+   * run report shows them (DESIGN.md rule 8: kept and reported, never dropped).
+   */
+  readonly waitingForIdentity: number;
 }
 
 /** Writes one batch (items with distinct external ids) in the caller's transaction. */
@@ -82,8 +88,9 @@ export async function writeIngestBatch(
   ctx: IngestBatchContext,
   items: readonly IngestItem[],
 ): Promise<IngestBatchResult> {
-  if (items.length === 0) return { inserted: 0, updated: 0, unchanged: 0, changedPersonIds: [] };
-  const { personIds, changed } = await resolvePersons(tx, ctx, items);
+  if (items.length === 0)
+    return { inserted: 0, updated: 0, unchanged: 0, changedPersonIds: [], waitingForIdentity: 0 };
+  const { personIds, changed, unidentified } = await resolvePersons(tx, ctx, items);
   const at = ctx.at.toISOString();
   const rows = items.map((item) => ({
     id: ctx.newId(),
@@ -122,19 +129,21 @@ export async function writeIngestBatch(
     updated: written.length - inserted,
     unchanged: items.length - written.length,
     changedPersonIds: changed,
+    waitingForIdentity: items.filter((i) => !i.identity && unidentified.has(i.personExternalId)).length,
   };
 }
 
 /**
  * agency_person ids for the batch's people. Person details rows write the identifiers (in place,
  * only when their hash changed); any other feed creates a stub for a person whose details have
- * not arrived yet, which the details feed fills in later.
+ * not arrived yet, which the details feed fills in later. `unidentified` names the agency's
+ * person ids that are still stubs (no details row ever loaded).
  */
 async function resolvePersons(
   tx: Db,
   ctx: IngestBatchContext,
   items: readonly IngestItem[],
-): Promise<{ personIds: Map<string, string>; changed: string[] }> {
+): Promise<{ personIds: Map<string, string>; changed: string[]; unidentified: Set<string> }> {
   const details = new Map<string, IngestItem>();
   for (const item of items) if (item.identity) details.set(item.personExternalId, item);
   const changed: string[] = [];
@@ -174,7 +183,11 @@ async function resolvePersons(
     if (id) personIds.set(ext, id);
     else all.push(ext);
   }
-  for (const f of all.length > 0 ? await selectPersons(tx, ctx, all) : []) personIds.set(f.ext, f.id);
+  const unidentified = new Set<string>();
+  for (const f of all.length > 0 ? await selectPersons(tx, ctx, all) : []) {
+    personIds.set(f.ext, f.id);
+    if (!f.identified && !details.has(f.ext)) unidentified.add(f.ext);
+  }
   const missing = all.filter((p) => !personIds.has(p));
   if (missing.length > 0) {
     // Stubs for persons whose details have not arrived. "Do nothing" on a conflict: a run of
@@ -191,12 +204,20 @@ async function resolvePersons(
     for (const m of made) {
       personIds.set(m.ext, m.id);
       changed.push(m.id);
+      unidentified.add(m.ext);
     }
     const raced = missing.filter((p) => !personIds.has(p));
-    if (raced.length > 0) for (const f of await selectPersons(tx, ctx, raced)) personIds.set(f.ext, f.id);
+    if (raced.length > 0)
+      for (const f of await selectPersons(tx, ctx, raced)) {
+        personIds.set(f.ext, f.id);
+        if (!f.identified) unidentified.add(f.ext);
+      }
   }
-  if (known && known.size < MAX_KNOWN_PERSONS) for (const [ext, id] of personIds) known.set(ext, id);
-  return { personIds, changed };
+  // Only persons with details are remembered: a stub is looked up again in each batch, so its
+  // details arriving during a long run (another feed of the organisation) end its wait.
+  if (known && known.size < MAX_KNOWN_PERSONS)
+    for (const [ext, id] of personIds) if (!unidentified.has(ext)) known.set(ext, id);
+  return { personIds, changed, unidentified };
 }
 
 const MAX_KNOWN_PERSONS = 500_000;
@@ -208,11 +229,11 @@ const MAX_KNOWN_PERSONS = 500_000;
  * (measured: 30× slower at 40,000 persons).
  */
 function selectPersons(tx: Db, ctx: IngestBatchContext, externalIds: readonly string[]) {
-  return queryRows<{ id: string; ext: string }>(
+  return queryRows<{ id: string; ext: string; identified: boolean }>(
     tx,
-    sql`select p.id::text, p.external_person_id as ext
+    sql`select p.id::text, p.external_person_id as ext, p.content_hash is not null as identified
         from json_array_elements_text(${JSON.stringify(externalIds)}::json) as v(ext)
-        cross join lateral (select id, external_person_id from agency_person
+        cross join lateral (select id, external_person_id, content_hash from agency_person
           where partnership_id = ${ctx.partnershipId} and organisation_id = ${ctx.organisationId}
             and external_person_id = v.ext) p`,
   );

@@ -46,6 +46,7 @@ export async function demoSeedCommand(config: Config, logger: Logger): Promise<n
     const result = await seedDemoPartnership(runtime.deps, {
       gateways: catalogueGatewayDirectory(runtime.deps.db),
       feeds: true,
+      onProgress: (step) => console.log(`  ${step}…`),
     });
     console.log(
       result.users === 0

@@ -6,6 +6,7 @@ import type { Config } from '../../../config/config.ts';
 import { parseFeedMappingText } from '../../../domain/feeds/feed-mapping.ts';
 import { getIngestRun } from '../../../domain/feeds/find-ingest-runs.ts';
 import { ingestFeed } from '../../../domain/feeds/ingest-feed.ts';
+import { fieldGroupDefinitions } from '../../../domain/policy/field-groups.ts';
 import { systemActor } from '../../../domain/shared/actor.ts';
 import { queryRows } from '../../../domain/shared/database.ts';
 import { LinkIndexes } from '../../../domain/people/held-index.ts';
@@ -98,6 +99,14 @@ export async function ingestCommand(
     console.log(
       `run ${result.runId}: ${t.rows} rows read, ${t.inserted} new, ${t.updated} changed, ${t.unchanged} unchanged, ${t.rejected} rejected, ${t.flagged} flagged`,
     );
+    if (t.waitingForIdentity > 0)
+      console.log(
+        `warning: ${t.waitingForIdentity} records kept waiting for identity: their person's details row was refused or has not arrived, so they are linked to no one else's records until it does`,
+      );
+    if (result.sharedOutside === false)
+      console.log(
+        `warning: no agreement in force lets anyone outside the organisation see ${fieldGroupDefinitions[mapping.fieldGroup].label.toLowerCase()}: these records reach no one`,
+      );
     const { issues } = await getIngestRun(runtime.deps, actor, result.runId);
     for (const issue of issues.slice(0, 50))
       console.log(

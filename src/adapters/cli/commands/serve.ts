@@ -27,6 +27,9 @@ export const defaultWebRoot = fileURLToPath(new URL('../../../../dist/web', impo
  * The embedded database is one process, so there the sealer runs here.
  */
 export async function serveCommand(config: Config, logger: Logger): Promise<void> {
+  // Creating an embedded database takes several seconds, more on a busy machine: say so first.
+  if (config.database.kind === 'pglite')
+    console.log(`Opening the embedded database in ${config.database.dataDir} (created on the first start)…`);
   const runtime = await openRuntime(config, logger);
   const { deps } = runtime;
   const witness = folderWitness(config.auditWitnessDir);
@@ -35,7 +38,15 @@ export async function serveCommand(config: Config, logger: Logger): Promise<void
   const linkIndexes = new LinkIndexes();
   let seeded = false;
   if (config.seedDemo && (await isDatabaseEmpty(deps))) {
-    await seedDemoPartnership({ ...deps, linkIndexes }, { gateways, feeds: true });
+    // Words on the terminal while the demo loads: on a busy machine it took over half a minute,
+    // which looked like a hang (issue 14). Plain lines, so a log file reads them too.
+    const started = Date.now();
+    console.log('First start on an empty database: loading the demo partnership (DEMO ONLY).');
+    await seedDemoPartnership(
+      { ...deps, linkIndexes },
+      { gateways, feeds: true, onProgress: (step) => console.log(`  ${step}…`) },
+    );
+    console.log(`  Demo loaded in ${Math.round((Date.now() - started) / 1000)} s.`);
     seeded = true;
   }
   let sealer: AuditSealer | undefined;

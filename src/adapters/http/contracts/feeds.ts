@@ -33,6 +33,10 @@ const Counts = {
   flagged: z.number(),
   duplicates: z.number(),
   batches: z.number(),
+  waitingForIdentity: z.number().openapi({
+    description:
+      "Records kept although their person's details had not arrived (the details row was refused or is yet to come)",
+  }),
 };
 
 export const IngestRunView = z
@@ -48,6 +52,10 @@ export const IngestRunView = z
     startedAt: z.string(),
     finishedAt: z.string().nullable(),
     failure: z.string().nullable(),
+    sharedOutside: z.boolean().nullable().openapi({
+      description:
+        'Whether, when the run finished, an agreement in force let anyone outside the organisation see its field group: false means these records reach no one; null when not checked',
+    }),
     ...Counts,
   })
   .openapi('IngestRun');
@@ -72,3 +80,57 @@ export const IngestReportView = z
   .openapi('IngestReport');
 
 export const IngestRunListView = z.object({ runs: z.array(IngestRunView) }).openapi('IngestRunList');
+
+export const WaitingRecordView = z
+  .object({
+    recordId: z.string(),
+    organisationId: z.string(),
+    organisationName: z.string().nullable(),
+    externalPersonId: z.string().openapi({ description: "The agency's own id for the person" }),
+    sourceReference: z.string(),
+    kind: z.string(),
+    fieldGroup: z.string(),
+    receivedAt: z.string(),
+    runId: z.string().nullable(),
+  })
+  .openapi('WaitingRecord');
+
+export const WaitingQuery = z
+  .strictObject({
+    feed: z
+      .string()
+      .regex(/^[a-z0-9][a-z0-9-]{0,62}$/, { error: 'Give a feed name from the list' })
+      .optional()
+      .openapi({ description: 'Only the records of this feed' }),
+  })
+  .openapi('WaitingQuery');
+
+export const WaitingRecordListView = z
+  .object({
+    total: z.number().openapi({ description: 'Records waiting (of the feed, when one is given)' }),
+    byFeed: z.array(
+      z.object({
+        organisationId: z.string(),
+        organisationName: z.string().nullable(),
+        feed: z.string(),
+        records: z.number(),
+        persons: z.number(),
+      }),
+    ),
+    records: z.array(WaitingRecordView).openapi({ description: 'Newest first, at most 500' }),
+  })
+  .openapi('WaitingRecordList');
+
+export const UnsharedFeedListView = z
+  .object({
+    unshared: z.array(
+      z.object({
+        organisationId: z.string(),
+        organisationName: z.string().nullable(),
+        fieldGroup: z.string(),
+        feeds: z.array(z.string()),
+        lastReceivedAt: z.string(),
+      }),
+    ),
+  })
+  .openapi('UnsharedFeedList');

@@ -1,6 +1,8 @@
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
 import { parseFeedMappingText } from '../../../domain/feeds/feed-mapping.ts';
 import { findIngestRuns, getIngestRun } from '../../../domain/feeds/find-ingest-runs.ts';
+import { findRecordsWaitingForIdentity } from '../../../domain/feeds/find-records-waiting-for-identity.ts';
+import { findUnsharedFeeds } from '../../../domain/feeds/find-unshared-feeds.ts';
 import { ingestFeed } from '../../../domain/feeds/ingest-feed.ts';
 import type { IngestIssueRow, IngestRunRow } from '../../../domain/feeds/ingest-run-store.ts';
 import { findOrganisations } from '../../../domain/partnership/find-organisations.ts';
@@ -12,6 +14,9 @@ import {
   IngestRunListView,
   IngestRunParams,
   IngestUploadQuery,
+  UnsharedFeedListView,
+  WaitingQuery,
+  WaitingRecordListView,
 } from '../contracts/feeds.ts';
 import type { AppEnv, HttpDeps } from '../http-deps.ts';
 import { FEED_UPLOAD_LIMIT_BYTES } from '../json-body-guard.ts';
@@ -42,6 +47,8 @@ const runView = (r: IngestRunRow, names: Map<string, string>): RunView => ({
   flagged: r.flagged,
   duplicates: r.duplicates,
   batches: r.batches,
+  waitingForIdentity: r.waitingForIdentity,
+  sharedOutside: r.sharedOutside,
 });
 
 const issueView = (i: IngestIssueRow) => ({
@@ -134,6 +141,64 @@ export function feedRoutes(deps: HttpDeps, app: OpenAPIHono<AppEnv>): void {
       const runs = await findIngestRuns(deps, actor);
       const names = await organisationNames(deps, actor);
       return c.json({ runs: runs.map((r) => runView(r, names)) }, 200);
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: '/api/feeds/waiting',
+      tags,
+      summary:
+        "Records waiting for identity: kept although their person's details row was refused or has not arrived (the actor's own organisation's; every organisation's for a system administrator)",
+      request: { query: WaitingQuery },
+      responses: { 200: jsonResponse(WaitingRecordListView, 'Records waiting'), ...commonErrors },
+    }),
+    async (c) => {
+      const { actor } = requireSession(c);
+      const { records, total, byFeed } = await findRecordsWaitingForIdentity(deps, actor, {
+        feed: c.req.valid('query').feed,
+      });
+      const names = await organisationNames(deps, actor);
+      return c.json(
+        {
+          total,
+          byFeed: byFeed.map((f) => ({ ...f, organisationName: names.get(f.organisationId) ?? null })),
+          records: records.map((r) => ({
+            ...r,
+            organisationName: names.get(r.organisationId) ?? null,
+            receivedAt: r.receivedAt.toISOString(),
+          })),
+        },
+        200,
+      );
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: '/api/feeds/unshared',
+      tags,
+      summary:
+        'Categories of information agencies have sent that no agreement in force lets anyone outside the sender see',
+      responses: { 200: jsonResponse(UnsharedFeedListView, 'Unshared categories'), ...commonErrors },
+    }),
+    async (c) => {
+      const { actor } = requireSession(c);
+      const unshared = await findUnsharedFeeds(deps, actor);
+      const names = await organisationNames(deps, actor);
+      return c.json(
+        {
+          unshared: unshared.map((u) => ({
+            ...u,
+            feeds: [...u.feeds],
+            organisationName: names.get(u.organisationId) ?? null,
+            lastReceivedAt: u.lastReceivedAt.toISOString(),
+          })),
+        },
+        200,
+      );
     },
   );
 

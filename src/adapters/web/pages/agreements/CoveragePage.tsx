@@ -12,6 +12,7 @@ import { usePageTitle } from '../../page-title.ts';
 import { useApiData } from '../../use-api-data.ts';
 import { GatewayLink } from './FlowTable.tsx';
 import { optionsOf, partnershipOrganisations } from './labels.ts';
+import { UnsharedFeeds } from './UnsharedFeeds.tsx';
 
 const FIELDS = ['from', 'to', 'purpose', 'fieldGroups'];
 
@@ -124,6 +125,7 @@ export function CoveragePage() {
       {reference.status === 'loaded' && organisations.status === 'loaded' && (
         <div className="govuk-grid-row">
           <div className="govuk-grid-column-two-thirds">
+            <UnsharedFeeds />
             <form noValidate onSubmit={(e) => void submit(e)}>
               <Select
                 id="from"

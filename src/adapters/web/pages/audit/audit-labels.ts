@@ -52,6 +52,7 @@ export const actionLabels = {
   'ingest.started': 'Started an agency feed ingest',
   'ingest.batch_written': 'Wrote a batch of agency feed records',
   'ingest.finished': 'Finished an agency feed ingest',
+  'ingest.waiting_listed': 'Listed records waiting for identity',
 } as const satisfies Record<AuditAction, string>;
 
 export function actionLabel(action: string): string {

@@ -5,7 +5,8 @@ import { Loading, LoadFailed } from '../../components/Status.tsx';
 import { formatDateTime } from '../../format.ts';
 import { usePageTitle } from '../../page-title.ts';
 import { useApiData } from '../../use-api-data.ts';
-import { statusLabels } from './run-labels.ts';
+import { RunWarnings } from './FeedWarnings.tsx';
+import { fieldGroupLabel, statusLabels } from './run-labels.ts';
 
 function Counts({ run }: { readonly run: IngestReport['run'] }) {
   const rows: [string, number][] = [
@@ -16,6 +17,7 @@ function Counts({ run }: { readonly run: IngestReport['run'] }) {
     ['Rejected rows', run.rejected],
     ['Rows kept with a warning', run.flagged],
     ['Rows repeated later in the file', run.duplicates],
+    ['Records waiting for identity', run.waitingForIdentity],
   ];
   return (
     <dl className="govuk-summary-list">
@@ -49,13 +51,14 @@ export function IngestRunPage() {
         <strong className={`govuk-tag ${status.colour}`}>{status.text}</strong> Started{' '}
         <time dateTime={run.startedAt}>{formatDateTime(run.startedAt)}</time>
         {run.fileName ? `, file ${run.fileName}` : ''}. Record kind {run.recordKind}, field group{' '}
-        {run.fieldGroup}.
+        {fieldGroupLabel(run.fieldGroup)}.
       </p>
       {run.failure && (
         <div className="govuk-inset-text" role="alert">
           The run stopped: {run.failure}
         </div>
       )}
+      <RunWarnings run={run} />
       <Counts run={run} />
       <h2 className="govuk-heading-m">Rows refused or flagged</h2>
       {issues.length === 0 ? (

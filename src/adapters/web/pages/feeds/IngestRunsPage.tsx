@@ -18,6 +18,12 @@ export function IngestRunsPage() {
         here with what became of each row. Rows that were refused are listed by line and reason, never by
         their values.
       </p>
+      <p className="govuk-body">
+        <Link className="govuk-link" to="/feeds/waiting">
+          Records waiting for identity
+        </Link>{' '}
+        lists records kept although their person&apos;s details row was refused or has not arrived.
+      </p>
       {runs.status === 'loading' && <Loading />}
       {runs.status === 'failed' && <LoadFailed error={runs.error} />}
       {runs.status === 'loaded' && runs.data.length === 0 && (
@@ -28,13 +34,21 @@ export function IngestRunsPage() {
           <caption className="govuk-table__caption govuk-visually-hidden">Ingest runs, newest first</caption>
           <thead className="govuk-table__head">
             <tr className="govuk-table__row">
-              {['Feed', 'Organisation', 'Started', 'Status', 'Rows', 'New', 'Changed', 'Rejected'].map(
-                (h) => (
-                  <th scope="col" className="govuk-table__header" key={h}>
-                    {h}
-                  </th>
-                ),
-              )}
+              {[
+                'Feed',
+                'Organisation',
+                'Started',
+                'Status',
+                'Rows',
+                'New',
+                'Changed',
+                'Rejected',
+                'Waiting',
+              ].map((h) => (
+                <th scope="col" className="govuk-table__header" key={h}>
+                  {h}
+                </th>
+              ))}
             </tr>
           </thead>
           <tbody className="govuk-table__body">
@@ -59,6 +73,7 @@ export function IngestRunsPage() {
                 <td className="govuk-table__cell govuk-table__cell--numeric">{r.inserted}</td>
                 <td className="govuk-table__cell govuk-table__cell--numeric">{r.updated}</td>
                 <td className="govuk-table__cell govuk-table__cell--numeric">{r.rejected}</td>
+                <td className="govuk-table__cell govuk-table__cell--numeric">{r.waitingForIdentity}</td>
               </tr>
             ))}
           </tbody>

@@ -1,4 +1,9 @@
+import { fieldGroupDefinitions, isFieldGroup } from '../../../../domain/policy/field-groups.ts';
 import type { IngestRun } from '../../api-types.ts';
+
+/** A field group as agreements name it ("Police incidents"), or the code if it is unknown. */
+export const fieldGroupLabel = (code: string): string =>
+  isFieldGroup(code) ? fieldGroupDefinitions[code].label : code;
 
 export const statusLabels = {
   running: { text: 'Running', colour: 'govuk-tag--blue' },

@@ -1,0 +1,54 @@
+import { api } from '../../api.ts';
+import { LoadFailed } from '../../components/Status.tsx';
+import { formatDateTime } from '../../format.ts';
+import { useApiData } from '../../use-api-data.ts';
+import { WarningText } from '../feeds/FeedWarnings.tsx';
+import { fieldGroupLabel } from '../feeds/run-labels.ts';
+
+/**
+ * The coverage page's warning (issue 14): categories of information agencies send that no
+ * agreement in force lets anyone outside the sender see. Operation Encompass delivered nothing
+ * in the trial because the police filed domestic abuse under another category and no one knew.
+ */
+export function UnsharedFeeds() {
+  const [unshared] = useApiData(() => api.unsharedFeeds(), []);
+  if (unshared.status === 'failed') return <LoadFailed error={unshared.error} />;
+  if (unshared.status !== 'loaded' || unshared.data.length === 0) return null;
+  return (
+    <div className="app-section">
+      <h2 className="govuk-heading-m">Information that reaches no one</h2>
+      <WarningText>
+        Agencies send records in these categories, but no agreement in force lets anyone outside the agency
+        see them.
+      </WarningText>
+      <table className="govuk-table">
+        <caption className="govuk-table__caption govuk-visually-hidden">
+          Categories received that no agreement shares
+        </caption>
+        <thead className="govuk-table__head">
+          <tr className="govuk-table__row">
+            {['Organisation', 'Information', 'Feeds', 'Last received'].map((h) => (
+              <th scope="col" className="govuk-table__header" key={h}>
+                {h}
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody className="govuk-table__body">
+          {unshared.data.map((u) => (
+            <tr className="govuk-table__row" key={`${u.organisationId}:${u.fieldGroup}`}>
+              <th scope="row" className="govuk-table__header">
+                {u.organisationName ?? u.organisationId}
+              </th>
+              <td className="govuk-table__cell">{fieldGroupLabel(u.fieldGroup)}</td>
+              <td className="govuk-table__cell">{u.feeds.join(', ')}</td>
+              <td className="govuk-table__cell">
+                <time dateTime={u.lastReceivedAt}>{formatDateTime(u.lastReceivedAt)}</time>
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
