@@ -17,7 +17,16 @@ export interface AuditDetailsByAction {
   'user.created': { email: string; displayName: string };
   'membership.added': { userId: string; organisationId: string; role: string };
   'membership.ended': { userId: string; organisationId: string; role: string; sessionsEnded: number };
-  'access.denied': { attempted: string; reason?: AccessDeniedReason };
+  /** A grant or end of a role refused: to oneself, or outside what the actor may grant. */
+  'membership.refused': {
+    act: 'grant' | 'end';
+    userId: string;
+    organisationId: string;
+    role: string;
+    reason: 'own_role' | 'role_level' | 'other_organisation';
+  };
+  'membership.grants_listed': { organisationId: string; returned: number };
+  'access.denied': { attempted: string; reason?: AccessDeniedReason; over?: string };
   /**
    * Subject data shown to a user; `disclosed` on the event lists the field groups shown and
    * `purpose` the purpose. The policy reader adds how many records and the flows relied on.
@@ -133,6 +142,8 @@ export const auditActions = [
   'user.created',
   'membership.added',
   'membership.ended',
+  'membership.refused',
+  'membership.grants_listed',
   'access.denied',
   'subject.viewed',
   'subject.searched',

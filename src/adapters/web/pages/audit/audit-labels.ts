@@ -16,6 +16,8 @@ export const actionLabels = {
   'user.created': 'Added user',
   'membership.added': 'Added membership',
   'membership.ended': 'Ended membership',
+  'membership.refused': 'Role grant refused',
+  'membership.grants_listed': 'Read the register of role grants',
   'access.denied': 'Access denied',
   'subject.viewed': 'Viewed information about a subject',
   'subject.searched': 'Searched for a person',
