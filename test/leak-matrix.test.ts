@@ -262,7 +262,9 @@ for (const kind of testDatabaseKinds()) {
       async () => {
         assert.equal(await schoolSees(), true);
         const deps = agreementDeps(app);
-        const drafter = await actorFor(app.deps.db, 'alex.morgan@northshire.example');
+        // Operation Encompass is the police's, a school's and the council's education service's:
+        // a party's administrator amends it (issue 13: not the council's children's services).
+        const drafter = await actorFor(app.deps.db, 'sgt.doyle@northshire.example');
         const { agreementId } = await encompass();
         const amended = await amendAgreement(deps, drafter, { agreementId });
         const draft = amended.versions.at(-1)!;

@@ -24,14 +24,18 @@ import { ChildViewPage } from './pages/persons/ChildViewPage.tsx';
 import { ChronologyPrintPage } from './pages/persons/ChronologyPrintPage.tsx';
 import { PersonSearchPage } from './pages/persons/PersonSearchPage.tsx';
 import { SignInPage } from './pages/SignInPage.tsx';
+import { RoleGrantsPage } from './pages/RoleGrantsPage.tsx';
 import { UsersPage } from './pages/UsersPage.tsx';
 import { SessionProvider } from './session.tsx';
 import { IngestRunPage } from './pages/feeds/IngestRunPage.tsx';
 import { IngestRunsPage } from './pages/feeds/IngestRunsPage.tsx';
 
 const managePartnership = ['manage_partnership'] as const;
+const manageUsers = ['manage_users'] as const;
+const readRoleGrants = ['read_role_grants'] as const;
 const audit = ['read_audit', 'verify_audit'] as const;
 const readAgreements = ['read_agreements'] as const;
+const draftAgreements = ['draft_agreements'] as const;
 const manageAgreements = ['manage_agreements'] as const;
 const reviewLinks = ['review_links'] as const;
 
@@ -56,7 +60,7 @@ export function App() {
               <Route
                 path="users"
                 element={
-                  <RequireCapability anyOf={managePartnership}>
+                  <RequireCapability anyOf={manageUsers}>
                     <UsersPage />
                   </RequireCapability>
                 }
@@ -64,7 +68,7 @@ export function App() {
               <Route
                 path="users/new"
                 element={
-                  <RequireCapability anyOf={managePartnership}>
+                  <RequireCapability anyOf={manageUsers}>
                     <AddUserPage />
                   </RequireCapability>
                 }
@@ -72,7 +76,7 @@ export function App() {
               <Route
                 path="users/:userId/memberships/new"
                 element={
-                  <RequireCapability anyOf={managePartnership}>
+                  <RequireCapability anyOf={manageUsers}>
                     <AddMembershipPage />
                   </RequireCapability>
                 }
@@ -80,8 +84,16 @@ export function App() {
               <Route
                 path="users/:userId/memberships/:membershipId/end"
                 element={
-                  <RequireCapability anyOf={managePartnership}>
+                  <RequireCapability anyOf={manageUsers}>
                     <EndMembershipPage />
+                  </RequireCapability>
+                }
+              />
+              <Route
+                path="role-grants"
+                element={
+                  <RequireCapability anyOf={readRoleGrants}>
+                    <RoleGrantsPage />
                   </RequireCapability>
                 }
               />
@@ -107,7 +119,7 @@ export function App() {
               <Route
                 path="agreements/new"
                 element={
-                  <RequireCapability anyOf={manageAgreements}>
+                  <RequireCapability anyOf={draftAgreements}>
                     <DraftAgreementPage />
                   </RequireCapability>
                 }
@@ -115,7 +127,7 @@ export function App() {
               <Route
                 path="agreements/new/tier1"
                 element={
-                  <RequireCapability anyOf={manageAgreements}>
+                  <RequireCapability anyOf={draftAgreements}>
                     <DraftAgreementPage tier="tier1" />
                   </RequireCapability>
                 }

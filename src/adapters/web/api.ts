@@ -30,6 +30,7 @@ import type {
   IngestRun,
   Organisation,
   Reference,
+  RoleGrants,
   Session,
   User,
 } from './api-types.ts';
@@ -122,6 +123,7 @@ export const api = {
     (await request<{ organisation: Organisation }>('POST', '/organisations', { body })).organisation,
 
   users: async () => (await request<{ users: User[] }>('GET', '/users')).users,
+  roleGrants: () => request<RoleGrants>('GET', '/role-grants'),
   createUser: async (body: {
     email: string;
     displayName: string;
