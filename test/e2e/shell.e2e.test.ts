@@ -60,6 +60,7 @@ describe('web app shell in Chromium', () => {
         'Home',
         'Legal gateways',
         'Agreements',
+        'Role grants',
         'Audit',
         'Change password',
         'Sign out',
