@@ -14,7 +14,7 @@ import { submitAgreement } from '../src/domain/agreements/submit-agreement.ts';
 import { updateAgreementDraft } from '../src/domain/agreements/update-agreement-draft.ts';
 import { updateFlow } from '../src/domain/agreements/update-flow.ts';
 import { demoOrganisations, demoUsers } from '../src/domain/demo/northshire.ts';
-import { roleCapabilities } from '../src/domain/partnership/capabilities.ts';
+import { capabilitiesOf } from '../src/domain/partnership/capabilities.ts';
 import { fieldGroups, type FieldGroup } from '../src/domain/policy/field-groups.ts';
 import { cachedFlowsInForce } from '../src/domain/policy/policy-cache.ts';
 import { purposes, type Purpose } from '../src/domain/policy/purposes.ts';
@@ -110,8 +110,7 @@ async function signAsEveryParty(
   for (const party of version.content.parties) {
     const signatory = demoUsers.find(
       (u) =>
-        orgId(u.organisation) === party.organisationId &&
-        (roleCapabilities[u.role] as readonly string[]).includes('sign_agreements'),
+        orgId(u.organisation) === party.organisationId && capabilitiesOf(u.role).includes('sign_agreements'),
     )!;
     await signAgreement(agreementDeps(app), await actorFor(app.deps.db, signatory.email), {
       agreementId,
@@ -263,7 +262,9 @@ for (const kind of testDatabaseKinds()) {
       async () => {
         assert.equal(await schoolSees(), true);
         const deps = agreementDeps(app);
-        const drafter = await actorFor(app.deps.db, 'alex.morgan@northshire.example');
+        // Operation Encompass is the police's, a school's and the council's education service's:
+        // a party's administrator amends it (issue 13: not the council's children's services).
+        const drafter = await actorFor(app.deps.db, 'sgt.doyle@northshire.example');
         const { agreementId } = await encompass();
         const amended = await amendAgreement(deps, drafter, { agreementId });
         const draft = amended.versions.at(-1)!;

@@ -1,6 +1,7 @@
-// Partnership administration in a real browser against the real server: organisations, users and
-// memberships, changing organisation and changing password, with axe-core finding no
-// accessibility problems on any page visited.
+// Partnership administration in a real browser against the real server: the partnership
+// administrator's organisations and partnership roles, an organisation administrator's people
+// and roles, the DPO's register of role grants, changing organisation and changing password,
+// with axe-core finding no accessibility problems on any page visited.
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import {
@@ -15,11 +16,12 @@ import {
 } from './browser.ts';
 
 const alex = 'alex.morgan@northshire.example';
+const csc = "Northshire County Council Children's Services";
 
 describe('partnership administration in Chromium', needsChromium, () => {
   const { journey } = browserSuite();
 
-  it('lets the partnership administrator manage organisations and users', () =>
+  it('lets each administrator grant only their own roles, and the DPO see every grant', () =>
     journey(async ({ page }) => {
       await signIn(page, alex);
       await heading(page, 'Home');
@@ -68,37 +70,25 @@ describe('partnership administration in Chromium', needsChromium, () => {
       await page.getByRole('button', { name: 'Add user' }).click();
       await page.locator('.govuk-error-summary').waitFor();
       await assertAccessible(page, 'the add user page with errors');
+      // A partnership administrator gives partnership roles, in his own organisation only.
+      assert.deepEqual(await page.getByLabel('Role').locator('option').allTextContents(), [
+        'Select a role',
+        'Partnership administrator',
+      ]);
       await page.getByLabel('Email address').fill('kai.newton@northshire.example');
       await page.getByLabel('Full name').fill('Kai Newton');
       await page.getByLabel('Password for their first sign-in').fill('orbit lantern meadow 7');
-      await page.getByLabel('Organisation').selectOption({ label: 'Northshire Youth Club' });
-      await page.getByLabel('Role').selectOption({ label: 'Practitioner' });
+      await page.getByLabel('Organisation').selectOption({ label: csc });
+      await page.getByLabel('Role').selectOption({ label: 'Partnership administrator' });
       await page.getByRole('button', { name: 'Add user' }).click();
       await heading(page, 'Users');
       await page.getByText('Kai Newton has been added').waitFor();
-
-      await page.getByRole('link', { name: 'Add membership for Kai Newton' }).click();
-      await heading(page, 'Add a membership');
-      await page.getByLabel('Organisation').waitFor();
-      await assertAccessible(page, 'the add membership page');
-      await page.getByLabel('Organisation').selectOption({ label: 'Northshire Police' });
-      await page.getByLabel('Role').selectOption({ label: 'Practitioner' });
-      await page.getByRole('button', { name: 'Add membership' }).click();
-      await page.getByText('Kai Newton is now a member of Northshire Police').waitFor();
-      const kai = page.locator('table tbody tr', { hasText: 'Kai Newton' });
-      assert.match((await kai.textContent()) ?? '', /Practitioner, Northshire Police/);
-
-      await page
-        .getByRole('link', { name: /End Ruth Ali.s membership as Practitioner, Northshire Family Support/ })
-        .click();
-      await heading(page, 'Are you sure you want to end this membership?');
-      await assertAccessible(page, 'the end membership page');
-      await page.getByRole('button', { name: 'End membership' }).click();
-      await page
-        .getByText(/Ruth Ali.s membership as Practitioner, Northshire Family Support has ended/)
-        .waitFor();
-      const ruth = page.locator('table tbody tr', { hasText: 'Ruth Ali' });
-      assert.match((await ruth.textContent()) ?? '', /No current memberships/);
+      assert.equal(
+        await page.getByRole('link', { name: /End Sam Patel.s membership/ }).count(),
+        0,
+        "a council practitioner's role is the council's administrator's to end",
+      );
+      assert.equal(await page.getByRole('link', { name: 'Add membership for Alex Morgan' }).count(), 0);
 
       await nav.getByRole('link', { name: 'Audit' }).click();
       await heading(page, 'Audit log');
@@ -119,16 +109,71 @@ describe('partnership administration in Chromium', needsChromium, () => {
         .waitFor();
       await assertAccessible(page, 'the change password page with an error');
 
-      // Kai, now a member of two organisations, acts for the police instead, then changes password.
+      // The council's own administrator gives Kai a council role, and ends another.
+      await page.getByRole('button', { name: 'Sign out' }).click();
+      await signIn(page, 'lee.harper@northshire.example');
+      await heading(page, 'Home');
+      assert.deepEqual(await menu(page), [
+        'Home',
+        'Legal gateways',
+        'Agreements',
+        'Users',
+        'Agency feeds',
+        'Change password',
+        'Sign out',
+      ]);
+      await page.getByRole('navigation', { name: 'Menu' }).getByRole('link', { name: 'Users' }).click();
+      await heading(page, 'Users');
+      await page.getByRole('link', { name: 'Add membership for Kai Newton' }).click();
+      await heading(page, 'Add a membership');
+      await page.getByLabel('Organisation').waitFor();
+      await assertAccessible(page, 'the add membership page');
+      await page.getByLabel('Organisation').selectOption({ label: csc });
+      await page.getByLabel('Role').selectOption({ label: 'Practitioner' });
+      await page.getByRole('button', { name: 'Add membership' }).click();
+      await page.getByText(`Kai Newton is now a member of ${csc}`).waitFor();
+      const kai = page.locator('table tbody tr', { hasText: 'Kai Newton' });
+      assert.match((await kai.textContent()) ?? '', /Practitioner, Northshire County Council/);
+      await page
+        .getByRole('link', { name: /End Grace Obi.s membership as Front door \(MASH\) officer/ })
+        .click();
+      await heading(page, 'Are you sure you want to end this membership?');
+      await assertAccessible(page, 'the end membership page');
+      await page.getByRole('button', { name: 'End membership' }).click();
+      await page.getByText(/Grace Obi.s membership as Front door \(MASH\) officer, .* has ended/).waitFor();
+      assert.equal(await page.locator('table tbody tr', { hasText: 'Grace Obi' }).count(), 0);
+
+      // The council's DPO sees both grants and the end in the register, and who made each.
+      await page.getByRole('button', { name: 'Sign out' }).click();
+      await signIn(page, 'dana.okafor@northshire.example');
+      await page.getByRole('navigation', { name: 'Menu' }).getByRole('link', { name: 'Role grants' }).click();
+      await heading(page, 'Role grants');
+      await title(page, 'Role grants – Tessera');
+      const kaiRows = page.locator('table tbody tr', { hasText: 'Kai Newton' });
+      await kaiRows.first().waitFor();
+      assert.deepEqual(
+        (await kaiRows.allTextContents()).map((t) => /Lee Harper|Alex Morgan/.exec(t)?.[0]),
+        ['Lee Harper', 'Alex Morgan'],
+      );
+      assert.match(
+        (await page.locator('table tbody tr', { hasText: 'Grace Obi' }).textContent()) ?? '',
+        /The platform operator.*Lee Harper/,
+      );
+      await assertAccessible(page, 'the register of role grants');
+
+      // Kai, now with two roles, acts as a practitioner instead, then changes password.
       await page.getByRole('button', { name: 'Sign out' }).click();
       await signIn(page, 'kai.newton@northshire.example', 'orbit lantern meadow 7');
       await heading(page, 'Home');
-      assert.match((await page.locator('header').textContent()) ?? '', /Practitioner, Northshire Youth Club/);
+      assert.match(
+        (await page.locator('header').textContent()) ?? '',
+        /Partnership administrator, Northshire/,
+      );
       await assertAccessible(page, 'the home page with a choice of organisation');
-      await page.getByLabel('Practitioner at Northshire Police').check();
+      await page.getByLabel(`Practitioner at ${csc}`).check();
       await page.getByRole('button', { name: 'Change', exact: true }).click();
-      await page.getByText('You are now acting as Practitioner at Northshire Police').waitFor();
-      assert.match((await page.locator('header').textContent()) ?? '', /Practitioner, Northshire Police/);
+      await page.getByText(`You are now acting as Practitioner at ${csc}`).waitFor();
+      assert.match((await page.locator('header').textContent()) ?? '', /Practitioner, Northshire County/);
 
       await page
         .getByRole('navigation', { name: 'Menu' })
@@ -142,8 +187,8 @@ describe('partnership administration in Chromium', needsChromium, () => {
       await heading(page, 'Home');
       await page.getByText('Your password has been changed').waitFor();
       // The new session (and its new CSRF token) is in use: a state change still works.
-      await page.getByLabel('Practitioner at Northshire Youth Club').check();
+      await page.getByLabel(`Partnership administrator at ${csc}`).check();
       await page.getByRole('button', { name: 'Change', exact: true }).click();
-      await page.getByText('You are now acting as Practitioner at Northshire Youth Club').waitFor();
+      await page.getByText(`You are now acting as Partnership administrator at ${csc}`).waitFor();
     }));
 });

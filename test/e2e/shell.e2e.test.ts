@@ -69,6 +69,7 @@ describe('web app shell in Chromium', needsChromium, () => {
         'Home',
         'Legal gateways',
         'Agreements',
+        'Role grants',
         'Audit',
         'Change password',
         'Sign out',

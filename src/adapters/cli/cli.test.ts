@@ -69,7 +69,7 @@ describe('the tessera command', () => {
     assert.equal((await tessera(['db', 'migrate'], env)).code, 0);
     const seeded = await tessera(['demo', 'seed'], env);
     assert.equal(seeded.code, 0, seeded.stderr);
-    assert.match(seeded.stdout, /11 organisations, 26 users/);
+    assert.match(seeded.stdout, /11 organisations, 28 users/);
 
     const school = demoOrganisations.find((o) => o.key === 'school')!.id;
     const userArgs = [

@@ -181,11 +181,13 @@ export function buildProgram(
   const user = program.command('user').description('user administration');
   user
     .command('add')
-    .description('add a user with a role in an organisation; the password is read from standard input')
+    .description(
+      "add a user with a role in an organisation, as the platform operator: the way to make system administrators and each organisation's first organisation_admin; the password is read from standard input",
+    )
     .requiredOption('--email <email>', 'sign-in email address')
     .requiredOption('--name <name>', 'display name')
     .requiredOption('--organisation <id>', 'organisation id')
-    .requiredOption('--role <role>', 'role, e.g. practitioner or data_protection_officer')
+    .requiredOption('--role <role>', 'role, e.g. organisation_admin, partnership_admin or system_admin')
     .option('--partnership <id>', 'partnership id (default: the only one)')
     .requiredOption('--password-stdin', 'read the password from standard input (never from the command line)')
     .action(

@@ -3,10 +3,14 @@ import { after, before, describe, test } from 'node:test';
 import { sql } from 'drizzle-orm';
 import { createTestApp, json, type TestApp } from '../../../test/support/test-app.ts';
 import { testDatabaseKinds } from '../../../test/support/test-database.ts';
-import { demoOrganisations } from '../../domain/demo/northshire.ts';
+import { demoOrganisations, demoPartnership } from '../../domain/demo/northshire.ts';
+import { createUser } from '../../domain/partnership/create-user.ts';
+import { systemActor } from '../../domain/shared/actor.ts';
+import type { PartnershipId } from '../../domain/shared/ids.ts';
 import { queryRows } from '../../domain/shared/database.ts';
 
 const policeId = demoOrganisations.find((o) => o.key === 'police')!.id;
+const northshirePartnershipId = demoPartnership.id as PartnershipId;
 
 for (const kind of testDatabaseKinds()) {
   describe(`partnership administration and the audit log (${kind})`, () => {
@@ -21,7 +25,7 @@ for (const kind of testDatabaseKinds()) {
         sql`select actor_id, outcome, details from audit_event where action = ${action} order by id`,
       );
 
-    test('a partnership administrator adds an organisation and a user, and each change is audited', async () => {
+    test('a partnership administrator adds an organisation; the platform makes its first administrator, who adds its people; each change is audited', async () => {
       const admin = await app.signIn('alex.morgan@northshire.example');
       const org = await app.request('/api/organisations', {
         method: 'POST',
@@ -31,9 +35,18 @@ for (const kind of testDatabaseKinds()) {
       assert.equal(org.status, 201);
       const { organisation } = (await org.json()) as { organisation: { id: string; typeLabel: string } };
       assert.equal(organisation.typeLabel, 'Charity');
+      // `tessera user add`: the platform operator creates the organisation's first administrator.
+      await createUser(app.deps, systemActor(northshirePartnershipId, 'cli:user-add'), {
+        email: 'hana.ito@northshire.example',
+        displayName: 'Hana Ito',
+        password: 'copper violin harbour',
+        organisationId: organisation.id,
+        role: 'organisation_admin',
+      });
+      const hana = await app.signIn('hana.ito@northshire.example', 'copper violin harbour');
       const user = await app.request('/api/users', {
         method: 'POST',
-        session: admin,
+        session: hana,
         body: json({
           email: 'Fatima.Begum@northshire.example',
           displayName: 'Fatima Begum',
@@ -62,9 +75,11 @@ for (const kind of testDatabaseKinds()) {
         users: { id: string; email: string }[];
       };
       const priya = list.users.find((u) => u.email === 'priya.nair@northshire.example')!;
+      // The police's own administrator gives the role in the police.
+      const policeAdmin = await app.signIn('sgt.doyle@northshire.example');
       const added = await app.request(`/api/users/${priya.id}/memberships`, {
         method: 'POST',
-        session: admin,
+        session: policeAdmin,
         body: json({ organisationId: policeId, role: 'front_door_officer' }),
       });
       assert.equal(added.status, 201);

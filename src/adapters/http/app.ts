@@ -14,6 +14,7 @@ import { gatewayRoutes } from './routes/gateway-routes.ts';
 import { linkReviewRoutes } from './routes/link-review-routes.ts';
 import { auditRoutes } from './routes/audit-routes.ts';
 import { partnershipRoutes } from './routes/partnership-routes.ts';
+import { roleGrantRoutes } from './routes/role-grant-routes.ts';
 import { policyRoutes } from './routes/policy-routes.ts';
 import { sessionRoutes } from './routes/session-routes.ts';
 import { gatedViewPaths, viewRoutes } from './routes/view-routes.ts';
@@ -90,6 +91,7 @@ export function createHttpApp(deps: HttpDeps): OpenAPIHono<AppEnv> {
   app.get('/api/health', (c) => c.json({ status: 'ok', database: deps.databaseKind }));
   sessionRoutes(deps, app);
   partnershipRoutes(deps, app);
+  roleGrantRoutes(deps, app);
   auditRoutes(deps, app);
   gatewayRoutes(deps, app);
   // Agreements: the fixed paths (reference, flows, coverage…) before /api/agreements/{agreementId}.

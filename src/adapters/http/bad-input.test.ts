@@ -11,12 +11,14 @@ import type { PartnershipId } from '../../domain/shared/ids.ts';
 const southvaleSchoolId = '7a2d3b5f-1c8e-4d66-8b42-3e9f6c8a1b02';
 
 const schoolId = demoOrganisations.find((o) => o.key === 'school')!.id;
+const cscId = demoOrganisations.find((o) => o.key === 'csc')!.id;
 const newUser = {
   email: 'kai.thompson@northshire.example',
   displayName: 'Kai Thompson',
   password: 'correct horse battery staple',
-  organisationId: schoolId,
-  role: 'practitioner',
+  // What the partnership administrator may grant: a partnership role in his own organisation.
+  organisationId: cscId,
+  role: 'partnership_admin',
 };
 
 for (const kind of testDatabaseKinds()) {

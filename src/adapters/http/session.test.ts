@@ -157,17 +157,18 @@ for (const kind of testDatabaseKinds()) {
     });
 
     test('ending a membership kills the sessions acting through it at once', async () => {
-      const admin = await app.signIn('alex.morgan@northshire.example');
-      const mark = await app.signIn('mark.evans@northshire.example');
-      const body = mark.body as { user: { id: string }; membership: { id: string } };
+      // The council's administrator ends a council role.
+      const admin = await app.signIn('lee.harper@northshire.example');
+      const grace = await app.signIn('grace.obi@northshire.example');
+      const body = grace.body as { user: { id: string }; membership: { id: string } };
       const ended = await app.request(`/api/users/${body.user.id}/memberships/${body.membership.id}`, {
         method: 'DELETE',
         session: admin,
       });
       assert.equal(ended.status, 204);
-      assert.equal((await app.request('/api/session', { session: mark })).status, 401);
+      assert.equal((await app.request('/api/session', { session: grace })).status, 401);
       assert.equal(
-        (await attempt('mark.evans@northshire.example', DEMO_PASSWORD)).status,
+        (await attempt('grace.obi@northshire.example', DEMO_PASSWORD)).status,
         401,
         'no role left to act in',
       );

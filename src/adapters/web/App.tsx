@@ -24,6 +24,7 @@ import { ChildViewPage } from './pages/persons/ChildViewPage.tsx';
 import { ChronologyPrintPage } from './pages/persons/ChronologyPrintPage.tsx';
 import { PersonSearchPage } from './pages/persons/PersonSearchPage.tsx';
 import { SignInPage } from './pages/SignInPage.tsx';
+import { RoleGrantsPage } from './pages/RoleGrantsPage.tsx';
 import { UsersPage } from './pages/UsersPage.tsx';
 import { SessionProvider } from './session.tsx';
 import { IngestRunPage } from './pages/feeds/IngestRunPage.tsx';
@@ -31,8 +32,11 @@ import { IngestRunsPage } from './pages/feeds/IngestRunsPage.tsx';
 import { WaitingForIdentityPage } from './pages/feeds/WaitingForIdentityPage.tsx';
 
 const managePartnership = ['manage_partnership'] as const;
+const manageUsers = ['manage_users'] as const;
+const readRoleGrants = ['read_role_grants'] as const;
 const audit = ['read_audit', 'verify_audit'] as const;
 const readAgreements = ['read_agreements'] as const;
+const draftAgreements = ['draft_agreements'] as const;
 const manageAgreements = ['manage_agreements'] as const;
 const reviewLinks = ['review_links'] as const;
 
@@ -57,7 +61,7 @@ export function App() {
               <Route
                 path="users"
                 element={
-                  <RequireCapability anyOf={managePartnership}>
+                  <RequireCapability anyOf={manageUsers}>
                     <UsersPage />
                   </RequireCapability>
                 }
@@ -65,7 +69,7 @@ export function App() {
               <Route
                 path="users/new"
                 element={
-                  <RequireCapability anyOf={managePartnership}>
+                  <RequireCapability anyOf={manageUsers}>
                     <AddUserPage />
                   </RequireCapability>
                 }
@@ -73,7 +77,7 @@ export function App() {
               <Route
                 path="users/:userId/memberships/new"
                 element={
-                  <RequireCapability anyOf={managePartnership}>
+                  <RequireCapability anyOf={manageUsers}>
                     <AddMembershipPage />
                   </RequireCapability>
                 }
@@ -81,8 +85,16 @@ export function App() {
               <Route
                 path="users/:userId/memberships/:membershipId/end"
                 element={
-                  <RequireCapability anyOf={managePartnership}>
+                  <RequireCapability anyOf={manageUsers}>
                     <EndMembershipPage />
+                  </RequireCapability>
+                }
+              />
+              <Route
+                path="role-grants"
+                element={
+                  <RequireCapability anyOf={readRoleGrants}>
+                    <RoleGrantsPage />
                   </RequireCapability>
                 }
               />
@@ -108,7 +120,7 @@ export function App() {
               <Route
                 path="agreements/new"
                 element={
-                  <RequireCapability anyOf={manageAgreements}>
+                  <RequireCapability anyOf={draftAgreements}>
                     <DraftAgreementPage />
                   </RequireCapability>
                 }
@@ -116,7 +128,7 @@ export function App() {
               <Route
                 path="agreements/new/tier1"
                 element={
-                  <RequireCapability anyOf={manageAgreements}>
+                  <RequireCapability anyOf={draftAgreements}>
                     <DraftAgreementPage tier="tier1" />
                   </RequireCapability>
                 }

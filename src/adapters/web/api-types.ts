@@ -39,7 +39,12 @@ import type {
   LinkReviewListResponse,
   LinkReviewResponse,
 } from '../http/contracts/link-reviews.ts';
-import type { OrganisationView, ReferenceView, UserView } from '../http/contracts/partnership.ts';
+import type {
+  OrganisationView,
+  ReferenceView,
+  RoleGrantsResponse,
+  UserView,
+} from '../http/contracts/partnership.ts';
 import type { PurposesView } from '../http/contracts/policy.ts';
 import type { MembershipView, SessionView } from '../http/contracts/session.ts';
 import type {
@@ -62,6 +67,7 @@ export type Organisation = z.infer<typeof OrganisationView>;
 export type User = z.infer<typeof UserView>;
 export type UserMembership = User['memberships'][number];
 export type Reference = z.infer<typeof ReferenceView>;
+export type RoleGrants = z.infer<typeof RoleGrantsResponse>;
 export type AuditEvent = z.infer<typeof AuditEventView>;
 export type AuditEventPage = z.infer<typeof AuditPage>;
 export type AuditVerification = z.infer<typeof AuditVerificationView>;
@@ -89,9 +95,12 @@ export type FieldProblem = NonNullable<ErrorBody['error']['fields']>[number];
 /** What a role may do in administering the partnership (domain/partnership/capabilities.ts). */
 export type Capability =
   | 'manage_partnership'
+  | 'manage_users'
+  | 'read_role_grants'
   | 'read_audit'
   | 'verify_audit'
   | 'read_agreements'
+  | 'draft_agreements'
   | 'manage_agreements'
   | 'sign_agreements'
   | 'review_links'

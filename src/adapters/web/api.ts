@@ -32,6 +32,7 @@ import type {
   WaitingRecordList,
   Organisation,
   Reference,
+  RoleGrants,
   Session,
   User,
 } from './api-types.ts';
@@ -124,6 +125,7 @@ export const api = {
     (await request<{ organisation: Organisation }>('POST', '/organisations', { body })).organisation,
 
   users: async () => (await request<{ users: User[] }>('GET', '/users')).users,
+  roleGrants: () => request<RoleGrants>('GET', '/role-grants'),
   createUser: async (body: {
     email: string;
     displayName: string;

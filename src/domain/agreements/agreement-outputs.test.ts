@@ -18,7 +18,7 @@ import { createTestApp, type TestApp } from '../../../test/support/test-app.ts';
 import { testDatabaseKinds } from '../../../test/support/test-database.ts';
 import { createOrganisation } from '../partnership/create-organisation.ts';
 import { createUser } from '../partnership/create-user.ts';
-import type { Actor } from '../shared/actor.ts';
+import { systemActor, type Actor } from '../shared/actor.ts';
 import { findFlowRegister } from './find-flow-register.ts';
 import { flowRegisterCsv } from './flow-register-csv.ts';
 import type { AgreementDeps } from './gateway-directory.ts';
@@ -43,9 +43,10 @@ for (const kind of testDatabaseKinds()) {
         name: '=HYPERLINK("http://example.invalid","Click")',
         type: 'school',
       });
+      // Its first user comes from the platform operator, as `tessera user add` makes them.
       await createUser(
         app.deps,
-        alex,
+        systemActor(alex.partnershipId, 'cli:user-add'),
         {
           email: 'head@hostile.example',
           displayName: 'Head Teacher',

@@ -1,6 +1,6 @@
 import { appendAuditEvent } from '../audit/append-audit-event.ts';
-import { authorise } from '../partnership/authorise.ts';
 import type { Actor } from '../shared/actor.ts';
+import { authoriseAgreementAct } from './authorise-agreement-act.ts';
 import { invalid } from '../shared/errors.ts';
 import { latestVersion } from './agreement-status.ts';
 import type { AgreementDeps } from './gateway-directory.ts';
@@ -17,7 +17,7 @@ export async function amendAgreement(
   actor: Actor,
   input: { agreementId: string },
 ): Promise<AgreementRecord> {
-  await authorise(deps, actor, 'manage_agreements', 'agreement.amend');
+  await authoriseAgreementAct(deps, actor, 'manage_agreements', input.agreementId, 'agreement.amend');
   await deps.db.transaction(async (tx) => {
     await lockAgreement(tx, actor.partnershipId, input.agreementId);
     const record = (await loadAgreement(tx, actor.partnershipId, input.agreementId))!;

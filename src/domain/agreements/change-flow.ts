@@ -1,6 +1,6 @@
 import { appendAuditEvent } from '../audit/append-audit-event.ts';
-import { authorise } from '../partnership/authorise.ts';
 import type { Actor } from '../shared/actor.ts';
+import { authoriseAgreementAct } from './authorise-agreement-act.ts';
 import { invalid } from '../shared/errors.ts';
 import type { FlowContent } from './agreement-terms.ts';
 import { assertWritable, checkDraft, purposesOfFlows } from './check-context.ts';
@@ -28,7 +28,7 @@ export async function changeFlow(
   },
   write: (draft: DraftInTransaction, flowId: string, position: number) => Promise<void>,
 ): Promise<AgreementRecord> {
-  await authorise(deps, actor, 'manage_agreements', action);
+  await authoriseAgreementAct(deps, actor, 'manage_agreements', agreementId, action);
   await editDraft(deps, actor, agreementId, async (draft) => {
     if (draft.record.tier !== 'tier2')
       throw invalid('flows', 'A Tier 1 agreement has no flows: set them out in Tier 2 agreements under it');

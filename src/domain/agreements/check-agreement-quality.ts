@@ -1,4 +1,5 @@
 import { authorise } from '../partnership/authorise.ts';
+import { partnershipWide } from '../partnership/capabilities.ts';
 import type { Actor } from '../shared/actor.ts';
 import { notFound } from '../shared/errors.ts';
 import type { AgreementStatus } from './agreement-terms.ts';
@@ -37,7 +38,7 @@ export async function checkAgreementQuality(
   actor: Actor,
   input: { agreementId: string; version?: number | undefined },
 ): Promise<QualityReport> {
-  await authorise(deps, actor, 'read_agreements', 'agreement.quality');
+  await authorise(deps, actor, 'read_agreements', partnershipWide, 'agreement.quality');
   const record = await loadAgreement(deps.db, actor.partnershipId, input.agreementId);
   if (!record) throw notFound('The agreement');
   const version =

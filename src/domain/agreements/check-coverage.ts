@@ -1,4 +1,5 @@
 import { authorise } from '../partnership/authorise.ts';
+import { partnershipWide } from '../partnership/capabilities.ts';
 import {
   dataCategoryLabels,
   fieldGroupDefinitions,
@@ -89,7 +90,7 @@ export async function checkCoverage(
   actor: Actor,
   query: CoverageQuery,
 ): Promise<CoverageResult> {
-  await authorise(deps, actor, 'read_agreements', 'agreement.coverage');
+  await authorise(deps, actor, 'read_agreements', partnershipWide, 'agreement.coverage');
   const orgs = await loadOrganisations(deps.db, actor.partnershipId);
   const problems: FieldProblem[] = [];
   for (const field of ['from', 'to'] as const)

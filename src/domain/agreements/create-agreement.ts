@@ -1,7 +1,8 @@
 import { appendAuditEvent } from '../audit/append-audit-event.ts';
 import { authorise } from '../partnership/authorise.ts';
 import type { Actor } from '../shared/actor.ts';
-import { invalid } from '../shared/errors.ts';
+import { invalid, notFound } from '../shared/errors.ts';
+import { overAnyOf, scopeOf } from '../partnership/capabilities.ts';
 import type { AgreementContent, FlowContent, Tier } from './agreement-terms.ts';
 import {
   assertWritable,
@@ -11,6 +12,7 @@ import {
   normaliseFlow,
   purposesOfFlows,
 } from './check-context.ts';
+import { mustBeParty } from './authorise-agreement-act.ts';
 import type { AgreementDeps } from './gateway-directory.ts';
 import { loadAgreement, type AgreementRecord } from './load-agreements.ts';
 import { agreement } from './schema.ts';
@@ -39,11 +41,24 @@ export async function createAgreement(
   actor: Actor,
   input: CreateAgreementInput,
 ): Promise<AgreementRecord> {
-  await authorise(deps, actor, 'manage_agreements', 'agreement.create');
   const flows = (input.flows ?? []).map(normaliseFlow);
+  let content = normaliseContent(input.content);
+  // Drafting for the partnership (a partnership administrator) reaches any parties; drafting
+  // for one's own organisation (a DPO, an organisation administrator) only agreements it is a
+  // party to. Either way the draft binds nobody: from here on only its parties' administrators
+  // and DPOs can edit or submit it, and only their signatories sign it, each for their own
+  // organisation (authorise-agreement-act.ts), so the drafter's organisation gains nothing over
+  // an agreement it is not a party to.
+  await authorise(
+    deps,
+    actor,
+    'draft_agreements',
+    overAnyOf(content.parties.map((p) => p.organisationId)),
+    'agreement.create',
+    () => (scopeOf(actor, 'draft_agreements') ? mustBeParty() : notFound('The page')),
+  );
   if (input.tier === 'tier1' && flows.length > 0)
     throw invalid('flows', 'A Tier 1 agreement has no flows: set them out in Tier 2 agreements under it');
-  let content = normaliseContent(input.content);
   const tier1AgreementId = input.tier === 'tier2' ? (input.tier1AgreementId ?? null) : null;
   if (input.tier === 'tier2') {
     const tier1 = await loadTier1Context(deps.db, actor.partnershipId, tier1AgreementId, deps.clock.now());

@@ -2,6 +2,7 @@ import type { Actor } from '../shared/actor.ts';
 import type { Db } from '../shared/database.ts';
 import { invalid, notFound } from '../shared/errors.ts';
 import { latestVersion } from './agreement-status.ts';
+import { assertStillParty } from './authorise-agreement-act.ts';
 import type { AgreementDeps } from './gateway-directory.ts';
 import { loadAgreement, type AgreementRecord, type VersionRecord } from './load-agreements.ts';
 import { lockAgreement, type VersionKey } from './write-version.ts';
@@ -15,6 +16,8 @@ export interface DraftInTransaction {
 
 /**
  * Runs a change to an agreement's draft version in one transaction, with the agreement locked.
+ * The caller has authorised the act over the agreement's parties (authorise-agreement-act.ts);
+ * it is checked again here under the lock.
  * A version that has left draft is never edited: the signed text must stay what was signed, so
  * changing an agreement in force means amending it into a new draft version.
  */
@@ -27,6 +30,7 @@ export async function editDraft<T>(
   return deps.db.transaction(async (tx) => {
     await lockAgreement(tx, actor.partnershipId, agreementId);
     const record = (await loadAgreement(tx, actor.partnershipId, agreementId))!;
+    assertStillParty(actor, 'manage_agreements', record);
     assertDraftEditable(record);
     const draft = latestVersion(record);
     const key = { partnershipId: actor.partnershipId, agreementId, version: draft.version };

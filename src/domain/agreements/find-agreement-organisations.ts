@@ -1,4 +1,5 @@
 import { authorise } from '../partnership/authorise.ts';
+import { partnershipWide } from '../partnership/capabilities.ts';
 import { findOrganisations } from '../partnership/find-organisations.ts';
 import type { OrganisationType } from '../partnership/roles.ts';
 import type { Actor } from '../shared/actor.ts';
@@ -19,6 +20,6 @@ export interface AgreementOrganisation {
  * "not found"; an allowed list is not, as partner names are published in the flow register.
  */
 export async function findAgreementOrganisations(deps: Deps, actor: Actor): Promise<AgreementOrganisation[]> {
-  await authorise(deps, actor, 'read_agreements', 'agreement.organisations');
+  await authorise(deps, actor, 'read_agreements', partnershipWide, 'agreement.organisations');
   return (await findOrganisations(deps.db, actor)).map(({ id, name, type }) => ({ id, name, type }));
 }

@@ -1,4 +1,5 @@
 import { authorise } from '../partnership/authorise.ts';
+import { partnershipWide } from '../partnership/capabilities.ts';
 import type { Actor } from '../shared/actor.ts';
 import { activeVersion, versionStatus } from './agreement-status.ts';
 import { addDays, daysBetween, londonDate } from './calendar-dates.ts';
@@ -19,7 +20,7 @@ export async function findAgreementsDueForReview(
   actor: Actor,
   input: { withinDays: number },
 ): Promise<(AgreementSummary & { daysUntilReview: number })[]> {
-  await authorise(deps, actor, 'read_agreements', 'agreement.due_for_review');
+  await authorise(deps, actor, 'read_agreements', partnershipWide, 'agreement.due_for_review');
   const now = deps.clock.now();
   const today = londonDate(now);
   const horizon = addDays(today, input.withinDays);

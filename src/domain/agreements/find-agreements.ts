@@ -1,4 +1,5 @@
 import { authorise } from '../partnership/authorise.ts';
+import { partnershipWide } from '../partnership/capabilities.ts';
 import type { Actor } from '../shared/actor.ts';
 import type { AgreementStatus, Tier } from './agreement-terms.ts';
 import { loadOrganisations } from './check-context.ts';
@@ -12,7 +13,7 @@ export async function findAgreements(
   actor: Actor,
   filter: { tier?: Tier; status?: AgreementStatus } = {},
 ): Promise<AgreementSummary[]> {
-  await authorise(deps, actor, 'read_agreements', 'agreement.list');
+  await authorise(deps, actor, 'read_agreements', partnershipWide, 'agreement.list');
   const [all, orgs] = await Promise.all([
     loadAgreements(deps.db, actor.partnershipId),
     loadOrganisations(deps.db, actor.partnershipId),

@@ -1,4 +1,5 @@
 import { authorise } from '../partnership/authorise.ts';
+import { partnershipWide } from '../partnership/capabilities.ts';
 import type { Actor } from '../shared/actor.ts';
 import { flowGatewayIds, type ConfidentialityGround } from './agreement-terms.ts';
 import { loadOrganisations } from './check-context.ts';
@@ -39,7 +40,7 @@ export async function findFlowRegister(
   actor: Actor,
   input: { at?: Date | undefined } = {},
 ): Promise<{ at: Date; flows: FlowRegisterEntry[] }> {
-  await authorise(deps, actor, 'read_agreements', 'agreement.flow_register');
+  await authorise(deps, actor, 'read_agreements', partnershipWide, 'agreement.flow_register');
   const at = input.at ?? deps.clock.now();
   const [rows, orgs] = await Promise.all([
     findFlowRowsInForce(deps.db, actor.partnershipId, at),

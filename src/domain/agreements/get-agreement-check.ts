@@ -1,4 +1,5 @@
 import { authorise } from '../partnership/authorise.ts';
+import { partnershipWide } from '../partnership/capabilities.ts';
 import type { Actor } from '../shared/actor.ts';
 import { notFound } from '../shared/errors.ts';
 import { latestVersion } from './agreement-status.ts';
@@ -17,7 +18,7 @@ export async function getAgreementCheck(
   actor: Actor,
   input: { agreementId: string },
 ): Promise<AgreementCheckResult & { version: number }> {
-  await authorise(deps, actor, 'read_agreements', 'agreement.check');
+  await authorise(deps, actor, 'read_agreements', partnershipWide, 'agreement.check');
   const record = await loadAgreement(deps.db, actor.partnershipId, input.agreementId);
   if (!record) throw notFound('The agreement');
   const version = latestVersion(record);

@@ -1,4 +1,5 @@
 import { authorise } from '../partnership/authorise.ts';
+import { partnershipWide } from '../partnership/capabilities.ts';
 import type { Actor } from '../shared/actor.ts';
 import { notFound } from '../shared/errors.ts';
 import { flowGatewayIds } from './agreement-terms.ts';
@@ -17,7 +18,7 @@ export async function getAgreement(
   actor: Actor,
   agreementId: string,
 ): Promise<AgreementDetail & { gateways: ReadonlyMap<string, GatewayDescription> }> {
-  await authorise(deps, actor, 'read_agreements', 'agreement.read');
+  await authorise(deps, actor, 'read_agreements', partnershipWide, 'agreement.read');
   const all = await loadAgreements(deps.db, actor.partnershipId);
   const record = all.find((a) => a.id === agreementId);
   if (!record) throw notFound('The agreement');

@@ -1,7 +1,7 @@
 import { and, eq } from 'drizzle-orm';
 import { appendAuditEvent } from '../audit/append-audit-event.ts';
-import { authorise } from '../partnership/authorise.ts';
 import type { Actor } from '../shared/actor.ts';
+import { authoriseAgreementAct } from './authorise-agreement-act.ts';
 import { invalid } from '../shared/errors.ts';
 import { openSuspension } from './agreement-status.ts';
 import type { AgreementDeps } from './gateway-directory.ts';
@@ -15,7 +15,7 @@ export async function resumeAgreement(
   actor: Actor,
   input: { agreementId: string },
 ): Promise<AgreementRecord> {
-  await authorise(deps, actor, 'manage_agreements', 'agreement.resume');
+  await authoriseAgreementAct(deps, actor, 'manage_agreements', input.agreementId, 'agreement.resume');
   await deps.db.transaction(async (tx) => {
     await lockAgreement(tx, actor.partnershipId, input.agreementId);
     const record = (await loadAgreement(tx, actor.partnershipId, input.agreementId))!;

@@ -1,7 +1,8 @@
 import { and, eq } from 'drizzle-orm';
 import { appendAuditEvent } from '../audit/append-audit-event.ts';
 import { authorise } from '../partnership/authorise.ts';
-import { can } from '../partnership/capabilities.ts';
+import { partnershipWide } from '../partnership/capabilities.ts';
+import { can, overOrganisation } from '../partnership/capabilities.ts';
 import { roleLabels } from '../partnership/roles.ts';
 import { appUser } from '../partnership/schema.ts';
 import type { Actor } from '../shared/actor.ts';
@@ -28,7 +29,7 @@ export async function signAgreement(
   actor: Actor,
   input: { agreementId: string; version: number },
 ): Promise<AgreementRecord> {
-  await authorise(deps, actor, 'read_agreements', 'agreement.sign');
+  await authorise(deps, actor, 'read_agreements', partnershipWide, 'agreement.sign');
   await deps.db.transaction(async (tx) => {
     await lockAgreement(tx, actor.partnershipId, input.agreementId);
     const record = (await loadAgreement(tx, actor.partnershipId, input.agreementId))!;
@@ -45,7 +46,7 @@ export async function signAgreement(
     const party = organisations.get(actor.organisationId)?.name ?? 'Your organisation';
     if (!pending.content.parties.some((p) => p.organisationId === actor.organisationId))
       throw invalid('signatory', `${party} is not a party to this agreement, so you cannot sign it`);
-    if (!can(actor, 'sign_agreements'))
+    if (!can(actor, 'sign_agreements', overOrganisation(actor.organisationId)))
       throw invalid(
         'signatory',
         `As ${roleLabels[actor.role].toLowerCase()} you cannot sign for ${party}: ask its team manager, Caldicott guardian or designated safeguarding lead`,

@@ -1,7 +1,7 @@
 import { and, eq } from 'drizzle-orm';
 import { appendAuditEvent } from '../audit/append-audit-event.ts';
-import { authorise } from '../partnership/authorise.ts';
 import type { Actor } from '../shared/actor.ts';
+import { authoriseAgreementAct } from './authorise-agreement-act.ts';
 import { checkDraft, throwProblems } from './check-context.ts';
 import type { AgreementProblem } from './check-types.ts';
 import { editDraft } from './edit-draft.ts';
@@ -19,7 +19,7 @@ export async function submitAgreement(
   actor: Actor,
   input: { agreementId: string },
 ): Promise<{ agreement: AgreementRecord; warnings: readonly AgreementProblem[] }> {
-  await authorise(deps, actor, 'manage_agreements', 'agreement.submit');
+  await authoriseAgreementAct(deps, actor, 'manage_agreements', input.agreementId, 'agreement.submit');
   const warnings = await editDraft(deps, actor, input.agreementId, async ({ tx, record, draft, key }) => {
     const result = await checkDraft(deps, tx, actor.partnershipId, {
       tier: record.tier,

@@ -1,6 +1,6 @@
 import { appendAuditEvent } from '../audit/append-audit-event.ts';
-import { authorise } from '../partnership/authorise.ts';
 import type { Actor } from '../shared/actor.ts';
+import { authoriseAgreementAct } from './authorise-agreement-act.ts';
 import { invalid } from '../shared/errors.ts';
 import { activeVersion, openSuspension, versionStatus } from './agreement-status.ts';
 import type { AgreementDeps } from './gateway-directory.ts';
@@ -17,7 +17,7 @@ export async function suspendAgreement(
   actor: Actor,
   input: { agreementId: string; reason: string },
 ): Promise<AgreementRecord> {
-  await authorise(deps, actor, 'manage_agreements', 'agreement.suspend');
+  await authoriseAgreementAct(deps, actor, 'manage_agreements', input.agreementId, 'agreement.suspend');
   await deps.db.transaction(async (tx) => {
     await lockAgreement(tx, actor.partnershipId, input.agreementId);
     const record = (await loadAgreement(tx, actor.partnershipId, input.agreementId))!;

@@ -1,7 +1,7 @@
 import { and, eq } from 'drizzle-orm';
 import { appendAuditEvent } from '../audit/append-audit-event.ts';
-import { authorise } from '../partnership/authorise.ts';
 import type { Actor } from '../shared/actor.ts';
+import { authoriseAgreementAct } from './authorise-agreement-act.ts';
 import { invalid } from '../shared/errors.ts';
 import type { AgreementDeps } from './gateway-directory.ts';
 import { loadAgreement, type AgreementRecord } from './load-agreements.ts';
@@ -18,7 +18,7 @@ export async function terminateAgreement(
   actor: Actor,
   input: { agreementId: string; reason: string },
 ): Promise<AgreementRecord> {
-  await authorise(deps, actor, 'manage_agreements', 'agreement.terminate');
+  await authoriseAgreementAct(deps, actor, 'manage_agreements', input.agreementId, 'agreement.terminate');
   await deps.db.transaction(async (tx) => {
     await lockAgreement(tx, actor.partnershipId, input.agreementId);
     const record = (await loadAgreement(tx, actor.partnershipId, input.agreementId))!;

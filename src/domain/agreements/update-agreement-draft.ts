@@ -1,6 +1,7 @@
 import { appendAuditEvent } from '../audit/append-audit-event.ts';
-import { authorise } from '../partnership/authorise.ts';
 import type { Actor } from '../shared/actor.ts';
+import { can, overAnyOf } from '../partnership/capabilities.ts';
+import { authoriseAgreementAct, mustBeParty } from './authorise-agreement-act.ts';
 import type { AgreementContent } from './agreement-terms.ts';
 import { assertWritable, checkDraft, normaliseContent, purposesOfFlows } from './check-context.ts';
 import { editDraft } from './edit-draft.ts';
@@ -17,9 +18,13 @@ export async function updateAgreementDraft(
   actor: Actor,
   input: { agreementId: string; content: AgreementContent },
 ): Promise<AgreementRecord> {
-  await authorise(deps, actor, 'manage_agreements', 'agreement.update');
+  await authoriseAgreementAct(deps, actor, 'manage_agreements', input.agreementId, 'agreement.update');
   await editDraft(deps, actor, input.agreementId, async ({ tx, record, draft, key }) => {
     let content = normaliseContent(input.content);
+    // The draft stays one its editor's organisation is a party to: a party may hand a draft
+    // over by signing off, not by writing itself out of it and leaving it to others.
+    if (!can(actor, 'manage_agreements', overAnyOf(content.parties.map((p) => p.organisationId))))
+      throw mustBeParty();
     if (record.tier === 'tier2') content = { ...content, purposes: purposesOfFlows(draft.flows) };
     assertWritable(
       await checkDraft(deps, tx, actor.partnershipId, {

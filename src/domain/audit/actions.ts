@@ -23,9 +23,20 @@ export interface AuditDetailsByAction {
   'user.created': { email: string; displayName: string };
   'membership.added': { userId: string; organisationId: string; role: string };
   'membership.ended': { userId: string; organisationId: string; role: string; sessionsEnded: number };
+  /** A grant or end of a role refused: to oneself, or outside what the actor may grant. */
+  'membership.refused': {
+    act: 'grant' | 'end';
+    userId: string;
+    organisationId: string;
+    role: string;
+    reason: 'own_role' | 'role_level' | 'other_organisation';
+  };
+  'membership.grants_listed': { organisationId: string; returned: number };
   'access.denied': {
     attempted: string;
     reason?: AccessDeniedReason;
+    /** The organisation or partnership a refused capability was asked over. */
+    over?: string;
     /** For nothing_disclosable: each (holder, field group) held and why it was withheld. */
     withheld?: readonly WithheldPair[];
   };
@@ -180,6 +191,8 @@ export const auditActions = [
   'user.created',
   'membership.added',
   'membership.ended',
+  'membership.refused',
+  'membership.grants_listed',
   'access.denied',
   'access.anomaly',
   'subject.viewed',

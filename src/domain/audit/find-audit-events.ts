@@ -1,5 +1,6 @@
 import { and, desc, eq, gte, lt, lte, sql, type SQL } from 'drizzle-orm';
 import { authorise } from '../partnership/authorise.ts';
+import { partnershipWide } from '../partnership/capabilities.ts';
 import { appUser } from '../partnership/schema.ts';
 import type { Actor } from '../shared/actor.ts';
 import type { Deps } from '../shared/deps.ts';
@@ -23,7 +24,7 @@ export interface AuditFilter {
  * partnership. Reading the log is itself audited, in the same transaction.
  */
 export async function findAuditEvents(deps: Deps, actor: Actor, filter: AuditFilter) {
-  await authorise(deps, actor, 'read_audit', 'audit.search');
+  await authorise(deps, actor, 'read_audit', partnershipWide, 'audit.search');
   const conditions: SQL[] = [eq(auditEvent.partnershipId, actor.partnershipId)];
   if (filter.actorId) conditions.push(eq(auditEvent.actorId, filter.actorId));
   if (filter.subjectType) conditions.push(eq(auditEvent.subjectType, filter.subjectType));

@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { authorise } from '../partnership/authorise.ts';
+import { partnershipWide } from '../partnership/capabilities.ts';
 import type { Actor } from '../shared/actor.ts';
 import { queryRows } from '../shared/database.ts';
 import type { Deps } from '../shared/deps.ts';
@@ -24,7 +25,7 @@ export async function findWhoHasSeen(
   actor: Actor,
   subject: { type: string; id: string },
 ): Promise<Viewer[]> {
-  await authorise(deps, actor, 'read_audit', 'audit.who_has_seen');
+  await authorise(deps, actor, 'read_audit', partnershipWide, 'audit.who_has_seen');
   return deps.db.transaction(async (tx) => {
     const rows = await queryRows<{
       actor_id: string;

@@ -1,4 +1,5 @@
 import { authorise } from '../partnership/authorise.ts';
+import { partnershipWide } from '../partnership/capabilities.ts';
 import type { Actor } from '../shared/actor.ts';
 import type { Deps } from '../shared/deps.ts';
 import { appendAuditEvent } from './append-audit-event.ts';
@@ -14,7 +15,7 @@ export async function verifyPartnershipAudit(
   deps: Deps & { auditWitness: AuditWitness },
   actor: Actor,
 ): Promise<WitnessedChainVerification & { checkedAt: Date }> {
-  await authorise(deps, actor, 'verify_audit', 'audit.verify');
+  await authorise(deps, actor, 'verify_audit', partnershipWide, 'audit.verify');
   const result = await verifyWitnessedChain(deps.db, actor.partnershipId, deps.auditWitness);
   await appendAuditEvent(deps.db, {
     actor,

@@ -157,6 +157,20 @@ export const demoUsers: readonly DemoUser[] = [
     organisation: 'charity',
     role: 'practitioner',
   },
+  // Organisation administrators (partnership/capabilities.ts): each organisation's people and
+  // feeds are its own administrator's to manage, first created by the platform operator.
+  {
+    email: 'lee.harper@northshire.example',
+    displayName: 'Lee Harper',
+    organisation: 'csc',
+    role: 'organisation_admin',
+  },
+  {
+    email: 'sgt.doyle@northshire.example',
+    displayName: 'Sgt Sean Doyle',
+    organisation: 'police',
+    role: 'organisation_admin',
+  },
   // Signatories: someone able to sign data sharing agreements for each party that had none
   // (partnership/capabilities.ts, sign_agreements).
   ...(

@@ -8,7 +8,7 @@ import { signAgreement } from '../agreements/sign-agreement.ts';
 import { submitAgreement } from '../agreements/submit-agreement.ts';
 import { updateFlow } from '../agreements/update-flow.ts';
 import { appendAuditEvent } from '../audit/append-audit-event.ts';
-import { can } from '../partnership/capabilities.ts';
+import { can, overOrganisation } from '../partnership/capabilities.ts';
 import type { Role } from '../partnership/roles.ts';
 import { membership } from '../partnership/schema.ts';
 import { systemActor, type Actor } from '../shared/actor.ts';
@@ -25,10 +25,14 @@ import { demoPartnership } from './northshire.ts';
 export async function seedDemoAgreements(deps: AgreementDeps): Promise<{ agreements: number }> {
   const partnershipId = demoPartnership.id as PartnershipId;
   const actors = await membershipActors(deps, partnershipId);
-  const drafter =
-    actors.find((a) => a.role === 'data_protection_officer') ?? systemActor(partnershipId, 'demo-seed');
+  // The platform operator puts the demo's agreements in place, as if carried over from the
+  // partnership's paper agreements: no one user is a party to all of them.
+  const drafter = systemActor(partnershipId, 'demo-seed');
   const signatoryOf = (organisationId: string) => {
-    const found = actors.find((a) => a.organisationId === organisationId && can(a, 'sign_agreements'));
+    const found = actors.find(
+      (a) =>
+        a.organisationId === organisationId && can(a, 'sign_agreements', overOrganisation(organisationId)),
+    );
     if (!found) throw new Error(`demo: no signatory for organisation ${organisationId}`);
     return found;
   };

@@ -1,4 +1,5 @@
 import { authorise } from '../partnership/authorise.ts';
+import { overOrganisation, scopeOf } from '../partnership/capabilities.ts';
 import type { Actor } from '../shared/actor.ts';
 import type { Deps } from '../shared/deps.ts';
 import { isUuid } from '../shared/ids.ts';
@@ -7,19 +8,20 @@ import { selectRun, selectRuns, type IngestIssueRow, type IngestRunRow } from '.
 
 /**
  * Ingest reports hold counts and line numbers with reasons, never values from the files, so
- * reading them is not a disclosure of subject data and is not audited as one. A data manager
- * sees their own organisation's runs; a system administrator every organisation's.
+ * reading them is not a disclosure of subject data and is not audited as one. Whoever holds
+ * ingest_feeds over their own organisation sees its runs; over the partnership, every run.
  */
-const scopeOf = (actor: Actor) =>
-  actor.kind === 'user' && actor.role !== 'system_admin' ? actor.organisationId : undefined;
+const ownOrganisation = (actor: Actor) => (actor.kind === 'user' ? actor.organisationId : '');
+const runScope = (actor: Actor) =>
+  scopeOf(actor, 'ingest_feeds') === 'organisation' ? ownOrganisation(actor) : undefined;
 
 export async function findIngestRuns(
   deps: Deps,
   actor: Actor,
   options: { limit?: number } = {},
 ): Promise<IngestRunRow[]> {
-  await authorise(deps, actor, 'ingest_feeds', 'feeds.runs.list');
-  return selectRuns(deps.db, actor.partnershipId, scopeOf(actor), options.limit ?? 100);
+  await authorise(deps, actor, 'ingest_feeds', overOrganisation(ownOrganisation(actor)), 'feeds.runs.list');
+  return selectRuns(deps.db, actor.partnershipId, runScope(actor), options.limit ?? 100);
 }
 
 export async function getIngestRun(
@@ -27,9 +29,9 @@ export async function getIngestRun(
   actor: Actor,
   runId: string,
 ): Promise<{ run: IngestRunRow; issues: IngestIssueRow[] }> {
-  await authorise(deps, actor, 'ingest_feeds', 'feeds.runs.get');
+  await authorise(deps, actor, 'ingest_feeds', overOrganisation(ownOrganisation(actor)), 'feeds.runs.get');
   const found = isUuid(runId) ? await selectRun(deps.db, actor.partnershipId, runId) : undefined;
-  const scope = scopeOf(actor);
+  const scope = runScope(actor);
   if (!found || (scope !== undefined && found.run.organisationId !== scope)) throw notFound('The ingest run');
   return found;
 }

@@ -1,5 +1,6 @@
 import { appendAuditEvent } from '../audit/append-audit-event.ts';
 import { authorise } from '../partnership/authorise.ts';
+import { overOrganisation, scopeOf } from '../partnership/capabilities.ts';
 import {
   selectRecordsWaitingForIdentity,
   type WaitingFeed,
@@ -23,9 +24,11 @@ export async function findRecordsWaitingForIdentity(
   actor: Actor,
   options: { feed?: string | undefined } = {},
 ): Promise<{ records: WaitingRecord[]; total: number; byFeed: WaitingFeed[] }> {
-  await authorise(deps, actor, 'ingest_feeds', 'feeds.waiting.list');
-  const organisationId =
-    actor.kind === 'user' && actor.role !== 'system_admin' ? actor.organisationId : undefined;
+  // As with ingest reports: a data manager over their own organisation, a system
+  // administrator (partnership scope) over every organisation of the partnership.
+  const own = actor.kind === 'user' ? actor.organisationId : '';
+  await authorise(deps, actor, 'ingest_feeds', overOrganisation(own), 'feeds.waiting.list');
+  const organisationId = scopeOf(actor, 'ingest_feeds') === 'organisation' ? own : undefined;
   return deps.db.transaction(async (tx) => {
     const found = await selectRecordsWaitingForIdentity(tx, {
       partnershipId: actor.partnershipId,

@@ -1,5 +1,6 @@
 import { findFlowsInForce } from '../agreements/find-flows-in-force.ts';
 import { authorise } from '../partnership/authorise.ts';
+import { partnershipWide } from '../partnership/capabilities.ts';
 import { isFieldGroup, type FieldGroup } from '../policy/field-groups.ts';
 import type { Actor } from '../shared/actor.ts';
 import type { Deps } from '../shared/deps.ts';
@@ -21,7 +22,7 @@ export interface UnsharedFeed {
  * no one was told. Read from the run reports and the flows in force, never from the records.
  */
 export async function findUnsharedFeeds(deps: Deps, actor: Actor): Promise<UnsharedFeed[]> {
-  await authorise(deps, actor, 'read_agreements', 'feeds.unshared.list');
+  await authorise(deps, actor, 'read_agreements', partnershipWide, 'feeds.unshared.list');
   const received = await selectFieldGroupsReceived(deps.db, actor.partnershipId);
   const flows = await findFlowsInForce(deps.db, actor.partnershipId, deps.clock.now());
   return received.flatMap((r) =>

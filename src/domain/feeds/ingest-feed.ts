@@ -1,5 +1,6 @@
 import { getOrganisationInPartnership } from '../partnership/find-organisations.ts';
 import { authorise } from '../partnership/authorise.ts';
+import { overOrganisation } from '../partnership/capabilities.ts';
 import { writeIngestBatch, type IngestItem } from '../records/ingest-store.ts';
 import type { Actor } from '../shared/actor.ts';
 import type { Deps } from '../shared/deps.ts';
@@ -64,13 +65,13 @@ export const DEFAULT_BATCH_SIZE = 2000;
  * content hash, a run killed at any point and run again ends with exactly the right rows.
  */
 export async function ingestFeed(deps: IngestDeps, actor: Actor, input: IngestInput): Promise<IngestResult> {
-  await authorise(deps, actor, 'ingest_feeds', 'feeds.ingest');
+  // Only for an organisation the actor's ingest_feeds scope covers (partnership/capabilities.ts):
+  // each agency is the controller accountable for what is loaded as its records.
+  await authorise(deps, actor, 'ingest_feeds', overOrganisation(input.organisationId), 'feeds.ingest');
   const { mapping } = input;
   // An organisation of another partnership answers exactly like one that does not exist (rule 2).
   const organisation = await getOrganisationInPartnership(deps.db, actor.partnershipId, input.organisationId);
   if (!organisation) throw notFound('The organisation');
-  if (actor.kind === 'user' && actor.role !== 'system_admin' && actor.organisationId !== input.organisationId)
-    throw notFound('The organisation');
   if (mapping.organisation !== input.organisationId)
     throw invalid('mapping.organisation', 'The mapping is for another organisation');
 

@@ -3,6 +3,7 @@ import type { Actor } from '../shared/actor.ts';
 import type { Deps } from '../shared/deps.ts';
 import { DomainError } from '../shared/errors.ts';
 import { authorise } from './authorise.ts';
+import { partnershipWide } from './capabilities.ts';
 import type { OrganisationType } from './roles.ts';
 import { organisation } from './schema.ts';
 import { isUniqueViolation } from './unique-violation.ts';
@@ -19,7 +20,7 @@ export async function createOrganisation(
   actor: Actor,
   input: { id?: string; name: string; type: OrganisationType },
 ): Promise<OrganisationRecord> {
-  await authorise(deps, actor, 'manage_partnership', 'organisation.create');
+  await authorise(deps, actor, 'manage_partnership', partnershipWide, 'organisation.create');
   const id = input.id ?? deps.ids.uuid();
   try {
     return await deps.db.transaction(async (tx) => {

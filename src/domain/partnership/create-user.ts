@@ -5,7 +5,9 @@ import type { Actor } from '../shared/actor.ts';
 import type { Deps } from '../shared/deps.ts';
 import { DomainError, invalid } from '../shared/errors.ts';
 import { authorise } from './authorise.ts';
+import { overOrganisation } from './capabilities.ts';
 import { getOrganisationInPartnership } from './find-organisations.ts';
+import { assertMayGrant, grantedByLabel } from './role-grants.ts';
 import type { Role } from './roles.ts';
 import { appUser, membership } from './schema.ts';
 import { isUniqueViolation } from './unique-violation.ts';
@@ -22,7 +24,9 @@ export interface CreateUserInput {
 /**
  * Creates a user with their first membership, in one transaction with its audit events. The
  * organisation must belong to the actor's partnership: one from another partnership is answered
- * exactly like one that does not exist.
+ * exactly like one that does not exist. The first role follows the rules of every grant
+ * (role-grants.ts): the platform operator creates system administrators and each organisation's
+ * first administrator, who then creates its people.
  */
 export async function createUser(
   deps: Deps,
@@ -30,15 +34,20 @@ export async function createUser(
   input: CreateUserInput,
   options: { passwordHash?: string } = {},
 ): Promise<{ id: string; email: string; displayName: string; membershipId: string }> {
-  await authorise(deps, actor, 'manage_partnership', 'user.create');
+  await authorise(deps, actor, 'manage_users', overOrganisation(input.organisationId), 'user.create');
   const email = input.email.trim().toLowerCase();
   if (!options.passwordHash)
     assertAcceptablePassword('password', input.password, { email, displayName: input.displayName });
   if (!(await getOrganisationInPartnership(deps.db, actor.partnershipId, input.organisationId))) {
     throw invalid('organisationId', 'Select an organisation from the list');
   }
-  const passwordHash = options.passwordHash ?? (await hashPassword(input.password));
   const id = input.id ?? deps.ids.uuid();
+  await assertMayGrant(deps, actor, 'grant', {
+    userId: id,
+    organisationId: input.organisationId,
+    role: input.role,
+  });
+  const passwordHash = options.passwordHash ?? (await hashPassword(input.password));
   const membershipId = deps.ids.uuid();
   try {
     await deps.db.transaction(async (tx) => {
@@ -56,6 +65,7 @@ export async function createUser(
         userId: id,
         organisationId: input.organisationId,
         role: input.role,
+        grantedBy: grantedByLabel(actor),
       });
       await appendAuditEvent(tx, {
         actor,

@@ -10,6 +10,7 @@ export const roles = [
   'team_manager',
   'data_protection_officer',
   'caldicott_guardian',
+  'organisation_admin',
   'partnership_admin',
   'system_admin',
 ] as const;
@@ -22,6 +23,7 @@ export const roleLabels = {
   team_manager: 'Team manager',
   data_protection_officer: 'Data protection officer',
   caldicott_guardian: 'Caldicott guardian',
+  organisation_admin: 'Organisation administrator',
   partnership_admin: 'Partnership administrator',
   system_admin: 'System administrator',
 } as const satisfies Record<Role, string>;

@@ -50,8 +50,15 @@ export const membership = pgTable(
     organisationId: uuid('organisation_id').notNull(),
     role: text('role').notNull(),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    /**
+     * Who granted the role: a user id, or `system:<process>` for the platform operator. Null
+     * only for memberships granted before this was recorded. With `ended_by` it makes the
+     * register of role grants a DPO reads (find-role-grants.ts) without scanning the audit log.
+     */
+    grantedBy: text('granted_by'),
     /** Memberships are ended, never deleted, so the audit trail can always name a past role. */
     endedAt: timestamp('ended_at', { withTimezone: true }),
+    endedBy: text('ended_by'),
   },
   (t) => [
     primaryKey({ columns: [t.partnershipId, t.id] }),
@@ -59,5 +66,6 @@ export const membership = pgTable(
       .on(t.partnershipId, t.userId, t.organisationId, t.role)
       .where(sql`${t.endedAt} is null`),
     index('membership_user').on(t.partnershipId, t.userId),
+    index('membership_organisation').on(t.partnershipId, t.organisationId, t.createdAt),
   ],
 );

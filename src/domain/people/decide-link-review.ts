@@ -1,5 +1,6 @@
 import { appendAuditEvent } from '../audit/append-audit-event.ts';
 import { authorise } from '../partnership/authorise.ts';
+import { partnershipWide } from '../partnership/capabilities.ts';
 import type { Actor } from '../shared/actor.ts';
 import type { Deps } from '../shared/deps.ts';
 import { DomainError, invalid, notFound } from '../shared/errors.ts';
@@ -32,7 +33,7 @@ export async function decideLinkReview(
   actor: Actor,
   input: { reviewId: string; decision: ReviewDecision; reason: string },
 ): Promise<{ decisionId: string; moved: number }> {
-  await authorise(deps, actor, 'review_links', 'link_review.decide');
+  await authorise(deps, actor, 'review_links', partnershipWide, 'link_review.decide');
   if (input.decision !== 'confirmed' && input.decision !== 'rejected')
     throw invalid('decision', 'Choose whether these records are the same person');
   const reason = checkReason(input.reason);

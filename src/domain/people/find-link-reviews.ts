@@ -1,4 +1,5 @@
 import { authorise } from '../partnership/authorise.ts';
+import { partnershipWide } from '../partnership/capabilities.ts';
 import type { Actor } from '../shared/actor.ts';
 import type { Deps } from '../shared/deps.ts';
 import { readAgencyPersonIdentities } from './agency-person-store.ts';
@@ -27,7 +28,7 @@ export async function findLinkReviews(
   actor: Actor,
   filter: { status?: ReviewStatus } = {},
 ): Promise<{ total: number; reviews: LinkReviewSummary[] }> {
-  await authorise(deps, actor, 'review_links', 'link_review.list');
+  await authorise(deps, actor, 'review_links', partnershipWide, 'link_review.list');
   const status = filter.status ?? 'pending';
   const [rows, total] = await Promise.all([
     listReviews(deps.db, actor.partnershipId, status, PAGE),

@@ -1,5 +1,6 @@
 import { appendAuditEvent } from '../audit/append-audit-event.ts';
 import { authorise } from '../partnership/authorise.ts';
+import { partnershipWide } from '../partnership/capabilities.ts';
 import type { Actor } from '../shared/actor.ts';
 import { notFound } from '../shared/errors.ts';
 import { readAgencyPersonIdentities, type AgencyPersonIdentity } from './agency-person-store.ts';
@@ -40,7 +41,7 @@ export async function getLinkReview(
   actor: Actor,
   reviewId: string,
 ): Promise<LinkReviewDetail> {
-  await authorise(deps, actor, 'review_links', 'link_review.view');
+  await authorise(deps, actor, 'review_links', partnershipWide, 'link_review.view');
   const review = await loadReview(deps.db, actor.partnershipId, reviewId);
   if (!review) throw notFound('The pair');
   const ids = [review.agencyPersonId, review.candidateAgencyPersonId] as const;

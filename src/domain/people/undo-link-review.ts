@@ -1,5 +1,6 @@
 import { appendAuditEvent } from '../audit/append-audit-event.ts';
 import { authorise } from '../partnership/authorise.ts';
+import { partnershipWide } from '../partnership/capabilities.ts';
 import type { Actor } from '../shared/actor.ts';
 import type { Deps } from '../shared/deps.ts';
 import { DomainError, notFound } from '../shared/errors.ts';
@@ -18,7 +19,7 @@ export async function undoLinkReview(
   actor: Actor,
   input: { reviewId: string; reason: string },
 ): Promise<{ decisionId: string; restored: number }> {
-  await authorise(deps, actor, 'review_links', 'link_review.undo');
+  await authorise(deps, actor, 'review_links', partnershipWide, 'link_review.undo');
   const reason = checkReason(input.reason);
   return deps.db.transaction(async (tx) => {
     await lockLinking(tx, actor.partnershipId);

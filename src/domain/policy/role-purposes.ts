@@ -67,6 +67,9 @@ export const rolePurposes = {
   caldicott_guardian: [],
   // Administrators administer the partnership (organisations, users, memberships): they do not
   // read children's records, so a compromised admin account discloses nothing about a child.
+  // An organisation's administrator is no exception: administering its people and feeds is
+  // not casework (UK GDPR Art 5(1)(b), (c)).
+  organisation_admin: [],
   partnership_admin: [],
   system_admin: [],
 } as const satisfies Record<Role, readonly Purpose[]>;

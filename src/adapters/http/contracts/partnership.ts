@@ -57,6 +57,7 @@ export const UserView = z
         organisationName: z.string(),
         role: z.string(),
         roleLabel: z.string(),
+        mayEnd: z.boolean().openapi({ description: 'Whether you may end this membership' }),
       }),
     ),
   })
@@ -65,6 +66,36 @@ export const UserView = z
 export const ReferenceView = z
   .object({
     roles: z.array(z.object({ id: z.string(), label: z.string() })),
+    grantableRoles: z
+      .array(z.object({ id: z.string(), label: z.string() }))
+      .openapi({ description: 'The roles you may give others, in the organisation you act for' }),
     organisationTypes: z.array(z.object({ id: z.string(), label: z.string() })),
   })
   .openapi('Reference');
+
+const GrantAuthorView = z
+  .discriminatedUnion('kind', [
+    z.object({ kind: z.literal('user'), userId: z.string(), name: z.string() }),
+    z.object({ kind: z.literal('platform'), process: z.string() }),
+    z.object({ kind: z.literal('unrecorded') }),
+  ])
+  .openapi('GrantAuthor');
+
+export const RoleGrantView = z
+  .object({
+    membershipId: z.string(),
+    userId: z.string(),
+    userName: z.string(),
+    userEmail: z.string(),
+    role: z.string(),
+    roleLabel: z.string(),
+    grantedAt: z.string(),
+    grantedBy: GrantAuthorView,
+    endedAt: z.string().nullable(),
+    endedBy: GrantAuthorView.nullable(),
+  })
+  .openapi('RoleGrant');
+
+export const RoleGrantsResponse = z
+  .object({ organisationName: z.string(), grants: z.array(RoleGrantView) })
+  .openapi('RoleGrants');

@@ -22,7 +22,7 @@ import { getAgreementCheck } from '../../../domain/agreements/get-agreement-chec
 import { renderAgreementDocument } from '../../../domain/agreements/render-agreement-document.ts';
 import { gatewayKindLabels } from '../../../domain/gateways/gateway-kinds.ts';
 import { authorise } from '../../../domain/partnership/authorise.ts';
-import { roleCapabilities } from '../../../domain/partnership/capabilities.ts';
+import { capabilitiesOf, partnershipWide } from '../../../domain/partnership/capabilities.ts';
 import { organisationTypeLabels, roleLabels, roles } from '../../../domain/partnership/roles.ts';
 import {
   dataCategories,
@@ -72,7 +72,13 @@ export function agreementReportRoutes(deps: HttpDeps, app: OpenAPIHono<AppEnv>):
       responses: { 200: jsonResponse(AgreementReferenceResponse, 'Reference lists'), ...commonErrors },
     }),
     async (c) => {
-      await authorise(deps, requireSession(c).actor, 'read_agreements', 'agreement.reference');
+      await authorise(
+        deps,
+        requireSession(c).actor,
+        'read_agreements',
+        partnershipWide,
+        'agreement.reference',
+      );
       return c.json(
         {
           tiers: labelled(tiers, tierLabels),
@@ -88,7 +94,7 @@ export function agreementReportRoutes(deps: HttpDeps, app: OpenAPIHono<AppEnv>):
           frequencies: labelled(flowFrequencies, flowFrequencyLabels),
           confidentialityGrounds: labelled(confidentialityGrounds, confidentialityGroundLabels),
           signatoryRoles: roles
-            .filter((r) => (roleCapabilities[r] as readonly string[]).includes('sign_agreements'))
+            .filter((r) => capabilitiesOf(r).includes('sign_agreements'))
             .map((id) => ({ id, label: roleLabels[id] })),
           qualitySections: labelled(qualitySections, qualitySectionLabels),
         },

@@ -1,11 +1,13 @@
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
 import { addMembership } from '../../../domain/partnership/add-membership.ts';
 import { authorise } from '../../../domain/partnership/authorise.ts';
+import { partnershipWide } from '../../../domain/partnership/capabilities.ts';
 import { createOrganisation } from '../../../domain/partnership/create-organisation.ts';
 import { createUser } from '../../../domain/partnership/create-user.ts';
 import { endMembership } from '../../../domain/partnership/end-membership.ts';
 import { findOrganisations } from '../../../domain/partnership/find-organisations.ts';
 import { findUsers } from '../../../domain/partnership/find-users.ts';
+import { grantableRoles } from '../../../domain/partnership/role-grants.ts';
 import {
   organisationTypeLabels,
   organisationTypes,
@@ -50,10 +52,11 @@ export function partnershipRoutes(deps: HttpDeps, app: OpenAPIHono<AppEnv>): voi
       responses: { 200: jsonResponse(ReferenceView, 'Reference lists'), ...commonErrors },
     }),
     (c) => {
-      requireSession(c);
+      const { actor } = requireSession(c);
       return c.json(
         {
           roles: roles.map((id) => ({ id, label: roleLabels[id] })),
+          grantableRoles: grantableRoles(actor).map((id) => ({ id, label: roleLabels[id] })),
           organisationTypes: organisationTypes.map((id) => ({ id, label: organisationTypeLabels[id] })),
         },
         200,
@@ -74,7 +77,7 @@ export function partnershipRoutes(deps: HttpDeps, app: OpenAPIHono<AppEnv>): voi
     }),
     async (c) => {
       const { actor } = requireSession(c);
-      await authorise(deps, actor, 'manage_partnership', 'organisation.list');
+      await authorise(deps, actor, 'manage_partnership', partnershipWide, 'organisation.list');
       return c.json({ organisations: (await findOrganisations(deps.db, actor)).map(organisationView) }, 200);
     },
   );
@@ -102,7 +105,7 @@ export function partnershipRoutes(deps: HttpDeps, app: OpenAPIHono<AppEnv>): voi
       method: 'get',
       path: '/api/users',
       tags,
-      summary: 'Users in your partnership',
+      summary: 'Users you administer: the partnership, or your organisation',
       responses: { 200: jsonResponse(z.object({ users: z.array(UserView) }), 'Users'), ...commonErrors },
     }),
     async (c) => {

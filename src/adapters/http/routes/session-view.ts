@@ -1,4 +1,4 @@
-import { roleCapabilities } from '../../../domain/partnership/capabilities.ts';
+import { capabilitiesOf } from '../../../domain/partnership/capabilities.ts';
 import { roleLabels } from '../../../domain/partnership/roles.ts';
 import type { ActiveMembership } from '../../../domain/partnership/find-memberships.ts';
 import type { ActiveSession } from '../../../domain/identity/resolve-session.ts';
@@ -12,7 +12,7 @@ export function toSessionView(session: ActiveSession): SessionView {
     partnership: session.partnership,
     membership: membershipView(session.membership),
     memberships: session.memberships.map(membershipView),
-    capabilities: [...roleCapabilities[session.membership.role]],
+    capabilities: capabilitiesOf(session.membership.role),
     csrfToken: session.csrfToken,
     idleExpiresAt: session.idleExpiresAt.toISOString(),
     absoluteExpiresAt: session.absoluteExpiresAt.toISOString(),

@@ -17,12 +17,9 @@ function itemsFor(session: Session): Item[] {
     ...(mayFindChildren(session) ? [{ to: '/persons', text: 'Find a child' }] : []),
     { to: '/gateways', text: 'Legal gateways' },
     ...(can(session, 'read_agreements') ? [{ to: '/agreements', text: 'Agreements' }] : []),
-    ...(can(session, 'manage_partnership')
-      ? [
-          { to: '/organisations', text: 'Organisations' },
-          { to: '/users', text: 'Users' },
-        ]
-      : []),
+    ...(can(session, 'manage_partnership') ? [{ to: '/organisations', text: 'Organisations' }] : []),
+    ...(can(session, 'manage_users') ? [{ to: '/users', text: 'Users' }] : []),
+    ...(can(session, 'read_role_grants') ? [{ to: '/role-grants', text: 'Role grants' }] : []),
     ...(can(session, 'review_links') ? [{ to: '/link-reviews', text: 'Possible matches' }] : []),
     ...(can(session, 'read_audit', 'verify_audit') ? [{ to: '/audit', text: 'Audit' }] : []),
     ...(can(session, 'ingest_feeds') ? [{ to: '/feeds', text: 'Agency feeds' }] : []),

@@ -6,7 +6,9 @@ import { Select } from '../components/Select.tsx';
 import { LoadFailed, Loading } from '../components/Status.tsx';
 import { fromError, hasErrors, noErrors, type FormErrors } from '../form-errors.ts';
 import { usePageTitle } from '../page-title.ts';
+import { useSignedInSession } from '../session.tsx';
 import { useApiData } from '../use-api-data.ts';
+import { ownOrganisation } from './own-organisation.ts';
 import { NotFoundPage } from './NotFoundPage.tsx';
 
 const FIELDS = ['organisationId', 'role'] as const;
@@ -14,7 +16,8 @@ const FIELDS = ['organisationId', 'role'] as const;
 export function AddMembershipPage() {
   const { userId = '' } = useParams();
   const navigate = useNavigate();
-  const [data] = useApiData(() => Promise.all([api.users(), api.organisations(), api.reference()]), []);
+  const session = useSignedInSession();
+  const [data] = useApiData(() => Promise.all([api.users(), api.reference()]), []);
   const [organisationId, setOrganisationId] = useState('');
   const [role, setRole] = useState('');
   const [errors, setErrors] = useState<FormErrors>(noErrors);
@@ -23,7 +26,8 @@ export function AddMembershipPage() {
 
   if (data.status === 'loading') return <Loading />;
   if (data.status === 'failed') return <LoadFailed error={data.error} />;
-  const [users, organisations, reference] = data.data;
+  const [users, reference] = data.data;
+  const organisations = ownOrganisation(session);
   const user = users.find((u) => u.id === userId);
   if (!user) return <NotFoundPage />;
   const userName = user.displayName;
@@ -51,7 +55,10 @@ export function AddMembershipPage() {
         <ErrorSummary errors={errors} />
         <span className="govuk-caption-l">{userName}</span>
         <h1 className="govuk-heading-l">Add a membership</h1>
-        <p className="govuk-body">A membership lets someone act for an organisation in a role.</p>
+        <p className="govuk-body">
+          A membership lets someone act for an organisation in a role. You can give roles in the organisation
+          you act for, {session.membership.organisationName}, and never to yourself.
+        </p>
         <form noValidate onSubmit={submit}>
           <Select
             id="organisationId"
@@ -66,7 +73,7 @@ export function AddMembershipPage() {
             id="role"
             label="Role"
             placeholder="Select a role"
-            options={reference.roles.map((r) => ({ value: r.id, label: r.label }))}
+            options={reference.grantableRoles.map((r) => ({ value: r.id, label: r.label }))}
             value={role}
             onChange={setRole}
             error={errors.fields.role}

@@ -8,14 +8,17 @@ import { LoadFailed, Loading } from '../components/Status.tsx';
 import { TextInput } from '../components/TextInput.tsx';
 import { fromError, hasErrors, noErrors, type FormErrors } from '../form-errors.ts';
 import { usePageTitle } from '../page-title.ts';
+import { useSignedInSession } from '../session.tsx';
 import { useApiData } from '../use-api-data.ts';
+import { ownOrganisation } from './own-organisation.ts';
 
 const FIELDS = ['email', 'displayName', 'password', 'organisationId', 'role'] as const;
 type Field = (typeof FIELDS)[number];
 
 export function AddUserPage() {
   const navigate = useNavigate();
-  const [choices] = useApiData(() => Promise.all([api.organisations(), api.reference()]), []);
+  const session = useSignedInSession();
+  const [choices] = useApiData(() => api.reference(), []);
   const [values, setValues] = useState<Record<Field, string>>({
     email: '',
     displayName: '',
@@ -88,7 +91,8 @@ export function AddUserPage() {
               id="organisationId"
               label="Organisation"
               placeholder="Select an organisation"
-              options={choices.data[0].map((o) => ({ value: o.id, label: o.name }))}
+              hint="You can add people to the organisation you act for"
+              options={ownOrganisation(session).map((o) => ({ value: o.id, label: o.name }))}
               value={values.organisationId}
               onChange={set('organisationId')}
               error={errors.fields.organisationId}
@@ -97,7 +101,7 @@ export function AddUserPage() {
               id="role"
               label="Role"
               placeholder="Select a role"
-              options={choices.data[1].roles.map((r) => ({ value: r.id, label: r.label }))}
+              options={choices.data.grantableRoles.map((r) => ({ value: r.id, label: r.label }))}
               value={values.role}
               onChange={set('role')}
               error={errors.fields.role}

@@ -26,18 +26,25 @@ function tasksFor(session: Session): Task[] {
     });
   }
   if (can(session, 'manage_partnership')) {
-    tasks.push(
-      {
-        to: '/organisations',
-        title: 'Organisations',
-        description: 'See the partner organisations and add new ones.',
-      },
-      {
-        to: '/users',
-        title: 'Users',
-        description: 'Add people, and give or end their membership of organisations.',
-      },
-    );
+    tasks.push({
+      to: '/organisations',
+      title: 'Organisations',
+      description: 'See the partner organisations and add new ones.',
+    });
+  }
+  if (can(session, 'manage_users')) {
+    tasks.push({
+      to: '/users',
+      title: 'Users',
+      description: 'Add people, and give or end the roles you look after.',
+    });
+  }
+  if (can(session, 'read_role_grants')) {
+    tasks.push({
+      to: '/role-grants',
+      title: 'Role grants',
+      description: `See who was given or lost a role in ${session.membership.organisationName}, by whom and when.`,
+    });
   }
   if (can(session, 'read_audit', 'verify_audit')) {
     const description = can(session, 'read_audit')

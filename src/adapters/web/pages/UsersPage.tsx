@@ -1,10 +1,11 @@
 import { Link, useLocation } from 'react-router';
 import { api } from '../api.ts';
-import type { User } from '../api-types.ts';
+import { can, type User } from '../api-types.ts';
 import { NotificationBanner } from '../components/NotificationBanner.tsx';
 import { LoadFailed, Loading } from '../components/Status.tsx';
 import { usePageTitle } from '../page-title.ts';
 import { noticeFrom } from '../route-state.ts';
+import { useSignedInSession } from '../session.tsx';
 import { useApiData } from '../use-api-data.ts';
 
 function Memberships({ user }: { readonly user: User }) {
@@ -16,23 +17,25 @@ function Memberships({ user }: { readonly user: User }) {
           <span>
             {membership.roleLabel}, {membership.organisationName}
           </span>{' '}
-          <Link
-            className="govuk-link govuk-body-s"
-            to={`/users/${encodeURIComponent(user.id)}/memberships/${encodeURIComponent(membership.id)}/end`}
-          >
-            End
-            <span className="govuk-visually-hidden">
-              {' '}
-              {user.displayName}&rsquo;s membership as {membership.roleLabel}, {membership.organisationName}
-            </span>
-          </Link>
+          {membership.mayEnd && (
+            <Link
+              className="govuk-link govuk-body-s"
+              to={`/users/${encodeURIComponent(user.id)}/memberships/${encodeURIComponent(membership.id)}/end`}
+            >
+              End
+              <span className="govuk-visually-hidden">
+                {' '}
+                {user.displayName}&rsquo;s membership as {membership.roleLabel}, {membership.organisationName}
+              </span>
+            </Link>
+          )}
         </li>
       ))}
     </ul>
   );
 }
 
-function UsersTable({ users }: { readonly users: readonly User[] }) {
+function UsersTable({ users, selfId }: { readonly users: readonly User[]; readonly selfId: string }) {
   if (users.length === 0) return <p className="govuk-body">There are no users yet.</p>;
   return (
     <table className="govuk-table">
@@ -61,9 +64,11 @@ function UsersTable({ users }: { readonly users: readonly User[] }) {
               <Memberships user={user} />
             </td>
             <td className="govuk-table__cell govuk-table__cell--numeric">
-              <Link className="govuk-link" to={`/users/${encodeURIComponent(user.id)}/memberships/new`}>
-                Add membership<span className="govuk-visually-hidden"> for {user.displayName}</span>
-              </Link>
+              {user.id !== selfId && (
+                <Link className="govuk-link" to={`/users/${encodeURIComponent(user.id)}/memberships/new`}>
+                  Add membership<span className="govuk-visually-hidden"> for {user.displayName}</span>
+                </Link>
+              )}
             </td>
           </tr>
         ))}
@@ -73,6 +78,7 @@ function UsersTable({ users }: { readonly users: readonly User[] }) {
 }
 
 export function UsersPage() {
+  const session = useSignedInSession();
   const [users] = useApiData(() => api.users(), []);
   const notice = noticeFrom(useLocation().state);
   usePageTitle('Users');
@@ -81,6 +87,11 @@ export function UsersPage() {
     <>
       {notice && <NotificationBanner type="success" heading={notice} />}
       <h1 className="govuk-heading-l">Users</h1>
+      <p className="govuk-body">
+        {can(session, 'manage_partnership')
+          ? 'Everyone in the partnership. You give and end partnership administrator roles in your own organisation; each organisation’s administrator gives its other roles.'
+          : `The people with a role in ${session.membership.organisationName}, which you give and end.`}
+      </p>
       <Link
         to="/users/new"
         role="button"
@@ -92,7 +103,7 @@ export function UsersPage() {
       </Link>
       {users.status === 'loading' && <Loading />}
       {users.status === 'failed' && <LoadFailed error={users.error} />}
-      {users.status === 'loaded' && <UsersTable users={users.data} />}
+      {users.status === 'loaded' && <UsersTable users={users.data} selfId={session.user.id} />}
     </>
   );
 }

@@ -4,6 +4,7 @@ import { api } from '../../api.ts';
 import { can, type AgreementDetail, type Session } from '../../api-types.ts';
 import { FormGroup } from '../../components/FormGroup.tsx';
 import { fromError, noErrors, type FormErrors } from '../../form-errors.ts';
+import { mayManage } from './may-manage.ts';
 
 type ReasonAct = 'suspend' | 'terminate';
 
@@ -30,7 +31,7 @@ export function AgreementActions({ agreement: a, session, errors, onErrors, onDo
     can(session, 'sign_agreements') &&
     pending?.status === 'awaiting_signatures' &&
     pending.awaitingSignatureFrom.some((o) => o.organisationId === organisation.organisationId);
-  const manage = can(session, 'manage_agreements');
+  const manage = mayManage(session, a);
   const ended = a.termination !== null;
 
   async function act(run: () => Promise<unknown>, notice: string, fields: string[] = []): Promise<void> {

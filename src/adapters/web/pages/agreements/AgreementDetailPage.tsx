@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { Link, useLocation, useParams } from 'react-router';
 import { agreementDocumentUrl, api } from '../../api.ts';
-import { can, type AgreementDetail, type AgreementQuality } from '../../api-types.ts';
+import type { AgreementDetail, AgreementQuality } from '../../api-types.ts';
 import { ErrorSummary } from '../../components/ErrorSummary.tsx';
 import { NotificationBanner } from '../../components/NotificationBanner.tsx';
 import { LoadFailed, Loading } from '../../components/Status.tsx';
@@ -11,6 +11,7 @@ import { noticeFrom } from '../../route-state.ts';
 import { useSignedInSession } from '../../session.tsx';
 import { useApiData, type Loadable } from '../../use-api-data.ts';
 import { NotFoundPage } from '../NotFoundPage.tsx';
+import { mayManage } from './may-manage.ts';
 import { AgreementActions } from './AgreementActions.tsx';
 import { AgreementStatusTag } from './AgreementStatusTag.tsx';
 import { FlowTable, GatewayLink } from './FlowTable.tsx';
@@ -202,7 +203,7 @@ export function AgreementDetailPage() {
       {agreement.status === 'failed' && !notFound && <LoadFailed error={agreement.error} />}
       {agreement.status === 'loaded' && (
         <>
-          <Detail agreement={agreement.data} label={label} manage={can(session, 'manage_agreements')} />
+          <Detail agreement={agreement.data} label={label} manage={mayManage(session, agreement.data)} />
           <AgreementActions
             agreement={agreement.data}
             session={session}

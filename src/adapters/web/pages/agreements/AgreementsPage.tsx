@@ -94,7 +94,7 @@ export function AgreementsPage() {
               </Link>
             </li>
           </ul>
-          {can(session, 'manage_agreements') && (
+          {can(session, 'draft_agreements') && (
             <div className="govuk-button-group">
               <Link className="govuk-button" data-module="govuk-button" role="button" to="/agreements/new">
                 Draft a Tier 2 agreement

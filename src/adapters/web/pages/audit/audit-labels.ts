@@ -17,6 +17,8 @@ export const actionLabels = {
   'user.created': 'Added user',
   'membership.added': 'Added membership',
   'membership.ended': 'Ended membership',
+  'membership.refused': 'Role grant refused',
+  'membership.grants_listed': 'Read the register of role grants',
   'access.denied': 'Access denied',
   'access.anomaly': 'Unusual access: many records not found',
   'subject.viewed': 'Viewed information about a subject',
