@@ -144,7 +144,7 @@ for (const kind of testDatabaseKinds()) {
       const groups = (await (await get('/api/policy/field-groups', jo)).json()) as {
         fieldGroups: { id: string; label: string; categoryLabel: string }[];
       };
-      assert.equal(groups.fieldGroups.length, 15);
+      assert.equal(groups.fieldGroups.length, 16);
       assert.deepEqual(
         groups.fieldGroups.find((g) => g.id === 'police_incidents'),
         {
