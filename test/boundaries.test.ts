@@ -41,10 +41,15 @@ test('paths that bypass authorisation are named unsafe*, and this is the list of
     for (const m of (await readFile(file, 'utf8')).matchAll(/export (?:async )?function (unsafe\w+)/g))
       unsafe.push(m[1]!);
   }
-  // Subject data is read only through domain/policy's scoped reader, which has no bypass yet. A
-  // system path that must skip the policy (retention disposal, subject access packs) is named
-  // unsafe* and added here, with the reason, in the same change.
-  assert.deepEqual(unsafe.sort(), []);
+  // Subject data is read only through domain/policy's scoped reader. A system path that must skip
+  // the policy (retention disposal, subject access packs) is named unsafe*, lives in
+  // domain/policy, and is added here, with the reason, in the same change:
+  // - unsafeReadLinkReviewPair (policy/unsafe-read-link-review-pair.ts): a link reviewer compares
+  //   two records whichever agencies hold them, which no agreement between two organisations
+  //   answers. Only review_links roles, only the identifiers both records hold (the ones the
+  //   comparison used), read and audited (a subject.viewed per record naming the fields) in one
+  //   transaction.
+  assert.deepEqual(unsafe.sort(), ['unsafeReadLinkReviewPair']);
 });
 
 /**
@@ -64,13 +69,30 @@ const subjectTableAllowed = [
   /^src\/domain\/records\/schema\.ts$/,
   /^src\/domain\/records\/ingest[\w-]*\.ts$/,
   // Person linkage compares the identifiers in agency_person and discloses nothing (issue 4):
-  // this store is the one system-level reader of that table. It never reads subject_record.
+  // this store is the one system-level reader of that table. It never reads subject_record. Its
+  // readAgencyPersonIdentities serves only policy's unsafeReadLinkReviewPair (checked below).
   /^src\/domain\/people\/agency-person-store\.ts$/,
   // The family network's edges name their evidence (record id, holder, field group) so that the
   // single view can show only edges whose evidence the viewer may see: this store reads
   // agency_relationship, agency_address and those three columns of the items, never a payload.
   /^src\/domain\/people\/family-network-store\.ts$/,
 ];
+
+test('every unsafe* path lives in domain/policy, and only the people module calls the link review one', async () => {
+  const offenders: string[] = [];
+  for (const file of await sourceFiles('src')) {
+    const path = relative('.', file).split('\\').join('/');
+    const text = await readFile(file, 'utf8');
+    if (/export (?:async )?function unsafe\w+/.test(text) && !path.startsWith('src/domain/policy/'))
+      offenders.push(`${path} defines an unsafe path outside domain/policy`);
+    if (
+      /unsafeReadLinkReviewPair\(/.test(text) &&
+      !/^src\/domain\/(policy|people\/get-link-review)/.test(path)
+    )
+      offenders.push(`${path} calls unsafeReadLinkReviewPair`);
+  }
+  assert.deepEqual(offenders, []);
+});
 
 test('only the policy module queries subject_record: nothing else imports the records schema or names the table', async () => {
   const offenders: string[] = [];
@@ -87,6 +109,20 @@ test('only the policy module queries subject_record: nothing else imports the re
       importsOf(text).some((i) => i.endsWith('subject-record-store.ts'))
     )
       offenders.push(`${path} imports the policy's record store`);
+  }
+  assert.deepEqual(offenders, []);
+});
+
+test('the identifiers a link reviewer sees are read only by the policy module’s named bypass', async () => {
+  const offenders: string[] = [];
+  for (const file of await sourceFiles('src')) {
+    const path = relative('.', file).split('\\').join('/');
+    if (path === 'src/domain/people/agency-person-store.ts') continue;
+    if (
+      /readAgencyPersonIdentities/.test(await readFile(file, 'utf8')) &&
+      path !== 'src/domain/policy/unsafe-read-link-review-pair.ts'
+    )
+      offenders.push(path);
   }
   assert.deepEqual(offenders, []);
 });

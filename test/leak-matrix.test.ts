@@ -1,8 +1,9 @@
-// The cross-agency leak matrix (DESIGN.md section 6): every read endpoint of subject data × every
-// demo role and organisation × every relation between viewer and holder × every purpose. The
-// expected answer is worked out here from the agreements' published flow register and the roles'
-// purposes, never from the policy code under test, and any record shown that the agreements do
-// not allow is a leak. Then it proves that suspending, terminating or amending an agreement stops
+// The cross-agency leak matrix (DESIGN.md section 6): every read endpoint of subject data (records,
+// the single view with its family network, the chronology and its CSV, person search, link
+// reviews) × every demo role and organisation × every relation between viewer and holder × every
+// purpose, field by field. The expected answer is worked out here from the agreements' published
+// flow register, the published field group declarations and the roles' purposes, never from the
+// policy code under test, and any record or field shown that they do not allow is a leak. Then it proves that suspending, terminating or amending an agreement stops
 // disclosure at once, on this app instance and on a second one sharing the database, each with
 // its own cache of the compiled policy.
 import assert from 'node:assert/strict';
@@ -20,8 +21,8 @@ import { cachedFlowsInForce } from '../src/domain/policy/policy-cache.ts';
 import { purposes, type Purpose } from '../src/domain/policy/purposes.ts';
 import { rolePurposes } from '../src/domain/policy/role-purposes.ts';
 import { actorFor, agreementDeps } from './support/agreement-fixtures.ts';
-import { insertPeople } from './support/northshire-people.ts';
-import { insertSubjectRecords } from './support/northshire-records.ts';
+import { expectedMarkers, fieldLeaks, markersIn, type PublishedGroup } from './support/leak-matrix-fields.ts';
+import { seedMatrixSubjects } from './support/leak-matrix-fixtures.ts';
 import { createTestApp, type SignedInSession, type TestApp } from './support/test-app.ts';
 import { testDatabaseKinds } from './support/test-database.ts';
 
@@ -30,7 +31,10 @@ const nobody = 'child-matrix-nobody';
 // The same child as linkage leaves them for the single view: one agency person per agency.
 const person = '6a1e2b3c-4d5e-4f60-8a71-0b2c3d4e5f60';
 const nobodyPerson = '6a1e2b3c-4d5e-4f60-8a71-0b2c3d4e5f99';
+const parent = '6a1e2b3c-4d5e-4f60-8a71-0b2c3d4e5f61';
 const orgId = (key: string) => demoOrganisations.find((o) => o.key === key)!.id;
+const orgIdOfKey = (key: string) => demoOrganisations.find((o) => o.key === key)?.id ?? `unknown:${key}`;
+const keyOfOrgId = (id: string) => demoOrganisations.find((o) => o.id === id)!.key;
 
 interface RegisterFlow {
   agreementId: string;
@@ -90,6 +94,28 @@ async function readPersonView(app: TestApp, session: SignedInSession, id: string
   return { status: response.status, text, keys: new Set(keys) };
 }
 
+async function readAs(app: TestApp, session: SignedInSession, path: string) {
+  const response = await app.request(path, { session });
+  return { status: response.status, text: await response.text() };
+}
+
+/** The chronology endpoint's entries, by holder and group. */
+function chronologyKeys(text: string): Set<string> {
+  const body = JSON.parse(text) as { entries: { holderOrganisationId: string; fieldGroup: string }[] };
+  return new Set(body.entries.map((e) => `${e.holderOrganisationId}|${e.fieldGroup}`));
+}
+
+/** Every (holder, group) the view's family network rests its members and households on. */
+function familyEvidence(text: string): string[] {
+  type Evidence = { holderOrganisationId: string; fieldGroup: string }[];
+  const body = JSON.parse(text) as {
+    family: { members: { evidence: Evidence }[]; households: { evidence: Evidence }[] };
+  };
+  return [...body.family.members, ...body.family.households].flatMap((m) =>
+    m.evidence.map((e) => `${e.holderOrganisationId}|${e.fieldGroup}`),
+  );
+}
+
 function shownKeys(text: string): Set<string> {
   const body = JSON.parse(text) as { records: { holderOrganisationId: string; fieldGroup: FieldGroup }[] };
   return new Set(body.records.map((r) => `${r.holderOrganisationId}|${r.fieldGroup}`));
@@ -132,37 +158,15 @@ for (const kind of testDatabaseKinds()) {
       assert.equal(other, first, 'the second instance answers as the first');
       return first;
     };
-    // One record in every field group held by every agency, so any wrong disclosure shows.
-    await insertSubjectRecords(
-      app.deps.db,
-      demoOrganisations.flatMap((o) =>
-        fieldGroups.map((g) => ({
-          subjectId: child,
-          holder: o.id,
-          fieldGroup: g,
-          kind: 'matrix',
-          summary: `${o.key} ${g}`,
-          eventDate: '2026-10-01',
-        })),
-      ),
-    );
-    await insertPeople(
-      app.deps.db,
-      demoOrganisations.map((o) => ({
-        personId: person,
-        holder: o.id,
-        externalPersonId: `matrix-${o.key}`,
-        linkConfidence: 0.99,
-        identity: { firstName: 'Matrix', lastName: o.key, dob: '2016-01-01' },
-        records: fieldGroups.map((g) => ({
-          fieldGroup: g,
-          kind: 'matrix',
-          payload: { summary: `${o.key} ${g}` },
-          eventDate: '2026-10-01',
-        })),
-      })),
-    );
     const admin = await app.signIn('alex.morgan@northshire.example');
+    // One item in every field group held by every agency, each with every declared key of every
+    // group, so any wrong disclosure, of a record or of a field, shows.
+    const groups = (
+      (await (await app.request('/api/policy/field-groups', { session: admin })).json()) as {
+        fieldGroups: PublishedGroup[];
+      }
+    ).fieldGroups;
+    const subjects = await seedMatrixSubjects(app.deps.db, groups, { child, person, parent });
     const sessions = new Map<string, SignedInSession>();
     for (const u of demoUsers) sessions.set(u.email, await app.signIn(u.email));
 
@@ -173,6 +177,8 @@ for (const kind of testDatabaseKinds()) {
         const seen = new Set<Relation>();
         let leaks = 0;
         let cells = 0;
+        let searchFound = 0;
+        let familyShown = 0;
         const failures: string[] = [];
         for (const user of demoUsers) {
           const session = sessions.get(user.email)!;
@@ -184,38 +190,88 @@ for (const kind of testDatabaseKinds()) {
             const read = await readRecords(app, session, child, purpose);
             // The single view of the same child, read through person_link, agrees cell by cell.
             const viewed = await readPersonView(app, session, person, purpose);
+            const chronology = await readAs(
+              app,
+              session,
+              `/api/persons/${person}/chronology?purpose=${purpose}`,
+            );
+            const csv = await readAs(
+              app,
+              session,
+              `/api/persons/${person}/chronology.csv?purpose=${purpose}`,
+            );
+            const found = await app.request('/api/persons/search', {
+              method: 'POST',
+              session,
+              body: JSON.stringify({ purpose, name: 'Matrix Child', dob: '2016-01-01' }),
+            });
+            const search = { status: found.status, text: await found.text() };
+            const cell = `${user.email} ${purpose}`;
+            // Field by field, on every endpoint: no marker the flows and declarations do not allow.
+            for (const [name, answer] of Object.entries({
+              records: read,
+              view: viewed,
+              chronology,
+              csv,
+              search,
+            })) {
+              const wrong = fieldLeaks(answer.text, allowed, groups, orgIdOfKey);
+              leaks += wrong.length;
+              if (wrong.length > 0) failures.push(`${cell} ${name}: leaked fields ${wrong.join(', ')}`);
+            }
+            // Search finds the child exactly when some agency's identity items are visible.
+            const identityVisible = [...allowed].some((k) => k.endsWith('|identity'));
+            const persons =
+              search.status === 200 ? (JSON.parse(search.text) as { persons: unknown[] }).persons : [];
+            if (search.status !== 200 || persons.length !== (identityVisible ? 1 : 0))
+              failures.push(`${cell} search: ${search.status}, ${persons.length} found`);
+            searchFound += persons.length;
             if (allowed.size === 0) {
               const none = await readPersonView(app, session, nobodyPerson, purpose);
               if (viewed.status !== 404 || viewed.text !== none.text)
-                failures.push(`${user.email} ${purpose}: the single view answered ${viewed.status}`);
+                failures.push(`${cell}: the single view answered ${viewed.status}`);
+              if (chronology.status !== 404 || csv.status !== 404)
+                failures.push(`${cell}: the chronology answered ${chronology.status}, ${csv.status}`);
             } else {
               const wrong = [...viewed.keys].filter((k) => !allowed.has(k));
               const withheld = [...allowed].filter((k) => !viewed.keys.has(k));
               leaks += wrong.length;
               if (wrong.length > 0 || withheld.length > 0)
-                failures.push(
-                  `${user.email} ${purpose} view: leaked ${wrong.join(', ')}; withheld ${withheld.join(', ')}`,
-                );
+                failures.push(`${cell} view: leaked ${wrong.join(', ')}; withheld ${withheld.join(', ')}`);
+              const entries = chronologyKeys(chronology.text);
+              if (entries.size !== viewed.keys.size || [...entries].some((k) => !viewed.keys.has(k)))
+                failures.push(`${cell} chronology: differs from the view's`);
+              // The family network: an edge only on evidence the viewer may see.
+              const family = familyEvidence(viewed.text);
+              const hidden = family.filter((k) => !allowed.has(k));
+              leaks += hidden.length;
+              if (hidden.length > 0) failures.push(`${cell} family: shown on ${hidden.join(', ')}`);
+              familyShown += family.length > 0 ? 1 : 0;
             }
             if (allowed.size === 0) {
               // Nothing allowed: the answer is exactly the one for a child nobody knows.
               const missing = await readRecords(app, session, nobody, purpose);
               if (read.status !== 404 || read.text !== missing.text) {
-                failures.push(`${user.email} ${purpose}: expected not found, got ${read.status}`);
+                failures.push(`${cell}: expected not found, got ${read.status}`);
                 if (read.status === 200) leaks += shownKeys(read.text).size;
               }
               continue;
             }
-            assert.equal(read.status, 200, `${user.email} ${purpose}`);
+            assert.equal(read.status, 200, cell);
             const shown = shownKeys(read.text);
             for (const key of shown) if (!allowed.has(key)) leaks += 1;
             const extra = [...shown].filter((k) => !allowed.has(k));
             const missingKeys = [...allowed].filter((k) => !shown.has(k));
             if (extra.length > 0 || missingKeys.length > 0) {
-              failures.push(
-                `${user.email} ${purpose}: leaked ${extra.join(', ')}; withheld ${missingKeys.join(', ')}`,
-              );
+              failures.push(`${cell}: leaked ${extra.join(', ')}; withheld ${missingKeys.join(', ')}`);
             }
+            // Every declared field of every allowed group is shown by the records endpoint.
+            const markers = markersIn(read.text);
+            const withheldFields = [...expectedMarkers('M', allowed, groups, keyOfOrgId)].filter(
+              (m) => !markers.has(m),
+            );
+            if (withheldFields.length > 0)
+              failures.push(`${cell} records: withheld ${withheldFields.join(', ')}`);
             // "Why can I see this" never lists as shown anything the agreements do not allow.
             const why = await app.request(`/api/subjects/${child}/access?purpose=${purpose}`, { session });
             const explained = (await why.json()) as {
@@ -233,7 +289,8 @@ for (const kind of testDatabaseKinds()) {
         }
         assert.deepEqual(failures, []);
         assert.equal(leaks, 0);
-        // The matrix really covers every relation, and all of it.
+        // The matrix really covers every relation, and all of it, and every endpoint showed something.
+        assert.ok(searchFound > 0 && familyShown > 0, `search ${searchFound}, family ${familyShown}`);
         assert.deepEqual([...seen].sort(), [
           'covering_flow',
           'no_agreement',
@@ -244,6 +301,39 @@ for (const kind of testDatabaseKinds()) {
           cells,
           demoUsers.length * purposes.length * demoOrganisations.length * fieldGroups.length,
         );
+      },
+    );
+
+    await t.test(
+      'the link review pair page: only reviewers, and only the identifiers both records hold',
+      async () => {
+        const failures: string[] = [];
+        let reviewed = 0;
+        for (const user of demoUsers) {
+          const answer = await readAs(
+            app,
+            sessions.get(user.email)!,
+            `/api/link-reviews/${subjects.reviewId}`,
+          );
+          const mayReview = capabilitiesOf(user.role).includes('review_links');
+          if (answer.status !== (mayReview ? 200 : 404)) failures.push(`${user.email}: ${answer.status}`);
+          if (answer.status !== 200) continue;
+          reviewed += 1;
+          // No item's payload, and of the two records only what both hold: name and date of birth.
+          if (markersIn(answer.text).size > 0) failures.push(`${user.email}: an item's field shown`);
+          const body = JSON.parse(answer.text) as { records: Record<string, unknown>[] };
+          for (const r of body.records) {
+            const keys = Object.keys(r).sort().join(',');
+            if (keys !== 'fields,id,organisationId,organisationName,personId')
+              failures.push(`${user.email}: ${keys}`);
+            const fields = Object.keys(r.fields as object)
+              .sort()
+              .join(',');
+            if (fields !== 'dob,first_name,last_name') failures.push(`${user.email}: fields ${fields}`);
+          }
+        }
+        assert.deepEqual(failures, []);
+        assert.ok(reviewed > 0, 'some demo role reviews links');
       },
     );
 

@@ -85,7 +85,7 @@ export const northshireFlows: readonly FlowInForce[] = [
     from: org.childrensServices,
     to: org.police,
     purposes: ['strategy_discussion', 's47_enquiry'],
-    fieldGroups: ['identity', 'social_care_involvement', 'child_protection_status'],
+    fieldGroups: ['identity', 'social_care_involvement', 'child_protection_status', 'lead_contact'],
     gatewayIds: ['CA1989-S47', 'UKGDPR-A6-1E'],
   }),
   flowInForce({
@@ -105,7 +105,7 @@ export const northshireFlows: readonly FlowInForce[] = [
     from: org.childrensServices,
     to: org.school,
     purposes: ['early_help'],
-    fieldGroups: ['identity', 'social_care_involvement'],
+    fieldGroups: ['identity', 'social_care_involvement', 'lead_contact'],
     gatewayIds: ['CA2004-S10', 'UKGDPR-A6-1E'],
   }),
   flowInForce({

@@ -66,11 +66,19 @@ export const northshirePeople: readonly AgencyPersonSpec[] = [
         payload: {
           involvement: 'child_in_need',
           startDate: '2026-09-25',
-          leadPractitioner: 'Sam Patel',
-          leadPractitionerPhone: '01632 960 101',
-          leadPractitionerEmail: 'sam.patel@northshire.example',
           lastContactDate: '2026-10-28',
           summary: 'Child in need plan opened',
+        },
+        eventDate: '2026-09-25',
+      },
+      {
+        fieldGroup: 'lead_contact',
+        kind: 'lead_contact',
+        payload: {
+          leadPractitioner: 'Sam Patel',
+          leadPractitionerRole: 'Social worker',
+          leadPractitionerPhone: '01632 960 101',
+          leadPractitionerEmail: 'sam.patel@northshire.example',
         },
         eventDate: '2026-09-25',
       },

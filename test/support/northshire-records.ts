@@ -29,6 +29,8 @@ export interface RecordSpec {
   eventDate: string;
   factOrOpinion?: 'fact' | 'opinion';
   partnershipId?: string;
+  /** The item's payload; { summary } when not given. */
+  payload?: Record<string, unknown>;
 }
 
 export const northshireRecords: readonly RecordSpec[] = [
@@ -145,7 +147,7 @@ export async function insertSubjectRecords(db: Db, specs: readonly RecordSpec[])
       organisationId: s.holder,
       fieldGroup: s.fieldGroup,
       kind: s.kind,
-      payload: { summary: s.summary },
+      payload: s.payload ?? { summary: s.summary },
       eventDate: s.eventDate,
       recordedAt: new Date(`${s.eventDate}T12:00:00Z`),
       factOrOpinion: s.factOrOpinion ?? 'fact',

@@ -144,7 +144,7 @@ for (const kind of testDatabaseKinds()) {
       const groups = (await (await get('/api/policy/field-groups', jo)).json()) as {
         fieldGroups: { id: string; label: string; categoryLabel: string }[];
       };
-      assert.equal(groups.fieldGroups.length, 15);
+      assert.equal(groups.fieldGroups.length, 16);
       assert.deepEqual(
         groups.fieldGroups.find((g) => g.id === 'police_incidents'),
         {
@@ -153,6 +153,7 @@ for (const kind of testDatabaseKinds()) {
           category: 'criminal_offence',
           categoryLabel: 'Criminal offence data (UK GDPR Art 10)',
           description: 'Incidents attended, missing episodes, allegations and offences',
+          fields: ['incidentType', 'incidentDate', 'reference', 'summary'],
         },
       );
     });

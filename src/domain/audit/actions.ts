@@ -56,6 +56,8 @@ export interface AuditDetailsByAction {
     agreements?: readonly AgreementRelied[];
     /** Whether any of the disclosed records were the viewer's own organisation's. */
     ownRecords?: boolean;
+    /** The fields shown, where a view shows fewer than its field groups declare (link review). */
+    fields?: readonly string[];
   };
   /**
    * A person search. The terms are not kept: they are personal data, often of someone the

@@ -67,9 +67,6 @@ export const demoFeeds = {
         involvement: fact('involvement'),
         start_date: fact('startDate'),
         end_date: fact('endDate'),
-        lead_practitioner: fact('leadPractitioner'),
-        lead_phone: fact('leadPractitionerPhone'),
-        lead_email: fact('leadPractitionerEmail'),
         last_contact: fact('lastContactDate'),
         concerns: opinion('summary'),
       },
@@ -89,10 +86,25 @@ export const demoFeeds = {
         status: fact('involvement'),
         start_date: fact('startDate'),
         end_date: fact('endDate'),
+      },
+    },
+  },
+  // Whom to call about the child: its own item and field group (lead_contact), so that the CP-IS
+  // agreement can give it with the flag while the status item says only the status.
+  cscLeadContacts: {
+    name: 'csc-lead-contacts',
+    mapping: {
+      ...base('csc', 'csc-lead-contacts'),
+      recordKind: 'lead_contact',
+      fieldGroup: 'lead_contact',
+      dataCategory: 'personal',
+      externalIdColumn: 'contact_id',
+      dateFormat: 'day_first',
+      columns: {
         lead_practitioner: fact('leadPractitioner'),
+        lead_role: fact('leadPractitionerRole'),
         lead_phone: fact('leadPractitionerPhone'),
         lead_email: fact('leadPractitionerEmail'),
-        last_contact: fact('lastContactDate'),
       },
     },
   },

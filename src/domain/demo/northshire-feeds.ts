@@ -27,10 +27,10 @@ function csv(rows: readonly Row[], header: readonly string[]): string {
 }
 
 const practitioners = [
-  ['Sam Patel', '01632 960101', 'sam.patel@northshire.example'],
-  ['Grace Obi', '01632 960102', 'grace.obi@northshire.example'],
-  ['Hannah Price', '01632 960103', 'hannah.price@northshire.example'],
-  ['Marcus Bell', '01632 960104', 'marcus.bell@northshire.example'],
+  ['Sam Patel', '01632 960101', 'sam.patel@northshire.example', 'Social worker'],
+  ['Grace Obi', '01632 960102', 'grace.obi@northshire.example', 'Senior social worker'],
+  ['Hannah Price', '01632 960103', 'hannah.price@northshire.example', 'Early help practitioner'],
+  ['Marcus Bell', '01632 960104', 'marcus.bell@northshire.example', 'Social worker'],
 ] as const;
 
 export interface DemoFeedFiles {
@@ -118,18 +118,25 @@ export function generateDemoFeeds(children = 200, seed = 2026): DemoFeedFiles {
             related_person_id: agencyId('CSC', sibling),
             relationship: 'sibling',
           });
-        const [lead, phone, email] = p.one(practitioners);
+        const [lead, phone, email, role] = p.one(practitioners);
         const involvement = {
           person_id: agencyId('CSC', kid),
           start_date: dayFirst([2025, p.int(1, 12), p.int(1, 28)]),
-          lead_practitioner: lead,
-          lead_phone: phone,
-          lead_email: email,
           last_contact: dayFirst(recent()),
         };
+        const episode = `EP${next()}`;
+        // The lead practitioner of the child's involvement, as an item of its own (lead_contact).
+        out.cscLeadContacts.push({
+          person_id: involvement.person_id,
+          contact_id: `LC${episode.slice(2)}`,
+          lead_practitioner: lead,
+          lead_role: role,
+          lead_phone: phone,
+          lead_email: email,
+        });
         out.cscInvolvements.push({
           ...involvement,
-          episode_id: `EP${next()}`,
+          episode_id: episode,
           involvement: p.chance(0.5) ? 'early_help' : 'child_in_need',
           concerns: p.one([
             'Neglect concerns raised by school',

@@ -45,6 +45,7 @@ describe('the Northshire demo feeds', () => {
         'health_contact',
         'housing',
         'involvement',
+        'lead_contact',
         'person_details',
         'police_incident',
         'relationship',
@@ -69,16 +70,29 @@ describe('the Northshire demo feeds', () => {
     );
     const [involvement] = await queryRows<{ payload: Record<string, string> }>(
       database.db,
-      sql`select payload from subject_record where kind = 'involvement' limit 1`,
+      sql`select payload from subject_record where kind = 'involvement' and field_group = 'social_care_involvement' limit 1`,
     );
+    for (const key of ['involvement', 'startDate', 'lastContactDate'])
+      assert.ok(involvement!.payload[key], key);
+    // Whom to call is an item of its own (lead_contact), never inside an involvement or a status.
+    const [lead] = await queryRows<{ payload: Record<string, string>; field_group: string }>(
+      database.db,
+      sql`select payload, field_group from subject_record where kind = 'lead_contact' limit 1`,
+    );
+    assert.equal(lead!.field_group, 'lead_contact');
     for (const key of [
-      'involvement',
       'leadPractitioner',
+      'leadPractitionerRole',
       'leadPractitionerPhone',
       'leadPractitionerEmail',
-      'lastContactDate',
     ])
-      assert.ok(involvement!.payload[key], key);
+      assert.ok(lead!.payload[key], key);
+    const [leaking] = await queryRows<{ n: string }>(
+      database.db,
+      sql`select count(*)::text as n from subject_record
+          where kind = 'involvement' and payload ?| array['leadPractitioner', 'leadPractitionerPhone', 'leadPractitionerEmail']`,
+    );
+    assert.equal(leaking!.n, '0');
     const [addresses] = await queryRows<{ n: string }>(
       database.db,
       sql`select count(*)::text as n from agency_address`,

@@ -151,22 +151,36 @@ export async function* readAllAgencyPersons(
   }
 }
 
-/** What a reviewer sees of one agency person: its identifiers and which agency holds it. */
-export interface AgencyPersonIdentity extends HeldAgencyPerson {
-  readonly externalPersonId: string;
-}
-
+/**
+ * Agency persons' identifiers, for the link review pair page only: its one caller is the
+ * policy's unsafeReadLinkReviewPair, which shows a reviewer no more than the identifiers the
+ * comparison used and audits it in the same transaction.
+ */
 export async function readAgencyPersonIdentities(
   db: Db,
   partnershipId: string,
   ids: readonly string[],
-): Promise<Map<string, AgencyPersonIdentity>> {
+): Promise<Map<string, HeldAgencyPerson>> {
   if (ids.length === 0) return new Map();
   const rows = await db
-    .select({ ...columns, externalPersonId: agencyPerson.externalPersonId })
+    .select(columns)
     .from(agencyPerson)
     .where(and(eq(agencyPerson.partnershipId, partnershipId), inArray(agencyPerson.id, [...ids])));
-  return new Map(rows.map((r) => [r.id, { ...toHeld(r), externalPersonId: r.externalPersonId }]));
+  return new Map(rows.map((r) => [r.id!, toHeld(r)]));
+}
+
+/** Which organisation holds each agency person: the review queue names holders, never identity. */
+export async function readAgencyPersonHolders(
+  db: Db,
+  partnershipId: string,
+  ids: readonly string[],
+): Promise<Map<string, string>> {
+  if (ids.length === 0) return new Map();
+  const rows = await db
+    .select({ id: agencyPerson.id, organisationId: agencyPerson.organisationId })
+    .from(agencyPerson)
+    .where(and(eq(agencyPerson.partnershipId, partnershipId), inArray(agencyPerson.id, [...ids])));
+  return new Map(rows.map((r) => [r.id, r.organisationId]));
 }
 
 /** After the batch relink: every link was evaluated on its agency person as it is now. */

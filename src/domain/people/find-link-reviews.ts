@@ -2,7 +2,7 @@ import { authorise } from '../partnership/authorise.ts';
 import { partnershipWide } from '../partnership/capabilities.ts';
 import type { Actor } from '../shared/actor.ts';
 import type { Deps } from '../shared/deps.ts';
-import { readAgencyPersonIdentities } from './agency-person-store.ts';
+import { readAgencyPersonHolders } from './agency-person-store.ts';
 import { countReviews, listReviews, type ReviewStatus } from './link-review-store.ts';
 import { organisationNames } from './organisation-names.ts';
 
@@ -34,13 +34,13 @@ export async function findLinkReviews(
     listReviews(deps.db, actor.partnershipId, status, PAGE),
     countReviews(deps.db, actor.partnershipId, status),
   ]);
-  const people = await readAgencyPersonIdentities(
+  const holders = await readAgencyPersonHolders(
     deps.db,
     actor.partnershipId,
     rows.flatMap((r) => [r.agencyPersonId, r.candidateAgencyPersonId]),
   );
   const names = await organisationNames(deps.db, actor.partnershipId);
-  const orgOf = (id: string) => names.get(people.get(id)?.organisationId ?? '') ?? 'Unknown organisation';
+  const orgOf = (id: string) => names.get(holders.get(id) ?? '') ?? 'Unknown organisation';
   return {
     total,
     reviews: rows.map((r) => ({

@@ -1,16 +1,16 @@
-import { appendAuditEvent } from '../audit/append-audit-event.ts';
 import { authorise } from '../partnership/authorise.ts';
 import { partnershipWide } from '../partnership/capabilities.ts';
+import { unsafeReadLinkReviewPair, type ReviewedIdentity } from '../policy/unsafe-read-link-review-pair.ts';
 import type { Actor } from '../shared/actor.ts';
 import { notFound } from '../shared/errors.ts';
-import { readAgencyPersonIdentities, type AgencyPersonIdentity } from './agency-person-store.ts';
+import { readAgencyPersonsToLink } from './agency-person-store.ts';
 import type { LinkingDeps } from './held-index.ts';
 import { decisionsOfReview, loadReview, type ReviewStatus } from './link-review-store.ts';
 import type { PairExplanation } from './linkage/explain.ts';
 import { organisationNames } from './organisation-names.ts';
 import { currentLinks } from './person-link-store.ts';
 
-export interface ReviewedRecord extends AgencyPersonIdentity {
+export interface ReviewedRecord extends ReviewedIdentity {
   readonly organisationName: string;
   /** The person the record belongs to now. */
   readonly personId: string | null;
@@ -23,6 +23,7 @@ export interface LinkReviewDetail {
   readonly matchWeight: number;
   readonly matchProbability: number;
   readonly createdAt: Date;
+  /** Each record with only the identifiers both hold (policy's reviewerFields). */
   readonly records: readonly [ReviewedRecord, ReviewedRecord];
   /** The match weight by comparison under the current model; null if no model is fitted. */
   readonly explanation: PairExplanation | null;
@@ -33,8 +34,10 @@ export interface LinkReviewDetail {
 
 /**
  * One pair, side by side, with why it scored what it did. Showing two records' identifiers is a
- * disclosure of identity data, so each record's showing is audited as a view of that person in
- * the same transaction (and so appears in "who has seen").
+ * disclosure of identity data from any agency, so it goes through the policy's named bypass
+ * (unsafeReadLinkReviewPair): the review, both records and their audit events in ONE
+ * transaction, each record showing only the identifiers the comparison used. The explanation is
+ * worked out afterwards by the linkage engine, which shows weights and levels, never a value.
  */
 export async function getLinkReview(
   deps: LinkingDeps,
@@ -42,61 +45,53 @@ export async function getLinkReview(
   reviewId: string,
 ): Promise<LinkReviewDetail> {
   await authorise(deps, actor, 'review_links', partnershipWide, 'link_review.view');
-  const review = await loadReview(deps.db, actor.partnershipId, reviewId);
-  if (!review) throw notFound('The pair');
-  const ids = [review.agencyPersonId, review.candidateAgencyPersonId] as const;
-  const people = await readAgencyPersonIdentities(deps.db, actor.partnershipId, ids);
-  const [a, b] = [people.get(ids[0]), people.get(ids[1])];
-  if (!a || !b) throw notFound('The pair');
-  const held = await deps.linkIndexes.serial(actor.partnershipId, () =>
-    deps.linkIndexes.get(deps, actor.partnershipId),
-  );
-  let explanation: PairExplanation | null = null;
-  if (held) {
-    const left = held.ensure(a).row;
-    const right = held.ensure(b).row;
-    explanation = held.index.explain(left, right);
-  }
-  const names = await organisationNames(deps.db, actor.partnershipId);
-  return deps.db.transaction(async (tx) => {
+  const read = await deps.db.transaction(async (tx) => {
+    const review = await loadReview(tx, actor.partnershipId, reviewId);
+    if (!review) return undefined;
+    const ids = [review.agencyPersonId, review.candidateAgencyPersonId] as const;
+    const pair = await unsafeReadLinkReviewPair(tx, actor, { agencyPersonIds: ids });
+    if (!pair) return undefined;
     const links = await currentLinks(tx, actor.partnershipId, ids);
     const decisions = await decisionsOfReview(tx, actor.partnershipId, review.id);
-    for (const id of ids) {
-      await appendAuditEvent(tx, {
-        actor,
-        action: 'subject.viewed',
-        outcome: 'success',
-        subject: { type: 'person', id },
-        disclosed: ['identity'],
-        details: {
-          view: 'link_review',
-          records: 1,
-          ownRecords: people.get(id)!.organisationId === (actor.kind === 'user' ? actor.organisationId : ''),
-        },
-      });
-    }
-    const record = (p: AgencyPersonIdentity): ReviewedRecord => ({
+    const names = await organisationNames(tx, actor.partnershipId);
+    const record = (p: ReviewedIdentity): ReviewedRecord => ({
       ...p,
       organisationName: names.get(p.organisationId) ?? 'Unknown organisation',
       personId: links.get(p.id)?.personId ?? null,
     });
-    const records = [record(a), record(b)] as const;
-    return {
-      id: review.id,
-      status: review.status as ReviewStatus,
-      reason: review.reason,
-      matchWeight: review.matchWeight,
-      matchProbability: review.matchProbability,
-      createdAt: review.createdAt,
-      records,
-      explanation,
-      decisions: decisions.map((d) => ({
-        kind: d.kind,
-        decidedAt: d.decidedAt,
-        decidedBy: d.decidedBy,
-        reason: d.reason,
-      })),
-      samePerson: records[0].personId !== null && records[0].personId === records[1].personId,
-    };
+    return { review, ids, records: [record(pair[0]), record(pair[1])] as const, decisions };
   });
+  if (!read) throw notFound('The pair');
+  const { review, records, decisions } = read;
+  return {
+    id: review.id,
+    status: review.status as ReviewStatus,
+    reason: review.reason,
+    matchWeight: review.matchWeight,
+    matchProbability: review.matchProbability,
+    createdAt: review.createdAt,
+    records,
+    explanation: await explainPairOf(deps, actor.partnershipId, read.ids),
+    decisions: decisions.map((d) => ({
+      kind: d.kind,
+      decidedAt: d.decidedAt,
+      decidedBy: d.decidedBy,
+      reason: d.reason,
+    })),
+    samePerson: records[0].personId !== null && records[0].personId === records[1].personId,
+  };
+}
+
+/** The linkage engine's explanation of the pair's score (system-level: no value leaves it). */
+async function explainPairOf(
+  deps: LinkingDeps,
+  partnershipId: string,
+  ids: readonly [string, string],
+): Promise<PairExplanation | null> {
+  const held = await deps.linkIndexes.serial(partnershipId, () => deps.linkIndexes.get(deps, partnershipId));
+  if (!held) return null;
+  const people = new Map((await readAgencyPersonsToLink(deps.db, partnershipId, ids)).map((p) => [p.id, p]));
+  const [a, b] = [people.get(ids[0]), people.get(ids[1])];
+  if (!a || !b) return null;
+  return held.index.explain(held.ensure(a).row, held.ensure(b).row);
 }

@@ -26,6 +26,7 @@ export const fieldGroups = [
   'sexual_health',
   'social_care_involvement',
   'child_protection_status',
+  'lead_contact',
   'police_incidents',
   'domestic_abuse_notifications',
   'youth_justice',
@@ -38,6 +39,12 @@ export interface FieldGroupDefinition {
   readonly category: DataCategory;
   /** What a practitioner would find in it, shown in agreements and "why can I see this". */
   readonly description: string;
+  /**
+   * The payload keys an item of this group may show (policy/project-fields.ts): every reader
+   * projects each item through its group's list, so a key a feed put in the wrong group, or a
+   * key nobody declared, is never shown to anyone (DESIGN.md rule 1).
+   */
+  readonly fields: readonly string[];
 }
 
 export const fieldGroupDefinitions = {
@@ -45,73 +52,110 @@ export const fieldGroupDefinitions = {
     label: 'Identity',
     category: 'personal',
     description: 'Name, date of birth, sex, NHS number and pupil number',
+    fields: ['firstName', 'middleNames', 'lastName', 'dob', 'sex', 'nhsNumber', 'upn'],
   },
-  contact: { label: 'Contact details', category: 'personal', description: 'Address, telephone and email' },
+  contact: {
+    label: 'Contact details',
+    category: 'personal',
+    description: 'Address, telephone and email',
+    fields: ['address', 'postcode', 'city', 'phone', 'email', 'fromDate', 'toDate'],
+  },
   family_household: {
     label: 'Family and household',
     category: 'personal',
     description: 'Parents and carers, siblings, and who lives at the address',
+    fields: ['relatedPersonId', 'relationship', 'fromDate', 'toDate', 'summary'],
   },
   education: {
     label: 'Education',
     category: 'personal',
     description: 'School or setting, year group and enrolment dates',
+    fields: ['school', 'yearGroup', 'startDate', 'endDate', 'summary'],
   },
   attendance_exclusions: {
     label: 'Attendance and exclusions',
     category: 'personal',
     description: 'Attendance figures, absences, suspensions and exclusions',
+    fields: [
+      'term',
+      'attendancePercent',
+      'unauthorisedSessions',
+      'exclusionType',
+      'startDate',
+      'days',
+      'reason',
+      'summary',
+    ],
   },
   // SEN records describe disabilities and health needs, so they are treated as health data.
   special_educational_needs: {
     label: 'Special educational needs',
     category: 'special_category',
     description: 'SEN support, education, health and care plans and the needs they describe',
+    fields: ['provision', 'needs', 'startDate', 'endDate', 'summary'],
   },
   physical_health: {
     label: 'Physical health',
     category: 'special_category',
     description: 'Emergency department attendances, health visitor contacts, diagnoses and injuries',
+    fields: ['contactType', 'contactDate', 'setting', 'summary'],
   },
   mental_health: {
     label: 'Mental health',
     category: 'special_category',
     description: 'Mental health services, assessments and self-harm',
+    fields: ['contactType', 'contactDate', 'setting', 'summary'],
   },
   sexual_health: {
     label: 'Sexual health',
     category: 'special_category',
     description: 'Sexual health services and pregnancy',
+    fields: ['contactType', 'contactDate', 'setting', 'summary'],
   },
   social_care_involvement: {
     label: "Children's social care involvement",
     category: 'personal',
-    description: 'Early help, child in need and looked-after involvement, with the lead practitioner',
+    description: 'Early help, child in need and looked-after involvement, with the last contact',
+    fields: ['involvement', 'startDate', 'endDate', 'lastContactDate', 'summary'],
   },
   child_protection_status: {
     label: 'Child protection status',
     category: 'personal',
     description: 'Whether the child is on a child protection plan, looked after or on an unborn-baby plan',
+    fields: ['involvement', 'startDate', 'endDate'],
+  },
+  // Whom to call about a flagged child, kept apart from the status and the involvement so that an
+  // agreement can give it to everyone who may see the flag, as NHS England's CP-IS does (the
+  // clinician sees the plan and the social care team to contact, nothing of the case itself).
+  lead_contact: {
+    label: 'Lead practitioner contact',
+    category: 'personal',
+    description: "The lead practitioner's name, role, work telephone and work email",
+    fields: ['leadPractitioner', 'leadPractitionerRole', 'leadPractitionerPhone', 'leadPractitionerEmail'],
   },
   police_incidents: {
     label: 'Police incidents',
     category: 'criminal_offence',
     description: 'Incidents attended, missing episodes, allegations and offences',
+    fields: ['incidentType', 'incidentDate', 'reference', 'summary'],
   },
   domestic_abuse_notifications: {
     label: 'Domestic abuse notifications',
     category: 'criminal_offence',
     description: 'Police-attended domestic abuse incidents involving the child (Operation Encompass)',
+    fields: ['incidentType', 'incidentDate', 'reference', 'summary'],
   },
   youth_justice: {
     label: 'Youth justice',
     category: 'criminal_offence',
     description: 'Youth justice orders, interventions and outcomes',
+    fields: ['order', 'startDate', 'endDate', 'caseWorker', 'summary'],
   },
   housing: {
     label: 'Housing',
     category: 'personal',
     description: 'Tenancy, homelessness applications and temporary accommodation',
+    fields: ['tenure', 'status', 'summary'],
   },
 } as const satisfies Record<FieldGroup, FieldGroupDefinition>;
 
@@ -121,4 +165,9 @@ export function isFieldGroup(value: string): value is FieldGroup {
 
 export function categoryOf(group: FieldGroup): DataCategory {
   return fieldGroupDefinitions[group].category;
+}
+
+/** The keys an item of the group may show, in the declared order. */
+export function fieldsOf(group: FieldGroup): readonly string[] {
+  return fieldGroupDefinitions[group].fields;
 }

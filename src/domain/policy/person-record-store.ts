@@ -4,6 +4,7 @@ import { hotStatement, queryRows, type Db } from '../shared/database.ts';
 import { isUuid, type OrganisationId, type PartnershipId } from '../shared/ids.ts';
 import type { AllowedScope } from './decide-access.ts';
 import type { FieldGroup } from './field-groups.ts';
+import { projectPayload } from './project-fields.ts';
 import { scopeFilter, type StoredRecord } from './subject-record-store.ts';
 
 const NIL_UUID = '00000000-0000-0000-0000-000000000000';
@@ -45,7 +46,7 @@ export function toPersonRecord(r: PersonRecordRow): PersonRecord {
     holderName: r.holder_name,
     fieldGroup: r.field_group as FieldGroup,
     kind: r.kind,
-    payload: r.payload,
+    payload: projectPayload(r.field_group, r.payload),
     eventDate: r.event_date,
     recordedAt: new Date(Number(r.recorded_ms)),
     factOrOpinion: r.fact_or_opinion as 'fact' | 'opinion',

@@ -3,6 +3,7 @@ import { hotStatement, queryRows, type Db } from '../shared/database.ts';
 import type { OrganisationId, PartnershipId } from '../shared/ids.ts';
 import type { AllowedScope } from './decide-access.ts';
 import type { FieldGroup } from './field-groups.ts';
+import { projectPayload, type ProjectedPayload } from './project-fields.ts';
 
 /**
  * The queries on subject_record (the table of records/schema.ts), all private to domain/policy:
@@ -17,7 +18,8 @@ export interface StoredRecord {
   readonly holderName: string | null;
   readonly fieldGroup: FieldGroup;
   readonly kind: string;
-  readonly payload: unknown;
+  /** Only the keys the item's field group declares (project-fields.ts). */
+  readonly payload: ProjectedPayload;
   readonly eventDate: string | null;
   readonly recordedAt: Date;
   readonly factOrOpinion: 'fact' | 'opinion';
@@ -89,7 +91,7 @@ export async function findRecordsInScope(
     holderName: r.holder_name,
     fieldGroup: r.field_group as FieldGroup,
     kind: r.kind,
-    payload: r.payload,
+    payload: projectPayload(r.field_group, r.payload),
     eventDate: r.event_date,
     recordedAt: new Date(Number(r.recorded_ms)),
     factOrOpinion: r.fact_or_opinion as 'fact' | 'opinion',

@@ -17,18 +17,15 @@ export const recordKinds = {
     group: 'family_household',
     keys: ['relatedPersonId', 'relationship', 'fromDate', 'toDate'],
   },
-  // Involvements name the lead practitioner and how to reach them: what practitioners most want first.
   involvement: {
     group: 'social_care_involvement',
-    keys: [
-      'involvement',
-      'startDate',
-      'endDate',
-      'leadPractitioner',
-      'leadPractitionerPhone',
-      'leadPractitionerEmail',
-      'lastContactDate',
-    ],
+    keys: ['involvement', 'startDate', 'endDate', 'lastContactDate'],
+  },
+  // Whom to call (what practitioners most want first), in the lead_contact group of its own so
+  // an agreement can give it with the flag and nothing of the involvement (the CP-IS model).
+  lead_contact: {
+    group: 'lead_contact',
+    keys: ['leadPractitioner', 'leadPractitionerRole', 'leadPractitionerPhone', 'leadPractitionerEmail'],
   },
   school_enrolment: { group: 'education', keys: ['school', 'yearGroup', 'startDate', 'endDate'] },
   school_attendance: {

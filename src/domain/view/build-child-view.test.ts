@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import type { PersonRecord } from '../policy/read-person-records.ts';
 import type { OrganisationId } from '../shared/ids.ts';
+import { projectPayload } from '../policy/project-fields.ts';
 import { buildAgencies, buildChronology, buildFlags, filterChronology } from './build-child-view.ts';
 import { chronologyCsv } from './chronology-csv.ts';
 
@@ -44,16 +45,16 @@ test('a flag shows while its involvement is active on the day: started, and not 
   assert.deepEqual(buildFlags([earlyHelp], '2026-11-02'), [], 'early help is not a flag');
 });
 
-test('a status item discloses only that the plan exists and its dates, never its lead or summary', () => {
+test('a status item, as the policy reader projects it, shows only that the plan exists and its dates', () => {
   const status = record({
     fieldGroup: 'child_protection_status',
     kind: 'involvement',
-    payload: {
+    payload: projectPayload('child_protection_status', {
       involvement: 'child_protection_plan',
       startDate: '2026-10-05',
       leadPractitioner: 'Sam Patel',
       summary: 'Neglect',
-    },
+    }),
   });
   assert.equal(buildAgencies([status])[0]?.leadPractitioner, null);
   assert.equal(buildChronology([status])[0]?.summary, 'Child protection plan from 2026-10-05');
@@ -72,8 +73,14 @@ test('agencies with a lead practitioner come first; last contact is the latest d
     record({
       fieldGroup: 'social_care_involvement',
       kind: 'involvement',
-      payload: { involvement: 'child_in_need', leadPractitioner: 'Sam Patel', lastContactDate: '2026-10-28' },
+      payload: { involvement: 'child_in_need', lastContactDate: '2026-10-28' },
       eventDate: '2026-09-25',
+    }),
+    record({
+      fieldGroup: 'lead_contact',
+      kind: 'lead_contact',
+      payload: { leadPractitioner: 'Sam Patel', leadPractitionerRole: 'Social worker' },
+      eventDate: null,
     }),
   ]);
   assert.deepEqual(
@@ -83,6 +90,22 @@ test('agencies with a lead practitioner come first; last contact is the latest d
       ['School', '2026-10-30'],
     ],
   );
+  assert.deepEqual(agencies[0]?.leadPractitioner, {
+    name: 'Sam Patel',
+    role: 'Social worker',
+    phone: null,
+    email: null,
+  });
+});
+
+test('a lead contact names whom to call and is never a chronology entry', () => {
+  const lead = record({
+    fieldGroup: 'lead_contact',
+    kind: 'lead_contact',
+    payload: { leadPractitioner: 'Sam Patel', leadPractitionerEmail: 'sam.patel@northshire.example' },
+  });
+  assert.equal(buildAgencies([lead])[0]?.leadPractitioner?.email, 'sam.patel@northshire.example');
+  assert.deepEqual(buildChronology([lead]), []);
 });
 
 test('a date range keeps only entries with an event date inside it, ends included', () => {

@@ -1,13 +1,14 @@
 import { fieldGroupDefinitions, type FieldGroup } from '../policy/field-groups.ts';
 import type { PersonRecord } from '../policy/read-person-records.ts';
 import { flagInvolvements, type InvolvementType } from '../records/record-kinds.ts';
-import type { ChronologyKind } from './record-kind-labels.ts';
-import { describeRecord, involvementLabels, payloadOf, text, visiblePayload } from './describe-record.ts';
+import { isChronologyEntryKind, type ChronologyKind } from './record-kind-labels.ts';
+import { describeRecord, involvementLabels, payloadOf, text } from './describe-record.ts';
 
 /**
  * The parts of the single view (issue 4 section 5), built only from records the policy already
- * allowed: nothing here can widen what is shown, and a part with nothing behind it is empty
- * rather than marked as hidden (nothing hints that hidden data exists).
+ * allowed, each payload already projected to its field group's declared keys
+ * (policy/project-fields.ts): nothing here can widen what is shown, and a part with nothing
+ * behind it is empty rather than marked as hidden (nothing hints that hidden data exists).
  */
 export const identityFields = [
   'firstName',
@@ -41,7 +42,7 @@ export interface InvolvedAgency {
     readonly name: string;
     readonly phone: string | null;
     readonly email: string | null;
-    readonly involvement: string | null;
+    readonly role: string | null;
   } | null;
   readonly lastContactDate: string | null;
   readonly fieldGroups: readonly FieldGroup[];
@@ -96,7 +97,7 @@ export function buildFlags(records: readonly PersonRecord[], today: string): Act
   const flags = new Map<InvolvementType, ActiveFlag>();
   for (const r of records) {
     if (r.kind !== 'involvement') continue;
-    const payload = visiblePayload(r.fieldGroup, payloadOf(r.payload));
+    const payload = payloadOf(r.payload);
     const type = text(payload, 'involvement');
     if (!isFlag(type) || !isActive(payload, today)) continue;
     const startDate = text(payload, 'startDate');
@@ -113,16 +114,20 @@ export function buildFlags(records: readonly PersonRecord[], today: string): Act
   return flagInvolvements.flatMap((t) => flags.get(t) ?? []);
 }
 
-/** The lead practitioner an item names, unless its group says only that a record exists. */
+/**
+ * The lead practitioner an item names: a lead_contact item (name, role, work phone and email),
+ * or the case worker of a youth justice order. Only items whose group declares these keys carry
+ * them once projected, so a status item names no one.
+ */
 function leadOf(r: PersonRecord): InvolvedAgency['leadPractitioner'] {
-  const payload = visiblePayload(r.fieldGroup, payloadOf(r.payload));
+  const payload = payloadOf(r.payload);
   const name = text(payload, 'leadPractitioner') ?? text(payload, 'caseWorker');
   if (name === null) return null;
   return {
     name,
     phone: text(payload, 'leadPractitionerPhone'),
     email: text(payload, 'leadPractitionerEmail'),
-    involvement: text(payload, 'involvement') ?? text(payload, 'order'),
+    role: text(payload, 'leadPractitionerRole'),
   };
 }
 
@@ -138,7 +143,7 @@ export function buildAgencies(records: readonly PersonRecord[]): InvolvedAgency[
     // Records arrive newest event first, so the first lead found is the current one.
     const lead = held.map(leadOf).find((l) => l !== null) ?? null;
     const dates = held.flatMap((r) => {
-      const contact = text(visiblePayload(r.fieldGroup, payloadOf(r.payload)), 'lastContactDate');
+      const contact = text(payloadOf(r.payload), 'lastContactDate');
       return [r.eventDate, contact].filter((d): d is string => d !== null);
     });
     return {
@@ -160,14 +165,14 @@ export function buildAgencies(records: readonly PersonRecord[]): InvolvedAgency[
 
 export function buildChronology(records: readonly PersonRecord[]): ChronologyEntry[] {
   return records
-    .filter((r) => r.kind !== 'person_details')
+    .filter((r) => isChronologyEntryKind(r.kind))
     .map((r) => ({
       id: r.id,
       holderOrganisationId: r.holderOrganisationId,
       holderName: r.holderName,
       fieldGroup: r.fieldGroup,
       kind: r.kind,
-      summary: describeRecord(r.kind, r.fieldGroup, payloadOf(r.payload)),
+      summary: describeRecord(r.kind, payloadOf(r.payload)),
       eventDate: r.eventDate,
       recordedAt: r.recordedAt,
       factOrOpinion: r.factOrOpinion,

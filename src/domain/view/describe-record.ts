@@ -1,4 +1,3 @@
-import type { FieldGroup } from '../policy/field-groups.ts';
 import { recordKinds, type InvolvementType } from '../records/record-kinds.ts';
 
 export const involvementLabels = {
@@ -22,33 +21,21 @@ export function text(payload: Payload, key: string): string | null {
   return null;
 }
 
-/**
- * The child_protection_status group says only whether the child is on a plan, looked after or
- * on an unborn-baby plan (policy/field-groups.ts); an agreement may disclose that "a record
- * exists" and nothing more (the NHS CP-IS flag). So of an item in that group the view shows
- * only these keys, whatever else a feed put in it.
- */
-export const statusKeys = ['involvement', 'startDate', 'endDate'] as const;
-
-export function visiblePayload(group: FieldGroup, payload: Payload): Payload {
-  if (group !== 'child_protection_status') return payload;
-  return Object.fromEntries(statusKeys.filter((k) => k in payload).map((k) => [k, payload[k]]));
-}
-
 const isInvolvement = (v: string | null): v is InvolvementType => v !== null && v in involvementLabels;
 
 /**
  * One line for the chronology: the agency's own summary if it wrote one, else the meaningful
- * keys of its kind (records/record-kinds.ts) in words. A status item never carries a summary.
+ * keys of its kind (records/record-kinds.ts) in words. The payload is already projected to its
+ * field group's declared keys by the policy's reader (policy/project-fields.ts), so a status
+ * item says only the status: its group declares no summary.
  */
-export function describeRecord(kind: string, group: FieldGroup, payload: Payload): string {
-  const shown = visiblePayload(group, payload);
+export function describeRecord(kind: string, shown: Payload): string {
   const involvement = text(shown, 'involvement');
   if (kind === 'involvement' && isInvolvement(involvement)) {
     const from = text(shown, 'startDate');
     const to = text(shown, 'endDate');
     const label = involvementLabels[involvement];
-    const summary = group === 'child_protection_status' ? null : text(shown, 'summary');
+    const summary = text(shown, 'summary');
     const span = to ? ` from ${from ?? 'an unknown date'} to ${to}` : from ? ` from ${from}` : '';
     return `${label}${span}${summary ? `: ${summary}` : ''}`;
   }

@@ -88,7 +88,7 @@ for (const kind of testDatabaseKinds()) {
         name: 'Sam Patel',
         phone: '01632 960 101',
         email: 'sam.patel@northshire.example',
-        involvement: 'child_in_need',
+        role: 'Social worker',
       });
       assert.equal(view.agencies[0]?.lastContactDate, '2026-10-28');
       assert.ok(
@@ -104,6 +104,7 @@ for (const kind of testDatabaseKinds()) {
         'attendance_exclusions',
         'child_protection_status',
         'identity',
+        'lead_contact',
         'physical_health',
         'police_incidents',
         'social_care_involvement',

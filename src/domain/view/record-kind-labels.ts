@@ -10,6 +10,7 @@ export const recordKindLabels = {
   address: 'Address',
   relationship: 'Family relationship',
   involvement: 'Involvement (early help, child in need, plans, looked after)',
+  lead_contact: 'Lead practitioner contact',
   school_enrolment: 'School enrolment',
   school_attendance: 'School attendance',
   school_exclusion: 'School exclusion',
@@ -19,11 +20,16 @@ export const recordKindLabels = {
   housing: 'Housing',
 } as const satisfies Record<RecordKind, string>;
 
-/** Every kind the chronology can hold: person details make the identity part, never an entry. */
-export type ChronologyKind = Exclude<RecordKind, 'person_details'>;
+/**
+ * Every kind the chronology can hold: person details make the identity part and lead contacts
+ * the agencies part (whom to call), never an entry, since neither is something that happened.
+ */
+export type ChronologyKind = Exclude<RecordKind, 'person_details' | 'lead_contact'>;
+const notEvents: readonly string[] = ['person_details', 'lead_contact'];
 export const chronologyKinds: readonly ChronologyKind[] = (
   Object.keys(recordKindLabels) as RecordKind[]
-).filter((k): k is ChronologyKind => k !== 'person_details');
+).filter((k): k is ChronologyKind => !notEvents.includes(k));
+export const isChronologyEntryKind = (kind: string) => !notEvents.includes(kind);
 
 export const isChronologyKind = (kind: string): kind is ChronologyKind =>
   (chronologyKinds as readonly string[]).includes(kind);

@@ -79,7 +79,6 @@ export const LinkReviewResponse = z
         id: z.string(),
         organisationId: z.string(),
         organisationName: z.string(),
-        externalPersonId: z.string(),
         personId: z.string().nullable(),
         fields,
       }),

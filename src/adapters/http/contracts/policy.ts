@@ -126,6 +126,8 @@ export const FieldGroupsView = z
         description: z.string(),
         category: z.string(),
         categoryLabel: z.string(),
+        /** The payload keys an item of the group may show; every reader projects through them. */
+        fields: z.array(z.string()),
       }),
     ),
   })

@@ -139,7 +139,7 @@ export const ChildViewResponse = z
             name: z.string(),
             phone: z.string().nullable(),
             email: z.string().nullable(),
-            involvement: z.string().nullable(),
+            role: z.string().nullable(),
           })
           .nullable(),
         lastContactDate: z.string().nullable(),

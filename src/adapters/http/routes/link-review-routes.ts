@@ -65,7 +65,8 @@ export function linkReviewRoutes(deps: LinkingDeps, app: OpenAPIHono<AppEnv>): v
       method: 'get',
       path: '/api/link-reviews/{reviewId}',
       tags,
-      summary: 'Both records side by side with the match weight by comparison (audited as a view of each)',
+      summary:
+        'Both records side by side, only the identifiers both hold, with the match weight by comparison (audited as a view of each)',
       request: { params: LinkReviewParams },
       responses: { 200: jsonResponse(LinkReviewResponse, 'The pair'), ...commonErrors },
     }),
@@ -79,7 +80,6 @@ export function linkReviewRoutes(deps: LinkingDeps, app: OpenAPIHono<AppEnv>): v
             id: r.id,
             organisationId: r.organisationId,
             organisationName: r.organisationName,
-            externalPersonId: r.externalPersonId,
             personId: r.personId,
             fields: r.fields,
           })),

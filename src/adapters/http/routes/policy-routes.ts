@@ -98,7 +98,12 @@ export function policyRoutes(deps: HttpDeps, app: OpenAPIHono<AppEnv>): void {
         {
           fieldGroups: fieldGroups.map((id) => {
             const definition = fieldGroupDefinitions[id];
-            return { id, ...definition, categoryLabel: dataCategoryLabels[definition.category] };
+            return {
+              id,
+              ...definition,
+              fields: [...definition.fields],
+              categoryLabel: dataCategoryLabels[definition.category],
+            };
           }),
         },
         200,

@@ -1,7 +1,10 @@
 import type { LinkReview } from '../../api-types.ts';
 import { bits, comparisonLabels, fieldLabels } from './labels.ts';
 
-/** Both records, field by field, with the agency holding each. */
+/**
+ * Both records, field by field, with the agency holding each: only the identifiers both hold, the
+ * ones the comparison used (an identifier on one side only is 'missing on one side' below).
+ */
 export function RecordsSideBySide({ records }: { readonly records: LinkReview['records'] }) {
   const [a, b] = records;
   if (!a || !b) return null;
@@ -14,11 +17,9 @@ export function RecordsSideBySide({ records }: { readonly records: LinkReview['r
           <td className="govuk-table__header" />
           <th scope="col" className="govuk-table__header">
             {a.organisationName}
-            <span className="govuk-caption-s">Their reference {a.externalPersonId}</span>
           </th>
           <th scope="col" className="govuk-table__header">
             {b.organisationName}
-            <span className="govuk-caption-s">Their reference {b.externalPersonId}</span>
           </th>
         </tr>
       </thead>

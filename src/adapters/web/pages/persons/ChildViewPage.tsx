@@ -120,7 +120,10 @@ function Agencies({ agencies }: { readonly agencies: ChildView['agencies'] }) {
               <th scope="row" className="govuk-table__header">
                 {a.name ?? 'An organisation'}
               </th>
-              <td className="govuk-table__cell">{a.leadPractitioner?.name ?? 'Not recorded'}</td>
+              <td className="govuk-table__cell">
+                {a.leadPractitioner?.name ?? 'Not recorded'}
+                {a.leadPractitioner?.role && <span className="app-block">{a.leadPractitioner.role}</span>}
+              </td>
               <td className="govuk-table__cell">
                 {a.leadPractitioner?.phone && <span className="app-block">{a.leadPractitioner.phone}</span>}
                 {a.leadPractitioner?.email && (

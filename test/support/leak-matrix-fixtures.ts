@@ -1,0 +1,118 @@
+import { randomUUID } from 'node:crypto';
+import { sql } from 'drizzle-orm';
+import { demoOrganisations } from '../../src/domain/demo/northshire.ts';
+import { linkReview } from '../../src/domain/people/schema.ts';
+import type { FieldGroup } from '../../src/domain/policy/field-groups.ts';
+import { queryRows, type Db } from '../../src/domain/shared/database.ts';
+import { insertAgencyRelationships } from './agency-persons.ts';
+import { markedPayload, type PublishedGroup } from './leak-matrix-fields.ts';
+import { northshirePartnershipId } from './northshire-flows.ts';
+import { insertPeople } from './northshire-people.ts';
+import { insertSubjectRecords } from './northshire-records.ts';
+
+/** What the leak matrix reads: one child as a subject, and as a linked person with a parent. */
+export interface MatrixSubjects {
+  /** A subject id with one item in every field group held by every agency (the records endpoint). */
+  readonly child: string;
+  /** The same child as linkage leaves them: one agency person per agency (view, chronology, search). */
+  readonly person: string;
+  /** The child's parent, one agency person per agency, each agency recording the relationship. */
+  readonly parent: string;
+  /** A link review pair: the child's police record and the school's. */
+  readonly reviewId: string;
+}
+
+/**
+ * Every agency holds an item in every field group about the child, each carrying every declared
+ * key of every group, marked (leak-matrix-fields.ts); each agency also holds the child's parent,
+ * named only by marked identity items, and a family_household item recording the relationship,
+ * which is the family network edge's evidence.
+ */
+export async function seedMatrixSubjects(
+  db: Db,
+  groups: readonly PublishedGroup[],
+  ids: { child: string; person: string; parent: string },
+): Promise<MatrixSubjects> {
+  // Items of kind 'matrix' so that every group makes a chronology entry; a person details item
+  // (identity) as well names the person in the view, in search results and in the family network.
+  const items = (subject: 'M' | 'P', key: string) =>
+    groups.map((g) => ({
+      fieldGroup: g.id as FieldGroup,
+      kind: 'matrix',
+      payload: markedPayload(subject, key, g.id, groups),
+      eventDate: '2026-10-01',
+    }));
+  const details = (subject: 'M' | 'P', key: string) => ({
+    fieldGroup: 'identity' as const,
+    kind: 'person_details',
+    payload: markedPayload(subject, key, 'identity', groups),
+    eventDate: '2026-10-01',
+  });
+  await insertSubjectRecords(
+    db,
+    demoOrganisations.flatMap((o) =>
+      items('M', o.key).map((item) => ({
+        subjectId: ids.child,
+        holder: o.id,
+        fieldGroup: item.fieldGroup,
+        kind: item.kind,
+        summary: '',
+        payload: item.payload,
+        eventDate: item.eventDate,
+      })),
+    ),
+  );
+  const agencyPersons = await insertPeople(db, [
+    ...demoOrganisations.map((o) => ({
+      personId: ids.person,
+      holder: o.id,
+      externalPersonId: `matrix-${o.key}`,
+      linkConfidence: 0.99,
+      identity: { firstName: 'Matrix', lastName: 'Child', dob: '2016-01-01' },
+      records: [...items('M', o.key), details('M', o.key)],
+    })),
+    ...demoOrganisations.map((o) => ({
+      personId: ids.parent,
+      holder: o.id,
+      externalPersonId: `matrix-parent-${o.key}`,
+      linkConfidence: 0.99,
+      identity: { firstName: 'Parent', lastName: 'Child', dob: '1990-01-01' },
+      records: [details('P', o.key)],
+    })),
+  ]);
+  const evidence = await queryRows<{ id: string; subject_id: string }>(
+    db,
+    sql`select id::text, subject_id from subject_record
+        where partnership_id = ${northshirePartnershipId} and field_group = 'family_household'
+          and subject_id = any(${`{${demoOrganisations.map((o) => agencyPersons.get(`matrix-${o.key}`)).join(',')}}`}::text[])`,
+  );
+  const evidenceOf = new Map(evidence.map((e) => [e.subject_id, e.id]));
+  await insertAgencyRelationships(
+    db,
+    northshirePartnershipId,
+    demoOrganisations.map((o) => {
+      const childRecord = agencyPersons.get(`matrix-${o.key}`)!;
+      return {
+        organisationId: o.id,
+        agencyPersonId: childRecord,
+        relatedExternalPersonId: `matrix-parent-${o.key}`,
+        kind: 'parent_or_carer' as const,
+        subjectRecordId: evidenceOf.get(childRecord)!,
+      };
+    }),
+  );
+  const reviewId = randomUUID();
+  await db.insert(linkReview).values({
+    partnershipId: northshirePartnershipId,
+    id: reviewId,
+    agencyPersonId: agencyPersons.get('matrix-police')!,
+    candidateAgencyPersonId: agencyPersons.get('matrix-school')!,
+    matchWeight: 4,
+    matchProbability: 0.94,
+    reason: 'uncertain',
+    modelId: randomUUID(),
+    status: 'pending',
+    createdAt: new Date('2026-10-30T12:00:00Z'),
+  });
+  return { ...ids, reviewId };
+}
