@@ -104,6 +104,11 @@ export const agencyPerson = pgTable(
     index('agency_person_nhs_number').on(t.partnershipId, t.nhsNumber),
     index('agency_person_upn').on(t.partnershipId, sql`upper(${t.upn})`),
     index('agency_person_dob').on(t.partnershipId, t.dob),
+    // Persons whose details have not arrived (stubs made by ingest): the records waiting for
+    // identity (records/ingest-waiting-records.ts) are found from these, never by a scan.
+    index('agency_person_waiting')
+      .on(t.partnershipId, t.organisationId)
+      .where(sql`${t.contentHash} is null`),
     index('agency_person_name_words').using(
       'gin',
       sql`string_to_array(lower(coalesce(${t.firstName}, '') || ' ' || coalesce(${t.middleNames}, '') || ' ' || coalesce(${t.lastName}, '')), ' ')`,
