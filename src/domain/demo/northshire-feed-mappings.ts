@@ -231,6 +231,9 @@ export const demoFeeds = {
       },
     },
   },
+  // Every agency that files records about a person also sends who the person is: without it the
+  // records wait for identity and reach no one (issue 14 point 1).
+  yjsPeople: { name: 'yjs-people', mapping: people('yjs', 'yjs-people', 'iso') },
   yjsOrders: {
     name: 'yjs-orders',
     mapping: {
@@ -249,6 +252,7 @@ export const demoFeeds = {
       },
     },
   },
+  housingPeople: { name: 'housing-people', mapping: people('housing', 'housing-people', 'iso') },
   housingAddresses: {
     name: 'housing-addresses',
     mapping: {

@@ -84,6 +84,7 @@ export function generateDemoFeeds(children = 200, seed = 2026): DemoFeedFiles {
       out.nhsPeople.push(details(person, family, agencyId('MPI', person), iso, true));
       if (knownToCsc)
         out.cscPeople.push(details(person, family, agencyId('CSC', person), dayFirst, p.chance(0.6)));
+      out.housingPeople.push(details(person, family, agencyId('NH', person), iso, false));
       out.housingAddresses.push({
         person_id: agencyId('NH', person),
         tenancy_id: `T${family.id}-${person.id}`,
@@ -215,7 +216,8 @@ export function generateDemoFeeds(children = 200, seed = 2026): DemoFeedFiles {
             reason: 'Persistent disruptive behaviour',
           });
       }
-      if (age(kid) >= 12 && p.chance(0.08))
+      if (age(kid) >= 12 && p.chance(0.08)) {
+        out.yjsPeople.push(details(kid, family, agencyId('YJ', kid), iso, false));
         out.yjsOrders.push({
           person_id: agencyId('YJ', kid),
           order_id: `YO${next()}`,
@@ -224,6 +226,7 @@ export function generateDemoFeeds(children = 200, seed = 2026): DemoFeedFiles {
           end_date: '',
           case_worker: 'Mark Evans',
         });
+      }
     }
   }
   // Wrong on purpose, for the ingest report: an impossible date and an NHS number mistyped.
