@@ -2,6 +2,9 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { createTestApp, type TestApp } from '../../../test/support/test-app.ts';
 import { testDatabaseKinds } from '../../../test/support/test-database.ts';
+import { randomUUID } from 'node:crypto';
+import { northshirePartnershipId } from '../../../test/support/northshire-flows.ts';
+import { linkDecision, linkMove, personLink } from '../people/schema.ts';
 import type { Actor } from '../shared/actor.ts';
 import { appendAuditEvent } from './append-audit-event.ts';
 import { findWhoHasSeen } from './find-who-has-seen.ts';
@@ -45,6 +48,56 @@ for (const kind of testDatabaseKinds()) {
           ['DC Rhys Jones', 'Northshire Police', 2],
         ],
       );
+    });
+
+    test('a child seen under an agency record, a link review, or a person merged into them is found', async () => {
+      // Mia was two persons until a reviewer merged them: her police record moved from the
+      // person it first formed into hers. Each id she was seen under counts.
+      const mia = randomUUID();
+      const formerPerson = randomUUID();
+      const policeRecord = randomUUID();
+      const decision = randomUUID();
+      const at = new Date('2026-10-01T10:00:00Z');
+      await app.database.db.insert(linkDecision).values({
+        partnershipId: northshirePartnershipId,
+        id: decision,
+        kind: 'confirmed',
+        decidedAt: at,
+        decidedBy: 'reviewer',
+      });
+      await app.database.db.insert(linkMove).values({
+        partnershipId: northshirePartnershipId,
+        decisionId: decision,
+        agencyPersonId: policeRecord,
+        fromPersonId: formerPerson,
+        fromProbability: 1,
+        fromLinkedBy: 'first',
+        toPersonId: mia,
+        toProbability: 1,
+        toLinkedBy: 'confirmed',
+      });
+      await app.database.db.insert(personLink).values({
+        partnershipId: northshirePartnershipId,
+        agencyPersonId: policeRecord,
+        personId: mia,
+        matchProbability: 1,
+        linkedBy: 'review',
+        linkedAt: at,
+      });
+      const seen = (actor: Actor, id: string, view: string) =>
+        appendAuditEvent(app.database.db, {
+          actor,
+          action: 'subject.viewed',
+          outcome: 'success',
+          details: { view },
+          subject: { type: 'person', id },
+          disclosed: ['identity'],
+        });
+      await seen(police, formerPerson, 'single_view'); // before the merge
+      await seen(school, policeRecord, 'link_review');
+      await seen(dpo, randomUUID(), 'single_view'); // someone else entirely
+      const viewers = await findWhoHasSeen(app.deps, dpo, { type: 'person', id: mia });
+      assert.deepEqual(viewers.map((v) => v.actorName).sort(), ['DC Rhys Jones', 'Jo Baker']);
     });
 
     test('a practitioner cannot ask, and the question is not answered', async () => {
