@@ -15,6 +15,9 @@ const referenceTables = new Set([
   // tables replicated to every node (DESIGN.md section 5; domain/gateways/schema.ts).
   'gateway_catalogue_version',
   'gateway',
+  // Email → partnership for sign-in, which starts before any partnership is known; it holds the
+  // platform-wide unique email that app_user cannot (partnership/schema.ts).
+  'user_email',
 ]);
 
 for (const kind of testDatabaseKinds()) {
@@ -45,6 +48,28 @@ for (const kind of testDatabaseKinds()) {
         .filter((t) => !withKey.has(t) && !referenceTables.has(t));
       assert.ok(tables.length >= 8, 'the schema is there');
       assert.deepEqual(missing, []);
+    });
+
+    // Citus refuses to distribute a table with a primary or unique key (unique constraint or
+    // unique index, partial or not) that lacks the distribution column.
+    test('every primary and unique key of a tenant table includes partnership_id', async () => {
+      const keys = await queryRows<{ table_name: string; index_name: string }>(
+        handle.db,
+        sql`select t.relname as table_name, c.relname as index_name
+            from pg_index i
+            join pg_class t on t.oid = i.indrelid
+            join pg_class c on c.oid = i.indexrelid
+            join pg_namespace n on n.oid = t.relnamespace and n.nspname = 'public'
+            where (i.indisprimary or i.indisunique)
+              and not exists (select 1 from pg_attribute a
+                              where a.attrelid = t.oid and a.attnum = any(i.indkey)
+                                and a.attname = 'partnership_id')
+            order by 1, 2`,
+      );
+      const offending = keys
+        .filter((k) => !referenceTables.has(k.table_name))
+        .map((k) => `${k.table_name}.${k.index_name}`);
+      assert.deepEqual(offending, []);
     });
   });
 }

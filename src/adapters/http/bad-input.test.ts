@@ -25,7 +25,7 @@ for (const kind of testDatabaseKinds()) {
   describe(`bad input is refused cleanly and changes nothing (${kind})`, () => {
     let app: TestApp;
     let admin: SignedInSession;
-    const tables = ['app_user', 'membership', 'organisation', 'partnership'];
+    const tables = ['app_user', 'user_email', 'membership', 'organisation', 'partnership'];
     let before_: number[];
 
     before(async () => {

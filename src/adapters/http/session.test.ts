@@ -3,7 +3,7 @@ import { after, before, beforeEach, describe, test } from 'node:test';
 import { sql } from 'drizzle-orm';
 import { createTestApp, json, type TestApp } from '../../../test/support/test-app.ts';
 import { testDatabaseKinds } from '../../../test/support/test-database.ts';
-import { DEMO_PASSWORD } from '../../domain/demo/northshire.ts';
+import { DEMO_PASSWORD, demoPartnership } from '../../domain/demo/northshire.ts';
 import { queryRows } from '../../domain/shared/database.ts';
 
 const sam = 'sam.patel@northshire.example';
@@ -35,7 +35,8 @@ for (const kind of testDatabaseKinds()) {
       const response = await attempt(sam, DEMO_PASSWORD);
       assert.equal(response.status, 200);
       const cookie = response.headers.get('set-cookie')!;
-      assert.match(cookie, /^tessera_session=[A-Za-z0-9_-]{43};/);
+      // The partnership's id, then 256 random bits: the session is found on its partnership's shard.
+      assert.match(cookie, new RegExp(`^tessera_session=${demoPartnership.id}\\.[A-Za-z0-9_-]{43};`));
       assert.match(cookie, /HttpOnly/);
       assert.match(cookie, /SameSite=Strict/);
       const body = (await response.json()) as { user: { displayName: string }; membership: { role: string } };
@@ -92,6 +93,20 @@ for (const kind of testDatabaseKinds()) {
       }
       app.clock.advance(minutes(61));
       assert.equal((await app.request('/api/session', { session })).status, 401);
+    });
+
+    test("a session token under another partnership's id, or under none, is no session", async () => {
+      const session = await app.signIn(sam);
+      assert.equal((await app.request('/api/session', { session })).status, 200);
+      const secret = session.cookie.slice(session.cookie.indexOf('.') + 1);
+      for (const cookie of [
+        `tessera_session=7a2d3b5f-1c8e-4d66-8b42-3e9f6c8a1b01.${secret}`,
+        `tessera_session=${secret}`,
+        `tessera_session=not-a-uuid.${secret}`,
+      ]) {
+        const response = await app.request('/api/session', { headers: { cookie } });
+        assert.equal(response.status, 401, cookie);
+      }
     });
 
     test('signing out kills the session at once', async () => {

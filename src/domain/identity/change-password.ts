@@ -43,7 +43,7 @@ export async function changePassword(
     });
   }
   const passwordHash = await hashPassword(input.newPassword);
-  const token = newSessionToken();
+  const token = newSessionToken(actor.partnershipId);
   const now = deps.clock.now();
   await deps.db.transaction(async (tx) => {
     await tx

@@ -1,4 +1,4 @@
-import { eq, sql } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import type { ActiveMembership } from '../partnership/find-memberships.ts';
 import type { Role } from '../partnership/roles.ts';
 import type { Actor } from '../shared/actor.ts';
@@ -6,7 +6,12 @@ import { hotStatement, queryRows, type Db } from '../shared/database.ts';
 import type { Deps } from '../shared/deps.ts';
 import type { MembershipId, OrganisationId, PartnershipId, UserId } from '../shared/ids.ts';
 import { userSession } from './schema.ts';
-import { hashSessionToken, SESSION_ABSOLUTE_MS, SESSION_IDLE_MS } from './session-token.ts';
+import {
+  hashSessionToken,
+  sessionTokenPartnership,
+  SESSION_ABSOLUTE_MS,
+  SESSION_IDLE_MS,
+} from './session-token.ts';
 
 export interface ActiveSession {
   readonly tokenHash: string;
@@ -29,16 +34,19 @@ export const TOUCH_EVERY_MS = 60_000;
  * session at once, on the very next request.
  */
 export async function resolveSession(deps: Deps, token: string): Promise<ActiveSession | undefined> {
+  const partnershipId = sessionTokenPartnership(token);
+  if (!partnershipId) return undefined;
   const tokenHash = hashSessionToken(token);
-  const row = await readSession(deps.db, tokenHash);
+  const row = await readSession(deps.db, partnershipId, tokenHash);
   if (!row) return undefined;
+  const thisSession = and(eq(userSession.partnershipId, partnershipId), eq(userSession.tokenHash, tokenHash));
   const now = deps.clock.now().getTime();
   const idleExpires = Number(row.last_seen_ms) + SESSION_IDLE_MS;
   const absoluteExpires = Number(row.created_ms) + SESSION_ABSOLUTE_MS;
   const memberships = row.memberships.map((m) => ({ ...m, role: m.role as Role }));
   const membership = memberships.find((m) => m.id === row.membership_id);
   if (now >= idleExpires || now >= absoluteExpires || !membership) {
-    await deps.db.delete(userSession).where(eq(userSession.tokenHash, tokenHash));
+    await deps.db.delete(userSession).where(thisSession);
     return undefined;
   }
   const session = { partnershipId: row.partnership_id, lastSeenAt: new Date(Number(row.last_seen_ms)) };
@@ -49,7 +57,7 @@ export async function resolveSession(deps: Deps, token: string): Promise<ActiveS
     await deps.db
       .update(userSession)
       .set({ lastSeenAt: new Date(now) })
-      .where(eq(userSession.tokenHash, tokenHash));
+      .where(thisSession);
   }
   return {
     tokenHash,
@@ -89,7 +97,11 @@ interface SessionRow {
  * findActiveMemberships orders them) in one round trip: every request in a session runs this, so
  * a second query for the memberships cost each request a round trip (bench/view).
  */
-async function readSession(db: Db, tokenHash: string): Promise<SessionRow | undefined> {
+async function readSession(
+  db: Db,
+  partnershipId: PartnershipId,
+  tokenHash: string,
+): Promise<SessionRow | undefined> {
   const [row] = await queryRows<SessionRow>(
     db,
     hotStatement(sql`select s.partnership_id::text, s.user_id::text, s.membership_id::text, s.csrf_token,
@@ -107,7 +119,7 @@ async function readSession(db: Db, tokenHash: string): Promise<SessionRow | unde
         from user_session s
         join app_user u on u.partnership_id = s.partnership_id and u.id = s.user_id
         join partnership p on p.id = s.partnership_id
-        where s.token_hash = ${tokenHash}
+        where s.partnership_id = ${partnershipId} and s.token_hash = ${tokenHash}
         limit 1`),
   );
   return row;

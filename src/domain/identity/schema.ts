@@ -1,13 +1,18 @@
-import { index, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { index, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 
 /**
  * Server-side sessions. Only a SHA-256 of the session token is stored, so a copy of this table
  * cannot be replayed as cookies.
+ *
+ * Keyed on (partnership_id, token_hash), not the token alone, so the table distributes on
+ * partnership_id with the rest of the partnership (DESIGN.md section 5: Citus needs the
+ * distribution column in every unique key). The token itself carries its partnership's id
+ * (session-token.ts), so every request finds its session on one shard.
  */
 export const userSession = pgTable(
   'user_session',
   {
-    tokenHash: text('token_hash').primaryKey(),
+    tokenHash: text('token_hash').notNull(),
     partnershipId: uuid('partnership_id').notNull(),
     userId: uuid('user_id').notNull(),
     membershipId: uuid('membership_id').notNull(),
@@ -16,7 +21,7 @@ export const userSession = pgTable(
     lastSeenAt: timestamp('last_seen_at', { withTimezone: true }).notNull(),
   },
   (t) => [
-    uniqueIndex('user_session_tenant').on(t.partnershipId, t.tokenHash),
+    primaryKey({ columns: [t.partnershipId, t.tokenHash] }),
     index('user_session_user').on(t.partnershipId, t.userId),
   ],
 );

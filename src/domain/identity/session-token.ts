@@ -1,8 +1,20 @@
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
+import { isUuid, type PartnershipId } from '../shared/ids.ts';
 
-/** 256 random bits; only its hash is stored, so the session table cannot be replayed. */
-export function newSessionToken(): string {
-  return randomBytes(32).toString('base64url');
+/**
+ * The partnership's id, a dot, then 256 random bits; only its hash is stored, so the session
+ * table cannot be replayed. The id is not a secret (it names the tenant, not the person) and
+ * lets each request find its session on the partnership's own shard (DESIGN.md section 5).
+ */
+export function newSessionToken(partnershipId: PartnershipId): string {
+  return `${partnershipId}.${randomBytes(32).toString('base64url')}`;
+}
+
+/** The partnership a session token names, or undefined for a token not of that shape. */
+export function sessionTokenPartnership(token: string): PartnershipId | undefined {
+  const dot = token.indexOf('.');
+  const id = dot > 0 ? token.slice(0, dot) : '';
+  return isUuid(id) ? (id as PartnershipId) : undefined;
 }
 
 export function hashSessionToken(token: string): string {

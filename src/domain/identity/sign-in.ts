@@ -1,7 +1,7 @@
-import { eq } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import { appendAuditEvent } from '../audit/append-audit-event.ts';
 import { findActiveMemberships } from '../partnership/find-memberships.ts';
-import { appUser } from '../partnership/schema.ts';
+import { appUser, userEmail } from '../partnership/schema.ts';
 import type { Actor } from '../shared/actor.ts';
 import type { Deps } from '../shared/deps.ts';
 import { DomainError } from '../shared/errors.ts';
@@ -55,7 +55,19 @@ export async function signIn(
   input: SignInInput,
 ): Promise<SignedIn> {
   const email = input.email.trim().toLowerCase();
-  const [user] = await deps.db.select().from(appUser).where(eq(appUser.email, email)).limit(1);
+  // Email → partnership from the platform-wide directory (a reference table on Citus), then the
+  // account on its partnership's shard. An unknown email runs the same two queries.
+  const [entry] = await deps.db.select().from(userEmail).where(eq(userEmail.email, email)).limit(1);
+  const [user] = await deps.db
+    .select()
+    .from(appUser)
+    .where(
+      and(
+        eq(appUser.partnershipId, entry?.partnershipId ?? PLATFORM_PARTNERSHIP_ID),
+        eq(appUser.id, entry?.userId ?? PLATFORM_PARTNERSHIP_ID),
+      ),
+    )
+    .limit(1);
   const partnershipId = (user?.partnershipId ?? PLATFORM_PARTNERSHIP_ID) as PartnershipId;
   const failure = async (reason: 'unknown_account' | 'wrong_password' | 'rate_limited') => {
     await appendAuditEvent(deps.db, {
@@ -112,7 +124,7 @@ export async function signIn(
     membershipId: membership.id as MembershipId,
     role: membership.role,
   } as const;
-  const token = newSessionToken();
+  const token = newSessionToken(partnershipId);
   const now = deps.clock.now();
   const lockNotice = await deps.db.transaction(async (tx) => {
     const notice = await findLockNotice(tx, partnershipId, user.id);

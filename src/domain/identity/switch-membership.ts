@@ -1,4 +1,4 @@
-import { eq } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import { appendAuditEvent } from '../audit/append-audit-event.ts';
 import type { Deps } from '../shared/deps.ts';
 import { invalid } from '../shared/errors.ts';
@@ -15,7 +15,16 @@ export async function switchMembership(
     throw invalid('membershipId', 'Select one of your organisations and roles');
   }
   await deps.db.transaction(async (tx) => {
-    await tx.update(userSession).set({ membershipId }).where(eq(userSession.tokenHash, session.tokenHash));
+    // By the whole key, partnership first, so the update goes to one shard (DESIGN.md section 5).
+    await tx
+      .update(userSession)
+      .set({ membershipId })
+      .where(
+        and(
+          eq(userSession.partnershipId, session.actor.partnershipId),
+          eq(userSession.tokenHash, session.tokenHash),
+        ),
+      );
     await appendAuditEvent(tx, {
       actor: session.actor,
       action: 'session.organisation_switched',

@@ -9,7 +9,7 @@ import { overOrganisation } from './capabilities.ts';
 import { getOrganisationInPartnership } from './find-organisations.ts';
 import { assertMayGrant, grantedByLabel } from './role-grants.ts';
 import type { Role } from './roles.ts';
-import { appUser, membership } from './schema.ts';
+import { appUser, membership, userEmail } from './schema.ts';
 import { isUniqueViolation } from './unique-violation.ts';
 
 export interface CreateUserInput {
@@ -51,6 +51,9 @@ export async function createUser(
   const membershipId = deps.ids.uuid();
   try {
     await deps.db.transaction(async (tx) => {
+      // One account per email on the whole platform: user_email holds that unique key, since
+      // app_user's are per partnership (schema.ts, DESIGN.md section 5).
+      await tx.insert(userEmail).values({ email, partnershipId: actor.partnershipId, userId: id });
       await tx.insert(appUser).values({
         partnershipId: actor.partnershipId,
         id,

@@ -31,14 +31,35 @@ export const appUser = pgTable(
   {
     partnershipId: uuid('partnership_id').notNull(),
     id: uuid('id').notNull(),
-    /** Stored lower-cased; sign-in looks it up across partnerships, so it is unique everywhere. */
+    /** Stored lower-cased; unique everywhere through user_email, which sign-in reads. */
     email: text('email').notNull(),
     displayName: text('display_name').notNull(),
     passwordHash: text('password_hash').notNull(),
     passwordChangedAt: timestamp('password_changed_at', { withTimezone: true }).notNull(),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [primaryKey({ columns: [t.partnershipId, t.id] }), uniqueIndex('app_user_email_unique').on(t.email)],
+  (t) => [
+    primaryKey({ columns: [t.partnershipId, t.id] }),
+    uniqueIndex('app_user_email_unique').on(t.partnershipId, t.email),
+  ],
+);
+
+/**
+ * Which partnership and user an email address signs in to. Sign-in starts from an email alone,
+ * before any partnership is known, and an email names one account on the whole platform. On
+ * Citus app_user is distributed on partnership_id, and a unique key there must include it
+ * (DESIGN.md section 5), so the platform-wide uniqueness lives here instead: a small table,
+ * written once per account, that Citus keeps as a reference table (a copy on every node) and
+ * sign-in reads locally before going to the one shard that holds the account.
+ */
+export const userEmail = pgTable(
+  'user_email',
+  {
+    email: text('email').primaryKey(),
+    partnershipId: uuid('partnership_id').notNull(),
+    userId: uuid('user_id').notNull(),
+  },
+  (t) => [uniqueIndex('user_email_user').on(t.partnershipId, t.userId)],
 );
 
 export const membership = pgTable(

@@ -1,0 +1,89 @@
+import type pg from 'pg';
+
+/**
+ * Tessera's distribution plan for Citus (DESIGN.md section 5), applied to a migrated database on
+ * a Citus coordinator: each partnership is a shard key.
+ */
+
+/**
+ * National tables, the same for every partnership, copied to every node. The gateway catalogue
+ * is law; user_email maps an email to its partnership before sign-in knows which one it is.
+ * Listed in foreign-key order: gateway refers to gateway_catalogue_version.
+ */
+export const referenceTables = ['gateway_catalogue_version', 'gateway', 'user_email'] as const;
+
+/**
+ * Tables whose triggers Citus may run on the row's shard (`citus.enable_unsafe_triggers`): each
+ * touches only its own partnership's rows. Most stamp or refuse the row itself (audit, gateway
+ * catalogue, agreement guards); the agreement part guards also read the row's agreement version,
+ * and every agreement table bumps its partnership's agreement_policy_generation row. Those rows
+ * share the partnership_id, and colocation puts them on the same node. Citus cannot check this,
+ * so a table with triggers that is not listed here stops the distribution until someone has
+ * read its triggers.
+ */
+export const ownRowTriggerTables = new Set([
+  'agreement_party',
+  'agreement_flow',
+  'agreement_signature',
+  'audit_event',
+  'audit_chain',
+  'audit_checkpoint',
+  'agreement',
+  'agreement_version',
+  'agreement_suspension',
+  'gateway_catalogue_version',
+  'gateway',
+]);
+
+export interface DistributionReport {
+  readonly reference: readonly string[];
+  readonly distributed: readonly string[];
+  readonly withUnsafeTriggers: readonly string[];
+}
+
+/**
+ * Makes the reference tables, then distributes `partnership` on its id and every other table on
+ * partnership_id, colocated with it, so one partnership's rows of every table sit on one node
+ * and its joins never leave it. Existing rows move to the shards.
+ */
+export async function distributeTables(client: pg.Client): Promise<DistributionReport> {
+  const { rows: tables } = await client.query<{ name: string; has_triggers: boolean }>(
+    `select c.relname as name,
+            exists (select 1 from pg_trigger t where t.tgrelid = c.oid and not t.tgisinternal) as has_triggers
+     from pg_class c join pg_namespace n on n.oid = c.relnamespace
+     where n.nspname = 'public' and c.relkind = 'r'
+     order by c.relname`,
+  );
+  const triggers = new Map(tables.map((t) => [t.name, t.has_triggers]));
+  const withUnsafeTriggers: string[] = [];
+  // One transaction per table, so the trigger allowance is set for that table alone.
+  const distribute = async (table: string, call: string) => {
+    await client.query('begin');
+    try {
+      if (triggers.get(table)) {
+        if (!ownRowTriggerTables.has(table)) {
+          throw new Error(`${table} has triggers that are not known to touch only their own row`);
+        }
+        withUnsafeTriggers.push(table);
+        await client.query('set local citus.enable_unsafe_triggers = on');
+      }
+      await client.query(call, [table]);
+      await client.query('commit');
+    } catch (error) {
+      await client.query('rollback');
+      throw error;
+    }
+  };
+  for (const table of referenceTables) await distribute(table, 'select create_reference_table($1)');
+  await distribute('partnership', `select create_distributed_table($1, 'id')`);
+  const tenant = tables
+    .map((t) => t.name)
+    .filter((name) => name !== 'partnership' && !(referenceTables as readonly string[]).includes(name));
+  for (const table of tenant) {
+    await distribute(
+      table,
+      `select create_distributed_table($1, 'partnership_id', colocate_with => 'partnership')`,
+    );
+  }
+  return { reference: [...referenceTables], distributed: ['partnership', ...tenant], withUnsafeTriggers };
+}
