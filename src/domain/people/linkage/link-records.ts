@@ -6,6 +6,7 @@ import { sampleRandomPairs } from './estimate-u.ts';
 import { PatternCodec, probabilityOf, type LinkageModel } from './model.ts';
 import { levelsOf, patternsOf } from './pair-levels.ts';
 import { PairScorer } from './scorer.ts';
+import { strongEvidence } from './strong-evidence.ts';
 import { chooseThreshold, type ThresholdChoice } from './threshold.ts';
 import { trainModel, type TrainingReport } from './train-model.ts';
 
@@ -95,6 +96,7 @@ export function linkDataset(ds: Dataset, options: LinkOptions = {}): LinkResult 
   phase('score');
   const levels = new Uint8Array(comparisons.length);
   const nhs = ds.columns.nhs.ids;
+  const evidence = strongEvidence(ds, comparisons, model);
   const clusters = clusterRecords({
     size: ds.size,
     left: candidates.left,
@@ -108,6 +110,8 @@ export function linkDataset(ds: Dataset, options: LinkOptions = {}): LinkResult 
     // An NHS number that passes its check digit is issued to one person (NHS Data Dictionary),
     // so two different valid numbers are two people, however much else agrees.
     cannotLink: (a, b) => nhs[a]! >= 0 && nhs[b]! >= 0 && nhs[a] !== nhs[b],
+    judge: evidence.judge,
+    identifies: evidence.identifies,
   });
   phase('cluster');
   const review: ReviewPair[] = [];
