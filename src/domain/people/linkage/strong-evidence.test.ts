@@ -59,6 +59,14 @@ describe('strong evidence between two records', () => {
     );
   });
 
+  test('a father and son of one name at one address, born decades apart', () => {
+    const daniel = { ...home, first_name: 'Daniel', middle_names: 'Thomas', dob: '1981-06-11', sex: 'M' };
+    assert.equal(
+      judge(daniel, { ...daniel, dob: '2021-03-06', address: 'Chapel Lane' }).verdict,
+      CONTRADICTS,
+    );
+  });
+
   test('a date slip of an unlisted kind, everything else the same, is neither (left to the weight)', () => {
     const jack = { ...home, first_name: 'Jack', dob: '2012-12-15', sex: 'M' };
     assert.equal(judge(jack, { ...jack, dob: '2012-09-15' }).verdict, NEUTRAL);

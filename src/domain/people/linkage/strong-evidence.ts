@@ -1,7 +1,7 @@
 import type { Comparison } from './comparisons.ts';
 import type { Dataset } from './dataset.ts';
 import { oneDigitSlip } from './comparisons.ts';
-import { swapDayMonth } from './dates.ts';
+import { dayNumber, swapDayMonth } from './dates.ts';
 import type { LinkageModel } from './model.ts';
 
 /**
@@ -89,7 +89,13 @@ export function strongEvidence(
       const namesDiffer = checkNames && name !== 255 && name > NICKNAME;
       // A different birth date, beyond a slip, with a different given name or home: a sibling
       // or a namesake. With everything else the same it is a slip of a kind not listed.
-      if (checkDates && datesKnown && !datesAgreeUpToSlips(da, db) && (namesDiffer || elsewhere(a, b))) {
+      // Births more than a year apart are a parent and child of one name, whatever else agrees.
+      if (
+        checkDates &&
+        datesKnown &&
+        !datesAgreeUpToSlips(da, db) &&
+        (namesDiffer || elsewhere(a, b) || Math.abs(dayNumber(da) - dayNumber(db)) > 366)
+      ) {
         return CONTRADICTS;
       }
       // Two different pupil numbers: the DfE issues one per child for life.
