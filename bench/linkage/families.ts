@@ -20,6 +20,7 @@ import { generateJudgePopulation } from '../../src/domain/people/judge-generator
 import { describeMachine } from '../support/machine.ts';
 import { round } from '../support/stats.ts';
 import { generatedCase, isoDateCopy } from './cases.ts';
+import { frozenSettings } from './frozen-settings.ts';
 import { comparatorScript, repoRoot } from './locations.ts';
 import { pairwiseAccuracy } from './pairwise-accuracy.ts';
 import { runComparator, runTessera, type LinkerRun } from './run-linkers.ts';
@@ -90,6 +91,7 @@ try {
     seed,
     records: truth.size,
     machine,
+    settings: frozenSettings,
     tessera: {
       ...score(ours, truth),
       reviewPairs,
