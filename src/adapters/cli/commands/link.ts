@@ -63,6 +63,8 @@ async function link(options: LinkCommandOptions, started: number, pairWorker: Pa
   const result = linkDataset(ds, {
     crossSourceOnly: options.linkOnly ?? false,
     comparer: pairWorker.comparerFor(ds),
+    // Today, so the review queue can put children first.
+    asOf: Number(new Date().toISOString().slice(0, 10).replaceAll('-', '')),
   });
   // Files are named by their base name, or by the path given when two base names collide.
   const names = options.input.map((f) => basename(f));

@@ -49,3 +49,38 @@ describe('clustering', () => {
     assert.equal(new Set(clusterOf).size, 1, 'every edge is taken when no record contradicts another');
   });
 });
+
+describe('clustering with strong evidence', () => {
+  // Rows 0-2 are Ellie's records (one date of birth), row 3 her sister Elsie's (another), row 4 a
+  // record with no date of birth that scores well with both.
+  const strong: Record<string, number> = { '0,1': 25, '0,2': 25, '1,2': 25, '3,4': 14, '2,4': 13, '2,3': 9 };
+  const sisters = (a: number, b: number) => (a === 3) !== (b === 3) && a !== 4 && b !== 4;
+  function cluster(identifies?: (a: number, b: number) => boolean) {
+    const keys = Object.keys(strong).map((k) => k.split(',').map(Number));
+    return clusterRecords({
+      size: 5,
+      left: Int32Array.from(keys.map((k) => k[0]!)),
+      right: Int32Array.from(keys.map((k) => k[1]!)),
+      weights: Float64Array.from(Object.values(strong)),
+      count: keys.length,
+      mergeWeight: 0,
+      pairWeight: () => 5,
+      conflictWeight: -Infinity,
+      meanCrossWeight: -2.5,
+      judge: (a, b) => (sisters(a, b) ? -1 : a === 4 || b === 4 ? 0 : 1),
+      ...(identifies ? { identifies } : {}),
+    });
+  }
+
+  test('one weak record cannot join two people whose dated records disagree', () => {
+    const { clusterOf, refused } = cluster();
+    assert.equal(clusterOf[0], clusterOf[2]);
+    assert.notEqual(clusterOf[0], clusterOf[3], 'the sisters stay apart');
+    assert.ok(refused.length >= 1, 'the refused merge goes to review');
+  });
+
+  test('a shared identifier outweighs the disagreement', () => {
+    const { clusterOf } = cluster((a, b) => (a === 2 && b === 3) || (a === 3 && b === 2));
+    assert.equal(clusterOf[0], clusterOf[3]);
+  });
+});

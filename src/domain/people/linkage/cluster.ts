@@ -21,6 +21,13 @@ export interface ClusterInput {
   meanCrossWeight: number;
   /** True when two rows cannot be one person whatever else agrees (two valid NHS numbers). */
   cannotLink?: (a: number, b: number) => boolean;
+  /**
+   * -1 when two rows disagree beyond what a typing slip explains, 1 when they agree on strong
+   * evidence, 0 otherwise (strong-evidence.ts). A merge in which contradicting cross pairs
+   * outnumber agreeing ones is refused unless some cross pair shares an identifier (`identifies`).
+   */
+  judge?: (a: number, b: number) => number;
+  identifies?: (a: number, b: number) => boolean;
   /** Largest cluster pair checked exhaustively; beyond it, merging is refused (sent to review). */
   maxCrossPairs?: number;
 }
@@ -80,11 +87,24 @@ export function clusterRecords(input: ClusterInput): ClusterOutput {
  * agreement of all its members, not of its strongest link.
  */
 function conflicts(a: readonly number[], b: readonly number[], input: ClusterInput): boolean {
-  if (a.length === 1 && b.length === 1) return input.cannotLink?.(a[0]!, b[0]!) ?? false;
-  let sum = 0;
+  let balance = 0;
+  let identified = false;
   for (const x of a) {
     for (const y of b) {
       if (input.cannotLink?.(x, y)) return true;
+      balance += input.judge?.(x, y) ?? 0;
+      if (!identified && input.identifies?.(x, y)) identified = true;
+    }
+  }
+  // A single weak edge must not join two people who disagree on strong evidence (issue 15):
+  // a record without a date of birth cannot vouch for a merge its cluster's dated records
+  // contradict. Only a shared identifier outweighs the contradiction; one odd record already
+  // in a cluster (a date mistyped beyond a slip) is outvoted by the others.
+  if (balance < 0 && !identified) return true;
+  if (a.length === 1 && b.length === 1) return false;
+  let sum = 0;
+  for (const x of a) {
+    for (const y of b) {
       const w = input.pairWeight(x, y);
       if (w < input.conflictWeight) return true;
       sum += w;

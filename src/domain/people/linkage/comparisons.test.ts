@@ -24,6 +24,25 @@ const sam = {
 };
 
 describe('comparisons', () => {
+  test('first and middle names entered the other way round agree on both names', () => {
+    const james = { first_name: 'James', middle_names: 'Oliver' };
+    const oliver = { first_name: 'Oliver', middle_names: 'James' };
+    assert.equal(levelOf(james, oliver, 'first_name'), 'known by a middle name');
+    assert.equal(levelOf(james, oliver, 'middle_names'), 'exact, or swapped with the given name');
+    assert.equal(levelOf(james, { first_name: 'James', middle_names: 'Noah' }, 'middle_names'), 'else');
+  });
+
+  test('one part of a double-barrelled surname agrees with the whole', () => {
+    assert.equal(
+      levelOf({ last_name: 'Walker-Freeman' }, { last_name: 'Walker' }, 'last_name'),
+      'one typing slip, jw ≥ 0.92 or one part of a double name',
+    );
+    assert.equal(
+      levelOf({ last_name: 'Walker-Freeman' }, { last_name: 'Freeman' }, 'last_name'),
+      'one typing slip, jw ≥ 0.92 or one part of a double name',
+    );
+  });
+
   test('a first name agrees through the nickname table (Bill and William)', () => {
     assert.equal(
       levelOf({ first_name: 'Bill' }, { first_name: 'William' }, 'first_name'),

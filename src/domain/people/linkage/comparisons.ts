@@ -101,10 +101,17 @@ function firstName(ds: Dataset): Comparison {
 
 function middleNames(ds: Dataset): Comparison {
   const col = ds.columns.middle;
+  const first = ds.columns.first;
+  /** The given name of one record is the middle name of the other, both ways round. */
+  const swappedWithGiven = (i: number, j: number, vi: string, vj: string) => {
+    const fi = first.ids[i]!;
+    const fj = first.ids[j]!;
+    return fi >= 0 && fj >= 0 && isWordOf(vi, first.values[fj]!) && isWordOf(vj, first.values[fi]!);
+  };
   return {
     name: 'middle_names',
     role: 'identity',
-    levels: ['exact', 'jw ≥ 0.88 or same initial', 'else'],
+    levels: ['exact, or swapped with the given name', 'jw ≥ 0.88 or same initial', 'else'],
     level(i, j) {
       const a = col.ids[i]!;
       const b = col.ids[j]!;
@@ -112,6 +119,9 @@ function middleNames(ds: Dataset): Comparison {
       if (a === b) return 0;
       const va = col.values[a]!;
       const vb = col.values[b]!;
+      // First and middle names entered the other way round ("Oliver James" for "James Oliver"):
+      // the same two names, which the given-name comparison already counts as a middle name.
+      if (swappedWithGiven(i, j, va, vb)) return 0;
       if ((va.length === 1 || vb.length === 1) && va[0] === vb[0]) return 1;
       return jaroWinklerSimilarity(va, vb) >= 0.88 ? 1 : 2;
     },

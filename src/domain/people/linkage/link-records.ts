@@ -5,7 +5,9 @@ import type { Dataset } from './dataset.ts';
 import { sampleRandomPairs } from './estimate-u.ts';
 import { PatternCodec, probabilityOf, type LinkageModel } from './model.ts';
 import { levelsOf, patternsOf } from './pair-levels.ts';
+import { reviewQueue } from './review-queue.ts';
 import { PairScorer } from './scorer.ts';
+import { strongEvidence } from './strong-evidence.ts';
 import { chooseThreshold, type ThresholdChoice } from './threshold.ts';
 import { trainModel, type TrainingReport } from './train-model.ts';
 
@@ -25,6 +27,10 @@ export interface LinkOptions {
   meanCrossWeight?: number;
   minProbability?: number;
   reviewProbability?: number;
+  /** Largest review queue as a share of the records (review-queue.ts; default 0.01). */
+  reviewShareOfRecords?: number;
+  /** Date (yyyymmdd) at which ages are counted to put children first in the review queue. */
+  asOf?: number;
   /** Computes the pattern codes of many pairs, e.g. on a worker thread; by default, here. */
   comparer?: PairComparer;
 }
@@ -95,6 +101,7 @@ export function linkDataset(ds: Dataset, options: LinkOptions = {}): LinkResult 
   phase('score');
   const levels = new Uint8Array(comparisons.length);
   const nhs = ds.columns.nhs.ids;
+  const evidence = strongEvidence(ds, comparisons, model);
   const clusters = clusterRecords({
     size: ds.size,
     left: candidates.left,
@@ -108,6 +115,8 @@ export function linkDataset(ds: Dataset, options: LinkOptions = {}): LinkResult 
     // An NHS number that passes its check digit is issued to one person (NHS Data Dictionary),
     // so two different valid numbers are two people, however much else agrees.
     cannotLink: (a, b) => nhs[a]! >= 0 && nhs[b]! >= 0 && nhs[a] !== nhs[b],
+    judge: evidence.judge,
+    identifies: evidence.identifies,
   });
   phase('cluster');
   const review: ReviewPair[] = [];
@@ -129,13 +138,19 @@ export function linkDataset(ds: Dataset, options: LinkOptions = {}): LinkResult 
       reason: 'merge refused: a record of one cluster contradicts the other',
     });
   }
+  const queue = reviewQueue(ds, clusters.clusterOf, review, {
+    ...(options.reviewShareOfRecords === undefined
+      ? {}
+      : { maxShareOfRecords: options.reviewShareOfRecords }),
+    ...(options.asOf === undefined ? {} : { asOf: options.asOf }),
+  });
   phase('review');
   return {
     clusterOf: clusters.clusterOf,
     model,
     comparisons,
     threshold,
-    review,
+    review: queue,
     candidates: { count: candidates.count, rules: candidates.rules },
     training: report,
     timingsMs,
