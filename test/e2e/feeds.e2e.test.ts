@@ -23,6 +23,7 @@ describe('the ingest report in Chromium', needsChromium, () => {
       assert.deepEqual([...feeds].sort(), [
         'csc-child-protection',
         'csc-involvements',
+        'csc-lead-contacts',
         'csc-people',
         'csc-relationships',
       ]);
