@@ -56,7 +56,7 @@ test('a status item discloses only that the plan exists and its dates, never its
     },
   });
   assert.equal(buildAgencies([status])[0]?.leadPractitioner, null);
-  assert.equal(buildChronology([status])[0]?.summary, 'Child protection plan from 2026-10-05');
+  assert.equal(buildChronology([status])[0]?.summary, 'Child protection plan from 5 Oct 2026');
 });
 
 test('agencies with a lead practitioner come first; last contact is the latest date any item gives', () => {
@@ -93,7 +93,7 @@ test('a date range keeps only entries with an event date inside it, ends include
   );
   assert.deepEqual(
     filterChronology(entries, { from: '2026-09-15', to: '2026-09-30' }).map((e) => e.eventDate),
-    ['2026-09-15', '2026-09-30'],
+    ['2026-09-30', '2026-09-15'],
   );
 });
 

@@ -1,5 +1,8 @@
 import type { FieldGroup } from '../policy/field-groups.ts';
-import { recordKinds, type InvolvementType } from '../records/record-kinds.ts';
+import type { InvolvementType } from '../records/record-kinds.ts';
+import { plainDate, isIsoDate } from './plain-date.ts';
+import { recordKindLabel } from './record-kind-labels.ts';
+import { sentenceFor, span } from './record-sentences.ts';
 
 export const involvementLabels = {
   early_help: 'Early help',
@@ -38,27 +41,43 @@ export function visiblePayload(group: FieldGroup, payload: Payload): Payload {
 const isInvolvement = (v: string | null): v is InvolvementType => v !== null && v in involvementLabels;
 
 /**
- * One line for the chronology: the agency's own summary if it wrote one, else the meaningful
- * keys of its kind (records/record-kinds.ts) in words. A status item never carries a summary.
+ * One plain sentence for the chronology (record-sentences.ts), with the agency's own summary
+ * after it, dates as "16 Aug 2026" and no agency-internal ids. A status item never carries a
+ * summary. A payload with nothing to say is named by its kind, never shown as raw keys.
  */
 export function describeRecord(kind: string, group: FieldGroup, payload: Payload): string {
   const shown = visiblePayload(group, payload);
-  const involvement = text(shown, 'involvement');
+  const t = (key: string) => text(shown, key);
+  const involvement = t('involvement');
   if (kind === 'involvement' && isInvolvement(involvement)) {
-    const from = text(shown, 'startDate');
-    const to = text(shown, 'endDate');
-    const label = involvementLabels[involvement];
-    const summary = group === 'child_protection_status' ? null : text(shown, 'summary');
-    const span = to ? ` from ${from ?? 'an unknown date'} to ${to}` : from ? ` from ${from}` : '';
-    return `${label}${span}${summary ? `: ${summary}` : ''}`;
+    const date = (key: string) => (t(key) === null ? null : plainDate(t(key)!));
+    const summary = group === 'child_protection_status' ? null : t('summary');
+    const from = date('startDate') ?? (date('endDate') ? 'an unknown date' : null);
+    const label = `${involvementLabels[involvement]}${span(from, date('endDate'))}`;
+    return summary ? `${label}: ${summary}` : label;
   }
-  const summary = text(shown, 'summary');
-  if (summary) return summary;
-  const keys: readonly string[] =
-    kind in recordKinds ? recordKinds[kind as keyof typeof recordKinds].keys : [];
-  const parts = keys.flatMap((k) => {
-    const v = text(shown, k);
-    return v ? [`${k}: ${v}`] : [];
-  });
-  return parts.length > 0 ? parts.join('; ') : kind.replace(/_/g, ' ');
+  return sentenceFor(kind, t) ?? t('summary') ?? recordKindLabel(kind);
+}
+
+/** Payload keys that carry the day the recorded thing happened, for kinds whose feed names none. */
+const eventDateKeys = ['startDate', 'fromDate', 'incidentDate', 'contactDate'] as const;
+
+/**
+ * The day an entry happened: the feed's event date, else the first date its own payload gives
+ * for when it happened, else null ("date not given by the agency"): never the day it was loaded.
+ */
+export function eventDateOf(eventDate: string | null, group: FieldGroup, payload: Payload): string | null {
+  if (eventDate !== null) return eventDate;
+  const shown = visiblePayload(group, payload);
+  return eventDateKeys.map((k) => text(shown, k)).find(isIsoDate) ?? null;
+}
+
+/**
+ * The day the agency itself recorded the item (payload key `recordedDate`, mapped from the
+ * agency's own column), or null when its feed does not say: the time Tessera loaded the item
+ * is when it was received, not when it was recorded. Status items show only status keys.
+ */
+export function recordedDateOf(group: FieldGroup, payload: Payload): string | null {
+  const recorded = text(visiblePayload(group, payload), 'recordedDate');
+  return isIsoDate(recorded) ? recorded : null;
 }

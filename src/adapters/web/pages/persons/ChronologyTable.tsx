@@ -1,6 +1,5 @@
 import type { ChronologyEntry } from '../../api-types.ts';
-import { formatDateTime } from '../../format.ts';
-import { confidence, optionalDate } from './person-labels.ts';
+import { confidence, eventDateLabel, recordedDateLabel } from './person-labels.ts';
 
 /** The chronology as a table: source, event and recorded dates, fact or opinion, link confidence. */
 export function ChronologyTable({ entries }: { readonly entries: readonly ChronologyEntry[] }) {
@@ -33,7 +32,7 @@ export function ChronologyTable({ entries }: { readonly entries: readonly Chrono
       <tbody className="govuk-table__body">
         {entries.map((e) => (
           <tr className="govuk-table__row" key={e.id}>
-            <td className="govuk-table__cell">{optionalDate(e.eventDate)}</td>
+            <td className="govuk-table__cell">{eventDateLabel(e.eventDate)}</td>
             <td className="govuk-table__cell">
               {e.summary}
               <br />
@@ -47,7 +46,7 @@ export function ChronologyTable({ entries }: { readonly entries: readonly Chrono
                 'Fact'
               )}
             </td>
-            <td className="govuk-table__cell">{formatDateTime(e.recordedAt)}</td>
+            <td className="govuk-table__cell">{recordedDateLabel(e.recordedDate)}</td>
             <td className="govuk-table__cell">{confidence(e.linkConfidence)}</td>
           </tr>
         ))}
