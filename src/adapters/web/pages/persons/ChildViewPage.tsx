@@ -4,7 +4,9 @@ import type { ChildView } from '../../api-types.ts';
 import { Loading, LoadFailed } from '../../components/Status.tsx';
 import { usePageTitle } from '../../page-title.ts';
 import { useApiData } from '../../use-api-data.ts';
+import { ChildNotFound } from './ChildNotFound.tsx';
 import { ChronologySection } from './ChronologySection.tsx';
+import { PurposeGate } from './PurposeGate.tsx';
 import { FamilyGraph } from './FamilyGraph.tsx';
 import { displayName, identityLabels, optionalDate, showValue } from './person-labels.ts';
 
@@ -14,6 +16,14 @@ import { displayName, identityLabels, optionalDate, showValue } from './person-l
  * agreements allow reaches this page; nothing says what else might exist.
  */
 export function ChildViewPage() {
+  return (
+    <PurposeGate>
+      <ChildView />
+    </PurposeGate>
+  );
+}
+
+function ChildView() {
   const { personId = '' } = useParams();
   const [params] = useSearchParams();
   const purpose = params.get('purpose') ?? '';
@@ -22,13 +32,7 @@ export function ChildViewPage() {
   usePageTitle(view.status === 'failed' ? 'Child not found' : title);
   if (view.status === 'loading') return <Loading />;
   if (view.status === 'failed') {
-    if (view.error.status === 404 || view.error.status === 400)
-      return (
-        <>
-          <h1 className="govuk-heading-l">Child not found</h1>
-          <p className="govuk-body">There is no child you may see with these details for this purpose.</p>
-        </>
-      );
+    if (view.error.status === 404 || view.error.status === 400) return <ChildNotFound />;
     return <LoadFailed error={view.error} />;
   }
   return <ChildViewBody view={view.data} name={title} />;
