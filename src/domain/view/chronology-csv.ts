@@ -2,7 +2,7 @@ import { stringify } from 'csv-stringify/sync';
 import { neutraliseFormula } from '../agreements/flow-register-csv.ts';
 import { fieldGroupDefinitions } from '../policy/field-groups.ts';
 import type { ChronologyEntry } from './build-child-view.ts';
-import { plainDate } from './plain-date.ts';
+import { plainDate } from '../shared/plain-date.ts';
 import { recordKindLabel } from './record-kind-labels.ts';
 
 const columns: readonly [string, (e: ChronologyEntry) => string][] = [

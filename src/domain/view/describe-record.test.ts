@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { describeRecord, eventDateOf, recordedDateOf } from './describe-record.ts';
-import { plainDate } from './plain-date.ts';
+import { plainDate } from '../shared/plain-date.ts';
 
 test('dates read as "16 Aug 2026"; anything that is not a real date is left as given', () => {
   assert.equal(plainDate('2026-08-16'), '16 Aug 2026');

@@ -1,6 +1,6 @@
 import type { FieldGroup } from '../policy/field-groups.ts';
 import type { InvolvementType } from '../records/record-kinds.ts';
-import { plainDate, isIsoDate } from './plain-date.ts';
+import { plainDate, isIsoDate } from '../shared/plain-date.ts';
 import { recordKindLabel } from './record-kind-labels.ts';
 import { sentenceFor, span } from './record-sentences.ts';
 

@@ -1,5 +1,5 @@
 import type { RecordKind } from '../records/record-kinds.ts';
-import { plainDate } from './plain-date.ts';
+import { plainDate } from '../shared/plain-date.ts';
 
 /**
  * One plain sentence for each kind of record a chronology holds, built only from the payload it

@@ -1,6 +1,6 @@
 // Words for the single view's ids, and the small helpers its pages share.
 import type { ChildView } from '../../api-types.ts';
-import { plainDate } from '../../../../domain/view/plain-date.ts';
+import { plainDate } from '../../../../domain/shared/plain-date.ts';
 import { formatDate } from '../../format.ts';
 
 export const identityLabels: Readonly<Record<string, string>> = {
