@@ -37,6 +37,7 @@ import type {
 import type { OrganisationView, ReferenceView, UserView } from '../http/contracts/partnership.ts';
 import type { PurposesView } from '../http/contracts/policy.ts';
 import type { MembershipView, SessionView } from '../http/contracts/session.ts';
+import type { WorklistView } from '../http/contracts/worklist.ts';
 import type {
   ChildViewResponse,
   ChronologyResponse,
@@ -45,6 +46,7 @@ import type {
 } from '../http/contracts/view.ts';
 
 export type Session = z.infer<typeof SessionView>;
+export type Worklist = z.infer<typeof WorklistView>;
 export type LinkReviewList = z.infer<typeof LinkReviewListResponse>;
 export type LinkReview = z.infer<typeof LinkReviewResponse>;
 export type LinkDecisionBody = z.infer<typeof LinkDecisionRequest>;

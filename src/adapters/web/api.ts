@@ -31,6 +31,7 @@ import type {
   Organisation,
   Reference,
   Session,
+  Worklist,
   User,
 } from './api-types.ts';
 
@@ -89,6 +90,7 @@ export const chronologyCsvUrl = (id: string, query: ChronologyQuery) =>
   `/api${personPath(id)}/chronology.csv${queryString(query)}`;
 
 export const api = {
+  worklist: () => request<Worklist>('GET', '/worklist'),
   purposes: async () => (await request<{ purposes: PurposeOption[] }>('GET', '/policy/purposes')).purposes,
   // A POST, so that names and identifiers never sit in a URL, the history or an access log.
   searchPersons: (body: PersonSearchRequest) =>

@@ -5,6 +5,7 @@ import { Footer } from './Footer.tsx';
 import { Header } from './Header.tsx';
 import { Loading, ServiceProblem } from './Status.tsx';
 import { ServiceNavigation } from './ServiceNavigation.tsx';
+import { SessionTimeout } from './SessionTimeout.tsx';
 
 /**
  * The page template: skip link, header, navigation, <main> and footer. After a client-side
@@ -51,6 +52,7 @@ export function Layout() {
         </main>
       </div>
       <Footer />
+      {session && <SessionTimeout />}
     </>
   );
 }
