@@ -119,10 +119,13 @@ export function describeDetails(
   details: Record<string, unknown>,
   reference: Reference | null,
 ): [string, string][] {
-  return Object.entries(details).map(([key, value]) => [
-    key === 'agreements' ? 'Agreements relied on' : key === 'view' ? 'Screen' : keyLabel(key),
-    valueText(key, value, reference),
-  ]);
+  // Internal ids (runId, modelId, organisationId…) mean nothing to a reader; the words do.
+  return Object.entries(details)
+    .filter(([key]) => !/Id$/.test(key))
+    .map(([key, value]) => [
+      key === 'agreements' ? 'Agreements relied on' : key === 'view' ? 'Screen' : keyLabel(key),
+      valueText(key, value, reference),
+    ]);
 }
 
 /** What an event is about, in words: "A child" rather than "Person". */
