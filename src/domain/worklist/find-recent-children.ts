@@ -5,6 +5,7 @@ import { createScopedReader } from '../policy/scoped-reader.ts';
 import type { Actor } from '../shared/actor.ts';
 import { queryRows } from '../shared/database.ts';
 import { DomainError } from '../shared/errors.ts';
+import { buildIdentity } from '../view/build-child-view.ts';
 
 export interface RecentChild {
   readonly personId: string;
@@ -64,12 +65,11 @@ async function nameFor(
       view: 'recent_children',
       fieldGroups: ['identity'],
     });
-    for (const r of read.records) {
-      const p = r.payload as Record<string, unknown>;
-      const parts = [p.firstName, p.lastName].filter((v): v is string => typeof v === 'string' && v !== '');
-      if (parts.length > 0) return parts.join(' ');
-    }
-    return null;
+    // The same name the single view heads its page with: the value most agencies agree on.
+    const identity = buildIdentity(read.records);
+    const first = (field: string) => identity.find((i) => i.field === field)?.values[0]?.value;
+    const parts = [first('firstName'), first('lastName')].filter((v): v is string => v !== undefined);
+    return parts.length > 0 ? parts.join(' ') : null;
   } catch (error) {
     if (error instanceof DomainError && error.code === 'not_found') return undefined;
     throw error;
