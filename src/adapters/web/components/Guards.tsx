@@ -2,13 +2,19 @@ import type { ReactNode } from 'react';
 import { Navigate, Outlet, useLocation } from 'react-router';
 import { can, type Capability } from '../api-types.ts';
 import { NoAccessPage } from '../pages/NoAccessPage.tsx';
-import { useSessionContext } from '../session.tsx';
+import { SIGNED_OUT_NOTICE, useSessionContext } from '../session.tsx';
 
-/** Pages behind sign-in: anyone else goes to the sign-in page, and comes back here afterwards. */
+/**
+ * Pages behind sign-in: anyone else goes to the sign-in page, and comes back here afterwards,
+ * unless they chose to sign out: the next person to sign in on this browser starts at home, not
+ * on the page the last one left.
+ */
 export function RequireSession() {
   const { state } = useSessionContext();
   const location = useLocation();
   if (state.status === 'signed-in') return <Outlet />;
+  if (state.status === 'signed-out' && state.notice === SIGNED_OUT_NOTICE)
+    return <Navigate to="/sign-in" replace />;
   return <Navigate to="/sign-in" replace state={{ from: `${location.pathname}${location.search}` }} />;
 }
 
