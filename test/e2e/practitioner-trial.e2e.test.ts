@@ -179,5 +179,17 @@ describe('a practitioner walks issue 14 in Chromium', () => {
       assert.doesNotMatch(text, /Purpose: [a-z0-9]+_[a-z_0-9]+/, 'no purpose codes');
       assert.doesNotMatch(text, /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/, 'no raw ids');
       await assertAccessible(page, 'the audit page');
+
+      // Starting from a child: every event about them, and who has been shown something. (The
+      // social worker's journey above opened Sam Taylor for a s47 enquiry.)
+      await page.goto(`/audit?subjectType=person&subjectId=${people.samTaylor}`);
+      const seen = page.locator('section', { hasText: 'Who has seen this child' });
+      await seen.getByRole('heading', { name: 'Who has seen this child' }).waitFor();
+      await seen
+        .locator('ul, p')
+        .filter({ hasText: /Sam Patel|Nobody has been shown/ })
+        .first()
+        .waitFor();
+      await assertAccessible(page, 'who has seen this child');
     }));
 });

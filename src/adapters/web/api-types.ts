@@ -20,7 +20,12 @@ import type {
   FlowRequest,
   UpdateDraftRequest,
 } from '../http/contracts/agreements.ts';
-import type { AuditEventView, AuditPage, AuditVerificationView } from '../http/contracts/audit.ts';
+import type {
+  AuditEventView,
+  AuditPage,
+  AuditVerificationView,
+  WhoHasSeenView,
+} from '../http/contracts/audit.ts';
 import type { ErrorBody } from '../http/contracts/common.ts';
 import type { IngestReportView, IngestRunView } from '../http/contracts/feeds.ts';
 import type {
@@ -60,6 +65,7 @@ export type Reference = z.infer<typeof ReferenceView>;
 export type AuditEvent = z.infer<typeof AuditEventView>;
 export type AuditEventPage = z.infer<typeof AuditPage>;
 export type AuditVerification = z.infer<typeof AuditVerificationView>;
+export type WhoHasSeen = z.infer<typeof WhoHasSeenView>;
 export type Gateway = z.infer<typeof GatewayView>;
 export type GatewayList = z.infer<typeof GatewayListView>;
 export type GatewayDetail = z.infer<typeof GatewayDetailView>;

@@ -32,6 +32,7 @@ import type {
   Reference,
   Session,
   Worklist,
+  WhoHasSeen,
   User,
 } from './api-types.ts';
 
@@ -146,6 +147,8 @@ export const api = {
     ),
 
   auditEvents: (query: AuditQuery) => request<AuditEventPage>('GET', `/audit${queryString(query)}`),
+  whoHasSeen: (subjectType: string, subjectId: string) =>
+    request<WhoHasSeen>('GET', `/audit/seen${queryString({ subjectType, subjectId })}`),
   verifyAudit: () => request<AuditVerification>('GET', '/audit/verification'),
 
   gateways: (query: GatewayQuery) => request<GatewayList>('GET', `/gateways${queryString(query)}`),
