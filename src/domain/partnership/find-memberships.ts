@@ -41,5 +41,9 @@ export async function findActiveMemberships(
       ),
     )
     .orderBy(membership.createdAt, membership.id);
-  return rows.map((r) => ({ ...r, role: r.role as Role, organisationType: r.organisationType as OrganisationType }));
+  return rows.map((r) => ({
+    ...r,
+    role: r.role as Role,
+    organisationType: r.organisationType as OrganisationType,
+  }));
 }
