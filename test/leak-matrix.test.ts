@@ -19,6 +19,7 @@ import { capabilitiesOf } from '../src/domain/partnership/capabilities.ts';
 import { fieldGroups, type FieldGroup } from '../src/domain/policy/field-groups.ts';
 import { cachedFlowsInForce } from '../src/domain/policy/policy-cache.ts';
 import { purposes, type Purpose } from '../src/domain/policy/purposes.ts';
+import { purposeOrganisationTypes } from '../src/domain/policy/purposes.ts';
 import { rolePurposes } from '../src/domain/policy/role-purposes.ts';
 import { actorFor, agreementDeps } from './support/agreement-fixtures.ts';
 import { expectedMarkers, fieldLeaks, markersIn, type PublishedGroup } from './support/leak-matrix-fields.ts';
@@ -49,7 +50,11 @@ type Relation = 'own_organisation' | 'covering_flow' | 'party_not_covering' | 'n
 
 /** The oracle: what the published agreements allow, flow by flow, with no policy code involved. */
 function expectation(flows: readonly RegisterFlow[], role: string, viewer: string, purpose: Purpose) {
-  const mayAct = (rolePurposes[role as keyof typeof rolePurposes] as readonly string[]).includes(purpose);
+  // The role's purposes, narrowed to those staff of the viewer's type of organisation act for.
+  const viewerType = demoOrganisations.find((o) => o.id === viewer)!.type;
+  const mayAct =
+    (rolePurposes[role as keyof typeof rolePurposes] as readonly string[]).includes(purpose) &&
+    (purposeOrganisationTypes[purpose] as readonly string[]).includes(viewerType);
   const allowed = new Set<string>();
   const relations = new Map<string, Relation>();
   for (const holder of demoOrganisations.map((o) => o.id)) {

@@ -26,6 +26,7 @@ export function benchActors(partnershipId: PartnershipId, count = 200): Actor[] 
     organisationId: uuidFrom('a', i % 12) as OrganisationId,
     membershipId: uuidFrom('c', i) as MembershipId,
     role: roles[i % 5]!,
+    organisationType: 'council_childrens_social_care' as const,
   }));
 }
 

@@ -107,6 +107,7 @@ export async function measureReads(bench: BenchDatabase, options: ReadOptions) {
     organisationId: councilId,
     membershipId: '9b1d0c3e-5a7f-4e21-8c64-ffff00000002' as MembershipId,
     role: 'team_manager',
+    organisationType: 'council_childrens_social_care',
   };
   const mayAct = rolePurposes.team_manager as readonly Purpose[];
   const next = random(99);

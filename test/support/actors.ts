@@ -23,5 +23,6 @@ export async function actorByEmail(db: Db, email: string): Promise<UserActor> {
     organisationId: membership.organisationId as OrganisationId,
     membershipId: membership.id as MembershipId,
     role: membership.role,
+    organisationType: membership.organisationType,
   };
 }

@@ -2,8 +2,8 @@ import { and, eq, isNull } from 'drizzle-orm';
 import type { AgreementContent, FlowContent } from '../../src/domain/agreements/agreement-terms.ts';
 import type { AgreementDeps } from '../../src/domain/agreements/gateway-directory.ts';
 import { demoOrganisations } from '../../src/domain/demo/northshire.ts';
-import type { Role } from '../../src/domain/partnership/roles.ts';
-import { appUser, membership } from '../../src/domain/partnership/schema.ts';
+import type { OrganisationType, Role } from '../../src/domain/partnership/roles.ts';
+import { appUser, membership, organisation } from '../../src/domain/partnership/schema.ts';
 import type { Actor } from '../../src/domain/shared/actor.ts';
 import type { Db } from '../../src/domain/shared/database.ts';
 import type { MembershipId, OrganisationId, PartnershipId, UserId } from '../../src/domain/shared/ids.ts';
@@ -35,11 +35,18 @@ export function agreementDeps(app: TestApp): AgreementDeps {
 /** The demo user's actor, acting through their membership (the one with `role`, if given). */
 export async function actorFor(db: Db, email: string, role?: Role): Promise<Actor & { kind: 'user' }> {
   const rows = await db
-    .select({ user: appUser, membership })
+    .select({ user: appUser, membership, organisationType: organisation.type })
     .from(appUser)
     .innerJoin(
       membership,
       and(eq(membership.partnershipId, appUser.partnershipId), eq(membership.userId, appUser.id)),
+    )
+    .innerJoin(
+      organisation,
+      and(
+        eq(organisation.partnershipId, membership.partnershipId),
+        eq(organisation.id, membership.organisationId),
+      ),
     )
     .where(and(eq(appUser.email, email), isNull(membership.endedAt)));
   const row = rows.find((r) => !role || r.membership.role === role);
@@ -51,6 +58,7 @@ export async function actorFor(db: Db, email: string, role?: Role): Promise<Acto
     organisationId: row.membership.organisationId as OrganisationId,
     membershipId: row.membership.id as MembershipId,
     role: row.membership.role as Role,
+    organisationType: row.organisationType as OrganisationType,
   };
 }
 

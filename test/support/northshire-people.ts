@@ -103,7 +103,8 @@ export const northshirePeople: readonly AgencyPersonSpec[] = [
       {
         fieldGroup: 'police_incidents',
         kind: 'police_incident',
-        payload: { incidentType: 'concern', summary: '=HYPERLINK("http://evil.example")' },
+        // A feed that maps only a free-text summary, and that summary looks like a formula.
+        payload: { summary: '=HYPERLINK("http://evil.example")' },
         eventDate: '2026-09-16',
         factOrOpinion: 'opinion',
       },

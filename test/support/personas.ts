@@ -20,6 +20,7 @@ export const danaTheDpo: Actor = {
   organisationId: northshire.childrensServicesId,
   membershipId: '6f1c2a4e-0b7d-4c55-9a31-2d8e5b7f0c01' as MembershipId,
   role: 'data_protection_officer',
+  organisationType: 'council_childrens_social_care',
 };
 
 /** Chris Lee, the platform's system administrator, who alone may replace the gateway catalogue. */
@@ -30,6 +31,7 @@ export const chrisTheSystemAdmin: Actor = {
   organisationId: northshire.childrensServicesId,
   membershipId: '6f1c2a4e-0b7d-4c55-9a31-2d8e5b7f0c02' as MembershipId,
   role: 'system_admin',
+  organisationType: 'council_childrens_social_care',
 };
 
 /** Sam Patel, a social worker (practitioner) at Northshire Children's Services. */
@@ -40,4 +42,5 @@ export const samThePractitioner: Actor = {
   organisationId: northshire.childrensServicesId,
   membershipId: '6f1c2a4e-0b7d-4c55-9a31-2d8e5b7f0c03' as MembershipId,
   role: 'practitioner',
+  organisationType: 'council_childrens_social_care',
 };

@@ -18,6 +18,7 @@ import { roleGrantRoutes } from './routes/role-grant-routes.ts';
 import { policyRoutes } from './routes/policy-routes.ts';
 import { sessionRoutes } from './routes/session-routes.ts';
 import { gatedViewPaths, viewRoutes } from './routes/view-routes.ts';
+import { worklistRoutes } from './routes/worklist-routes.ts';
 import { peopleFamilyNetwork } from '../../domain/view/people-family-network.ts';
 import { SlidingWindowLimiter } from '../../domain/identity/rate-limiter.ts';
 import { notFoundViewRule } from '../../domain/policy/limit-not-found-views.ts';
@@ -106,6 +107,7 @@ export function createHttpApp(deps: HttpDeps): OpenAPIHono<AppEnv> {
   // One linkage index per partnership in this process, shared with ingest when it is given one.
   linkReviewRoutes({ ...deps, linkIndexes: deps.linkIndexes ?? new LinkIndexes() }, app);
   feedRoutes(deps, app);
+  worklistRoutes(deps, app);
   viewRoutes({ ...readDeps, familyNetwork: peopleFamilyNetwork, sessionCache }, app);
   app.doc31('/api/openapi.json', {
     openapi: '3.1.0',

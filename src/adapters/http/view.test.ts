@@ -61,6 +61,21 @@ for (const kind of testDatabaseKinds()) {
       assert.ok(!body.chronology.some((e) => e.holderName === 'Northshire Hospitals NHS Foundation Trust'));
     });
 
+    test('a police officer is neither offered nor allowed looked-after care, even for the police’s own records', async () => {
+      const purposes = (await (await get('/api/policy/purposes', rhys)).json()) as {
+        purposes: { id: string; mayActFor: boolean }[];
+      };
+      const offered = purposes.purposes.filter((p) => p.mayActFor).map((p) => p.id);
+      assert.ok(offered.includes('s47_enquiry'));
+      assert.equal(offered.includes('looked_after_care'), false);
+      const refused = await get(`/api/persons/${people.samTaylor}/view?purpose=looked_after_care`, rhys);
+      const nobody = await get(`/api/persons/${people.nobody}/view?purpose=looked_after_care`, rhys);
+      assert.deepEqual([refused.status, nobody.status], [404, 404]);
+      assert.deepEqual(await refused.json(), await nobody.json());
+      const samOffered = (await (await get('/api/policy/purposes', sam)).json()) as typeof purposes;
+      assert.ok(samOffered.purposes.some((p) => p.id === 'looked_after_care' && p.mayActFor));
+    });
+
     test('not yours, nobody and a malformed id: 404 with one body, or 400 naming the field', async () => {
       const mia = await get(`/api/persons/${people.miaHughes}/view?purpose=s47_enquiry`, rhys);
       const nobody = await get(`/api/persons/${people.nobody}/view?purpose=s47_enquiry`, rhys);

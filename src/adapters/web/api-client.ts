@@ -37,6 +37,13 @@ export function onSessionEnded(handler: () => void): void {
   sessionEnded = handler;
 }
 
+/**
+ * When the server last saw this browser act in the session: each answered request resets the
+ * server's idle clock (identity/resolve-session.ts), so the timeout warning counts from here.
+ */
+let lastActivityAt = Date.now();
+export const lastActivity = (): number => lastActivityAt;
+
 export async function request<T>(method: Method, path: string, options: RequestOptions = {}): Promise<T> {
   const headers: Record<string, string> = { Accept: 'application/json' };
   if (options.body !== undefined) headers['Content-Type'] = 'application/json';
@@ -58,6 +65,7 @@ export async function request<T>(method: Method, path: string, options: RequestO
     );
   }
 
+  if (response.status !== 401) lastActivityAt = Date.now();
   if (response.status === 401 && !options.anonymous) {
     setCsrfToken(null);
     sessionEnded();

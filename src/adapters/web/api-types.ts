@@ -20,7 +20,12 @@ import type {
   FlowRequest,
   UpdateDraftRequest,
 } from '../http/contracts/agreements.ts';
-import type { AuditEventView, AuditPage, AuditVerificationView } from '../http/contracts/audit.ts';
+import type {
+  AuditEventView,
+  AuditPage,
+  AuditVerificationView,
+  WhoHasSeenView,
+} from '../http/contracts/audit.ts';
 import type { ErrorBody } from '../http/contracts/common.ts';
 import type {
   IngestReportView,
@@ -47,6 +52,7 @@ import type {
 } from '../http/contracts/partnership.ts';
 import type { PurposesView } from '../http/contracts/policy.ts';
 import type { MembershipView, SessionView } from '../http/contracts/session.ts';
+import type { WorklistView } from '../http/contracts/worklist.ts';
 import type {
   ChildViewResponse,
   ChronologyResponse,
@@ -55,6 +61,7 @@ import type {
 } from '../http/contracts/view.ts';
 
 export type Session = z.infer<typeof SessionView>;
+export type Worklist = z.infer<typeof WorklistView>;
 export type LinkReviewList = z.infer<typeof LinkReviewListResponse>;
 export type LinkReview = z.infer<typeof LinkReviewResponse>;
 export type LinkDecisionBody = z.infer<typeof LinkDecisionRequest>;
@@ -71,6 +78,7 @@ export type RoleGrants = z.infer<typeof RoleGrantsResponse>;
 export type AuditEvent = z.infer<typeof AuditEventView>;
 export type AuditEventPage = z.infer<typeof AuditPage>;
 export type AuditVerification = z.infer<typeof AuditVerificationView>;
+export type WhoHasSeen = z.infer<typeof WhoHasSeenView>;
 export type Gateway = z.infer<typeof GatewayView>;
 export type GatewayList = z.infer<typeof GatewayListView>;
 export type GatewayDetail = z.infer<typeof GatewayDetailView>;

@@ -34,6 +34,8 @@ import type {
   Reference,
   RoleGrants,
   Session,
+  Worklist,
+  WhoHasSeen,
   User,
 } from './api-types.ts';
 
@@ -92,6 +94,7 @@ export const chronologyCsvUrl = (id: string, query: ChronologyQuery) =>
   `/api${personPath(id)}/chronology.csv${queryString(query)}`;
 
 export const api = {
+  worklist: () => request<Worklist>('GET', '/worklist'),
   purposes: async () => (await request<{ purposes: PurposeOption[] }>('GET', '/policy/purposes')).purposes,
   // A POST, so that names and identifiers never sit in a URL, the history or an access log.
   searchPersons: (body: PersonSearchRequest) =>
@@ -148,6 +151,8 @@ export const api = {
     ),
 
   auditEvents: (query: AuditQuery) => request<AuditEventPage>('GET', `/audit${queryString(query)}`),
+  whoHasSeen: (subjectType: string, subjectId: string) =>
+    request<WhoHasSeen>('GET', `/audit/seen${queryString({ subjectType, subjectId })}`),
   verifyAudit: () => request<AuditVerification>('GET', '/audit/verification'),
 
   gateways: (query: GatewayQuery) => request<GatewayList>('GET', `/gateways${queryString(query)}`),

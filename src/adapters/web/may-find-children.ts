@@ -1,8 +1,16 @@
-import type { Role } from '../../domain/partnership/roles.ts';
-import { rolePurposes } from '../../domain/policy/role-purposes.ts';
+import type { OrganisationType, Role } from '../../domain/partnership/roles.ts';
+import { purposes } from '../../domain/policy/purposes.ts';
+import { mayActForAs } from '../../domain/policy/role-purposes.ts';
 import type { Session } from './api-types.ts';
 
-/** Only a role that may act for some purpose can see anything of a child (policy/role-purposes.ts). */
+/**
+ * Only a role that may act for some purpose, in its type of organisation, can see anything of a
+ * child (policy/role-purposes.ts and purposes.ts, the same tables the server's gate reads).
+ */
 export function mayFindChildren(session: Session): boolean {
-  return (rolePurposes[session.membership.role as Role] ?? []).length > 0;
+  const actor = {
+    role: session.membership.role as Role,
+    organisationType: session.membership.organisationType as OrganisationType,
+  };
+  return purposes.some((p) => mayActForAs(actor, p));
 }

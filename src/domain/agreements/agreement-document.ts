@@ -4,7 +4,7 @@ import { organisationTypeLabels, roleLabels } from '../partnership/roles.ts';
 import { dataCategoryLabels, fieldGroupDefinitions } from '../policy/field-groups.ts';
 import { purposeDefinitions } from '../policy/purposes.ts';
 import {
-  agreementStatusLabels,
+  agreementStatusLabel,
   confidentialityGroundLabels,
   flowFrequencyLabels,
   flowGatewayIds,
@@ -49,7 +49,7 @@ export function buildAgreementDocument(input: DocumentInput): Document {
     table(null, [
       ['Reference', a.reference],
       ['Version', String(v.version)],
-      ['Status', agreementStatusLabels[v.displayStatus]],
+      ['Status', agreementStatusLabel(v.displayStatus, v.content.startDate)],
       ...(a.tier1 ? [['Made under', a.tier1.reference]] : []),
       ['Start date', date(v.content.startDate)],
       ['Review date', date(v.content.reviewDate)],
@@ -168,10 +168,10 @@ export function buildAgreementDocument(input: DocumentInput): Document {
 
     heading('Appendix B. Version history'),
     table(
-      ['Version', 'Status', 'Drafted', 'Came into force', 'Superseded'],
+      ['Version', 'Status', 'Drafted', 'Signed by every party', 'Superseded'],
       a.versions.map((x) => [
         String(x.version),
-        agreementStatusLabels[x.displayStatus],
+        agreementStatusLabel(x.displayStatus, x.content.startDate),
         when(x.createdAt),
         when(x.activatedAt),
         when(x.supersededAt),

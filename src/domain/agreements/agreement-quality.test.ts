@@ -82,6 +82,24 @@ for (const kind of testDatabaseKinds()) {
       assert.equal(byName.data, 'complete');
     });
 
+    test('an empty retention section is never complete, even when every flow gives its own period', async () => {
+      const dana = await actorFor(app.database.db, 'dana.okafor@northshire.example');
+      const parties = [org.csc, org.police];
+      const draft = await createAgreement(deps, dana, {
+        tier: 'tier2',
+        tier1AgreementId: tier1Id,
+        content: { ...tier2Content(parties), retention: '' },
+        flows: [{ ...policeChecks, retention: 'Six years after the case closes' }],
+      });
+      const report = await checkAgreementQuality(deps, sam, { agreementId: draft.id });
+      const retention = report.sections.find((s) => s.section === 'retention');
+      assert.equal(retention?.status, 'missing');
+      assert.deepEqual(
+        retention?.findings.map((f) => f.message),
+        ['Retention: the agreement gives no retention commitments'],
+      );
+    });
+
     test('an agreement in force is complete on signatures, and its review is flagged once due', async () => {
       const report = await checkAgreementQuality(deps, sam, { agreementId: tier2Id });
       const byName = Object.fromEntries(report.sections.map((s) => [s.section, s.status]));

@@ -50,6 +50,8 @@ export function versionStatus(a: AgreementRecord, v: VersionRecord, now: Date): 
   const today = londonDate(now);
   if (v.content.endDate !== null && v.content.endDate < today) return 'expired';
   if (suspendedAt(a, now)) return 'suspended';
+  // Signed by every party, but its start date is still ahead: not in force yet (versionStateAt).
+  if (v.content.startDate > today) return 'signed_not_started';
   if (v.content.reviewDate <= today) return 'review_due';
   return 'active';
 }

@@ -1,3 +1,4 @@
+import { plainDate } from '../shared/plain-date.ts';
 import type { DataCategory, FieldGroup } from '../policy/field-groups.ts';
 import type { Purpose } from '../policy/purposes.ts';
 
@@ -22,6 +23,7 @@ export type StoredVersionStatus = (typeof storedVersionStatuses)[number];
 export const agreementStatuses = [
   'draft',
   'awaiting_signatures',
+  'signed_not_started',
   'active',
   'review_due',
   'suspended',
@@ -34,6 +36,7 @@ export type AgreementStatus = (typeof agreementStatuses)[number];
 export const agreementStatusLabels = {
   draft: 'Draft',
   awaiting_signatures: 'Awaiting signatures',
+  signed_not_started: 'Signed, not yet in force',
   active: 'Active',
   review_due: 'Active, review due',
   suspended: 'Suspended',
@@ -41,6 +44,17 @@ export const agreementStatusLabels = {
   superseded: 'Superseded',
   terminated: 'Terminated',
 } as const satisfies Record<AgreementStatus, string>;
+
+/**
+ * A status in words with its date where the date is the news: an agreement signed by every
+ * party whose start date is still ahead is "Signed, in force from 4 Jan 2027", never "Active"
+ * (nothing flows under it until then; find-flows-in-force.ts leaves it out).
+ */
+export function agreementStatusLabel(status: AgreementStatus, startDate: string): string {
+  return status === 'signed_not_started'
+    ? `Signed, in force from ${plainDate(startDate)}`
+    : agreementStatusLabels[status];
+}
 
 /** How information travels in a flow, and whether the channel itself protects it (UK GDPR Art 32). */
 export const flowMethods = [

@@ -177,9 +177,11 @@ export function assessQuality(
     if (weakness) add('security', 'weak', `the method '${flow.method}' ${weakness} (flow ${n(i)})`);
   });
 
-  // Retention: storage limitation (UK GDPR Art 5(1)(e)).
-  if (tier === 'tier1' && !content.retention)
-    add('retention', 'missing', 'the agreement gives no retention commitments');
+  // Retention: storage limitation (UK GDPR Art 5(1)(e)). Each tier's template has a retention
+  // section, and the agreement page shows an empty one as "Not written yet": a Tier 2 whose flows
+  // each give a period still needs the agreement's own commitments (disposal, what happens when
+  // the agreement ends), so an empty section is never "complete".
+  if (!content.retention) add('retention', 'missing', 'the agreement gives no retention commitments');
   flows.forEach((flow, i) => {
     if (!flow.retention) add('retention', 'missing', `no retention period is given for flow ${n(i)}`);
     else if (!hasPeriod(flow.retention))

@@ -13,7 +13,13 @@ import {
 import { art9Point, art9Sched1Requirement } from './legal-rules.ts';
 
 /** A Tier 1 agreement that a Tier 2 may still be made under. */
-const usableTier1Statuses = new Set(['draft', 'awaiting_signatures', 'active', 'review_due']);
+const usableTier1Statuses = new Set([
+  'draft',
+  'awaiting_signatures',
+  'signed_not_started',
+  'active',
+  'review_due',
+]);
 
 /**
  * Checks an agreement version as a data protection officer would before it is signed. Errors

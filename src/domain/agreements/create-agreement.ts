@@ -28,7 +28,13 @@ export interface CreateAgreementInput {
 }
 
 /** A Tier 1 may be in force or still being drafted when its Tier 2 agreements are drafted. */
-const tier1StatusesToDraftUnder = new Set(['draft', 'awaiting_signatures', 'active', 'review_due']);
+const tier1StatusesToDraftUnder = new Set([
+  'draft',
+  'awaiting_signatures',
+  'signed_not_started',
+  'active',
+  'review_due',
+]);
 
 /**
  * Drafts a new agreement as version 1, with its reference (T1-001, T2-014) taken in the same

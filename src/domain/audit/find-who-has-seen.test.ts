@@ -111,7 +111,7 @@ async function resolveActor(app: TestApp, email: string): Promise<Actor> {
   const body = session.body as {
     user: { id: string };
     partnership: { id: string };
-    membership: { id: string; organisationId: string; role: string };
+    membership: { id: string; organisationId: string; organisationType: string; role: string };
   };
   return {
     kind: 'user',
@@ -120,5 +120,6 @@ async function resolveActor(app: TestApp, email: string): Promise<Actor> {
     organisationId: body.membership.organisationId,
     membershipId: body.membership.id,
     role: body.membership.role,
+    organisationType: body.membership.organisationType,
   } as Actor;
 }

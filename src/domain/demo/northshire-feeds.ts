@@ -229,6 +229,7 @@ export function generateDemoFeeds(children = 200, seed = 2026): DemoFeedFiles {
       }
     }
   }
+  doubtfulMatches(families, out, agencyId);
   // Wrong on purpose, for the ingest report: an impossible date and an NHS number mistyped.
   if (out.policePeople[0]) out.policePeople[0] = { ...out.policePeople[0], birth_date: '31/02/2015' };
   if (out.nhsPeople[1]) out.nhsPeople[1] = { ...out.nhsPeople[1], nhs_number: '9434765918' };
@@ -247,4 +248,60 @@ export function generateDemoFeeds(children = 200, seed = 2026): DemoFeedFiles {
     }),
   ) as Record<DemoFeedKey, string>;
   return { files, children };
+}
+
+/**
+ * A few children the police know under details that only partly agree with the other agencies'
+ * (a shortened first name or an initial, a date of birth a day or a month out, a misspelt surname, no address): the doubtful
+ * matches linkage sends to the review queue, so the demo's partnership administrator has some to
+ * decide. Appended after everything else and chosen without the random picker, so the rest of the
+ * demo stays exactly as it was.
+ */
+function doubtfulMatches(
+  families: readonly Family[],
+  out: Record<DemoFeedKey, Row[]>,
+  agencyId: (prefix: string, person: Person) => string,
+): void {
+  const kids = families.flatMap((f) => f.people.filter((x) => x.role === 'child').map((kid) => ({ f, kid })));
+  const dayOut = (kid: Person): Person['dob'] => [
+    kid.dob[0],
+    kid.dob[1],
+    kid.dob[2] >= 28 ? kid.dob[2] - 1 : kid.dob[2] + 1,
+  ];
+  const monthOut = (kid: Person): Person['dob'] => [
+    kid.dob[0],
+    kid.dob[1] === 12 ? 11 : kid.dob[1] + 1,
+    kid.dob[2],
+  ];
+  // Tried against the demo's fitted linkage model: together these leave a handful of pairs
+  // between its review and merge weights (the model is fitted on the whole population, so the
+  // set matters, not each row alone); seed-demo-feeds.test.ts checks some reach the queue.
+  const variants: ((kid: Person) => Partial<Person>)[] = [
+    (kid) => ({ first: kid.first.slice(0, 3), last: `${kid.last}e` }),
+    (kid) => ({ last: `${kid.last}e`, dob: monthOut(kid) }),
+    (kid) => ({ dob: [kid.dob[0] - 1, kid.dob[1], kid.dob[2]] }),
+    (kid) => ({ first: kid.first.slice(0, 1) }),
+    (kid) => ({ first: kid.first.slice(0, 3), dob: dayOut(kid) }),
+    (kid) => ({ first: `${kid.first}a`, last: `${kid.last}e`, dob: dayOut(kid) }),
+  ];
+  variants.forEach((variant, i) => {
+    const pick = kids[7 + i * 23];
+    if (!pick) return;
+    const kid = { ...pick.kid, ...variant(pick.kid) };
+    out.policePeople.push({
+      person_id: `${agencyId('PN', pick.kid)}D`,
+      forename: titleCase(kid.first),
+      middle_names: '',
+      surname: titleCase(kid.last),
+      birth_date: dayFirst(kid.dob),
+      sex: kid.sex.toUpperCase(),
+      nhs_number: '',
+      upn: '',
+      address: '',
+      postcode: '',
+      town: '',
+      phone: '',
+      email: '',
+    });
+  });
 }

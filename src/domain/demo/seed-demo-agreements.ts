@@ -9,8 +9,8 @@ import { submitAgreement } from '../agreements/submit-agreement.ts';
 import { updateFlow } from '../agreements/update-flow.ts';
 import { appendAuditEvent } from '../audit/append-audit-event.ts';
 import { can, overOrganisation } from '../partnership/capabilities.ts';
-import type { Role } from '../partnership/roles.ts';
-import { membership } from '../partnership/schema.ts';
+import type { OrganisationType, Role } from '../partnership/roles.ts';
+import { membership, organisation } from '../partnership/schema.ts';
 import { systemActor, type Actor } from '../shared/actor.ts';
 import type { MembershipId, OrganisationId, PartnershipId, UserId } from '../shared/ids.ts';
 import { demoTier1, orgId, type DemoAgreement } from './northshire-agreements.ts';
@@ -85,16 +85,24 @@ async function membershipActors(
   partnershipId: PartnershipId,
 ): Promise<(Actor & { kind: 'user' })[]> {
   const rows = await deps.db
-    .select()
+    .select({ m: membership, organisationType: organisation.type })
     .from(membership)
+    .innerJoin(
+      organisation,
+      and(
+        eq(organisation.partnershipId, membership.partnershipId),
+        eq(organisation.id, membership.organisationId),
+      ),
+    )
     .where(and(eq(membership.partnershipId, partnershipId), isNull(membership.endedAt)))
     .orderBy(membership.createdAt, membership.id);
-  return rows.map((m) => ({
+  return rows.map(({ m, organisationType }) => ({
     kind: 'user',
     userId: m.userId as UserId,
     partnershipId,
     organisationId: m.organisationId as OrganisationId,
     membershipId: m.id as MembershipId,
     role: m.role as Role,
+    organisationType: organisationType as OrganisationType,
   }));
 }

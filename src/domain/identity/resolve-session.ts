@@ -1,6 +1,6 @@
 import { and, eq, sql } from 'drizzle-orm';
 import type { ActiveMembership } from '../partnership/find-memberships.ts';
-import type { Role } from '../partnership/roles.ts';
+import type { OrganisationType, Role } from '../partnership/roles.ts';
 import type { Actor } from '../shared/actor.ts';
 import { hotStatement, queryRows, type Db } from '../shared/database.ts';
 import type { Deps } from '../shared/deps.ts';
@@ -43,7 +43,11 @@ export async function resolveSession(deps: Deps, token: string): Promise<ActiveS
   const now = deps.clock.now().getTime();
   const idleExpires = Number(row.last_seen_ms) + SESSION_IDLE_MS;
   const absoluteExpires = Number(row.created_ms) + SESSION_ABSOLUTE_MS;
-  const memberships = row.memberships.map((m) => ({ ...m, role: m.role as Role }));
+  const memberships = row.memberships.map((m) => ({
+    ...m,
+    role: m.role as Role,
+    organisationType: m.organisationType as OrganisationType,
+  }));
   const membership = memberships.find((m) => m.id === row.membership_id);
   if (now >= idleExpires || now >= absoluteExpires || !membership) {
     await deps.db.delete(userSession).where(thisSession);
@@ -68,6 +72,7 @@ export async function resolveSession(deps: Deps, token: string): Promise<ActiveS
       organisationId: membership.organisationId as OrganisationId,
       membershipId: membership.id as MembershipId,
       role: membership.role,
+      organisationType: membership.organisationType,
     },
     user: { id: user.id, email: user.email, displayName: user.displayName },
     partnership: { id: session.partnershipId, name: row.partnership_name },

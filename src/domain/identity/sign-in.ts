@@ -123,6 +123,7 @@ export async function signIn(
     organisationId: membership.organisationId as OrganisationId,
     membershipId: membership.id as MembershipId,
     role: membership.role,
+    organisationType: membership.organisationType,
   } as const;
   const token = newSessionToken(partnershipId);
   const now = deps.clock.now();

@@ -1,13 +1,13 @@
 import { and, eq, isNull } from 'drizzle-orm';
 import type { Db } from '../shared/database.ts';
 import { membership, organisation } from './schema.ts';
-import type { Role } from './roles.ts';
+import type { OrganisationType, Role } from './roles.ts';
 
 export interface ActiveMembership {
   readonly id: string;
   readonly organisationId: string;
   readonly organisationName: string;
-  readonly organisationType: string;
+  readonly organisationType: OrganisationType;
   readonly role: Role;
 }
 
@@ -41,5 +41,9 @@ export async function findActiveMemberships(
       ),
     )
     .orderBy(membership.createdAt, membership.id);
-  return rows.map((r) => ({ ...r, role: r.role as Role }));
+  return rows.map((r) => ({
+    ...r,
+    role: r.role as Role,
+    organisationType: r.organisationType as OrganisationType,
+  }));
 }

@@ -16,6 +16,7 @@ const actor = (role: Role, organisationId = csc): Actor => ({
   userId: '6f1c2a4e-0b7d-4c55-9a31-2d8e5b7f0b10' as UserId,
   partnershipId: northshire.partnershipId,
   organisationId,
+  organisationType: organisationId === police ? 'police' : 'council_childrens_social_care',
   membershipId: '6f1c2a4e-0b7d-4c55-9a31-2d8e5b7f0c10' as MembershipId,
   role,
 });

@@ -9,7 +9,7 @@ import { allowedScope, type AllowedScope } from './decide-access.ts';
 import { fieldGroups as allFieldGroups, type FieldGroup } from './field-groups.ts';
 import type { FlowsInForceSource } from './flows-in-force-source.ts';
 import type { Purpose } from './purposes.ts';
-import { mayActFor } from './role-purposes.ts';
+import { mayActForAs } from './role-purposes.ts';
 
 /** Subject data is about a person; audit events name them by the person key. */
 export const SUBJECT_TYPE = 'person';
@@ -40,7 +40,9 @@ export async function loadPolicyAccess(
   fieldGroups: readonly FieldGroup[] = allFieldGroups,
 ): Promise<PolicyAccess> {
   if (actor.kind !== 'user') return { ok: false, reason: 'system_actor' };
-  if (!mayActFor(actor.role, purpose)) return { ok: false, reason: 'role_not_permitted' };
+  // The role in an organisation of its type (role-purposes.ts): a police officer is refused the
+  // care of a looked-after child even if a flow would carry it.
+  if (!mayActForAs(actor, purpose)) return { ok: false, reason: 'role_not_permitted' };
   const policy = source.compiledPolicy
     ? await source.compiledPolicy(tx, actor.partnershipId, at)
     : compilePolicy(await source(tx, actor.partnershipId, at));
@@ -76,7 +78,7 @@ export function peekPolicyAccess(
   at: Date,
   fieldGroups: readonly FieldGroup[] = allFieldGroups,
 ): { access: PolicyAccess & { ok: true }; generation: string; generationColumn: SQL } | undefined {
-  if (!source.speculative || actor.kind !== 'user' || !mayActFor(actor.role, purpose)) return undefined;
+  if (!source.speculative || actor.kind !== 'user' || !mayActForAs(actor, purpose)) return undefined;
   const held = source.speculative.peek(actor.partnershipId, at);
   if (!held) return undefined;
   return {

@@ -1,3 +1,5 @@
+import type { OrganisationType } from '../partnership/roles.ts';
+
 /**
  * Purposes for which subject data may be used, as data (DESIGN.md rule 4). A flow in an agreement
  * lists the purposes it serves, and a role may act only for the purposes role-permissions give it.
@@ -99,3 +101,62 @@ export const purposeDefinitions = {
 export function isPurpose(value: string): value is Purpose {
   return (purposes as readonly string[]).includes(value);
 }
+
+const everyPartner = [
+  'council_childrens_social_care',
+  'council_education',
+  'police',
+  'nhs_trust',
+  'integrated_care_board',
+  'gp_practice',
+  'school',
+  'youth_justice',
+  'probation',
+  'housing',
+  'charity',
+] as const satisfies readonly OrganisationType[];
+
+/**
+ * The types of organisation whose staff act for each purpose (DESIGN.md rule 4: policy is data).
+ * A role's purposes (role-purposes.ts) are narrowed by this table, so a police practitioner is
+ * never offered, nor allowed to read for, the care of a looked-after child: that is the council's
+ * duty as corporate parent (CA1989 s22), with the virtual school head (s22(3A)), the child's
+ * school (designated teacher) and health (statutory health assessments) around it. Working
+ * Together to Safeguard Children 2023 sets who takes part in the rest: s47 enquiries are the
+ * council's, with the police and health (chapter 2); strategy discussions bring in the referring
+ * agency; conferences invite every agency involved with the family; Operation Encompass notices
+ * go to the child's school (Victims and Prisoners Act 2024); the partnership's reviews and audits
+ * draw on every partner (CA2004 ss16E to 16H).
+ */
+export const purposeOrganisationTypes = {
+  early_help: everyPartner.filter((t) => t !== 'integrated_care_board' && t !== 'probation'),
+  child_in_need_assessment: [
+    'council_childrens_social_care',
+    'council_education',
+    'police',
+    'nhs_trust',
+    'gp_practice',
+    'school',
+    'youth_justice',
+    'housing',
+  ],
+  front_door_screening: ['council_childrens_social_care', 'council_education', 'police', 'nhs_trust'],
+  strategy_discussion: [
+    'council_childrens_social_care',
+    'council_education',
+    'police',
+    'nhs_trust',
+    'integrated_care_board',
+    'gp_practice',
+    'school',
+    'youth_justice',
+    'probation',
+  ],
+  s47_enquiry: ['council_childrens_social_care', 'police', 'nhs_trust'],
+  child_protection_conference: everyPartner,
+  looked_after_care: ['council_childrens_social_care', 'council_education', 'nhs_trust', 'school'],
+  operation_encompass: ['school', 'council_education'],
+  learning_review: everyPartner,
+  multi_agency_audit: everyPartner,
+  s16h_request: everyPartner,
+} as const satisfies Record<Purpose, readonly OrganisationType[]>;

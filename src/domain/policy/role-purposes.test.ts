@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { roles } from '../partnership/roles.ts';
-import { purposes, type Purpose } from './purposes.ts';
-import { mayActFor, rolePurposes } from './role-purposes.ts';
+import { organisationTypes, roles } from '../partnership/roles.ts';
+import { purposeOrganisationTypes, purposes, type Purpose } from './purposes.ts';
+import { mayActFor, mayActForAs, rolePurposes } from './role-purposes.ts';
 
 describe('the purposes a role may act for', () => {
   test("administrators, the DPO and the Caldicott guardian read no child's record for any purpose", () => {
@@ -57,5 +57,38 @@ describe('the purposes a role may act for', () => {
         );
       }
     }
+  });
+
+  test('purposes fit the organisation too: a police practitioner is not offered looked-after care', () => {
+    const police = { role: 'practitioner', organisationType: 'police' } as const;
+    assert.deepEqual(
+      purposes.filter((p) => mayActForAs(police, p)),
+      [
+        'early_help',
+        'child_in_need_assessment',
+        'strategy_discussion',
+        's47_enquiry',
+        'child_protection_conference',
+      ],
+    );
+    const socialWorker = { role: 'practitioner', organisationType: 'council_childrens_social_care' } as const;
+    assert.ok(mayActForAs(socialWorker, 'looked_after_care'));
+    assert.equal(
+      mayActForAs({ role: 'practitioner', organisationType: 'housing' }, 's47_enquiry'),
+      false,
+      'housing contributes to conferences, it does not conduct s47 enquiries',
+    );
+  });
+
+  test('the fast check by role and organisation agrees with both tables', () => {
+    for (const role of roles)
+      for (const organisationType of organisationTypes)
+        for (const purpose of purposes)
+          assert.equal(
+            mayActForAs({ role, organisationType }, purpose),
+            (rolePurposes[role] as readonly Purpose[]).includes(purpose) &&
+              (purposeOrganisationTypes[purpose] as readonly string[]).includes(organisationType),
+            `${role} at ${organisationType}: ${purpose}`,
+          );
   });
 });

@@ -1,5 +1,5 @@
-import type { Role } from '../partnership/roles.ts';
-import { purposes, type Purpose } from './purposes.ts';
+import type { OrganisationType, Role } from '../partnership/roles.ts';
+import { purposeOrganisationTypes, purposes, type Purpose } from './purposes.ts';
 
 /**
  * The purposes each role may act for, as data (DESIGN.md rule 4). This is the first gate of every
@@ -88,8 +88,32 @@ const roleMasks = new Map<Role, number>(
   ]),
 );
 
+/** Per organisation type, a bitmask of the purposes its staff act for (purposes.ts). */
+const organisationMasks = new Map<OrganisationType, number>();
+for (const [purpose, types] of Object.entries(purposeOrganisationTypes) as [
+  Purpose,
+  readonly OrganisationType[],
+][])
+  for (const type of types)
+    organisationMasks.set(type, (organisationMasks.get(type) ?? 0) | purposeBit.get(purpose)!);
+
+/** Whether a role may act for a purpose anywhere: the decision's own first gate (decide-access.ts). */
 export function mayActFor(role: Role, purpose: Purpose): boolean {
   return ((roleMasks.get(role) ?? 0) & (purposeBit.get(purpose) ?? 0)) !== 0;
+}
+
+/**
+ * Whether this role, in an organisation of this type, may act for a purpose: the gate every read
+ * passes (policy-access.ts) and what the purpose pickers offer. Both tables must agree.
+ */
+export function mayActForAs(
+  actor: { readonly role: Role; readonly organisationType: OrganisationType },
+  purpose: Purpose,
+): boolean {
+  const bit = purposeBit.get(purpose) ?? 0;
+  return (
+    ((roleMasks.get(actor.role) ?? 0) & (organisationMasks.get(actor.organisationType) ?? 0) & bit) !== 0
+  );
 }
 
 export function purposesOf(role: Role): readonly Purpose[] {

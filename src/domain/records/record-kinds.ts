@@ -6,6 +6,8 @@ import type { FieldGroup } from '../policy/field-groups.ts';
  * a JSON object of the mapped columns; the keys below are the ones with meaning across agencies.
  * Each mapped item also carries whether it is fact or opinion (DOMAIN.md 2.5): the record's
  * fact_or_opinion is 'opinion' if any item in it is, and payload.opinionFields lists them.
+ * Any kind may also carry `recordedDate`, the day the agency itself recorded the item (mapped
+ * from the agency's own column); the chronology shows it as "Recorded", never the load time.
  */
 export const recordKinds = {
   person_details: {

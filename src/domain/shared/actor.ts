@@ -1,4 +1,4 @@
-import type { Role } from '../partnership/roles.ts';
+import type { OrganisationType, Role } from '../partnership/roles.ts';
 import type { MembershipId, OrganisationId, PartnershipId, UserId } from './ids.ts';
 
 /**
@@ -13,6 +13,8 @@ export type Actor =
       readonly organisationId: OrganisationId;
       readonly membershipId: MembershipId;
       readonly role: Role;
+      /** The type of the membership's organisation: purposes fit role and organisation (role-purposes.ts). */
+      readonly organisationType: OrganisationType;
     }
   | { readonly kind: 'system'; readonly partnershipId: PartnershipId; readonly process: string };
 

@@ -57,7 +57,7 @@ test('a status item, as the policy reader projects it, shows only that the plan 
     }),
   });
   assert.equal(buildAgencies([status])[0]?.leadPractitioner, null);
-  assert.equal(buildChronology([status])[0]?.summary, 'Child protection plan from 2026-10-05');
+  assert.equal(buildChronology([status])[0]?.summary, 'Child protection plan from 5 Oct 2026');
 });
 
 test('agencies with a lead practitioner come first; last contact is the latest date any item gives', () => {
@@ -116,7 +116,7 @@ test('a date range keeps only entries with an event date inside it, ends include
   );
   assert.deepEqual(
     filterChronology(entries, { from: '2026-09-15', to: '2026-09-30' }).map((e) => e.eventDate),
-    ['2026-09-15', '2026-09-30'],
+    ['2026-09-30', '2026-09-15'],
   );
 });
 

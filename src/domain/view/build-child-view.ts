@@ -2,7 +2,14 @@ import { fieldGroupDefinitions, type FieldGroup } from '../policy/field-groups.t
 import type { PersonRecord } from '../policy/read-person-records.ts';
 import { flagInvolvements, type InvolvementType } from '../records/record-kinds.ts';
 import { isChronologyEntryKind, type ChronologyKind } from './record-kind-labels.ts';
-import { describeRecord, involvementLabels, payloadOf, text } from './describe-record.ts';
+import {
+  describeRecord,
+  eventDateOf,
+  involvementLabels,
+  payloadOf,
+  recordedDateOf,
+  text,
+} from './describe-record.ts';
 
 /**
  * The parts of the single view (issue 4 section 5), built only from records the policy already
@@ -54,8 +61,13 @@ export interface ChronologyEntry {
   readonly holderName: string | null;
   readonly fieldGroup: FieldGroup;
   readonly kind: string;
+  /** A plain sentence: dates in words, codes in words, no agency-internal ids (describe-record.ts). */
   readonly summary: string;
+  /** The day it happened, from the feed's event date or the payload's own; null if the agency gave none. */
   readonly eventDate: string | null;
+  /** The day the agency recorded it, if its feed says (payload `recordedDate`); null if not given. */
+  readonly recordedDate: string | null;
+  /** When Tessera received the item (the ingest run's time): not when the agency recorded it. */
   readonly recordedAt: Date;
   readonly factOrOpinion: 'fact' | 'opinion';
   /** The probability of the link that placed the record in this person's view. */
@@ -164,20 +176,34 @@ export function buildAgencies(records: readonly PersonRecord[]): InvolvedAgency[
 }
 
 export function buildChronology(records: readonly PersonRecord[]): ChronologyEntry[] {
-  return records
+  const entries = records
     .filter((r) => isChronologyEntryKind(r.kind))
-    .map((r) => ({
-      id: r.id,
-      holderOrganisationId: r.holderOrganisationId,
-      holderName: r.holderName,
-      fieldGroup: r.fieldGroup,
-      kind: r.kind,
-      summary: describeRecord(r.kind, payloadOf(r.payload)),
-      eventDate: r.eventDate,
-      recordedAt: r.recordedAt,
-      factOrOpinion: r.factOrOpinion,
-      linkConfidence: r.linkConfidence,
-    }));
+    .map((r) => {
+      const payload = payloadOf(r.payload);
+      return {
+        id: r.id,
+        holderOrganisationId: r.holderOrganisationId,
+        holderName: r.holderName,
+        fieldGroup: r.fieldGroup,
+        kind: r.kind,
+        summary: describeRecord(r.kind, r.fieldGroup, payload),
+        eventDate: eventDateOf(r.eventDate, payload),
+        recordedDate: recordedDateOf(payload),
+        recordedAt: r.recordedAt,
+        factOrOpinion: r.factOrOpinion,
+        linkConfidence: r.linkConfidence,
+      };
+    });
+  // Newest event first, undated last; a date found in the payload may move an entry up (stable).
+  return entries.sort((a, b) =>
+    a.eventDate === b.eventDate
+      ? 0
+      : a.eventDate === null
+        ? 1
+        : b.eventDate === null
+          ? -1
+          : b.eventDate.localeCompare(a.eventDate),
+  );
 }
 
 export interface ChronologyFilters {

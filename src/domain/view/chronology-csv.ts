@@ -2,11 +2,14 @@ import { stringify } from 'csv-stringify/sync';
 import { fieldGroupDefinitions } from '../policy/field-groups.ts';
 import { neutraliseFormula } from '../shared/spreadsheet-formula.ts';
 import type { ChronologyEntry } from './build-child-view.ts';
+import { plainDate } from '../shared/plain-date.ts';
 import { recordKindLabel } from './record-kind-labels.ts';
 
 export const chronologyColumns: readonly [string, (e: ChronologyEntry) => string][] = [
-  ['Event date', (e) => e.eventDate ?? ''],
-  ['Recorded', (e) => e.recordedAt.toISOString()],
+  // Dates as the screen shows them; a day the agency did not give is said, never left blank.
+  ['Event date', (e) => (e.eventDate === null ? 'Date not given by the agency' : plainDate(e.eventDate))],
+  ['Recorded by the agency', (e) => (e.recordedDate === null ? 'Not given' : plainDate(e.recordedDate))],
+  ['Received by Tessera', (e) => e.recordedAt.toISOString()],
   ['Source organisation', (e) => e.holderName ?? ''],
   ['Information', (e) => fieldGroupDefinitions[e.fieldGroup].label],
   ['Kind of record', (e) => recordKindLabel(e.kind)],

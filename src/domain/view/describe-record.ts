@@ -1,4 +1,8 @@
-import { recordKinds, type InvolvementType } from '../records/record-kinds.ts';
+import type { FieldGroup } from '../policy/field-groups.ts';
+import type { InvolvementType } from '../records/record-kinds.ts';
+import { plainDate, isIsoDate } from '../shared/plain-date.ts';
+import { recordKindLabel } from './record-kind-labels.ts';
+import { sentenceFor, span } from './record-sentences.ts';
 
 export const involvementLabels = {
   early_help: 'Early help',
@@ -24,28 +28,43 @@ export function text(payload: Payload, key: string): string | null {
 const isInvolvement = (v: string | null): v is InvolvementType => v !== null && v in involvementLabels;
 
 /**
- * One line for the chronology: the agency's own summary if it wrote one, else the meaningful
- * keys of its kind (records/record-kinds.ts) in words. The payload is already projected to its
- * field group's declared keys by the policy's reader (policy/project-fields.ts), so a status
- * item says only the status: its group declares no summary.
+ * One plain sentence for the chronology (record-sentences.ts), with the agency's own summary
+ * after it, dates as "16 Aug 2026" and no agency-internal ids. A status item never carries a
+ * summary. A payload with nothing to say is named by its kind, never shown as raw keys.
  */
-export function describeRecord(kind: string, shown: Payload): string {
-  const involvement = text(shown, 'involvement');
+export function describeRecord(kind: string, group: FieldGroup, payload: Payload): string {
+  // The payload is already projected to its group's declared fields by the policy's reader
+  // (policy/project-fields.ts): a status item carries no summary to show.
+  const t = (key: string) => text(payload, key);
+  const involvement = t('involvement');
   if (kind === 'involvement' && isInvolvement(involvement)) {
-    const from = text(shown, 'startDate');
-    const to = text(shown, 'endDate');
-    const label = involvementLabels[involvement];
-    const summary = text(shown, 'summary');
-    const span = to ? ` from ${from ?? 'an unknown date'} to ${to}` : from ? ` from ${from}` : '';
-    return `${label}${span}${summary ? `: ${summary}` : ''}`;
+    const date = (key: string) => (t(key) === null ? null : plainDate(t(key)!));
+    const summary = group === 'child_protection_status' ? null : t('summary');
+    const from = date('startDate') ?? (date('endDate') ? 'an unknown date' : null);
+    const label = `${involvementLabels[involvement]}${span(from, date('endDate'))}`;
+    return summary ? `${label}: ${summary}` : label;
   }
-  const summary = text(shown, 'summary');
-  if (summary) return summary;
-  const keys: readonly string[] =
-    kind in recordKinds ? recordKinds[kind as keyof typeof recordKinds].keys : [];
-  const parts = keys.flatMap((k) => {
-    const v = text(shown, k);
-    return v ? [`${k}: ${v}`] : [];
-  });
-  return parts.length > 0 ? parts.join('; ') : kind.replace(/_/g, ' ');
+  return sentenceFor(kind, t) ?? t('summary') ?? recordKindLabel(kind);
+}
+
+/** Payload keys that carry the day the recorded thing happened, for kinds whose feed names none. */
+const eventDateKeys = ['startDate', 'fromDate', 'incidentDate', 'contactDate'] as const;
+
+/**
+ * The day an entry happened: the feed's event date, else the first date its own payload gives
+ * for when it happened, else null ("date not given by the agency"): never the day it was loaded.
+ */
+export function eventDateOf(eventDate: string | null, payload: Payload): string | null {
+  if (eventDate !== null) return eventDate;
+  return eventDateKeys.map((k) => text(payload, k)).find(isIsoDate) ?? null;
+}
+
+/**
+ * The day the agency itself recorded the item (payload key `recordedDate`, mapped from the
+ * agency's own column), or null when its feed does not say: the time Tessera loaded the item
+ * is when it was received, not when it was recorded.
+ */
+export function recordedDateOf(payload: Payload): string | null {
+  const recorded = text(payload, 'recordedDate');
+  return isIsoDate(recorded) ? recorded : null;
 }

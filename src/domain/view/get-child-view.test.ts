@@ -67,12 +67,12 @@ for (const kind of testDatabaseKinds()) {
         (e) => `${e.eventDate} ${e.holderName}: ${e.summary} (${e.linkConfidence})`,
       );
       assert.deepEqual(entries, [
-        '2026-10-20 Riverside Primary School: Attendance 82% this term (0.999)',
-        "2026-10-05 Northshire County Council Children's Services: Child protection plan from 2026-10-05 (1)",
-        "2026-09-25 Northshire County Council Children's Services: Child in need from 2026-09-25: Child in need plan opened (1)",
-        '2026-09-20 Northshire Hospitals NHS Foundation Trust: Emergency department: bruising to the forearm (0.962)',
+        '2026-10-20 Riverside Primary School: 82% attendance in Autumn 2026: Attendance 82% this term (0.999)',
+        "2026-10-05 Northshire County Council Children's Services: Child protection plan from 5 Oct 2026 (1)",
+        "2026-09-25 Northshire County Council Children's Services: Child in need from 25 Sep 2026: Child in need plan opened (1)",
+        '2026-09-20 Northshire Hospitals NHS Foundation Trust: Emergency department attendance: Emergency department: bruising to the forearm (0.962)',
         '2026-09-16 Northshire Police: =HYPERLINK("http://evil.example") (0.9987)',
-        '2026-09-14 Northshire Police: Domestic incident at the home address; Sam present (0.9987)',
+        '2026-09-14 Northshire Police: Domestic abuse incident: Domestic incident at the home address; Sam present (0.9987)',
       ]);
       assert.ok(!entries.some((e) => e.includes('Northshire Homes')), 'housing (T2-040) has not started');
       assert.deepEqual(

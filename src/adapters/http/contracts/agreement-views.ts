@@ -32,7 +32,7 @@ export const AgreementSummaryView = z
     title: z.string(),
     status: z.string().openapi({
       description:
-        'draft, awaiting_signatures, active, review_due, suspended, expired, superseded or terminated',
+        'draft, awaiting_signatures, signed_not_started, active, review_due, suspended, expired, superseded or terminated',
     }),
     statusLabel: z.string(),
     inForce: z.boolean().openapi({

@@ -100,7 +100,11 @@ const ChronologyEntryView = z
     kind: z.string(),
     kindLabel: z.string(),
     summary: z.string(),
+    /** The day it happened; null when the agency gave no date. */
     eventDate: z.string().nullable(),
+    /** The day the agency recorded it, when its feed says; null when not given. */
+    recordedDate: z.string().nullable(),
+    /** When Tessera received it (ingest time), not when the agency recorded it. */
     recordedAt: z.string(),
     factOrOpinion: z.enum(['fact', 'opinion']),
     linkConfidence: z.number(),

@@ -1,6 +1,6 @@
 import type { z } from '@hono/zod-openapi';
 import {
-  agreementStatusLabels,
+  agreementStatusLabel,
   tierLabels,
   type AgreementContent,
   type FlowContent,
@@ -61,7 +61,7 @@ export function summaryView(s: AgreementSummary): z.infer<typeof AgreementSummar
   return {
     ...s,
     tierLabel: tierLabels[s.tier],
-    statusLabel: agreementStatusLabels[s.status],
+    statusLabel: agreementStatusLabel(s.status, s.startDate),
     parties: [...s.parties],
     suspension: s.suspension
       ? { since: s.suspension.since.toISOString(), reason: s.suspension.reason }
@@ -88,7 +88,7 @@ function versionView(v: VersionDetail) {
   return {
     version: v.version,
     status: v.displayStatus,
-    statusLabel: agreementStatusLabels[v.displayStatus],
+    statusLabel: agreementStatusLabel(v.displayStatus, v.content.startDate),
     ...v.content,
     purposes: [...v.content.purposes],
     gatewayIds: [...v.content.gatewayIds],

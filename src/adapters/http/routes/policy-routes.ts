@@ -5,7 +5,7 @@ import {
   fieldGroups,
 } from '../../../domain/policy/field-groups.ts';
 import { purposeDefinitions, purposes } from '../../../domain/policy/purposes.ts';
-import { mayActFor } from '../../../domain/policy/role-purposes.ts';
+import { mayActForAs } from '../../../domain/policy/role-purposes.ts';
 import { createScopedReader } from '../../../domain/policy/scoped-reader.ts';
 import {
   FieldGroupsView,
@@ -76,7 +76,7 @@ export function policyRoutes(deps: HttpDeps, app: OpenAPIHono<AppEnv>): void {
           purposes: purposes.map((id) => ({
             id,
             ...purposeDefinitions[id],
-            mayActFor: mayActFor(actor.role, id),
+            mayActFor: actor.kind === 'user' && mayActForAs(actor, id),
           })),
         },
         200,

@@ -6,6 +6,7 @@ import { Header } from './Header.tsx';
 import { LockNoticeBanner } from './LockNoticeBanner.tsx';
 import { Loading, ServiceProblem } from './Status.tsx';
 import { ServiceNavigation } from './ServiceNavigation.tsx';
+import { SessionTimeout } from './SessionTimeout.tsx';
 
 /**
  * The page template: skip link, header, navigation, <main> and footer. After a client-side
@@ -55,6 +56,7 @@ export function Layout() {
         </main>
       </div>
       <Footer />
+      {session && <SessionTimeout />}
     </>
   );
 }

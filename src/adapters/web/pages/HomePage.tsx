@@ -9,6 +9,7 @@ import { usePageTitle } from '../page-title.ts';
 import { noticeFrom } from '../route-state.ts';
 import { useSignedInSession } from '../session.tsx';
 import { SwitchMembershipForm } from './SwitchMembershipForm.tsx';
+import { Worklist } from './Worklist.tsx';
 
 interface Task {
   readonly to: string;
@@ -83,6 +84,7 @@ export function HomePage() {
         Signed in as <strong>{session.user.displayName}</strong>, {session.membership.roleLabel} at{' '}
         {session.membership.organisationName}.
       </p>
+      <Worklist />
       <h2 className="govuk-heading-m">What you can do</h2>
       <ul className="govuk-list app-tasks">
         {tasksFor(session).map((task) => (

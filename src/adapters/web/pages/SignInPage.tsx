@@ -21,7 +21,11 @@ export function SignInPage() {
   const [submitting, setSubmitting] = useState(false);
   usePageTitle('Sign in', hasErrors(errors));
 
-  if (state.status === 'signed-in' && !submitting) return <Navigate to="/" replace />;
+  // Signed in (now, or in another tab): back to the page the person was sent from. This must not
+  // be "/": the navigation after sign-in is a transition, so this render can come first and would
+  // otherwise win, losing the page the person was on when the session ended.
+  if (state.status === 'signed-in' && !submitting)
+    return <Navigate to={returnPathFrom(location.state)} replace />;
   const notice = state.status === 'signed-out' ? state.notice : null;
 
   async function submit(event: FormEvent<HTMLFormElement>): Promise<void> {

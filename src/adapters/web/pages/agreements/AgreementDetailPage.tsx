@@ -1,3 +1,4 @@
+import { plainDate } from '../../../../domain/shared/plain-date.ts';
 import { useState } from 'react';
 import { Link, useLocation, useParams } from 'react-router';
 import { agreementDocumentUrl, api } from '../../api.ts';
@@ -86,8 +87,7 @@ function Detail({
       </span>
       <h1 className="govuk-heading-l">{a.title}</h1>
       <p className="govuk-body">
-        <AgreementStatusTag status={a.status} label={a.statusLabel} />{' '}
-        {a.versionInForce === null ? 'No version is in force.' : `Version ${a.versionInForce} is in force.`}
+        <AgreementStatusTag status={a.status} label={a.statusLabel} /> {inForceSentence(a)}
         {a.pendingVersion !== null && ` Version ${a.pendingVersion} is not in force yet.`}
       </p>
       {a.suspension && <p className="govuk-body">Suspended: {a.suspension.reason}</p>}
@@ -109,7 +109,11 @@ function Detail({
       {shown && (
         <>
           <h2 className="govuk-heading-m">
-            {a.versionInForce === null ? `Version ${shown.version}` : 'The version in force'}
+            {a.versionInForce === null
+              ? `Version ${shown.version}`
+              : a.status === 'signed_not_started'
+                ? 'The signed version'
+                : 'The version in force'}
           </h2>
           <VersionSummary version={shown} />
           {a.tier === 'tier2' && flows(shown)}
@@ -225,4 +229,15 @@ export function AgreementDetailPage() {
       )}
     </>
   );
+}
+
+/**
+ * Whether a version applies now, in words. A version signed by every party but not yet started is
+ * not in force (find-flows-in-force.ts shares nothing under it), so it must not read as if it were.
+ */
+function inForceSentence(a: { versionInForce: number | null; status: string; startDate: string }): string {
+  if (a.versionInForce === null) return 'No version is in force.';
+  if (a.status === 'signed_not_started')
+    return `Version ${a.versionInForce} is signed by every party and comes into force on ${plainDate(a.startDate)}.`;
+  return `Version ${a.versionInForce} is in force.`;
 }

@@ -2,6 +2,7 @@
 const colours: Readonly<Record<string, string>> = {
   draft: 'govuk-tag--grey',
   awaiting_signatures: 'govuk-tag--yellow',
+  signed_not_started: 'govuk-tag--blue',
   active: 'govuk-tag--green',
   review_due: 'govuk-tag--orange',
   suspended: 'govuk-tag--red',

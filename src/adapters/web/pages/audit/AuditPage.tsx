@@ -12,6 +12,7 @@ import { AuditFilters } from './AuditFilters.tsx';
 import { AuditPagination } from './AuditPagination.tsx';
 import { AuditTable } from './AuditTable.tsx';
 import { AuditVerificationPanel } from './AuditVerificationPanel.tsx';
+import { WhoHasSeenPanel } from './WhoHasSeenPanel.tsx';
 import {
   FILTER_FIELDS,
   filtersFrom,
@@ -82,6 +83,12 @@ export function AuditPage() {
           <p className="govuk-body govuk-skip-link-focused-element" role="status" tabIndex={-1} ref={results}>
             {resultsText(page)}
           </p>
+          {filters.subjectType === 'person' && filters.subjectId !== '' && (
+            <WhoHasSeenPanel
+              subjectId={filters.subjectId}
+              reference={reference.status === 'loaded' ? reference.data : null}
+            />
+          )}
           {page.status === 'failed' && page.error.status !== 400 && <LoadFailed error={page.error} />}
           {page.status === 'loaded' && page.data && (
             <>

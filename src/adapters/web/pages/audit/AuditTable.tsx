@@ -1,7 +1,7 @@
 import { Link } from 'react-router';
 import type { AuditEvent, Reference } from '../../api-types.ts';
 import { formatDateTime, humanise } from '../../format.ts';
-import { actionLabel, describeDetails, outcomeTags } from './audit-labels.ts';
+import { actionLabel, describeDetails, outcomeTags, purposeLabel, subjectLabel } from './audit-labels.ts';
 import type { Filters } from './audit-filters.ts';
 
 interface AuditTableProps {
@@ -46,7 +46,9 @@ function What({ event, reference }: { readonly event: AuditEvent; readonly refer
   return (
     <>
       {actionLabel(event.action)}
-      {event.purpose && <span className="govuk-body-s app-secondary-text">Purpose: {event.purpose}</span>}
+      {event.purpose && (
+        <span className="govuk-body-s app-secondary-text">Purpose: {purposeLabel(event.purpose)}</span>
+      )}
       {details.map(([label, value]) => (
         <span className="govuk-body-s app-secondary-text" key={label}>
           {label}: {value}
@@ -64,17 +66,18 @@ function Subject({
   readonly filterLink: AuditTableProps['filterLink'];
 }) {
   if (!event.subjectType) return <span className="govuk-visually-hidden">None</span>;
-  if (!event.subjectId) return <>{humanise(event.subjectType)}</>;
+  if (!event.subjectId) return <>{subjectLabel(event.subjectType)}</>;
   return (
     <>
       <Link
         className="govuk-link"
         to={{ search: filterLink({ subjectType: event.subjectType, subjectId: event.subjectId }) }}
       >
-        {humanise(event.subjectType)}
+        {subjectLabel(event.subjectType)}
         <span className="govuk-visually-hidden">: show only events about this</span>
       </Link>
-      <span className="govuk-body-s app-secondary-text app-id">{event.subjectId}</span>
+      {/* A short reference to tell subjects apart; the full id stays in the filter link. */}
+      <span className="govuk-body-s app-secondary-text">{`Reference ${event.subjectId.slice(0, 8)}`}</span>
     </>
   );
 }

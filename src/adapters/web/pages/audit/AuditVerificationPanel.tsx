@@ -31,6 +31,13 @@ function Verified({ result, titleId }: { readonly result: AuditVerification; rea
             checkpoint.
           </p>
         )}
+        {result.checkpointsVerified === 0 && (
+          <p className="govuk-body">
+            There are no signed checkpoints yet. That is expected for a new log: the events are linked in a
+            hash chain as they are sealed, and a signed checkpoint is added about every minute once enough
+            have been. Nothing is wrong.
+          </p>
+        )}
         <p className="govuk-body">Checked {formatDateTime(result.checkedAt, { seconds: true })}.</p>
       </div>
     </div>

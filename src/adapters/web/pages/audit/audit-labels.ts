@@ -1,6 +1,7 @@
 // Words for the audit log's codes. Keyed by the domain's AuditAction, so a new kind of event does
 // not compile until it has a label here.
 import type { AuditAction } from '../../../../domain/audit/actions.ts';
+import { isPurpose, purposeDefinitions } from '../../../../domain/policy/purposes.ts';
 import type { Reference } from '../../api-types.ts';
 import { humanise } from '../../format.ts';
 
@@ -72,8 +73,36 @@ function keyLabel(key: string): string {
   return humanise(key.replace(/([a-z0-9])([A-Z])/g, '$1 $2').toLowerCase());
 }
 
+/** The screens a read names in its audit event (policy's `view` option), in words. */
+const viewLabels: Readonly<Record<string, string>> = {
+  single_view: 'The child’s single view',
+  chronology: 'The chronology',
+  family_member: 'A family member in the family network',
+  recent_children: 'The home page (children looked at recently)',
+  person: 'Records of a person',
+};
+
+/** Purpose codes in words (domain/policy/purposes.ts); an unknown code humanised. */
+export function purposeLabel(purpose: string): string {
+  return isPurpose(purpose) ? purposeDefinitions[purpose].label : humanise(purpose);
+}
+
+/** "Agreement T2-014, version 1": the reference people know, never the flow's or agreement's id. */
+function agreementsText(value: readonly unknown[]): string {
+  const named = value.flatMap((a) => {
+    const { reference, version } = (a ?? {}) as { reference?: unknown; version?: unknown };
+    return typeof reference === 'string'
+      ? [`${reference}${typeof version === 'number' ? `, version ${version}` : ''}`]
+      : [];
+  });
+  return [...new Set(named)].join('; ') || 'None';
+}
+
 function valueText(key: string, value: unknown, reference: Reference | null): string {
+  if (key === 'agreements' && Array.isArray(value)) return agreementsText(value);
   if (typeof value === 'string') {
+    if (key === 'view') return viewLabels[value] ?? humanise(value);
+    if (key === 'purpose') return purposeLabel(value);
     if (key === 'role') return reference?.roles.find((r) => r.id === value)?.label ?? humanise(value);
     if (key === 'type')
       return reference?.organisationTypes.find((t) => t.id === value)?.label ?? humanise(value);
@@ -83,7 +112,8 @@ function valueText(key: string, value: unknown, reference: Reference | null): st
   if (typeof value === 'boolean') return value ? 'Yes' : 'No';
   if (typeof value === 'number') return value.toLocaleString('en-GB');
   if (value && typeof value === 'object') {
-    const entries = Object.entries(value as Record<string, unknown>);
+    // Internal ids (flowId, agreementId…) mean nothing to a reader: the words beside them do.
+    const entries = Object.entries(value as Record<string, unknown>).filter(([k]) => !/Id$/.test(k));
     if (entries.length === 0) return 'None';
     return entries.map(([k, v]) => `${keyLabel(k)}: ${valueText(k, v, reference)}`).join('; ');
   }
@@ -95,5 +125,23 @@ export function describeDetails(
   details: Record<string, unknown>,
   reference: Reference | null,
 ): [string, string][] {
-  return Object.entries(details).map(([key, value]) => [keyLabel(key), valueText(key, value, reference)]);
+  // Internal ids (runId, modelId, organisationId…) mean nothing to a reader; the words do.
+  return Object.entries(details)
+    .filter(([key]) => !/Id$/.test(key))
+    .map(([key, value]) => [
+      key === 'agreements' ? 'Agreements relied on' : key === 'view' ? 'Screen' : keyLabel(key),
+      valueText(key, value, reference),
+    ]);
+}
+
+/** What an event is about, in words: "A child" rather than "Person". */
+export function subjectLabel(subjectType: string): string {
+  return (
+    (
+      { person: 'A child or family member', agreement: 'An agreement', user: 'A user' } as Record<
+        string,
+        string
+      >
+    )[subjectType] ?? humanise(subjectType)
+  );
 }

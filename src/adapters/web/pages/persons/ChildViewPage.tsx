@@ -4,7 +4,9 @@ import type { ChildView } from '../../api-types.ts';
 import { Loading, LoadFailed } from '../../components/Status.tsx';
 import { usePageTitle } from '../../page-title.ts';
 import { useApiData } from '../../use-api-data.ts';
+import { ChildNotFound } from './ChildNotFound.tsx';
 import { ChronologySection } from './ChronologySection.tsx';
+import { PurposeGate } from './PurposeGate.tsx';
 import { FamilyGraph } from './FamilyGraph.tsx';
 import { displayName, identityLabels, optionalDate, showValue } from './person-labels.ts';
 
@@ -14,6 +16,14 @@ import { displayName, identityLabels, optionalDate, showValue } from './person-l
  * agreements allow reaches this page; nothing says what else might exist.
  */
 export function ChildViewPage() {
+  return (
+    <PurposeGate>
+      <ChildView />
+    </PurposeGate>
+  );
+}
+
+function ChildView() {
   const { personId = '' } = useParams();
   const [params] = useSearchParams();
   const purpose = params.get('purpose') ?? '';
@@ -22,13 +32,7 @@ export function ChildViewPage() {
   usePageTitle(view.status === 'failed' ? 'Child not found' : title);
   if (view.status === 'loading') return <Loading />;
   if (view.status === 'failed') {
-    if (view.error.status === 404 || view.error.status === 400)
-      return (
-        <>
-          <h1 className="govuk-heading-l">Child not found</h1>
-          <p className="govuk-body">There is no child you may see with these details for this purpose.</p>
-        </>
-      );
+    if (view.error.status === 404 || view.error.status === 400) return <ChildNotFound />;
     return <LoadFailed error={view.error} />;
   }
   return <ChildViewBody view={view.data} name={title} />;
@@ -94,6 +98,57 @@ function Agencies({ agencies }: { readonly agencies: ChildView['agencies'] }) {
   return (
     <>
       <h2 className="govuk-heading-m">Agencies involved</h2>
+      <div className="app-wide-only">
+        <AgenciesTable agencies={agencies} />
+      </div>
+      {/* On a narrow screen, each agency as a summary card (nothing runs off the screen). */}
+      <div className="app-narrow-only">
+        {agencies.map((a) => (
+          <div className="govuk-summary-card" key={a.organisationId}>
+            <div className="govuk-summary-card__title-wrapper">
+              <h3 className="govuk-summary-card__title">{a.name ?? 'An organisation'}</h3>
+            </div>
+            <div className="govuk-summary-card__content">
+              <dl className="govuk-summary-list">
+                <div className="govuk-summary-list__row">
+                  <dt className="govuk-summary-list__key">Lead practitioner</dt>
+                  <dd className="govuk-summary-list__value">{a.leadPractitioner?.name ?? 'Not recorded'}</dd>
+                </div>
+                <div className="govuk-summary-list__row">
+                  <dt className="govuk-summary-list__key">Contact</dt>
+                  <dd className="govuk-summary-list__value">
+                    <Contact lead={a.leadPractitioner} />
+                  </dd>
+                </div>
+                <div className="govuk-summary-list__row">
+                  <dt className="govuk-summary-list__key">Last contact</dt>
+                  <dd className="govuk-summary-list__value">{optionalDate(a.lastContactDate)}</dd>
+                </div>
+              </dl>
+            </div>
+          </div>
+        ))}
+      </div>
+    </>
+  );
+}
+
+function Contact({ lead }: { readonly lead: ChildView['agencies'][number]['leadPractitioner'] }) {
+  return (
+    <>
+      {lead?.phone && <span className="app-block">{lead.phone}</span>}
+      {lead?.email && (
+        <a className="govuk-link app-break-anywhere" href={`mailto:${lead.email}`}>
+          {lead.email}
+        </a>
+      )}
+    </>
+  );
+}
+
+function AgenciesTable({ agencies }: { readonly agencies: ChildView['agencies'] }) {
+  return (
+    <>
       <table className="govuk-table">
         <caption className="govuk-table__caption govuk-visually-hidden">
           Agencies involved and who leads

@@ -4,7 +4,9 @@ import { Loading, LoadFailed } from '../../components/Status.tsx';
 import { formatDateTime } from '../../format.ts';
 import { usePageTitle } from '../../page-title.ts';
 import { useApiData } from '../../use-api-data.ts';
+import { ChildNotFound } from './ChildNotFound.tsx';
 import { ChronologyTable } from './ChronologyTable.tsx';
+import { PurposeGate } from './PurposeGate.tsx';
 import { filtersFrom, queryFor, searchFor } from './chronology-filters.ts';
 
 /**
@@ -13,6 +15,14 @@ import { filtersFrom, queryFor, searchFor } from './chronology-filters.ts';
  * and that it is an extract, so a paper copy is never mistaken for the whole record.
  */
 export function ChronologyPrintPage() {
+  return (
+    <PurposeGate>
+      <ChronologyPrint />
+    </PurposeGate>
+  );
+}
+
+function ChronologyPrint() {
   const { personId = '' } = useParams();
   const [params] = useSearchParams();
   const purpose = params.get('purpose') ?? '';
@@ -24,7 +34,10 @@ export function ChronologyPrintPage() {
   );
   usePageTitle('Chronology to print');
   if (chronology.status === 'loading') return <Loading />;
-  if (chronology.status === 'failed') return <LoadFailed error={chronology.error} />;
+  if (chronology.status === 'failed') {
+    if (chronology.error.status === 404) return <ChildNotFound />;
+    return <LoadFailed error={chronology.error} />;
+  }
   const printedAt = new Date().toISOString();
   return (
     <>

@@ -1,10 +1,70 @@
+import type { ReactNode } from 'react';
 import type { ChronologyEntry } from '../../api-types.ts';
-import { formatDateTime } from '../../format.ts';
-import { confidence, optionalDate } from './person-labels.ts';
+import { confidence, eventDateLabel, recordedDateLabel } from './person-labels.ts';
 
 /** The chronology as a table: source, event and recorded dates, fact or opinion, link confidence. */
 export function ChronologyTable({ entries }: { readonly entries: readonly ChronologyEntry[] }) {
   if (entries.length === 0) return <p className="govuk-body">No entries match these filters.</p>;
+  return (
+    <>
+      <div className="app-wide-only">
+        <Table entries={entries} />
+      </div>
+      <div className="app-narrow-only">
+        <ChronologyCards entries={entries} />
+      </div>
+    </>
+  );
+}
+
+/**
+ * On a narrow screen each entry is a GOV.UK summary card: its date and source as the card's
+ * title, the rest as rows, so nothing runs off the side of the screen.
+ */
+function ChronologyCards({ entries }: { readonly entries: readonly ChronologyEntry[] }) {
+  return (
+    <ol className="govuk-list app-chronology-cards" aria-label="Entries, newest event first">
+      {entries.map((e) => (
+        <li className="govuk-summary-card" key={e.id}>
+          <div className="govuk-summary-card__title-wrapper">
+            <h3 className="govuk-summary-card__title">
+              {`${eventDateLabel(e.eventDate)}, ${e.holderName ?? 'An organisation'}`}
+            </h3>
+          </div>
+          <div className="govuk-summary-card__content">
+            <dl className="govuk-summary-list">
+              <CardRow label="What happened">
+                {e.summary}
+                <br />
+                <span className="govuk-hint govuk-!-font-size-16">{e.fieldGroupLabel}</span>
+              </CardRow>
+              <CardRow label="Fact or opinion">
+                {e.factOrOpinion === 'opinion' ? (
+                  <strong className="govuk-tag govuk-tag--yellow">Opinion</strong>
+                ) : (
+                  'Fact'
+                )}
+              </CardRow>
+              <CardRow label="Recorded">{recordedDateLabel(e.recordedDate)}</CardRow>
+              <CardRow label="Link confidence">{confidence(e.linkConfidence)}</CardRow>
+            </dl>
+          </div>
+        </li>
+      ))}
+    </ol>
+  );
+}
+
+function CardRow({ label, children }: { readonly label: string; readonly children: ReactNode }) {
+  return (
+    <div className="govuk-summary-list__row">
+      <dt className="govuk-summary-list__key">{label}</dt>
+      <dd className="govuk-summary-list__value">{children}</dd>
+    </div>
+  );
+}
+
+function Table({ entries }: { readonly entries: readonly ChronologyEntry[] }) {
   return (
     <table className="govuk-table app-chronology">
       <caption className="govuk-table__caption govuk-table__caption--s">Entries, newest event first</caption>
@@ -33,7 +93,7 @@ export function ChronologyTable({ entries }: { readonly entries: readonly Chrono
       <tbody className="govuk-table__body">
         {entries.map((e) => (
           <tr className="govuk-table__row" key={e.id}>
-            <td className="govuk-table__cell">{optionalDate(e.eventDate)}</td>
+            <td className="govuk-table__cell">{eventDateLabel(e.eventDate)}</td>
             <td className="govuk-table__cell">
               {e.summary}
               <br />
@@ -47,7 +107,7 @@ export function ChronologyTable({ entries }: { readonly entries: readonly Chrono
                 'Fact'
               )}
             </td>
-            <td className="govuk-table__cell">{formatDateTime(e.recordedAt)}</td>
+            <td className="govuk-table__cell">{recordedDateLabel(e.recordedDate)}</td>
             <td className="govuk-table__cell">{confidence(e.linkConfidence)}</td>
           </tr>
         ))}

@@ -2,7 +2,7 @@ import type { ChildView } from '../../api-types.ts';
 import { formatDate } from '../../format.ts';
 import { relationshipLabels } from './person-labels.ts';
 
-const SIZE = 420;
+const SIZE = 440;
 const CENTRE = SIZE / 2;
 const RADIUS = 150;
 
@@ -48,12 +48,7 @@ export function FamilyGraph({ childName, family }: { readonly childName: string;
           );
         })}
         <circle cx={CENTRE} cy={CENTRE} r={36} className="app-family__child" />
-        <text
-          x={CENTRE}
-          y={CENTRE + 5}
-          textAnchor="middle"
-          className="app-family__name app-family__name--child"
-        >
+        <text x={CENTRE} y={CENTRE + 58} textAnchor="middle" className="app-family__name">
           {childName}
         </text>
         {members.map((m, i) => {
@@ -61,7 +56,8 @@ export function FamilyGraph({ childName, family }: { readonly childName: string;
           return (
             <g key={`${m.personId}-node`}>
               <circle cx={p.x} cy={p.y} r={30} className="app-family__member" />
-              <text x={p.x} y={p.y + 5} textAnchor="middle" className="app-family__name">
+              {/* Below the circle, not inside it: a name longer than the circle stays readable. */}
+              <text x={p.x} y={p.y + 50} textAnchor="middle" className="app-family__name">
                 {m.name}
               </text>
             </g>

@@ -1,5 +1,6 @@
 // Words for the single view's ids, and the small helpers its pages share.
 import type { ChildView } from '../../api-types.ts';
+import { plainDate } from '../../../../domain/shared/plain-date.ts';
 import { formatDate } from '../../format.ts';
 
 export const identityLabels: Readonly<Record<string, string>> = {
@@ -39,3 +40,11 @@ export const showValue = (field: string, value: string) => (field === 'dob' ? fo
 export const confidence = (p: number) => `${(Math.floor(p * 1000) / 10).toFixed(1)}%`;
 
 export const optionalDate = (iso: string | null) => (iso === null ? 'Not recorded' : formatDate(iso));
+
+/** A chronology entry's day as "16 Aug 2026", saying plainly when the agency gave none. */
+export const eventDateLabel = (iso: string | null) =>
+  iso === null ? 'Date not given by the agency' : plainDate(iso);
+
+/** The day the agency recorded an entry (its own date, not when Tessera loaded it). */
+export const recordedDateLabel = (iso: string | null) =>
+  iso === null ? 'Not given by the agency' : plainDate(iso);
