@@ -31,9 +31,15 @@ export async function getWorklist(deps: AgreementDeps & PolicyDeps, actor: Actor
   const readsChildren = purposes.some((p) => mayActForAs(actor, p));
   const [recentChildren, signaturesAwaited, linkReviewsWaiting, feedRunsWithRejections] = await Promise.all([
     readsChildren ? findRecentChildren(deps, actor) : null,
-    can(actor, 'sign_agreements', overOrganisation(actor.organisationId)) ? awaitingOurSignature(deps, actor) : null,
-    can(actor, 'review_links', partnershipWide) ? countReviews(deps.db, actor.partnershipId, 'pending') : null,
-    can(actor, 'ingest_feeds', overOrganisation(actor.organisationId)) ? runsWithRejections(deps, actor) : null,
+    can(actor, 'sign_agreements', overOrganisation(actor.organisationId))
+      ? awaitingOurSignature(deps, actor)
+      : null,
+    can(actor, 'review_links', partnershipWide)
+      ? countReviews(deps.db, actor.partnershipId, 'pending')
+      : null,
+    can(actor, 'ingest_feeds', overOrganisation(actor.organisationId))
+      ? runsWithRejections(deps, actor)
+      : null,
   ]);
   return { recentChildren, signaturesAwaited, linkReviewsWaiting, feedRunsWithRejections };
 }
