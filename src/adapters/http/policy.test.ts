@@ -153,7 +153,7 @@ for (const kind of testDatabaseKinds()) {
           category: 'criminal_offence',
           categoryLabel: 'Criminal offence data (UK GDPR Art 10)',
           description: 'Incidents attended, missing episodes, allegations and offences',
-          fields: ['incidentType', 'incidentDate', 'reference', 'summary'],
+          fields: ['incidentType', 'incidentDate', 'reference', 'summary', 'recordedDate'],
         },
       );
     });

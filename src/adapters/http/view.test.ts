@@ -120,7 +120,7 @@ for (const kind of testDatabaseKinds()) {
       const setSummary = (summary: string) =>
         app.database.db.execute(
           sql`update subject_record set payload = jsonb_set(payload, '{summary}', to_jsonb(${summary}::text))
-              where kind = 'police_incident' and payload->>'incidentType' = 'concern'`,
+              where kind = 'police_incident' and event_date = '2026-09-16'`,
         );
       try {
         for (const summary of ["|cmd /c calc'!A0", '%COMSPEC%']) {
@@ -153,7 +153,8 @@ for (const kind of testDatabaseKinds()) {
           format: 'csv',
           columns: [
             'Event date',
-            'Recorded',
+            'Recorded by the agency',
+            'Received by Tessera',
             'Source organisation',
             'Information',
             'Kind of record',
