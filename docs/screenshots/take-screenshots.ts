@@ -2,8 +2,8 @@
 // fixes) from a running Tessera with the Northshire demo loaded. Usage:
 //   node --import tsx docs/screenshots/take-screenshots.ts http://localhost:3000 docs/screenshots/after
 // It signs in as Sam Patel (a social worker, demo only), finds Isaac Gray (known to children's
-// services, police, the hospital trust, his school, youth justice and housing) for a s47 enquiry
-// through the search page, and saves the home page, his single view, the chronology and the
+// services, the police, the hospital trust and his school in a s47 enquiry, and to more agencies
+// than any other demo child) through the search page, and saves the home page, his single view, the chronology and the
 // printable chronology at 1280 px, and the view and chronology at 390 px (a phone).
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
