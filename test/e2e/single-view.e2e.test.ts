@@ -122,7 +122,14 @@ describe('the single view of a child in Chromium', needsChromium, () => {
       await assertAccessible(page, 'the filtered chronology');
 
       await page.getByRole('link', { name: 'Printable chronology' }).click();
-      await heading(page, 'Multi-agency chronology');
+      await heading(page, 'Multi-agency chronology: Sam Taylor');
+      // The printed page says whose chronology it is, who produced it, why and with which filters.
+      const details = await page.locator('.app-print-details').innerText();
+      assert.match(details, /Sam Taylor/);
+      assert.match(details, /Sam Patel, Practitioner, Northshire County Council Children's Services/);
+      assert.match(details, /Section 47 enquiry/i);
+      assert.match(details, /Opinions only/);
+      assert.match(await page.locator('main').innerText(), /OFFICIAL-SENSITIVE/);
       await page.emulateMedia({ media: 'print' });
       assert.equal(await page.getByRole('navigation', { name: 'Menu' }).isVisible(), false);
       assert.equal(await page.getByRole('button', { name: 'Print' }).isVisible(), false);

@@ -43,7 +43,7 @@ function RecentChildren({ recent }: { readonly recent: NonNullable<WorklistData[
               >
                 {c.name ?? 'Child (name not shown for this purpose)'}
               </Link>
-              <span className="govuk-hint govuk-!-margin-bottom-0">{`${c.purposeLabel}, last opened ${formatDateTime(c.viewedAt)}`}</span>
+              <span className="govuk-hint govuk-!-margin-bottom-0 govuk-!-display-block">{`${c.purposeLabel}, last opened ${formatDateTime(c.viewedAt)}`}</span>
             </li>
           ))}
         </ul>
