@@ -166,6 +166,7 @@ describe('Tessera on a Citus cluster', { skip: unavailable ?? false }, () => {
       'attendance_exclusions',
       'child_protection_status',
       'identity',
+      'lead_contact',
       'physical_health',
       'police_incidents',
       'social_care_involvement',

@@ -323,7 +323,9 @@ describe('data sharing agreements in Chromium', needsChromium, () => {
       // A function Sam's role lacks: told so, and who has it, not "page not found" (issue 14).
       await heading(page, 'You cannot use this page');
       await page
-        .getByText(/It is for the data protection officer or the partnership administrator/)
+        .getByText(
+          /It is for the data protection officer, the organisation administrator or the partnership administrator/,
+        )
         .waitFor();
     }));
 
