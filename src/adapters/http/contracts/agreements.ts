@@ -7,6 +7,7 @@ import {
   tiers,
 } from '../../../domain/agreements/agreement-terms.ts';
 import { isCalendarDate } from '../../../domain/agreements/calendar-dates.ts';
+import { declarationProblem } from '../../../domain/agreements/signing-declaration.ts';
 import { dataCategories, fieldGroups } from '../../../domain/policy/field-groups.ts';
 import { purposes } from '../../../domain/policy/purposes.ts';
 import { Uuid } from './common.ts';
@@ -137,6 +138,11 @@ export const SignRequest = z
       .number({ error: 'Give the number of the version you are signing' })
       .int({ error: 'Give the number of the version you are signing' })
       .positive({ error: 'Give the number of the version you are signing' }),
+    // Checked as `true` by the domain, which refuses `false` with the same words.
+    declaration: z.boolean({ error: declarationProblem }).openapi({
+      description:
+        'true: the signatory declares their authority to commit their organisation to this version, in the words of agreements/signing-declaration.ts',
+    }),
   })
   .openapi('SignAgreementRequest');
 
