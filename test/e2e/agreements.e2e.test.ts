@@ -126,6 +126,9 @@ describe('data sharing agreements in Chromium', needsChromium, () => {
       await page.getByRole('button', { name: 'Save the draft' }).click();
       const summary = page.locator('.govuk-error-summary');
       await summary.getByRole('link', { name: 'Enter a title' }).waitFor();
+      // An unselected list is named in the words of its question, never as an id.
+      await summary.getByRole('link', { name: 'Select the Tier 1 agreement it comes under' }).waitFor();
+      assert.doesNotMatch((await summary.textContent()) ?? '', /valid id/);
       await title(page, 'Error: Draft a Tier 2 agreement – Tessera');
       assert.ok(await isFocused(page, '.govuk-error-summary'));
       assert.ok((await summary.getByRole('link').count()) >= 5, (await summary.textContent()) ?? undefined);
@@ -143,6 +146,10 @@ describe('data sharing agreements in Chromium', needsChromium, () => {
         );
       await tick(page, 'Parties', csc);
       await tick(page, 'Parties', police);
+      await page
+        .getByLabel(`Contact at ${csc}`)
+        .fill('Dana Okafor, data protection officer, dpo@northshire.example');
+      await page.getByLabel(`Contact at ${police}`).fill('Information compliance unit, 0300 123 4567');
       await page.getByLabel('Start date').fill(day(0));
       await page.getByLabel('Review date').fill(day(6));
       await page
@@ -213,6 +220,11 @@ describe('data sharing agreements in Chromium', needsChromium, () => {
       assert.equal(await draftFlows.locator('tbody tr').count(), 1);
       assert.equal(await draftFlows.getByText(secondFlow).count(), 0);
       await page.getByRole('heading', { name: /Quality check of version 1/ }).waitFor();
+      assert.equal(await page.getByText(/no contact is named/).count(), 0);
+      await page
+        .getByText('(Information compliance unit, 0300 123 4567)', { exact: false })
+        .first()
+        .waitFor();
       assert.match(
         (await page.getByRole('link', { name: 'Download as Word (.docx)' }).getAttribute('href')) ?? '',
         /\/document\.docx$/,

@@ -179,6 +179,34 @@ for (const kind of testDatabaseKinds()) {
       });
     });
 
+    test('an unselected list is named in the words of its question, never as an id', async () => {
+      await refused('/api/agreements', create({ tier1AgreementId: '' }), 'tier1AgreementId', {
+        problem: /^Select the Tier 1 agreement it comes under$/,
+      });
+      await refused(
+        '/api/agreements',
+        create({}, { fromOrganisationIds: [''] }),
+        'flows.0.fromOrganisationIds.0',
+        {
+          problem: /^Select the organisation that shares the information$/,
+        },
+      );
+      await refused(
+        `/api/agreements/${draftId}/flows`,
+        { ...policeChecks, toOrganisationIds: [''] },
+        'toOrganisationIds.0',
+        { problem: /^Select the organisation that receives the information$/ },
+      );
+      await refused(
+        '/api/agreements',
+        create({ parties: [{ organisationId: '' }] }),
+        'parties.0.organisationId',
+        {
+          problem: /^Select an organisation of the partnership as a party$/,
+        },
+      );
+    });
+
     test('a flow with no parties', async () => {
       await refused(
         `/api/agreements/${draftId}/flows`,
