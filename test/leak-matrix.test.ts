@@ -146,6 +146,7 @@ async function signAsEveryParty(
     await signAgreement(agreementDeps(app), await actorFor(app.deps.db, signatory.email), {
       agreementId,
       version: version.version,
+      declaration: true,
     });
   }
 }

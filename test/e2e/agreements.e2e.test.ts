@@ -43,21 +43,57 @@ async function signOut(page: Page): Promise<void> {
   await heading(page, 'Sign in to Tessera');
 }
 
+/**
+ * A signatory finds the agreement on their home page's worklist, is told on the agreement that
+ * their organisation has not signed, and signs on the declaration page: refused in plain words
+ * until they tick the declaration, then shown the confirmation panel.
+ */
 async function signFor(page: Page, email: string, agreementPath: string, organisation: string) {
   await signIn(page, email);
   await heading(page, 'Home');
+  const worklist = page.locator('section', {
+    hasText: 'Agreements waiting for your organisation’s signature',
+  });
+  await worklist.getByRole('link', { name: agreementTitle, exact: false }).waitFor();
+  assert.equal(
+    await worklist.getByRole('link', { name: /^Sign T2-\d+ version 1$/ }).getAttribute('href'),
+    `${agreementPath}/sign`,
+  );
   await page.goto(agreementPath);
   await heading(page, agreementTitle);
+  await page.getByText(`${organisation} has not signed version 1 yet`).waitFor();
   await assertAccessible(page, `the agreement, for a signatory of ${organisation}`);
   await page.getByRole('button', { name: `Sign for ${organisation}` }).click();
-  await page.getByText(`You signed version 1 for ${organisation}`).waitFor();
-  // The banner can show before the page re-renders from the refreshed agreement: wait for the
-  // button to go, then assert that none is left.
-  await page
-    .getByRole('button', { name: /^Sign for/ })
-    .first()
-    .waitFor({ state: 'detached' });
+
+  await heading(page, `Sign for ${organisation}`);
+  const declaration = page.getByLabel(/^I confirm that I have authority to commit/);
+  assert.match(
+    (await declaration.locator('xpath=following-sibling::label').textContent()) ?? '',
+    new RegExp(
+      `commit ${organisation} to version 1 of T2-\\d+ ‘${agreementTitle}’.*when every party has signed`,
+    ),
+  );
+  await assertAccessible(page, `the declaration page, for ${organisation}`);
+  await page.getByRole('button', { name: 'Sign the agreement' }).click();
+  const summary = page.locator('.govuk-error-summary');
+  await summary
+    .getByRole('link', { name: /^Confirm that you have authority to commit your organisation/ })
+    .waitFor();
+  await title(page, `Error: Sign for ${organisation} – Tessera`);
+  await assertAccessible(page, 'the declaration page with an error');
+  await summary.getByRole('link').first().click();
+  assert.ok(await isFocused(page, '#declaration'));
+
+  await declaration.check();
+  await page.getByRole('button', { name: 'Sign the agreement' }).click();
+  await page.locator('.govuk-panel', { hasText: 'Agreement signed' }).waitFor();
+  await title(page, 'Agreement signed – Tessera');
+  await assertAccessible(page, 'the signing confirmation');
+  await page.getByRole('link', { name: 'Go to the agreement' }).click();
+  await heading(page, agreementTitle);
+  await page.locator('table', { hasText: 'Version history' }).waitFor();
   assert.equal(await page.getByRole('button', { name: /^Sign for/ }).count(), 0);
+  assert.equal(await page.getByText(/has not signed version 1 yet/).count(), 0);
 }
 
 describe('data sharing agreements in Chromium', needsChromium, () => {
@@ -90,6 +126,9 @@ describe('data sharing agreements in Chromium', needsChromium, () => {
       await page.getByRole('button', { name: 'Save the draft' }).click();
       const summary = page.locator('.govuk-error-summary');
       await summary.getByRole('link', { name: 'Enter a title' }).waitFor();
+      // An unselected list is named in the words of its question, never as an id.
+      await summary.getByRole('link', { name: 'Select the Tier 1 agreement it comes under' }).waitFor();
+      assert.doesNotMatch((await summary.textContent()) ?? '', /valid id/);
       await title(page, 'Error: Draft a Tier 2 agreement – Tessera');
       assert.ok(await isFocused(page, '.govuk-error-summary'));
       assert.ok((await summary.getByRole('link').count()) >= 5, (await summary.textContent()) ?? undefined);
@@ -107,6 +146,10 @@ describe('data sharing agreements in Chromium', needsChromium, () => {
         );
       await tick(page, 'Parties', csc);
       await tick(page, 'Parties', police);
+      await page
+        .getByLabel(`Contact at ${csc}`)
+        .fill('Dana Okafor, data protection officer, dpo@northshire.example');
+      await page.getByLabel(`Contact at ${police}`).fill('Information compliance unit, 0300 123 4567');
       await page.getByLabel('Start date').fill(day(0));
       await page.getByLabel('Review date').fill(day(6));
       await page
@@ -177,6 +220,11 @@ describe('data sharing agreements in Chromium', needsChromium, () => {
       assert.equal(await draftFlows.locator('tbody tr').count(), 1);
       assert.equal(await draftFlows.getByText(secondFlow).count(), 0);
       await page.getByRole('heading', { name: /Quality check of version 1/ }).waitFor();
+      assert.equal(await page.getByText(/no contact is named/).count(), 0);
+      await page
+        .getByText('(Information compliance unit, 0300 123 4567)', { exact: false })
+        .first()
+        .waitFor();
       assert.match(
         (await page.getByRole('link', { name: 'Download as Word (.docx)' }).getAttribute('href')) ?? '',
         /\/document\.docx$/,

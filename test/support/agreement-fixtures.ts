@@ -166,7 +166,11 @@ export async function createActivePair(
         ? Object.values(signatories)
         : [...Object.values(signatories), ...(overrides.extraSignatories ?? [])];
     for (const email of parties)
-      await signAgreement(deps, await actorFor(db, email), { agreementId: id, version: 1 });
+      await signAgreement(deps, await actorFor(db, email), {
+        agreementId: id,
+        version: 1,
+        declaration: true,
+      });
   }
   return { tier1Id: tier1.id, tier2Id: tier2.id };
 }

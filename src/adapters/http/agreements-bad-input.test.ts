@@ -80,6 +80,7 @@ for (const kind of testDatabaseKinds()) {
       await signAgreement(deps, await actorFor(app.database.db, signatories.csc), {
         agreementId: awaitingId,
         version: 1,
+        declaration: true,
       });
       // A draft with a legal gap: health data with no Article 9 condition.
       draftId = (
@@ -144,25 +145,66 @@ for (const kind of testDatabaseKinds()) {
     });
 
     test('signing twice for the same organisation', async () => {
-      await refused(`/api/agreements/${awaitingId}/sign`, { version: 1 }, 'signatory', {
+      await refused(`/api/agreements/${awaitingId}/sign`, { version: 1, declaration: true }, 'signatory', {
         session: tom,
         problem: /already signed/,
       });
     });
 
     test('signing by a user who is not a signatory of that party', async () => {
-      await refused(`/api/agreements/${awaitingId}/sign`, { version: 1 }, 'signatory', {
+      await refused(`/api/agreements/${awaitingId}/sign`, { version: 1, declaration: true }, 'signatory', {
         session: sam,
         problem: /cannot sign/,
       });
-      await refused(`/api/agreements/${awaitingId}/sign`, { version: 1 }, 'signatory', {
+      await refused(`/api/agreements/${awaitingId}/sign`, { version: 1, declaration: true }, 'signatory', {
         session: nina,
         problem: /not a party/,
       });
     });
 
+    test('signing without declaring authority to commit the organisation', async () => {
+      const path = `/api/agreements/${awaitingId}/sign`;
+      const before_ = await Promise.all(tables.map((t) => app.count(t)));
+      for (const body of [{ version: 1 }, { version: 1, declaration: false }])
+        await refused(path, body, 'declaration', {
+          session: police,
+          problem: /^Confirm that you have authority to commit your organisation/,
+        });
+      assert.deepEqual(await Promise.all(tables.map((t) => app.count(t))), before_, 'nothing was written');
+    });
+
     test('signing a version that is not the one awaiting signatures', async () => {
-      await refused(`/api/agreements/${awaitingId}/sign`, { version: 2 }, 'version', { session: police });
+      await refused(`/api/agreements/${awaitingId}/sign`, { version: 2, declaration: true }, 'version', {
+        session: police,
+      });
+    });
+
+    test('an unselected list is named in the words of its question, never as an id', async () => {
+      await refused('/api/agreements', create({ tier1AgreementId: '' }), 'tier1AgreementId', {
+        problem: /^Select the Tier 1 agreement it comes under$/,
+      });
+      await refused(
+        '/api/agreements',
+        create({}, { fromOrganisationIds: [''] }),
+        'flows.0.fromOrganisationIds.0',
+        {
+          problem: /^Select the organisation that shares the information$/,
+        },
+      );
+      await refused(
+        `/api/agreements/${draftId}/flows`,
+        { ...policeChecks, toOrganisationIds: [''] },
+        'toOrganisationIds.0',
+        { problem: /^Select the organisation that receives the information$/ },
+      );
+      await refused(
+        '/api/agreements',
+        create({ parties: [{ organisationId: '' }] }),
+        'parties.0.organisationId',
+        {
+          problem: /^Select an organisation of the partnership as a party$/,
+        },
+      );
     });
 
     test('a flow with no parties', async () => {

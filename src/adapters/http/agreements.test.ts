@@ -141,7 +141,7 @@ for (const kind of testDatabaseKinds()) {
       for (const email of [signatories.csc, signatories.police, signatories.trust]) {
         const signed = await call<Detail>(`/api/agreements/${draftId}/sign`, await app.signIn(email), {
           method: 'POST',
-          body: { version: 1 },
+          body: { version: 1, declaration: true },
         });
         assert.equal(signed.status, 200, email);
       }

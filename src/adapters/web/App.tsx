@@ -9,6 +9,7 @@ import { DraftAgreementPage } from './pages/agreements/DraftAgreementPage.tsx';
 import { FlowPage } from './pages/agreements/FlowPage.tsx';
 import { FlowRegisterPage } from './pages/agreements/FlowRegisterPage.tsx';
 import { RemoveFlowPage } from './pages/agreements/RemoveFlowPage.tsx';
+import { SignAgreementPage } from './pages/agreements/SignAgreementPage.tsx';
 import { AddUserPage } from './pages/AddUserPage.tsx';
 import { AuditPage } from './pages/audit/AuditPage.tsx';
 import { ChangePasswordPage } from './pages/ChangePasswordPage.tsx';
@@ -38,6 +39,7 @@ const audit = ['read_audit', 'verify_audit'] as const;
 const readAgreements = ['read_agreements'] as const;
 const draftAgreements = ['draft_agreements'] as const;
 const manageAgreements = ['manage_agreements'] as const;
+const signAgreements = ['sign_agreements'] as const;
 const reviewLinks = ['review_links'] as const;
 
 /** Every client-side route. The server must answer each of these paths with index.html. */
@@ -154,6 +156,14 @@ export function App() {
                 element={
                   <RequireCapability anyOf={readAgreements}>
                     <AgreementDetailPage />
+                  </RequireCapability>
+                }
+              />
+              <Route
+                path="agreements/:id/sign"
+                element={
+                  <RequireCapability anyOf={signAgreements}>
+                    <SignAgreementPage />
                   </RequireCapability>
                 }
               />

@@ -197,7 +197,8 @@ export const api = {
       )
     ).agreement,
   submitAgreement: (id: string) => request<Submitted>('POST', `${agreementPath(id)}/submit`, { body: {} }),
-  signAgreement: (id: string, version: number) => agreementAct(id, 'sign', { version }),
+  signAgreement: (id: string, version: number, declaration: boolean) =>
+    agreementAct(id, 'sign', { version, declaration }),
   amendAgreement: (id: string) => agreementAct(id, 'amend', {}),
   resumeAgreement: (id: string) => agreementAct(id, 'resume', {}),
   suspendAgreement: (id: string, reason: string) => agreementAct(id, 'suspend', { reason }),

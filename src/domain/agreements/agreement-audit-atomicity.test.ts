@@ -55,12 +55,14 @@ for (const kind of testDatabaseKinds()) {
       await signAgreement(deps, await actorFor(app.database.db, signatories.csc), {
         agreementId: created.id,
         version: 1,
+        declaration: true,
       });
       const signaturesBefore = await app.count('agreement_signature');
       await assert.rejects(
         signAgreement(deps, await actorFor(app.database.db, signatories.police), {
           agreementId: created.id,
           version: 1,
+          declaration: true,
         }),
       );
       assert.equal(await app.count('agreement_signature'), signaturesBefore);

@@ -58,7 +58,11 @@ for (const kind of testDatabaseKinds()) {
     const dana = () => actorFor(app.database.db, 'dana.okafor@northshire.example');
     const signAll = async (id: string, version: number, emails: readonly string[]) => {
       for (const email of emails)
-        await signAgreement(deps, await actorFor(app.database.db, email), { agreementId: id, version });
+        await signAgreement(deps, await actorFor(app.database.db, email), {
+          agreementId: id,
+          version,
+          declaration: true,
+        });
     };
 
     before(async () => {
@@ -133,26 +137,43 @@ for (const kind of testDatabaseKinds()) {
       );
     });
 
-    test('only a signatory of a party signs, once, the version they name', async () => {
+    test('only a signatory of a party signs, once, the version they name, declaring their authority', async () => {
       const sam = await actorFor(app.database.db, 'sam.patel@northshire.example');
       const housing = await actorFor(app.database.db, 'nina.brooks@northshire.example');
       const tom = await actorFor(app.database.db, signatories.csc);
       const before_ = await snapshot();
       await refused(
-        signAgreement(deps, sam, { agreementId: tier2Id, version: 1 }),
+        signAgreement(deps, sam, { agreementId: tier2Id, version: 1, declaration: true }),
         'signatory',
         /practitioner/,
       );
       await refused(
-        signAgreement(deps, housing, { agreementId: tier2Id, version: 1 }),
+        signAgreement(deps, housing, { agreementId: tier2Id, version: 1, declaration: true }),
         'signatory',
         /not a party/,
       );
-      await refused(signAgreement(deps, tom, { agreementId: tier2Id, version: 2 }), 'version');
-      assert.deepEqual(await snapshot(), before_);
-      await signAgreement(deps, tom, { agreementId: tier2Id, version: 1 });
       await refused(
-        signAgreement(deps, tom, { agreementId: tier2Id, version: 1 }),
+        signAgreement(deps, tom, { agreementId: tier2Id, version: 2, declaration: true }),
+        'version',
+      );
+      await refused(
+        signAgreement(deps, tom, { agreementId: tier2Id, version: 1, declaration: false }),
+        'declaration',
+        /authority to commit your organisation/,
+      );
+      assert.deepEqual(await snapshot(), before_);
+      await signAgreement(deps, tom, { agreementId: tier2Id, version: 1, declaration: true });
+      const [event] = await queryRows<{ details: { declared: boolean; declaration: string } }>(
+        app.database.db,
+        sql`select details from audit_event where action = 'agreement.signed' order by id desc limit 1`,
+      );
+      assert.equal(event?.details.declared, true);
+      assert.match(
+        event?.details.declaration ?? '',
+        /^I confirm that I have authority to commit Northshire County Council Children's Services to version 1 of T2-\d+ ‘.+’\..*comes into force when every party has signed it/,
+      );
+      await refused(
+        signAgreement(deps, tom, { agreementId: tier2Id, version: 1, declaration: true }),
         'signatory',
         /already signed/,
       );

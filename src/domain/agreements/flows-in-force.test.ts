@@ -60,7 +60,11 @@ for (const kind of testDatabaseKinds()) {
     const reasonCodes = (result: CoverageResult) => (result.covered ? [] : result.reasons.map((r) => r.code));
     const signAll = async (id: string, version: number) => {
       for (const email of Object.values(signatories))
-        await signAgreement(deps, await actorFor(app.database.db, email), { agreementId: id, version });
+        await signAgreement(deps, await actorFor(app.database.db, email), {
+          agreementId: id,
+          version,
+          declaration: true,
+        });
     };
     const makeActive = async (id: string, version = 1) => {
       await submitAgreement(deps, dana, { agreementId: id });
@@ -89,6 +93,7 @@ for (const kind of testDatabaseKinds()) {
       await signAgreement(deps, await actorFor(app.database.db, signatories.csc), {
         agreementId: tier2Id,
         version: 1,
+        declaration: true,
       });
       assert.deepEqual(await pairs(), []);
       const result = await coverage();
@@ -105,6 +110,7 @@ for (const kind of testDatabaseKinds()) {
         await signAgreement(deps, await actorFor(app.database.db, signatories[key]), {
           agreementId: tier2Id,
           version: 1,
+          declaration: true,
         });
       assert.deepEqual(await pairs(), [
         `T2-001v1:${org.police}>${org.csc}`,
@@ -223,6 +229,7 @@ for (const kind of testDatabaseKinds()) {
         await signAgreement(deps, await actorFor(app.database.db, signatories[key]), {
           agreementId: shortId,
           version: 1,
+          declaration: true,
         });
       const pilot = (at: string) => pairs(new Date(at)).then((p) => p.filter((x) => x.startsWith('T2-002')));
       assert.equal((await pilot('2026-12-31T23:59:59Z')).length, 1);

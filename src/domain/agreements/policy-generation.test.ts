@@ -46,7 +46,11 @@ for (const kind of testDatabaseKinds()) {
     };
     const signAll = async (agreementId: string, version: number) => {
       for (const email of Object.values(signatories))
-        await signAgreement(deps, await actorFor(app.database.db, email), { agreementId, version });
+        await signAgreement(deps, await actorFor(app.database.db, email), {
+          agreementId,
+          version,
+          declaration: true,
+        });
     };
 
     before(async () => {

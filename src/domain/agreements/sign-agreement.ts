@@ -13,6 +13,7 @@ import { loadOrganisations } from './check-context.ts';
 import type { AgreementDeps } from './gateway-directory.ts';
 import { loadAgreement, type AgreementRecord } from './load-agreements.ts';
 import { agreementSignature, agreementVersion } from './schema.ts';
+import { declarationProblem, signingDeclaration } from './signing-declaration.ts';
 import { lockAgreement } from './write-version.ts';
 
 /**
@@ -22,12 +23,14 @@ import { lockAgreement } from './write-version.ts';
  * transaction as the signature and its audit events.
  *
  * Signatories are the roles with `sign_agreements` (partnership/capabilities.ts), acting through
- * a membership of the party they sign for.
+ * a membership of the party they sign for. They must declare their authority to commit it
+ * (`declaration: true`); the words declared are recorded with the signature's audit event
+ * (signing-declaration.ts).
  */
 export async function signAgreement(
   deps: AgreementDeps,
   actor: Actor,
-  input: { agreementId: string; version: number },
+  input: { agreementId: string; version: number; declaration: boolean },
 ): Promise<AgreementRecord> {
   await authorise(deps, actor, 'read_agreements', partnershipWide, 'agreement.sign');
   await deps.db.transaction(async (tx) => {
@@ -57,6 +60,13 @@ export async function signAgreement(
         'signatory',
         `${party} has already signed version ${pending.version} (${existing.signerName}, ${formatLongDate(londonDate(existing.signedAt))})`,
       );
+    if (input.declaration !== true) throw invalid('declaration', declarationProblem);
+    const declaration = signingDeclaration({
+      organisationName: party,
+      reference: record.reference,
+      title: pending.content.title,
+      version: pending.version,
+    });
 
     const now = deps.clock.now();
     const [signer] = await tx
@@ -84,6 +94,8 @@ export async function signAgreement(
         version: pending.version,
         organisationId: actor.organisationId,
         role: actor.role,
+        declared: true,
+        declaration,
       },
     });
 

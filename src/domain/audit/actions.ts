@@ -98,7 +98,15 @@ export interface AuditDetailsByAction {
   'agreement.flow_updated': { reference: string; version: number; flowId: string; position: number };
   'agreement.flow_removed': { reference: string; version: number; flowId: string; position: number };
   'agreement.submitted': { reference: string; version: number; warnings: number };
-  'agreement.signed': { reference: string; version: number; organisationId: string; role: string };
+  'agreement.signed': {
+    reference: string;
+    version: number;
+    organisationId: string;
+    role: string;
+    /** The signatory declared their authority, in these words (agreements/signing-declaration.ts). */
+    declared: true;
+    declaration: string;
+  };
   'agreement.activated': { reference: string; version: number; supersededVersion: number | null };
   'agreement.amended': { reference: string; fromVersion: number; version: number };
   'agreement.suspended': { reference: string; reason: string };

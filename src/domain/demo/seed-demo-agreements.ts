@@ -45,7 +45,11 @@ export async function seedDemoAgreements(deps: AgreementDeps): Promise<{ agreeme
     await submitAgreement(deps, drafter, { agreementId: record.id });
     const parties = record.versions.at(-1)!.content.parties;
     for (const p of parties)
-      await signAgreement(deps, signatoryOf(p.organisationId), { agreementId: record.id, version });
+      await signAgreement(deps, signatoryOf(p.organisationId), {
+        agreementId: record.id,
+        version,
+        declaration: true,
+      });
   };
 
   const tier1 = await createAgreement(deps, drafter, { tier: 'tier1', content: contentOf(demoTier1) });

@@ -7,9 +7,10 @@ import {
   tiers,
 } from '../../../domain/agreements/agreement-terms.ts';
 import { isCalendarDate } from '../../../domain/agreements/calendar-dates.ts';
+import { declarationProblem } from '../../../domain/agreements/signing-declaration.ts';
 import { dataCategories, fieldGroups } from '../../../domain/policy/field-groups.ts';
 import { purposes } from '../../../domain/policy/purposes.ts';
-import { Uuid } from './common.ts';
+import { chosenId, Uuid } from './common.ts';
 
 /** Requests to the agreements API. Strict: an unknown field is refused by name. */
 
@@ -37,7 +38,7 @@ const fieldGroup = z.enum(fieldGroups, { error: 'Select the information from the
 const dataCategory = z.enum(dataCategories, { error: 'Select a data category from the list' });
 
 export const PartyRequest = z.strictObject({
-  organisationId: Uuid,
+  organisationId: chosenId('Select an organisation of the partnership as a party'),
   contact: text('Contact', 200).nullable().optional(),
 });
 
@@ -49,11 +50,11 @@ export const FlowRequest = z
       .min(1, { error: 'Enter a name for the flow' })
       .max(200, { error: 'Name must be 200 characters or fewer' }),
     fromOrganisationIds: z
-      .array(Uuid)
+      .array(chosenId('Select the organisation that shares the information'))
       .min(1, { error: 'Select at least one organisation that shares' })
       .max(20, { error: 'Select 20 organisations or fewer' }),
     toOrganisationIds: z
-      .array(Uuid)
+      .array(chosenId('Select the organisation that receives the information'))
       .min(1, { error: 'Select at least one organisation that receives' })
       .max(20, { error: 'Select 20 organisations or fewer' }),
     purposes: z.array(purpose).min(1, { error: 'Select at least one purpose' }).max(purposes.length),
@@ -110,7 +111,7 @@ export const CreateAgreementRequest = z
       z.strictObject({ tier: z.literal('tier1'), ...sections, ...tier1Sections }),
       z.strictObject({
         tier: z.literal('tier2'),
-        tier1AgreementId: Uuid,
+        tier1AgreementId: chosenId('Select the Tier 1 agreement it comes under'),
         ...sections,
         flows: z.array(FlowRequest).max(50, { error: 'An agreement has 50 flows or fewer' }).default([]),
       }),
@@ -137,6 +138,11 @@ export const SignRequest = z
       .number({ error: 'Give the number of the version you are signing' })
       .int({ error: 'Give the number of the version you are signing' })
       .positive({ error: 'Give the number of the version you are signing' }),
+    // Checked as `true` by the domain, which refuses `false` with the same words.
+    declaration: z.boolean({ error: declarationProblem }).openapi({
+      description:
+        'true: the signatory declares their authority to commit their organisation to this version, in the words of agreements/signing-declaration.ts',
+    }),
   })
   .openapi('SignAgreementRequest');
 
@@ -152,8 +158,8 @@ export const ReasonRequest = z
 
 export const CoverageRequest = z
   .strictObject({
-    from: Uuid,
-    to: Uuid,
+    from: chosenId('Select the organisation that shares the information'),
+    to: chosenId('Select the organisation that receives the information'),
     purpose,
     fieldGroups: z
       .array(fieldGroup)

@@ -1,5 +1,5 @@
 import { z } from '@hono/zod-openapi';
-import { Uuid } from './common.ts';
+import { chosenId } from './common.ts';
 
 export const FEED_UPLOAD_TYPES = {
   csv: ['text/csv'],
@@ -8,7 +8,7 @@ export const FEED_UPLOAD_TYPES = {
 
 export const IngestUploadQuery = z
   .strictObject({
-    organisationId: Uuid,
+    organisationId: chosenId('Select the organisation whose records these are'),
     mapping: z
       .string({ error: 'Give the feed mapping (JSON)' })
       .min(2, { error: 'Give the feed mapping (JSON)' })

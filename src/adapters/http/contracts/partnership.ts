@@ -1,6 +1,6 @@
 import { z } from '@hono/zod-openapi';
 import { organisationTypes, roles } from '../../../domain/partnership/roles.ts';
-import { Uuid } from './common.ts';
+import { chosenId } from './common.ts';
 
 const name = z
   .string()
@@ -26,7 +26,7 @@ export const OrganisationView = z
   .openapi('Organisation');
 
 export const MembershipGrant = z.strictObject({
-  organisationId: Uuid,
+  organisationId: chosenId('Select the organisation'),
   role: z.enum(roles, { error: 'Select a role from the list' }),
 });
 
@@ -39,7 +39,7 @@ export const CreateUserRequest = z
       }),
     displayName: name,
     password: z.string().max(256, { error: 'Password must be 256 characters or fewer' }),
-    organisationId: Uuid,
+    organisationId: chosenId('Select the organisation'),
     role: z.enum(roles, { error: 'Select a role from the list' }),
   })
   .openapi('CreateUserRequest');

@@ -171,7 +171,8 @@ export function agreementRoutes(deps: HttpDeps, app: OpenAPIHono<AppEnv>): void 
       params: AgreementParams,
       body: SignRequest,
     },
-    (actor, { agreementId }, { version }) => signAgreement(deps, actor, { agreementId, version }),
+    (actor, { agreementId }, { version, declaration }) =>
+      signAgreement(deps, actor, { agreementId, version, declaration }),
   );
   change(
     {

@@ -72,7 +72,10 @@ function Signatures({ awaited }: { readonly awaited: NonNullable<WorklistData['s
               <Link className="govuk-link" to={`/agreements/${a.id}`}>
                 {`${a.reference}: ${a.title}`}
               </Link>{' '}
-              <span className="govuk-hint govuk-!-display-inline">{`(version ${a.version})`}</span>
+              <span className="govuk-hint govuk-!-display-inline">{`(version ${a.version})`}</span>{' '}
+              <Link className="govuk-link" to={`/agreements/${a.id}/sign`}>
+                Sign<span className="govuk-visually-hidden">{` ${a.reference} version ${a.version}`}</span>
+              </Link>
             </li>
           ))}
         </ul>

@@ -1,10 +1,11 @@
 import { useState, type FormEvent } from 'react';
 import { Link } from 'react-router';
 import { api } from '../../api.ts';
-import { can, type AgreementDetail, type Session } from '../../api-types.ts';
+import type { AgreementDetail, Session } from '../../api-types.ts';
 import { FormGroup } from '../../components/FormGroup.tsx';
 import { fromError, noErrors, type FormErrors } from '../../form-errors.ts';
 import { mayManage } from './may-manage.ts';
+import { versionAwaitingMySignature } from './may-sign.ts';
 
 type ReasonAct = 'suspend' | 'terminate';
 
@@ -27,10 +28,7 @@ export function AgreementActions({ agreement: a, session, errors, onErrors, onDo
   const [busy, setBusy] = useState(false);
   const pending = a.versions.find((v) => v.version === a.pendingVersion) ?? null;
   const organisation = session.membership;
-  const maySign =
-    can(session, 'sign_agreements') &&
-    pending?.status === 'awaiting_signatures' &&
-    pending.awaitingSignatureFrom.some((o) => o.organisationId === organisation.organisationId);
+  const awaitingMe = versionAwaitingMySignature(session, a);
   const manage = mayManage(session, a);
   const ended = a.termination !== null;
 
@@ -113,20 +111,10 @@ export function AgreementActions({ agreement: a, session, errors, onErrors, onDo
 
   return (
     <div className="govuk-button-group app-section">
-      {maySign && pending && (
-        <button
-          type="button"
-          className="govuk-button"
-          data-module="govuk-button"
-          onClick={() =>
-            void act(
-              () => api.signAgreement(a.id, pending.version),
-              `You signed version ${pending.version} for ${organisation.organisationName}`,
-            )
-          }
-        >
+      {awaitingMe && (
+        <Link className="govuk-button" role="button" to={`/agreements/${a.id}/sign`}>
           Sign for {organisation.organisationName}
-        </button>
+        </Link>
       )}
       {manage && pending?.status === 'draft' && (
         <>

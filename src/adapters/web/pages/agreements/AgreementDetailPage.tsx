@@ -1,8 +1,7 @@
-import { plainDate } from '../../../../domain/shared/plain-date.ts';
 import { useState } from 'react';
 import { Link, useLocation, useParams } from 'react-router';
 import { agreementDocumentUrl, api } from '../../api.ts';
-import type { AgreementDetail, AgreementQuality } from '../../api-types.ts';
+import type { AgreementDetail, AgreementQuality, Session } from '../../api-types.ts';
 import { ErrorSummary } from '../../components/ErrorSummary.tsx';
 import { NotificationBanner } from '../../components/NotificationBanner.tsx';
 import { LoadFailed, Loading } from '../../components/Status.tsx';
@@ -12,7 +11,9 @@ import { noticeFrom } from '../../route-state.ts';
 import { useSignedInSession } from '../../session.tsx';
 import { useApiData, type Loadable } from '../../use-api-data.ts';
 import { NotFoundPage } from '../NotFoundPage.tsx';
+import { inForceSentence } from './in-force-sentence.ts';
 import { mayManage } from './may-manage.ts';
+import { versionAwaitingMySignature } from './may-sign.ts';
 import { AgreementActions } from './AgreementActions.tsx';
 import { AgreementStatusTag } from './AgreementStatusTag.tsx';
 import { FlowTable, GatewayLink } from './FlowTable.tsx';
@@ -162,6 +163,24 @@ function Detail({
   );
 }
 
+/** Tells a signatory that their organisation has still to sign, and where to do it. */
+function AwaitingMySignature({ agreement: a, session }: { agreement: AgreementDetail; session: Session }) {
+  const version = versionAwaitingMySignature(session, a);
+  if (!version) return null;
+  const organisation = session.membership.organisationName;
+  return (
+    <NotificationBanner heading={`${organisation} has not signed version ${version.version} yet`}>
+      <p className="govuk-body">
+        You are a signatory for {organisation}. Read the agreement, then{' '}
+        <Link className="govuk-notification-banner__link" to={`/agreements/${a.id}/sign`}>
+          sign it for {organisation}
+        </Link>
+        .
+      </p>
+    </NotificationBanner>
+  );
+}
+
 export function AgreementDetailPage() {
   const { id = '' } = useParams();
   const session = useSignedInSession();
@@ -207,6 +226,7 @@ export function AgreementDetailPage() {
       {agreement.status === 'failed' && !notFound && <LoadFailed error={agreement.error} />}
       {agreement.status === 'loaded' && (
         <>
+          <AwaitingMySignature agreement={agreement.data} session={session} />
           <Detail agreement={agreement.data} label={label} manage={mayManage(session, agreement.data)} />
           <AgreementActions
             agreement={agreement.data}
@@ -229,15 +249,4 @@ export function AgreementDetailPage() {
       )}
     </>
   );
-}
-
-/**
- * Whether a version applies now, in words. A version signed by every party but not yet started is
- * not in force (find-flows-in-force.ts shares nothing under it), so it must not read as if it were.
- */
-function inForceSentence(a: { versionInForce: number | null; status: string; startDate: string }): string {
-  if (a.versionInForce === null) return 'No version is in force.';
-  if (a.status === 'signed_not_started')
-    return `Version ${a.versionInForce} is signed by every party and comes into force on ${plainDate(a.startDate)}.`;
-  return `Version ${a.versionInForce} is in force.`;
 }

@@ -44,6 +44,7 @@ export function SectionFields({ form, set, organisations, errors }: SectionField
         onChange={set('parties')}
         error={errors.fields.parties}
       />
+      <PartyContacts form={form} set={set} organisations={organisations} />
       <TextInput
         id="startDate"
         label="Start date"
@@ -84,6 +85,40 @@ export function SectionFields({ form, set, organisations, errors }: SectionField
         error={errors.fields.rights}
       />
     </>
+  );
+}
+
+/**
+ * Whom the other parties contact about the agreement at each party: a named contact is what the
+ * quality check asks for (assess-quality.ts), and the ICO's data sharing code expects each
+ * party's single point of contact to be written into the agreement.
+ */
+function PartyContacts({ form, set, organisations }: Omit<SectionFieldsProps, 'errors'>) {
+  const parties = organisations.filter((o) => form.parties.includes(o.organisationId));
+  if (parties.length === 0) return null;
+  const setContact = (organisationId: string) => (value: string) =>
+    set('contacts')({ ...form.contacts, [organisationId]: value });
+  return (
+    <div className="govuk-form-group">
+      <fieldset className="govuk-fieldset" aria-describedby="contacts-hint">
+        <legend className="govuk-fieldset__legend govuk-fieldset__legend--s">
+          Who to contact at each party
+        </legend>
+        <div id="contacts-hint" className="govuk-hint">
+          The person or team the other parties contact about this agreement, such as the data protection
+          officer, with an email address or phone number
+        </div>
+        {parties.map((o) => (
+          <TextInput
+            key={o.organisationId}
+            id={`contact-${o.organisationId}`}
+            label={`Contact at ${o.name}`}
+            value={form.contacts[o.organisationId] ?? ''}
+            onChange={setContact(o.organisationId)}
+          />
+        ))}
+      </fieldset>
+    </div>
   );
 }
 

@@ -37,6 +37,18 @@ describe('the agreement draft form', () => {
     assert.ok(!FORM_FIELDS.includes('flows.0.nonsense'));
   });
 
+  test("each party's contact is sent with the party, a blank one as null, an unticked party's not at all", () => {
+    const form = {
+      ...emptyDraft,
+      parties: ['police', 'csc'],
+      contacts: { police: 'Data protection officer, dpo@police.example', csc: '  ', school: 'Head' },
+    };
+    assert.deepEqual(sectionsBody(form).parties, [
+      { organisationId: 'police', contact: 'Data protection officer, dpo@police.example' },
+      { organisationId: 'csc', contact: null },
+    ]);
+  });
+
   test('an empty optional gateway is sent as null and an empty form sends no data categories', () => {
     const body = flowBody(emptyDraft.flow);
     assert.equal(body.art9ConditionId, null);

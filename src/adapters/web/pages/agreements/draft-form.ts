@@ -45,8 +45,12 @@ export interface DraftForm {
   gatewayIds: string[];
   dataCategories: string[];
   flow: FlowForm;
-  /** Kept as they were when editing: each party's contact, and the end date. */
-  readonly contacts: Readonly<Record<string, string | null>>;
+  /**
+   * Whom to contact about the agreement at each party, by organisation id (the quality check
+   * asks for one: assess-quality.ts). Kept for a party unticked and ticked again.
+   */
+  contacts: Readonly<Record<string, string | null>>;
+  /** Kept as it was when editing: the form has no field for it. */
   readonly endDate: string | null;
 }
 
@@ -176,7 +180,7 @@ export function sectionsBody(form: DraftForm) {
     summary: form.summary,
     parties: form.parties.map((organisationId) => ({
       organisationId,
-      contact: form.contacts[organisationId] ?? null,
+      contact: orNull(form.contacts[organisationId] ?? ''),
     })),
     startDate: form.startDate,
     reviewDate: form.reviewDate,
