@@ -43,7 +43,12 @@ export const recordRules: readonly Rule[] = [
     editions: BOTH,
     citation: { '2018': gr2018(4), '2024': gr2024(3) },
     note: 'Record whether consent was sought, given or refused, and why not where it was not sought',
-    when: (f) => f.situation.consent !== undefined || f.level === 'early_help',
+    when: (f, o) =>
+      f.situation.consent !== undefined ||
+      f.level === 'early_help' ||
+      o === 'seek_consent_first' ||
+      f.situation.requester?.purpose === 'early_help' ||
+      f.situation.requester?.purpose === 's17_assessment',
     then: { mustRecord: ['consent_status'] },
   },
   {
