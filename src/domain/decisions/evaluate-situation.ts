@@ -20,9 +20,32 @@ import type { Edition, Situation } from './situation.ts';
  * returns the answer with the path taken. Pure: no I/O, no clock, nothing recorded. The situation
  * has already passed SituationSchema at the edge.
  */
-const RULES_BY_EDITION: Readonly<Record<Edition, readonly Rule[]>> = {
-  '2018': RULE_ORDER.filter((r) => r.editions.includes('2018')),
-  '2024': RULE_ORDER.filter((r) => r.editions.includes('2024')),
+interface CompiledRule {
+  readonly rule: Rule;
+  /** The step recorded when the rule decides or adds, and when an earlier rule had decided. */
+  readonly step: Step;
+  readonly supersededStep: Step;
+}
+
+/** Each edition's rules with their steps built once, so evaluating allocates no step text. */
+function compile(edition: Edition): readonly CompiledRule[] {
+  return RULE_ORDER.filter((r) => r.editions.includes(edition)).map((rule) => {
+    const citation = typeof rule.citation === 'string' ? rule.citation : rule.citation[edition];
+    return {
+      rule,
+      step: { rule: rule.id, citation, note: rule.note },
+      supersededStep: {
+        rule: rule.id,
+        citation,
+        note: `${rule.note} (outcome already decided by an earlier rule)`,
+      },
+    };
+  });
+}
+
+const RULES_BY_EDITION: Readonly<Record<Edition, readonly CompiledRule[]>> = {
+  '2018': compile('2018'),
+  '2024': compile('2024'),
 };
 
 const addAll = <T>(into: T[], items: readonly T[] | undefined): void => {
@@ -49,7 +72,7 @@ export function evaluateSituation(situation: Situation, edition: Edition): Answe
   const warnings: string[] = [...facts.warnings];
   const steps: Step[] = [];
 
-  for (const rule of RULES_BY_EDITION[edition]) {
+  for (const { rule, step, supersededStep } of RULES_BY_EDITION[edition]) {
     if (!rule.when(facts, outcome)) continue;
     const c: Contribution = typeof rule.then === 'function' ? rule.then(facts, outcome) : rule.then;
     // Whether to tell the family is decided by the first family rule that applies.
@@ -77,11 +100,7 @@ export function evaluateSituation(situation: Situation, edition: Edition): Answe
     addAll(warnings, c.warnings);
     if (c.escalate) escalate = true;
     if (c.notifyLeadPractitioner) notifyLeadPractitioner = true;
-    steps.push({
-      rule: rule.id,
-      citation: typeof rule.citation === 'string' ? rule.citation : rule.citation[edition],
-      note: bindsOutcome ? rule.note : `${rule.note} (outcome already decided by an earlier rule)`,
-    });
+    steps.push(bindsOutcome ? step : supersededStep);
   }
 
   return {

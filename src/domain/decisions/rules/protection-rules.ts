@@ -19,16 +19,45 @@ import { BOTH, type Rule } from '../rule.ts';
 const FRONT_DOOR: ReadonlySet<string> = new Set(['mash', 'mash_police', 'council_csc']);
 const isFrontDoor = (f: Facts): boolean => FRONT_DOOR.has(f.situation.setting);
 
-/** Refer to the council, or, at the council's own front door, hold a strategy discussion with the police. */
-const referral = (f: Facts, extra: readonly Recipient[] = []): Contribution => ({
-  outcome: f.consentGiven ? 'share' : 'share_without_consent',
-  urgency: 'same_day',
-  advice: isFrontDoor(f) ? [] : ['refer_csc_now'],
-  recipients: isFrontDoor(f)
-    ? ['police', ...extra.filter((r) => r !== 'council_csc')]
-    : ['council_csc', ...extra],
-  never: ['delay_to_seek_consent'],
+/**
+ * Refer to the council, or, at the council's own front door, hold a strategy discussion with the
+ * police. The four variants are built once, so evaluating allocates nothing for them.
+ */
+function referral(extra: readonly Recipient[], more: Contribution = {}): (f: Facts) => Contribution {
+  const build = (frontDoor: boolean, consentGiven: boolean): Contribution => ({
+    outcome: consentGiven ? 'share' : 'share_without_consent',
+    urgency: 'same_day',
+    advice: frontDoor ? [] : ['refer_csc_now'],
+    recipients: frontDoor
+      ? ['police', ...extra.filter((r) => r !== 'council_csc' && r !== 'police')]
+      : ['council_csc', ...extra],
+    never: ['delay_to_seek_consent'],
+    ...more,
+  });
+  const [away, awayAgreed, atDoor, atDoorAgreed] = [
+    build(false, false),
+    build(false, true),
+    build(true, false),
+    build(true, true),
+  ];
+  return (f) =>
+    isFrontDoor(f) ? (f.consentGiven ? atDoorAgreed : atDoor) : f.consentGiven ? awayAgreed : away;
+}
+
+const radicalisationAtSchool = referral(['police'], {
+  urgency: 'within_1_working_day',
+  advice: ['consult_dsl'],
+  recordReasons: ['radicalisation'],
 });
+const radicalisationElsewhere = referral(['police'], {
+  urgency: 'within_1_working_day',
+  recordReasons: ['radicalisation'],
+});
+const referDisclosure = referral([], {
+  recordReasons: ['disclosure_by_child'],
+  never: ['delay_to_seek_consent', 'question_child_further_before_referral'],
+});
+const referSignificantHarm = referral([], { recordReasons: ['significant_harm_suspected'] });
 
 const citeReferral = {
   '2018': `${WT2023_REFERRAL}; ${gr2018(4)}; ${flow2018(8)}`,
@@ -92,7 +121,7 @@ export const protectionRules: readonly Rule[] = [
       Boolean(
         f.concern.under13Sexual || (f.concern.sexualActivityPeerAge && f.age !== undefined && f.age < 13),
       ),
-    then: (f) => ({ ...referral(f, ['police']), recordReasons: ['child_under_13_cannot_consent'] }),
+    then: referral(['police'], { recordReasons: ['child_under_13_cannot_consent'] }),
   },
   {
     id: 'protection.non_mobile_baby_injury',
@@ -100,7 +129,7 @@ export const protectionRules: readonly Rule[] = [
     citation: `${WT2023_REFERRAL}; local bruising in non-mobile babies protocols`,
     note: 'An injury to a baby who is not yet mobile is referred the same day',
     when: (f) => Boolean(f.concern.injuryNonMobileBaby),
-    then: (f) => ({ ...referral(f), recordReasons: ['injury_non_mobile_baby'] }),
+    then: referral([], { recordReasons: ['injury_non_mobile_baby'] }),
   },
   {
     id: 'protection.exploitation',
@@ -108,7 +137,7 @@ export const protectionRules: readonly Rule[] = [
     citation: citeReferral,
     note: 'Signs of sexual or criminal exploitation: refer to children’s social care and tell the police',
     when: (f) => Boolean(f.concern.exploitation || f.concern.exploitationIndicators),
-    then: (f) => ({ ...referral(f, ['police']), recordReasons: ['exploitation'] }),
+    then: referral(['police'], { recordReasons: ['exploitation'] }),
   },
   {
     id: 'protection.radicalisation',
@@ -119,12 +148,7 @@ export const protectionRules: readonly Rule[] = [
     },
     note: 'A risk of radicalisation: share with the police Prevent team and children’s social care',
     when: (f) => Boolean(f.concern.radicalisation),
-    then: (f) => ({
-      ...referral(f, ['police']),
-      urgency: 'within_1_working_day',
-      advice: f.situation.setting === 'school' ? ['consult_dsl'] : [],
-      recordReasons: ['radicalisation'],
-    }),
+    then: (f) => (f.situation.setting === 'school' ? radicalisationAtSchool(f) : radicalisationElsewhere(f)),
   },
   {
     id: 'protection.offender_in_household',
@@ -132,7 +156,7 @@ export const protectionRules: readonly Rule[] = [
     citation: `${citeReferral['2024']}; Criminal Justice Act 2003 s325 (MAPPA)`,
     note: 'A child sex offender or violent offender in the child’s household: refer to children’s social care and the police',
     when: (f) => Boolean(f.concern.householdMemberChildSexOffender || f.concern.violentOffenderInHousehold),
-    then: (f) => ({ ...referral(f, ['police']), recordReasons: ['offender_in_household'] }),
+    then: referral(['police'], { recordReasons: ['offender_in_household'] }),
   },
   {
     id: 'protection.unborn_previous_removal',
@@ -140,8 +164,7 @@ export const protectionRules: readonly Rule[] = [
     citation: `${WT2023_REFERRAL} (pre-birth referral)`,
     note: 'An unborn baby whose parent has had a child removed: a pre-birth referral to children’s social care',
     when: (f) => Boolean(f.situation.child?.unborn && f.concern.previousChildRemoved),
-    then: (f) => ({
-      ...referral(f),
+    then: referral([], {
       recordReasons: ['pre_birth_previous_removal'],
       warnings: ['unborn_baby_data_is_the_mothers'],
     }),
@@ -152,13 +175,7 @@ export const protectionRules: readonly Rule[] = [
     citation: citeReferral,
     note: 'Reasonable cause to suspect significant harm (including a disclosure or domestic abuse): refer without waiting for consent',
     when: (f) => f.level === 'child_protection',
-    then: (f) => ({
-      ...referral(f),
-      recordReasons: [f.concern.disclosureByChild ? 'disclosure_by_child' : 'significant_harm_suspected'],
-      never: f.concern.disclosureByChild
-        ? ['delay_to_seek_consent', 'question_child_further_before_referral']
-        : [],
-    }),
+    then: (f) => (f.concern.disclosureByChild ? referDisclosure(f) : referSignificantHarm(f)),
   },
   {
     id: 'protection.front_door_partner_checks',
