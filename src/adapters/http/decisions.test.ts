@@ -46,6 +46,19 @@ for (const kind of testDatabaseKinds()) {
       assert.equal(answer.edition, '2018');
     });
 
+    test('contradictory facts are answered with a warning and the safer path, never an error', async () => {
+      const rhys = await app.signIn('dc.jones@northshire.example');
+      const response = await evaluate(
+        { setting: 'police', kind: 'own_concern', concern: { immediateDanger: true, belowThreshold: true } },
+        rhys,
+      );
+      assert.equal(response.status, 200);
+      const answer = (await response.json()) as { outcome: string; urgency: string; warnings: string[] };
+      assert.equal(answer.outcome, 'share_without_consent');
+      assert.equal(answer.urgency, 'immediate');
+      assert.ok(answer.warnings.some((w) => w.startsWith('contradiction_danger_below_threshold')));
+    });
+
     test('an unknown concern is refused naming the field', async () => {
       const response = await evaluate({ ...disclosure, concern: { disclosureByChild: true, hunch: true } });
       assert.equal(response.status, 400);

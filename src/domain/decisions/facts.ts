@@ -16,8 +16,6 @@ export interface Facts {
   readonly publicAuthority: boolean;
   readonly categories: ReadonlySet<DataCategory>;
   readonly consentGiven: boolean;
-  /** Consent is refused, or cannot or should not be sought. */
-  readonly consentUnavailable: boolean;
   readonly familyRisk: boolean;
   readonly age: number | undefined;
   readonly warnings: readonly string[];
@@ -103,10 +101,6 @@ export function toFacts(situation: Situation, edition: Edition): Facts {
     publicAuthority: situation.sharerIsPublicAuthority ?? !NOT_PUBLIC.has(situation.setting),
     categories,
     consentGiven: consent.status === 'given',
-    consentUnavailable:
-      consent.status === 'refused' ||
-      consent.status === 'cannot_be_sought' ||
-      Boolean(consent.seekingWouldIncreaseRisk),
     familyRisk: Boolean(situation.informingFamilyWouldIncreaseRisk || situation.requester?.allegedAbuser),
     age,
     warnings,
