@@ -66,6 +66,8 @@ export function toFacts(situation: Situation, edition: Edition): Facts {
     warnings.push('contradiction_unborn_with_age: the age is set aside for an unborn baby');
     age = undefined;
   }
+  // An unborn baby is not a data subject: what is shared is the expectant mother's information.
+  if (child.unborn) warnings.push('unborn_baby_data_is_the_mothers');
   const emergency = Boolean(concern.immediateDanger || concern.riskToLife);
   const protection = childProtectionFacts(concern, age, Boolean(child.unborn));
   const lowClaims = concern.belowThreshold || concern.earlyHelpOnly;

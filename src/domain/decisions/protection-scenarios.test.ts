@@ -221,6 +221,27 @@ describe('the guidance on danger and significant harm (2024 edition)', () => {
   );
 
   scenario(
+    'a midwife learns of domestic abuse in a pregnancy: refer, sharing the mother’s information under confidence’s public interest',
+    'Domestic Abuse Act 2021 s3; Working Together 2023 ch 3 (pre-birth referral)',
+    {
+      setting: 'midwifery',
+      kind: 'own_concern',
+      child: { unborn: true },
+      concern: { domesticAbuse: true },
+      informingFamilyWouldIncreaseRisk: true,
+    },
+    {
+      outcome: 'share_without_consent',
+      tellFamily: 'no',
+      includes: {
+        warnings: ['unborn_baby_data_is_the_mothers'],
+        lawfulBasis: ['DAA2021', 'CLDC'],
+        never: ['inform_family_before_referral'],
+      },
+    },
+  );
+
+  scenario(
     'probation learns a child sex offender has moved into a child’s household: refer, under MAPPA as well',
     'Criminal Justice Act 2003 s325; Working Together 2023 ch 3',
     {

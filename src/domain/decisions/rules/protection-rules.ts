@@ -164,10 +164,7 @@ export const protectionRules: readonly Rule[] = [
     citation: `${WT2023_REFERRAL} (pre-birth referral)`,
     note: 'An unborn baby whose parent has had a child removed: a pre-birth referral to children’s social care',
     when: (f) => Boolean(f.situation.child?.unborn && f.concern.previousChildRemoved),
-    then: referral([], {
-      recordReasons: ['pre_birth_previous_removal'],
-      warnings: ['unborn_baby_data_is_the_mothers'],
-    }),
+    then: referral([], { recordReasons: ['pre_birth_previous_removal'] }),
   },
   {
     id: 'protection.significant_harm',
