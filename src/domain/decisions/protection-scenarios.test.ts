@@ -75,7 +75,7 @@ describe('the guidance on danger and significant harm (2024 edition)', () => {
         recipients: ['council_csc'],
         never: ['delay_to_seek_consent', 'reveal_informant_identity'],
       },
-      tellFamily: 'no',
+      tellFamily: 'per_lead_agency',
       lawfulBasis: ['UKGDPR-6-1-e', 'EA2002-S175'],
     },
   );

@@ -34,7 +34,9 @@ export const familyRules: readonly Rule[] = [
     editions: BOTH,
     citation: { '2018': `${gr2018(2)}; ${flow2018(7)}`, '2024': `${gr2024(2)}; ${ico(4)}` },
     note: 'Telling the family could increase the risk to the child or others, so they are not told',
-    when: (f) => f.familyRisk || Boolean(f.situation.consent?.seekingWouldIncreaseRisk),
+    // Only a risk in telling the family decides this; that seeking consent would increase the
+    // risk means consent is not asked for, and the lead agency still decides when to tell.
+    when: (f) => f.familyRisk,
     then: {
       tellFamily: { answer: 'no', reason: 'informing_would_increase_risk' },
       never: ['inform_family_before_referral'],
