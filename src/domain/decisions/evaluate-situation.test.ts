@@ -195,6 +195,11 @@ describe('the situation schema', () => {
     assert.deepEqual(problems({ setting: 'gp', kind: 'own_concern', child: { age: -1 } }), ['child.age']);
   });
 
+  test('says what to do in words a person can act on', () => {
+    const result = SituationSchema.safeParse({ setting: 'dentist', kind: 'own_concern' });
+    assert.equal(result.error?.issues[0]?.message, 'Select your service from the list');
+  });
+
   test('requires the setting and the kind', () => {
     assert.deepEqual(problems({}).sort(), ['kind', 'setting']);
   });

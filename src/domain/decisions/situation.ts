@@ -91,10 +91,15 @@ export const dataCategories = [
 ] as const;
 export type DataCategory = (typeof dataCategories)[number];
 
-const flag = z.boolean().optional();
+const flag = z.boolean({ error: 'Answer true or false' }).optional();
 
 export const ChildSchema = z.strictObject({
-  age: z.number().int().min(0).max(25).optional(),
+  age: z
+    .number({ error: 'Enter the child’s age in whole years' })
+    .int({ error: 'Enter the child’s age in whole years' })
+    .min(0, { error: 'The age cannot be negative' })
+    .max(25, { error: 'Enter an age of 25 or under' })
+    .optional(),
   unborn: flag,
   competent: flag,
   onChildProtectionPlan: flag,
@@ -107,33 +112,47 @@ export const ConcernSchema = z.strictObject(
 );
 
 export const RequesterSchema = z.strictObject({
-  orgType: z.enum(requesterOrgTypes).optional(),
+  orgType: z
+    .enum(requesterOrgTypes, { error: 'Select the requester’s kind of organisation from the list' })
+    .optional(),
   identityVerified: flag,
-  purpose: z.enum(requestPurposes).optional(),
+  purpose: z.enum(requestPurposes, { error: 'Select the purpose of the request from the list' }).optional(),
   asksForWholeRecord: flag,
-  form: z.enum(requestForms).optional(),
-  relationship: z.enum(requesterRelationships).optional(),
+  form: z.enum(requestForms, { error: 'Select how the request was made from the list' }).optional(),
+  relationship: z
+    .enum(requesterRelationships, { error: 'Select the requester’s relationship to the child from the list' })
+    .optional(),
   allegedAbuser: flag,
 });
 
 export const ConsentSchema = z.strictObject({
-  status: z.enum(consentStatuses).optional(),
+  status: z
+    .enum(consentStatuses, {
+      error: 'Select whether consent was given, refused, not sought or cannot be sought',
+    })
+    .optional(),
   seekingWouldIncreaseRisk: flag,
 });
 
 export const SituationSchema = z.strictObject({
-  setting: z.enum(settings),
-  edition: z.enum(editions).optional(),
-  kind: z.enum(situationKinds),
+  setting: z.enum(settings, { error: 'Select your service from the list' }),
+  edition: z.enum(editions, { error: 'Choose the 2018 or the 2024 edition' }).optional(),
+  kind: z.enum(situationKinds, { error: 'Select what kind of situation this is' }),
   child: ChildSchema.optional(),
   concern: ConcernSchema.optional(),
   requester: RequesterSchema.optional(),
   consent: ConsentSchema.optional(),
   informingFamilyWouldIncreaseRisk: flag,
   sharerIsPublicAuthority: flag,
-  dataCategories: z.array(z.enum(dataCategories)).max(dataCategories.length).optional(),
+  dataCategories: z
+    .array(z.enum(dataCategories, { error: 'Select each kind of data from the list' }))
+    .max(dataCategories.length, { error: 'List each kind of data once' })
+    .optional(),
   /** Kept with the situation; no rule decides on free text. */
-  deadlineHint: z.string().max(500).optional(),
+  deadlineHint: z
+    .string()
+    .max(500, { error: 'Keep the deadline note to 500 characters or fewer' })
+    .optional(),
 });
 
 export type Situation = z.infer<typeof SituationSchema>;
