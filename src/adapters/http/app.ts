@@ -19,6 +19,7 @@ import { policyRoutes } from './routes/policy-routes.ts';
 import { sessionRoutes } from './routes/session-routes.ts';
 import { gatedViewPaths, viewRoutes } from './routes/view-routes.ts';
 import { worklistRoutes } from './routes/worklist-routes.ts';
+import { decisionRoutes } from './routes/decision-routes.ts';
 import { peopleFamilyNetwork } from '../../domain/view/people-family-network.ts';
 import { SlidingWindowLimiter } from '../../domain/identity/rate-limiter.ts';
 import { notFoundViewRule } from '../../domain/policy/limit-not-found-views.ts';
@@ -108,6 +109,7 @@ export function createHttpApp(deps: HttpDeps): OpenAPIHono<AppEnv> {
   linkReviewRoutes({ ...deps, linkIndexes: deps.linkIndexes ?? new LinkIndexes() }, app);
   feedRoutes(deps, app);
   worklistRoutes(deps, app);
+  decisionRoutes(app);
   viewRoutes({ ...readDeps, familyNetwork: peopleFamilyNetwork, sessionCache }, app);
   app.doc31('/api/openapi.json', {
     openapi: '3.1.0',
