@@ -115,6 +115,24 @@ for (const kind of testDatabaseKinds()) {
       assert.deepEqual(fields.sort(), ['colour', 'from']);
     });
 
+    test('the CSV says whose chronology it is, who produced it, for what and with which filters, marked OFFICIAL-SENSITIVE', async () => {
+      const query = `purpose=s47_enquiry&organisationIds=${org.police}&factOrOpinion=opinion`;
+      const response = await get(`/api/persons/${people.samTaylor}/chronology.csv?${query}`, sam);
+      const text = await response.text();
+      const lines = text.replace(/^\uFEFF/, '').split('\r\n');
+      assert.deepEqual(lines.slice(0, 3), [
+        '"OFFICIAL-SENSITIVE"',
+        '"Multi-agency chronology of","Sam Taylor"',
+        `"Produced by","Sam Patel, Practitioner, Northshire County Council Children's Services"`,
+      ]);
+      assert.ok(lines.includes('"Purpose","Section 47 enquiry"'), text);
+      assert.ok(lines.includes('"Filters","Agencies: Northshire Police; Opinions only"'), text);
+      // The table follows a blank line, its link confidence worded as the screen words it.
+      const header = lines.findIndex((l) => l.startsWith('"Event date"'));
+      assert.equal(lines[header - 1], '');
+      assert.match(lines[header + 1] ?? '', /,"\d{1,3}\.\d%"$/);
+    });
+
     test('the CSV neutralises summaries starting with | or %, and its export event lists the columns, groups and filters', async () => {
       const query = `purpose=s47_enquiry&organisationIds=${org.police}&factOrOpinion=opinion`;
       const setSummary = (summary: string) =>

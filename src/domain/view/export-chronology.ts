@@ -7,6 +7,11 @@ import type { Actor } from '../shared/actor.ts';
 import type { ChronologyFilters } from './build-child-view.ts';
 import { chronologyColumns, chronologyCsv } from './chronology-csv.ts';
 import { findChronology } from './find-chronology.ts';
+import { purposeDefinitions } from '../policy/purposes.ts';
+import { fieldGroupDefinitions } from '../policy/field-groups.ts';
+import { plainDate } from '../shared/plain-date.ts';
+import type { ChronologyEntry } from './build-child-view.ts';
+import { recordKindLabel } from './record-kind-labels.ts';
 
 const filterNames = ['fieldGroups', 'organisationIds', 'kinds', 'from', 'to', 'factOrOpinion'] as const;
 
@@ -22,9 +27,17 @@ export async function exportChronologyCsv(
   deps: PolicyDeps,
   actor: Actor,
   input: { personId: string; purpose: Purpose; fieldGroups?: readonly FieldGroup[] } & ChronologyFilters,
+  /** Who is producing the file, in words (name, role, organisation), for its heading. */
+  producer: string,
 ): Promise<string> {
   const view = await findChronology(deps, actor, input, 'chronology_csv');
-  const csv = chronologyCsv(view.entries);
+  const csv = chronologyCsv(view.entries, {
+    child: view.childName ?? 'Name not shown for this purpose',
+    producedBy: producer,
+    producedAt: formatLondonTime(deps.clock.now()),
+    purpose: purposeDefinitions[view.purpose].label,
+    filters: filtersInWords(input, view.entries),
+  });
   await deps.db.transaction((tx) =>
     appendAuditEvent(tx, {
       actor,
@@ -46,4 +59,34 @@ export async function exportChronologyCsv(
     }),
   );
   return csv;
+}
+
+/** When the file was produced, London time, as people read it: "7 Dec 2026 16:20". */
+function formatLondonTime(at: Date): string {
+  return new Intl.DateTimeFormat('en-GB', {
+    timeZone: 'Europe/London',
+    day: 'numeric',
+    month: 'short',
+    year: 'numeric',
+    hour: '2-digit',
+    minute: '2-digit',
+  }).format(at);
+}
+
+/** The filters in words, with agencies named only from the entries shown (nothing hidden). */
+function filtersInWords(
+  input: ChronologyFilters & { readonly fieldGroups?: readonly FieldGroup[] },
+  entries: readonly ChronologyEntry[],
+): string[] {
+  const holders = new Map(entries.map((e) => [e.holderOrganisationId as string, e.holderName ?? '']));
+  const words: string[] = [];
+  if (input.organisationIds?.length)
+    words.push(`Agencies: ${input.organisationIds.map((id) => holders.get(id) || 'an agency').join(', ')}`);
+  if (input.fieldGroups?.length)
+    words.push(`Information: ${input.fieldGroups.map((g) => fieldGroupDefinitions[g].label).join(', ')}`);
+  if (input.kinds?.length) words.push(`Kinds of record: ${input.kinds.map(recordKindLabel).join(', ')}`);
+  if (input.factOrOpinion) words.push(input.factOrOpinion === 'fact' ? 'Facts only' : 'Opinions only');
+  if (input.from) words.push(`From ${plainDate(input.from)}`);
+  if (input.to) words.push(`To ${plainDate(input.to)}`);
+  return words;
 }

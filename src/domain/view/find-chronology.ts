@@ -5,6 +5,7 @@ import { createScopedReader } from '../policy/scoped-reader.ts';
 import type { Actor } from '../shared/actor.ts';
 import {
   buildChronology,
+  buildIdentity,
   filterChronology,
   type ChronologyEntry,
   type ChronologyFilters,
@@ -16,6 +17,8 @@ export interface ChronologyView {
   readonly purpose: Purpose;
   readonly entries: readonly ChronologyEntry[];
   readonly shownBecause: readonly ShownBecause[];
+  /** The child's name from the identity items this reader may see in the same read, if any. */
+  readonly childName: string | null;
 }
 
 /**
@@ -40,5 +43,12 @@ export async function findChronology(
     purpose: read.purpose,
     entries: filterChronology(buildChronology(read.records), input),
     shownBecause: read.disclosures,
+    childName: nameOf(buildIdentity(read.records)),
   };
+}
+
+function nameOf(identity: ReturnType<typeof buildIdentity>): string | null {
+  const first = (field: string) => identity.find((i) => i.field === field)?.values[0]?.value;
+  const name = [first('firstName'), first('lastName')].filter(Boolean).join(' ');
+  return name === '' ? null : name;
 }

@@ -1,6 +1,7 @@
 import { createRoute, z, type OpenAPIHono } from '@hono/zod-openapi';
 import { londonDate } from '../../../domain/agreements/calendar-dates.ts';
 import { SlidingWindowLimiter } from '../../../domain/identity/rate-limiter.ts';
+import { roleLabels } from '../../../domain/partnership/roles.ts';
 import { exportChronologyCsv } from '../../../domain/view/export-chronology.ts';
 import { findChronology } from '../../../domain/view/find-chronology.ts';
 import { findPersons } from '../../../domain/view/find-persons.ts';
@@ -140,10 +141,16 @@ export function viewRoutes(
       },
     }),
     async (c) => {
-      const csv = await exportChronologyCsv(deps, requireSession(c).actor, {
-        ...c.req.valid('param'),
-        ...c.req.valid('query'),
-      });
+      const session = requireSession(c);
+      const { displayName } = session.user;
+      const { role, organisationName } = session.membership;
+      const producer = `${displayName}, ${roleLabels[role]}, ${organisationName}`;
+      const csv = await exportChronologyCsv(
+        deps,
+        session.actor,
+        { ...c.req.valid('param'), ...c.req.valid('query') },
+        producer,
+      );
       return c.body(csv, 200, {
         'content-type': 'text/csv; charset=utf-8',
         'content-disposition': `attachment; filename="chronology-${londonDate(deps.clock.now())}.csv"`,

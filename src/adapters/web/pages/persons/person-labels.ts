@@ -1,3 +1,4 @@
+import { formatLinkConfidence } from '../../../../domain/view/link-confidence.ts';
 // Words for the single view's ids, and the small helpers its pages share.
 import type { ChildView } from '../../api-types.ts';
 import { plainDate } from '../../../../domain/shared/plain-date.ts';
@@ -37,7 +38,8 @@ export function displayName(identity: Identity): string {
 export const showValue = (field: string, value: string) => (field === 'dob' ? formatDate(value) : value);
 
 /** A link's probability as a percentage with one decimal: 99.9%. */
-export const confidence = (p: number) => `${(Math.floor(p * 1000) / 10).toFixed(1)}%`;
+// One wording of a link's confidence for the screen, the print page and the CSV.
+export const confidence = formatLinkConfidence;
 
 export const optionalDate = (iso: string | null) => (iso === null ? 'Not recorded' : formatDate(iso));
 
