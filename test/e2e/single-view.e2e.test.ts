@@ -72,6 +72,16 @@ describe('the single view of a child in Chromium', needsChromium, () => {
         rows.some((r) => r.includes('99.8%')),
         'the police link’s confidence',
       );
+      // "Why can I see this?" grouped by agreement, with what the purpose never shows (issue 14.6).
+      await page.getByText('Why can I see this?').click();
+      await page
+        .getByRole('link', { name: /^T2-\d+: / })
+        .first()
+        .waitFor();
+      await page
+        .getByRole('heading', { name: 'What this purpose never shows from other agencies' })
+        .waitFor();
+      await page.getByRole('heading', { name: 'If you need more' }).waitFor();
       await page.getByRole('img', { name: /Timeline of the chronology/ }).waitFor();
       await assertAccessible(page, 'the child view for a social worker');
 

@@ -41,6 +41,12 @@ export interface PersonRecordsView {
   readonly mayShow: (holderOrganisationId: string, fieldGroup: FieldGroup) => boolean;
   /** The value of the `alsoRead` option, read in the same statement (undefined if none). */
   readonly alsoRead: unknown;
+  /**
+   * The field groups any other organisation's agreements in force give this reader for this
+   * purpose, from the policy alone (never from the child's records): what the view can say a
+   * purpose never shows without hinting at what is held.
+   */
+  readonly sharedWithViewer: readonly FieldGroup[];
 }
 
 export interface PersonReadOptions {
@@ -163,7 +169,12 @@ async function readWith(
     scope.holders.get(holder as OrganisationId)?.includes(group) === true &&
     decideFieldGroup(access.policy, who, purpose, holder as OrganisationId, group, access.atMs).outcome ===
       'allow';
-  return { personId, purpose, records, disclosures, mayShow, alsoRead: read.alsoRead };
+  const sharedWithViewer = [
+    ...new Set(
+      [...scope.holders].flatMap(([holder, groups]) => (holder === who.organisationId ? [] : groups)),
+    ),
+  ];
+  return { personId, purpose, records, disclosures, mayShow, alsoRead: read.alsoRead, sharedWithViewer };
 }
 
 /**

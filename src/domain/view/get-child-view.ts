@@ -1,5 +1,6 @@
 import type { SQL } from 'drizzle-orm';
 import { londonDate } from '../agreements/calendar-dates.ts';
+import { fieldGroups, type FieldGroup } from '../policy/field-groups.ts';
 import type { PolicyDeps } from '../policy/flows-in-force-source.ts';
 import type { Purpose } from '../policy/purposes.ts';
 import type { PersonRecordsView } from '../policy/read-person-records.ts';
@@ -59,6 +60,11 @@ export interface ChildView {
     }[];
   };
   readonly shownBecause: readonly ShownBecause[];
+  /**
+   * Kinds of information no agreement in force lets another organisation share with this reader
+   * for this purpose: the same for every child, so it says nothing about this one.
+   */
+  readonly neverShownForPurpose: readonly FieldGroup[];
 }
 
 /**
@@ -90,6 +96,7 @@ export async function getChildView(
     chronology: buildChronology(read.records),
     family,
     shownBecause: read.disclosures,
+    neverShownForPurpose: fieldGroups.filter((g) => !read.sharedWithViewer.includes(g)),
   };
 }
 

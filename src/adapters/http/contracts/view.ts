@@ -172,6 +172,10 @@ export const ChildViewResponse = z
       ),
     }),
     shownBecause: z.array(ShownBecauseView),
+    neverShownForPurpose: z.array(z.object({ fieldGroup: z.string(), label: z.string() })).openapi({
+      description:
+        'Kinds of information no agreement in force lets another organisation share with you for this purpose (the same for every child)',
+    }),
   })
   .openapi('ChildView');
 

@@ -37,6 +37,10 @@ export function toChildViewResponse(view: ChildView): z.infer<typeof ChildViewRe
       })),
     },
     shownBecause: view.shownBecause.map(disclosureView),
+    neverShownForPurpose: view.neverShownForPurpose.map((g) => ({
+      fieldGroup: g,
+      label: fieldGroupDefinitions[g].label,
+    })),
   };
 }
 

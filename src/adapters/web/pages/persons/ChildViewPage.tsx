@@ -5,6 +5,7 @@ import { Loading, LoadFailed } from '../../components/Status.tsx';
 import { usePageTitle } from '../../page-title.ts';
 import { useApiData } from '../../use-api-data.ts';
 import { ChildNotFound } from './ChildNotFound.tsx';
+import { WhyCanISee } from './WhyCanISee.tsx';
 import { ChronologySection } from './ChronologySection.tsx';
 import { PurposeGate } from './PurposeGate.tsx';
 import { FamilyGraph } from './FamilyGraph.tsx';
@@ -75,21 +76,7 @@ function ChildViewBody({ view, name }: { readonly view: ChildView; readonly name
       <ChronologySection view={view} />
       <h2 className="govuk-heading-m">Family</h2>
       <FamilyGraph childName={name} family={view.family} />
-      <details className="govuk-details">
-        <summary className="govuk-details__summary">
-          <span className="govuk-details__summary-text">Why can I see this?</span>
-        </summary>
-        <div className="govuk-details__text">
-          <ul className="govuk-list govuk-list--bullet">
-            {view.shownBecause.map((s) => (
-              <li key={`${s.holderOrganisationId}|${s.fieldGroup}`}>
-                <strong>{`${s.holderName ?? 'An organisation'}, ${s.fieldGroupLabel}: `}</strong>
-                {s.explanation}
-              </li>
-            ))}
-          </ul>
-        </div>
-      </details>
+      <WhyCanISee view={view} />
     </>
   );
 }
