@@ -6,12 +6,9 @@ import type { Purpose } from '../policy/purposes.ts';
 import type { Actor } from '../shared/actor.ts';
 import type { ChronologyFilters } from './build-child-view.ts';
 import { chronologyColumns, chronologyCsv } from './chronology-csv.ts';
+import { chronologyFiltersInWords } from './chronology-filters-in-words.ts';
 import { findChronology } from './find-chronology.ts';
 import { purposeDefinitions } from '../policy/purposes.ts';
-import { fieldGroupDefinitions } from '../policy/field-groups.ts';
-import { plainDate } from '../shared/plain-date.ts';
-import type { ChronologyEntry } from './build-child-view.ts';
-import { recordKindLabel } from './record-kind-labels.ts';
 
 const filterNames = ['fieldGroups', 'organisationIds', 'kinds', 'from', 'to', 'factOrOpinion'] as const;
 
@@ -36,7 +33,7 @@ export async function exportChronologyCsv(
     producedBy: producer,
     producedAt: formatLondonTime(deps.clock.now()),
     purpose: purposeDefinitions[view.purpose].label,
-    filters: filtersInWords(input, view.entries),
+    filters: chronologyFiltersInWords(input, view.entries),
   });
   await deps.db.transaction((tx) =>
     appendAuditEvent(tx, {
@@ -71,22 +68,4 @@ function formatLondonTime(at: Date): string {
     hour: '2-digit',
     minute: '2-digit',
   }).format(at);
-}
-
-/** The filters in words, with agencies named only from the entries shown (nothing hidden). */
-function filtersInWords(
-  input: ChronologyFilters & { readonly fieldGroups?: readonly FieldGroup[] },
-  entries: readonly ChronologyEntry[],
-): string[] {
-  const holders = new Map(entries.map((e) => [e.holderOrganisationId as string, e.holderName ?? '']));
-  const words: string[] = [];
-  if (input.organisationIds?.length)
-    words.push(`Agencies: ${input.organisationIds.map((id) => holders.get(id) || 'an agency').join(', ')}`);
-  if (input.fieldGroups?.length)
-    words.push(`Information: ${input.fieldGroups.map((g) => fieldGroupDefinitions[g].label).join(', ')}`);
-  if (input.kinds?.length) words.push(`Kinds of record: ${input.kinds.map(recordKindLabel).join(', ')}`);
-  if (input.factOrOpinion) words.push(input.factOrOpinion === 'fact' ? 'Facts only' : 'Opinions only');
-  if (input.from) words.push(`From ${plainDate(input.from)}`);
-  if (input.to) words.push(`To ${plainDate(input.to)}`);
-  return words;
 }

@@ -1,31 +1,21 @@
+import { chronologyFiltersInWords } from '../../../../domain/view/chronology-filters-in-words.ts';
+import type { ChronologyFilters } from '../../../../domain/view/build-child-view.ts';
+import type { FieldGroup } from '../../../../domain/policy/field-groups.ts';
 import type { ChronologyEntry } from '../../api-types.ts';
-import { formatDate } from '../../format.ts';
 import type { Filters } from './chronology-filters.ts';
 
-/**
- * The chronology's filters as a printed page states them: agencies, kinds of information and of
- * record by their names (taken from the entries shown, so no hidden name is ever printed),
- * fact or opinion, and the dates in words.
- */
+/** The page's URL filters in the words the CSV uses (domain/view/chronology-filters-in-words.ts). */
 export function filtersInWords(filters: Filters, entries: readonly ChronologyEntry[]): string[] {
-  const names = (ids: string, name: (e: ChronologyEntry) => [string, string]) => {
-    const known = new Map(entries.map(name));
-    return ids
-      .split(',')
-      .filter(Boolean)
-      .map((id) => known.get(id) ?? id)
-      .join(', ');
+  const list = (value: string) => value.split(',').filter(Boolean);
+  const input: Parameters<typeof chronologyFiltersInWords>[0] = {
+    organisationIds: list(filters.organisationIds),
+    fieldGroups: list(filters.fieldGroups) as FieldGroup[],
+    kinds: list(filters.kinds) as NonNullable<ChronologyFilters['kinds']>,
+    ...(filters.factOrOpinion === 'fact' || filters.factOrOpinion === 'opinion'
+      ? { factOrOpinion: filters.factOrOpinion as 'fact' | 'opinion' }
+      : {}),
+    ...(filters.from ? { from: filters.from } : {}),
+    ...(filters.to ? { to: filters.to } : {}),
   };
-  const words: string[] = [];
-  if (filters.organisationIds)
-    words.push(
-      `Agencies: ${names(filters.organisationIds, (e) => [e.holderOrganisationId, e.holderName ?? ''])}`,
-    );
-  if (filters.fieldGroups)
-    words.push(`Information: ${names(filters.fieldGroups, (e) => [e.fieldGroup, e.fieldGroupLabel])}`);
-  if (filters.kinds) words.push(`Kinds of record: ${names(filters.kinds, (e) => [e.kind, e.kindLabel])}`);
-  if (filters.factOrOpinion) words.push(`${filters.factOrOpinion === 'fact' ? 'Facts' : 'Opinions'} only`);
-  if (filters.from) words.push(`From ${formatDate(filters.from)}`);
-  if (filters.to) words.push(`To ${formatDate(filters.to)}`);
-  return words;
+  return chronologyFiltersInWords(input, entries);
 }
