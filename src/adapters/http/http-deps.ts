@@ -1,8 +1,8 @@
-import type { SQL } from 'drizzle-orm';
 import type { GatewayDirectory } from '../../domain/agreements/gateway-directory.ts';
 import type { AuditWitness } from '../../domain/audit/witness.ts';
 import type { IngestDeps } from '../../domain/feeds/ingest-feed.ts';
 import type { ActiveSession } from '../../domain/identity/resolve-session.ts';
+import type { CachedSession } from '../../domain/identity/session-gate.ts';
 import type { SignInRateLimiter } from '../../domain/identity/rate-limiter.ts';
 import type { LinkIndexes } from '../../domain/people/held-index.ts';
 import type { PolicyDeps } from '../../domain/policy/flows-in-force-source.ts';
@@ -40,6 +40,7 @@ export interface AppEnv {
      * Set when `session` came from this process's session cache unverified (session-cache.ts):
      * the condition the route's read must fold into its own statement (withVerifiedSession).
      */
-    sessionGate: SQL | undefined;
+    /** A session resolved earlier, for the single view to check in its own statement. */
+    cachedSession: CachedSession | undefined;
   };
 }

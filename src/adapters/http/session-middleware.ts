@@ -1,7 +1,7 @@
 import type { Context, MiddlewareHandler } from 'hono';
 import { resolveSession, type ActiveSession } from '../../domain/identity/resolve-session.ts';
 import type { SQL } from 'drizzle-orm';
-import { sessionGate } from '../../domain/identity/session-gate.ts';
+import type { CachedSession } from '../../domain/identity/session-gate.ts';
 import { hashSessionToken, tokensMatch } from '../../domain/identity/session-token.ts';
 import { ReadGateClosed } from '../../domain/policy/read-person-records.ts';
 import { DomainError } from '../../domain/shared/errors.ts';
@@ -31,7 +31,7 @@ export function sessionMiddleware(
     if (token && !session) clearSessionCookie(c, deps.secureCookies);
     if (mayGate && session && !cached) gated.cache.set(session);
     c.set('session', session);
-    c.set('sessionGate', cached ? sessionGate(cached, deps.clock.now()) : undefined);
+    c.set('cachedSession', cached ? { session: cached, now: deps.clock.now() } : undefined);
     const isSignIn = c.req.method === 'POST' && c.req.path === '/api/session';
     if (session && stateChanging.has(c.req.method) && !isSignIn) {
       const sent = c.req.header('x-csrf-token') ?? '';
@@ -56,13 +56,13 @@ export async function withVerifiedSession<T>(
   c: Context<AppEnv>,
   deps: HttpDeps,
   cache: SessionCache,
-  read: (actor: ActiveSession['actor'], gate: SQL | undefined) => Promise<T>,
+  read: (actor: ActiveSession['actor'], cached: CachedSession | undefined) => Promise<T>,
 ): Promise<T> {
   const session = requireSession(c);
-  const gate = c.get('sessionGate');
-  if (!gate) return read(session.actor, undefined);
+  const cached = c.get('cachedSession');
+  if (!cached) return read(session.actor, undefined);
   try {
-    return await read(session.actor, gate);
+    return await read(session.actor, cached);
   } catch (error) {
     if (!(error instanceof ReadGateClosed)) throw error;
   }
@@ -70,7 +70,7 @@ export async function withVerifiedSession<T>(
   const token = readSessionCookie(c, deps.secureCookies);
   const fresh = token ? await resolveSession(deps, token) : undefined;
   c.set('session', fresh);
-  c.set('sessionGate', undefined);
+  c.set('cachedSession', undefined);
   if (!fresh) {
     clearSessionCookie(c, deps.secureCookies);
     throw new DomainError('unauthenticated', 'Sign in to continue');

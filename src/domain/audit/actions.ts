@@ -54,6 +54,11 @@ export interface AuditDetailsByAction {
     records?: number;
     /** Every agreement flow the disclosure relied on (own records rely on none). */
     agreements?: readonly AgreementRelied[];
+    /**
+     * Every per-child grant relied on (a disclosure from a decision to share, a break-glass), with
+     * any limit a break-glass set aside (policy/visibility.ts).
+     */
+    grants?: readonly GrantRelied[];
     /** Whether any of the disclosed records were the viewer's own organisation's. */
     ownRecords?: boolean;
     /** The fields shown, where a view shows fewer than its field groups declare (link review). */
@@ -183,6 +188,13 @@ export interface AgreementRelied {
   readonly reference: string;
   readonly version: number;
   readonly flowId: string;
+}
+
+export interface GrantRelied {
+  readonly grantId: string;
+  readonly kind: 'disclosure' | 'break_glass';
+  readonly sourceId: string | null;
+  readonly setAsideLimitIds: readonly string[];
 }
 
 export type AuditAction = keyof AuditDetailsByAction;

@@ -11,6 +11,12 @@ import { SESSION_ABSOLUTE_MS, SESSION_IDLE_MS } from './session-token.ts';
  * snapshot, without a round trip of its own; if it fails, nothing was read or written and the
  * caller resolves the session afresh.
  */
+/** A session resolved earlier and cached, and the instant to check it at. */
+export interface CachedSession {
+  readonly session: ActiveSession;
+  readonly now: Date;
+}
+
 export function sessionGate(session: ActiveSession, now: Date): SQL {
   const idleCutoff = new Date(now.getTime() - SESSION_IDLE_MS);
   const absoluteCutoff = new Date(now.getTime() - SESSION_ABSOLUTE_MS);

@@ -41,7 +41,18 @@ export interface AgreementBasis {
   readonly validTo: Date | null;
 }
 
-export type AllowReason = 'own_organisation' | 'agreement_in_force';
+export type AllowReason = 'own_organisation' | 'agreement_in_force' | 'disclosure' | 'break_glass';
+
+/** A per-child grant a decision relied on (visibility.ts): a disclosure or a break-glass. */
+export interface GrantBasis {
+  readonly grantId: string;
+  readonly kind: 'disclosure' | 'break_glass';
+  /** The decision record or break-glass request that made the grant. */
+  readonly sourceId: string | null;
+  readonly expiresAt: Date;
+  /** The limits a break-glass set aside for this record (restriction, withdrawn consent). */
+  readonly setAsideLimitIds: readonly string[];
+}
 
 export const denyReasons = [
   'role_not_permitted',
@@ -69,6 +80,8 @@ export interface AllowDecision extends DecisionCommon {
   readonly agreement: AgreementBasis | null;
   /** The gateways of that flow (statute, Art 6, Art 9 / Sched 1, Art 10); empty for own records. */
   readonly gatewayIds: readonly string[];
+  /** The per-child grant relied on, for the reasons disclosure and break_glass. */
+  readonly grant?: GrantBasis;
 }
 
 export interface DenyDecision extends DecisionCommon {

@@ -21,6 +21,7 @@ import {
 import { fieldGroups as allFieldGroups, type FieldGroup } from './field-groups.ts';
 import type { FlowInForce } from './flows-in-force.ts';
 import type { Purpose } from './purposes.ts';
+import { restsOnConsent } from './consent-basis.ts';
 import { mayActFor } from './role-purposes.ts';
 
 /**
@@ -139,6 +140,11 @@ function deny(
 /** What a read may return: per holder, the field groups the policy allows. */
 export interface AllowedScope {
   readonly holders: ReadonlyMap<OrganisationId, readonly FieldGroup[]>;
+  /**
+   * The "holder|field group" keys allowed only by flows resting on consent (consent-basis.ts):
+   * a withdrawal of consent narrows these and nothing else (visibility.ts).
+   */
+  readonly consentOnly: ReadonlySet<string>;
 }
 
 /**
@@ -155,18 +161,23 @@ export function allowedScope(
   requested: readonly FieldGroup[] = allFieldGroups,
 ): AllowedScope {
   const holders = new Map<OrganisationId, readonly FieldGroup[]>();
-  if (!mayActFor(actor.role, purpose) || requested.length === 0) return { holders };
+  const consentOnly = new Set<string>();
+  if (!mayActFor(actor.role, purpose) || requested.length === 0) return { holders, consentOnly };
   holders.set(actor.organisationId, [...new Set(requested)]);
   const atMs = at.getTime();
   const purposeBit = 1 << purposeIndex[purpose];
   for (const [holder, pair] of pairsTo(policy, actor.partnershipId, actor.organisationId)) {
     if (holder === actor.organisationId) continue;
     let mask = 0;
+    let otherBasisMask = 0;
     for (const flow of pair.flows) {
-      if ((flow.purposeMask & purposeBit) !== 0 && inForce(flow, atMs)) mask |= flow.groupMask;
+      if ((flow.purposeMask & purposeBit) === 0 || !inForce(flow, atMs)) continue;
+      mask |= flow.groupMask;
+      if (!restsOnConsent(flow.gatewayIds)) otherBasisMask |= flow.groupMask;
     }
     const groups = [...new Set(requested)].filter((g) => (mask & fieldGroupBit[g]) !== 0);
     if (groups.length > 0) holders.set(holder as OrganisationId, groups);
+    for (const g of groups) if ((otherBasisMask & fieldGroupBit[g]) === 0) consentOnly.add(`${holder}|${g}`);
   }
-  return { holders };
+  return { holders, consentOnly };
 }

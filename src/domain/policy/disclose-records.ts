@@ -6,8 +6,21 @@ import type { AllowDecision } from './access-decision.ts';
 import { decideFieldGroup } from './decide-access.ts';
 import { explainDecision } from './explain-decision.ts';
 import type { FieldGroup } from './field-groups.ts';
-import { agreementsReliedOn, singleAgreementId, SUBJECT_TYPE, type PolicyAccess } from './policy-access.ts';
+import {
+  agreementsReliedOn,
+  grantsReliedOn,
+  singleAgreementId,
+  SUBJECT_TYPE,
+  visibilityOf,
+  type PolicyAccess,
+} from './policy-access.ts';
 import type { Purpose } from './purposes.ts';
+import {
+  decideRecordVisibility,
+  type LiveGrant,
+  type LiveGrantsAndLimits,
+  type LiveLimit,
+} from './visibility.ts';
 
 /** One (holder, field group) that was shown, with what allowed it, in words. */
 export interface Disclosure {
@@ -25,37 +38,78 @@ interface HeldRecord {
   readonly holderName: string | null;
   readonly fieldGroup: FieldGroup;
 }
+interface FoundRecord extends HeldRecord {
+  readonly id: string;
+  readonly subjectId: string;
+}
 
 /**
- * The second layer of every read: the SQL already filtered on the scope, and each (holder,
- * field group) pair is decided again here, anything not allowed being dropped, so a fault in
- * either layer alone cannot disclose. Returns the records kept and one allow decision per pair.
+ * The second layer of every read: the SQL already filtered on the visibility (visibility.ts),
+ * and each record is decided again here over the grants and limits the same statement read,
+ * anything not visible being dropped, so a fault in either layer alone cannot disclose. Returns
+ * the records kept and one allow decision per (holder, field group, grant) relied on.
  */
-export function keepAllowed<R extends HeldRecord>(
+export function keepAllowed<R extends FoundRecord>(
   access: Granted,
   purpose: Purpose,
   found: readonly R[],
+  live: LiveGrantsAndLimits,
 ): { records: R[]; decisions: Map<string, { decision: AllowDecision; records: number }> } {
   const decisions = new Map<string, { decision: AllowDecision; records: number }>();
-  const refused = new Set<string>();
+  const visibility = visibilityOf(access, purpose);
   const records = found.filter((r) => {
-    const key = `${r.holderOrganisationId}|${r.fieldGroup}`;
+    const seen = decideRecordVisibility(visibility, r, live);
+    if (!seen.visible) return false;
+    const key = `${r.holderOrganisationId}|${r.fieldGroup}|${seen.basis === 'grant' ? seen.grant.id : ''}`;
     const known = decisions.get(key);
-    if (known) {
+    if (known && seen.basis === 'standing') {
       known.records += 1;
       return true;
     }
-    if (refused.has(key)) return false;
-    const { policy, actor: who, atMs } = access;
-    const d = decideFieldGroup(policy, who, purpose, r.holderOrganisationId, r.fieldGroup, atMs);
-    if (d.outcome !== 'allow') {
-      refused.add(key);
-      return false;
+    let decision: AllowDecision;
+    if (seen.basis === 'standing') {
+      const { policy, actor: who, atMs } = access;
+      const d = decideFieldGroup(policy, who, purpose, r.holderOrganisationId, r.fieldGroup, atMs);
+      if (d.outcome !== 'allow') return false;
+      decision = d;
+    } else {
+      decision = grantDecision(r, purpose, seen.grant, seen.setAside);
+      if (known) {
+        // One decision per grant; a break-glass names every limit it set aside.
+        const setAside = new Set([...(known.decision.grant?.setAsideLimitIds ?? []), ...seen.setAside.map((x) => x.id)]);
+        decision = { ...decision, grant: { ...decision.grant!, setAsideLimitIds: [...setAside].sort() } };
+        decisions.set(key, { decision, records: known.records + 1 });
+        return true;
+      }
     }
-    decisions.set(key, { decision: d, records: 1 });
+    decisions.set(key, { decision, records: 1 });
     return true;
   });
   return { records, decisions };
+}
+
+function grantDecision(
+  r: FoundRecord,
+  purpose: Purpose,
+  grant: LiveGrant,
+  setAside: readonly LiveLimit[],
+): AllowDecision {
+  return {
+    outcome: 'allow',
+    reason: grant.kind,
+    holderOrganisationId: r.holderOrganisationId,
+    fieldGroup: r.fieldGroup,
+    purpose,
+    agreement: null,
+    gatewayIds: grant.basisGatewayIds,
+    grant: {
+      grantId: grant.id,
+      kind: grant.kind,
+      sourceId: grant.sourceId,
+      expiresAt: new Date(grant.expiresMs),
+      setAsideLimitIds: setAside.map((x) => x.id).sort(),
+    },
+  };
 }
 
 /**
@@ -92,6 +146,7 @@ export async function recordDisclosure(
       view: read.view,
       records: records.length,
       agreements: relied,
+      grants: grantsReliedOn(disclosures.map((d) => d.decision)),
       ownRecords: disclosures.some((d) => d.decision.reason === 'own_organisation'),
     },
   });

@@ -5,18 +5,21 @@ import { notFound } from '../shared/errors.ts';
 import type { OrganisationId } from '../shared/ids.ts';
 import type { FieldGroupDecision } from './access-decision.ts';
 import { decideFieldGroup } from './decide-access.ts';
+import { keepAllowed } from './disclose-records.ts';
 import { explainDecision } from './explain-decision.ts';
 import { fieldGroups as allFieldGroups, type FieldGroup } from './field-groups.ts';
 import type { PolicyDeps } from './flows-in-force-source.ts';
 import {
   agreementsReliedOn,
+  grantsReliedOn,
   loadPolicyAccess,
   recordDenial,
   singleAgreementId,
+  visibilityOf,
   SUBJECT_TYPE,
 } from './policy-access.ts';
 import type { Purpose } from './purposes.ts';
-import { findHeldPairs, findHoldingsInScope } from './subject-record-store.ts';
+import { findHeldPairs, findRecordsInScope } from './subject-record-store.ts';
 import { explainWithheld } from './withheld-reasons.ts';
 
 export interface AccessExplanation {
@@ -63,9 +66,12 @@ export async function explainAccess(
     const { policy, actor: who, atMs } = access;
     const decide = (holder: OrganisationId, group: FieldGroup) =>
       decideFieldGroup(policy, who, purpose, holder, group, atMs);
-    const holdings = (await findHoldingsInScope(tx, who.partnershipId, subjectId, access.scope))
-      .map((h) => decide(h.holderOrganisationId, h.fieldGroup))
-      .filter((d) => d.outcome === 'allow');
+    // The same read and second layer as the records themselves (visibility.ts), so a grant or a
+    // limit explains what it changes; only the decisions leave this function, never a payload.
+    const found = await findRecordsInScope(tx, visibilityOf(access, purpose), subjectId);
+    const holdings = [...keepAllowed(access, purpose, found.records, found.live).decisions.values()].map(
+      (d) => d.decision,
+    );
     if (holdings.length === 0) {
       const held = await findHeldPairs(tx, who.partnershipId, subjectId);
       const withheld = await explainWithheld(tx, deps.flowsInForce, access, purpose, held);
@@ -102,6 +108,7 @@ export async function explainAccess(
       details: {
         view: 'access_explanation',
         agreements: relied,
+        grants: grantsReliedOn(holdings),
         ownRecords: holdings.some((d) => d.outcome === 'allow' && d.reason === 'own_organisation'),
       },
     });

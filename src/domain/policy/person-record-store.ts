@@ -1,11 +1,20 @@
 import { sql, type SQL } from 'drizzle-orm';
 import { auditEventInsert, type AuditEventInput } from '../audit/append-audit-event.ts';
 import { hotStatement, queryRows, type Db } from '../shared/database.ts';
-import { isUuid, type OrganisationId, type PartnershipId } from '../shared/ids.ts';
-import type { AllowedScope } from './decide-access.ts';
+import { isUuid, type OrganisationId } from '../shared/ids.ts';
+import { sessionGate, type CachedSession } from '../identity/session-gate.ts';
+import { familyFactsColumn } from '../people/family-network-store.ts';
 import type { FieldGroup } from './field-groups.ts';
 import { projectPayload } from './project-fields.ts';
-import { scopeFilter, type StoredRecord } from './subject-record-store.ts';
+import type { StoredRecord } from './subject-record-store.ts';
+import {
+  liveGrantsAndLimitsColumn,
+  parseLiveGrantsAndLimits,
+  visibleRecordFilter,
+  type LiveGrantsAndLimits,
+  type Visibility,
+} from './visibility.ts';
+
 
 const NIL_UUID = '00000000-0000-0000-0000-000000000000';
 
@@ -40,6 +49,7 @@ export interface PersonRecordRow {
 export function toPersonRecord(r: PersonRecordRow): PersonRecord {
   return {
     id: r.id,
+    subjectId: r.subject_id,
     agencyPersonId: r.subject_id,
     linkConfidence: Number(r.match_probability),
     holderOrganisationId: r.organisation_id as OrganisationId,
@@ -56,7 +66,7 @@ export function toPersonRecord(r: PersonRecordRow): PersonRecord {
 
 /** A (holder, field group) the policy allows, with the flow it rests on, for the audit event. */
 export interface AllowedPair {
-  /** "holder|field group", as scopeFilter keys them. */
+  /** "holder|field group", as the visibility's standing keys name them. */
   readonly pair: string;
   readonly agreementId: string | null;
   readonly reference: string | null;
@@ -76,8 +86,8 @@ export interface PersonReadEvents {
 
 export type PersonRead =
   | { readonly kind: 'stale' }
-  /** The caller's gate did not hold: nothing was read or written. */
-  | { readonly kind: 'gate_closed' }
+  /** The session the read acts on no longer holds: nothing was read or written. */
+  | { readonly kind: 'session_closed' }
   | {
       readonly kind: 'read';
       readonly records: PersonRecord[];
@@ -89,8 +99,14 @@ export type PersonRead =
       readonly held: { holderOrganisationId: OrganisationId; fieldGroup: FieldGroup }[];
       readonly known: boolean;
       readonly viewerName: string | undefined;
-      /** The value of `alsoRead`, read in the same snapshot (undefined if none was asked). */
-      readonly alsoRead: unknown;
+      /** The grants live for the reader and the limits live on the person's agency persons. */
+      readonly live: LiveGrantsAndLimits;
+      /**
+       * The family network's facts (people module's familyFactsColumn), read in the same
+       * snapshot when asked for, and the ids of the evidence records among them that pass the
+       * visibility filter: the facts disclose nothing until the view keeps only visible edges.
+       */
+      readonly family: { readonly facts: unknown; readonly visibleEvidence: ReadonlySet<string> } | undefined;
     };
 
 /**
@@ -104,12 +120,12 @@ export type PersonRead =
  * returns what is held (pairs only, never a value), and the caller records the refusal with its
  * reasons, which need the agreements (read-person-records.ts); a missing id takes the same path.
  *
- * `alsoRead` is one more value read in the same statement and snapshot, returned as it is: a
- * system-level read that discloses nothing by itself (the family network's facts, which the
- * view filters with mayShow before showing any of it). It must never select a payload.
+ * `familyFacts` adds the family network's facts to the same statement and snapshot (one round
+ * trip where seven cost more than the view's own read), with the ids of their evidence records
+ * that pass the same visibility filter. The facts name records, never a payload.
  *
- * `gate` is the caller's precondition, checked in the same snapshot (a session resolved earlier
- * and still live, identity/session-gate.ts): unless it holds, nothing is read or written.
+ * `session` is the session the read acts on, resolved earlier and cached: checked in the same
+ * snapshot (identity/session-gate.ts), and unless it still holds nothing is read or written.
  *
  * With a cached policy, `generation` is the agreements' generation it was built from: unless
  * the statement finds the same one, it reads nothing, inserts nothing and answers 'stale', and
@@ -117,28 +133,31 @@ export type PersonRead =
  */
 export async function readPersonRecordsAudited(
   db: Db,
-  partnershipId: PartnershipId,
+  visibility: Visibility,
   personId: string,
-  scope: AllowedScope,
-  viewerOrganisationId: OrganisationId,
   audit: { readonly pairs: readonly AllowedPair[]; readonly events: PersonReadEvents },
   options: {
     readonly generation?: { readonly column: SQL; readonly expected: string } | undefined;
-    readonly alsoRead?: SQL | undefined;
-    readonly gate?: SQL | undefined;
+    readonly familyFacts?: boolean | undefined;
+    readonly session?: CachedSession | undefined;
   } = {},
 ): Promise<PersonRead> {
   const { events } = audit;
-  const { generation, alsoRead, gate } = options;
+  const { generation, session } = options;
+  const partnershipId = visibility.partnershipId;
+  const viewerOrganisationId = visibility.viewerOrganisationId;
   // An id that is not a UUID names no one: look up the nil UUID, which no person is given, so
   // the statement finds nothing and records the denial as for anyone unknown.
   const lookup = isUuid(personId) ? personId : NIL_UUID;
   const pairs = JSON.stringify(audit.pairs);
+  const familyFacts = options.familyFacts === true && isUuid(personId);
   const rows = await queryRows<
     Partial<PersonRecordRow> & {
       generation: string | null;
       viewer_name: string | null;
-      also_read: unknown;
+      live: unknown;
+      family_facts: unknown;
+      family_visible: string[] | null;
       gate_ok: boolean;
       held_pairs: string[] | null;
       known: boolean | null;
@@ -149,8 +168,13 @@ export async function readPersonRecordsAudited(
           select ${generation?.column ?? sql`null::text`} as generation,
                  (select v.name from organisation v
                    where v.partnership_id = ${partnershipId} and v.id = ${viewerOrganisationId}) as viewer_name,
-                 ${alsoRead ?? sql`null::jsonb`} as also_read,
-                 ${gate ?? sql`true`} as gate_ok),
+                 ${liveGrantsAndLimitsColumn(
+                   visibility,
+                   sql`(select coalesce(array_agg(k.agency_person_id::text), '{}'::text[]) from person_link k
+                         where k.partnership_id = ${partnershipId} and k.person_id = ${lookup})`,
+                 )} as live,
+                 ${familyFacts ? familyFactsColumn(partnershipId, lookup) : sql`'[]'::jsonb`} as family_facts,
+                 ${session ? sessionGate(session.session, session.now) : sql`true`} as gate_ok),
         go as (select 1 as one from meta where meta.gate_ok
                ${generation === undefined ? sql`` : sql`and meta.generation = ${generation.expected}`}),
         shown as (
@@ -162,8 +186,15 @@ export async function readPersonRecordsAudited(
           from person_link l
           join subject_record r on r.partnership_id = l.partnership_id and r.subject_id = l.agency_person_id::text
           left join organisation o on o.partnership_id = r.partnership_id and o.id = r.organisation_id
-          where l.partnership_id = ${partnershipId} and l.person_id = ${lookup} and ${scopeFilter(scope)}
+          where l.partnership_id = ${partnershipId} and l.person_id = ${lookup}
+            and ${visibleRecordFilter(visibility)}
             and exists (select 1 from go)),
+        family_visible as (
+          select coalesce(jsonb_agg(r.id), '[]'::jsonb) as ids from subject_record r
+          where r.partnership_id = ${partnershipId} and exists (select 1 from go)
+            and r.id in (select (e ->> 'subject_record_id')::uuid from meta, jsonb_array_elements(meta.family_facts) e
+                         union select (e ->> 'parent_record_id')::uuid from meta, jsonb_array_elements(meta.family_facts) e)
+            and ${visibleRecordFilter(visibility)}),
         relied as (
           select p.* from jsonb_to_recordset(${pairs}::jsonb)
             as p(pair text, "agreementId" text, reference text, version int, "flowId" text, own boolean, "order" int)
@@ -189,14 +220,15 @@ export async function readPersonRecordsAudited(
           join subject_record r on r.partnership_id = l.partnership_id and r.subject_id = l.agency_person_id::text
           where l.partnership_id = ${partnershipId} and l.person_id = ${lookup}
             and exists (select 1 from go) and not exists (select 1 from shown))
-        select m.generation, m.viewer_name, m.also_read, m.gate_ok, h.pairs as held_pairs, h.known,
+        select m.generation, m.viewer_name, m.live, m.family_facts, f.ids as family_visible, m.gate_ok,
+               h.pairs as held_pairs, h.known,
                s.id, s.subject_id, s.match_probability, s.organisation_id,
                s.holder_name, s.field_group, s.kind, s.payload, s.event_date, s.recorded_ms, s.fact_or_opinion,
                s.source_reference
-        from meta m cross join held h left join shown s on true
+        from meta m cross join held h cross join family_visible f left join shown s on true
         order by s.event_day desc nulls last, s.recorded_at desc, s.id`),
   );
-  if (rows[0]?.gate_ok !== true) return { kind: 'gate_closed' };
+  if (rows[0]?.gate_ok !== true) return { kind: 'session_closed' };
   if (generation !== undefined && rows[0]?.generation !== generation.expected) return { kind: 'stale' };
   const records = rows.filter((r) => r.id != null).map((r) => toPersonRecord(r as PersonRecordRow));
   const held = (records.length > 0 ? [] : (rows[0]?.held_pairs ?? [])).map((pair) => {
@@ -209,6 +241,9 @@ export async function readPersonRecordsAudited(
     held,
     known: rows[0]?.known === true,
     viewerName: rows[0]?.viewer_name ?? undefined,
-    alsoRead: alsoRead === undefined ? undefined : rows[0]?.also_read,
+    live: parseLiveGrantsAndLimits(rows[0]?.live),
+    family: familyFacts
+      ? { facts: rows[0]?.family_facts, visibleEvidence: new Set(rows[0]?.family_visible ?? []) }
+      : undefined,
   };
 }

@@ -1,9 +1,14 @@
 import { sql, type SQL } from 'drizzle-orm';
 import { queryRows, type Db } from '../shared/database.ts';
-import type { PartnershipId } from '../shared/ids.ts';
-import type { AllowedScope } from './decide-access.ts';
 import { toPersonRecord, type PersonRecord, type PersonRecordRow } from './person-record-store.ts';
-import { scopeFilter } from './subject-record-store.ts';
+import {
+  liveGrantsAndLimitsColumn,
+  parseLiveGrantsAndLimits,
+  textArray,
+  visibleRecordFilter,
+  type LiveGrantsAndLimits,
+  type Visibility,
+} from './visibility.ts';
 
 /**
  * Person search, private to domain/policy: it reads agency_person's identifiers (the records
@@ -37,44 +42,54 @@ function termsFilter(terms: SearchTerms): SQL[] {
   return filters;
 }
 
-/** The identity items in scope of up to MAX_SEARCH_RESULTS + 1 persons matching every term. */
+/**
+ * The identity items visible (visibility.ts) of up to MAX_SEARCH_RESULTS + 1 persons matching
+ * every term, and the grants and limits live on them for the second layer. Matching looks only
+ * at the identifiers of holders whose identity group is in the standing scope.
+ */
 export async function findPersonsMatching(
   db: Db,
-  partnershipId: PartnershipId,
+  visibility: Visibility,
   terms: SearchTerms,
-  scope: AllowedScope,
-): Promise<Map<string, PersonRecord[]>> {
-  const identityHolders = [...scope.holders]
+): Promise<{ found: Map<string, PersonRecord[]>; live: LiveGrantsAndLimits }> {
+  const partnershipId = visibility.partnershipId;
+  const identityHolders = [...visibility.scope.holders]
     .filter(([, groups]) => groups.includes('identity'))
     .map(([h]) => h);
   const filters = termsFilter(terms);
   const found = new Map<string, PersonRecord[]>();
-  if (identityHolders.length === 0 || filters.length === 0) return found;
-  const identityScope: AllowedScope = { holders: new Map(identityHolders.map((h) => [h, ['identity']])) };
-  const rows = await queryRows<PersonRecordRow & { person_id: string }>(
+  if (identityHolders.length === 0 || filters.length === 0) return { found, live: { grants: [], limits: [] } };
+  const rows = await queryRows<PersonRecordRow & { person_id: string | null; live: unknown }>(
     db,
     sql`with matched as (
           select distinct l.person_id from agency_person a
           join person_link l on l.partnership_id = a.partnership_id and l.agency_person_id = a.id
           where a.partnership_id = ${partnershipId}
-            and a.organisation_id::text = any(${`{${identityHolders.join(',')}}`}::text[])
+            and a.organisation_id::text = any(${textArray(identityHolders)}::text[])
             and ${sql.join(filters, sql` and `)}
-          order by l.person_id limit ${MAX_SEARCH_RESULTS + 1})
-        select m.person_id, r.id, r.subject_id, l.match_probability, r.organisation_id, o.name as holder_name,
-               r.field_group, r.kind, r.payload, r.event_date::text as event_date,
-               ((extract(epoch from r.recorded_at) * 1000)::bigint)::text as recorded_ms,
-               r.fact_or_opinion, r.source_reference
-        from matched m
-        join person_link l on l.partnership_id = ${partnershipId} and l.person_id = m.person_id
-        join subject_record r on r.partnership_id = l.partnership_id and r.subject_id = l.agency_person_id::text
-        left join organisation o on o.partnership_id = r.partnership_id and o.id = r.organisation_id
-        where r.kind = 'person_details' and ${scopeFilter(identityScope)}
-        order by m.person_id, r.recorded_at desc, r.id`,
+          order by l.person_id limit ${MAX_SEARCH_RESULTS + 1}),
+        described as (
+          select m.person_id, r.id, r.subject_id, l.match_probability, r.organisation_id, o.name as holder_name,
+                 r.field_group, r.kind, r.payload, r.event_date::text as event_date,
+                 ((extract(epoch from r.recorded_at) * 1000)::bigint)::text as recorded_ms,
+                 r.fact_or_opinion, r.source_reference, r.recorded_at
+          from matched m
+          join person_link l on l.partnership_id = ${partnershipId} and l.person_id = m.person_id
+          join subject_record r on r.partnership_id = l.partnership_id and r.subject_id = l.agency_person_id::text
+          left join organisation o on o.partnership_id = r.partnership_id and o.id = r.organisation_id
+          where r.kind = 'person_details' and ${visibleRecordFilter(visibility)})
+        select d.*, ${liveGrantsAndLimitsColumn(
+          visibility,
+          sql`(select coalesce(array_agg(distinct subject_id), '{}'::text[]) from described)`,
+        )} as live
+        from (select 1) one left join described d on true
+        order by d.person_id, d.recorded_at desc, d.id`,
   );
   for (const r of rows) {
+    if (r.person_id === null) continue;
     const list = found.get(r.person_id) ?? [];
     list.push(toPersonRecord(r));
     found.set(r.person_id, list);
   }
-  return found;
+  return { found, live: parseLiveGrantsAndLimits(rows[0]?.live) };
 }

@@ -1,6 +1,6 @@
 import type { SQL } from 'drizzle-orm';
 import { appendAuditEvent } from '../audit/append-audit-event.ts';
-import type { AccessDeniedReason, AgreementRelied, WithheldPair } from '../audit/actions.ts';
+import type { AccessDeniedReason, AgreementRelied, GrantRelied, WithheldPair } from '../audit/actions.ts';
 import type { Actor } from '../shared/actor.ts';
 import type { Db } from '../shared/database.ts';
 import type { AllowDecision, DecisionActor } from './access-decision.ts';
@@ -10,6 +10,7 @@ import { fieldGroups as allFieldGroups, type FieldGroup } from './field-groups.t
 import type { FlowsInForceSource } from './flows-in-force-source.ts';
 import type { Purpose } from './purposes.ts';
 import { mayActForAs } from './role-purposes.ts';
+import type { Visibility } from './visibility.ts';
 
 /** Subject data is about a person; audit events name them by the person key. */
 export const SUBJECT_TYPE = 'person';
@@ -21,6 +22,10 @@ export type PolicyAccess =
       readonly policy: CompiledPolicy;
       readonly scope: AllowedScope;
       readonly atMs: number;
+      /** The reading user: a break-glass grant is bound to one (visibility.ts). */
+      readonly userId: string;
+      /** The field groups the read asked for. */
+      readonly requested: readonly FieldGroup[];
     }
   | { readonly ok: false; readonly reason: AccessDeniedReason };
 
@@ -62,7 +67,28 @@ function accessWith(
     role: actor.role,
   };
   const scope = allowedScope(policy, decisionActor, purpose, at, fieldGroups);
-  return { ok: true, actor: decisionActor, policy, scope, atMs: at.getTime() };
+  return {
+    ok: true,
+    actor: decisionActor,
+    policy,
+    scope,
+    atMs: at.getTime(),
+    userId: actor.userId,
+    requested: [...new Set(fieldGroups)],
+  };
+}
+
+/** The visibility (visibility.ts) this access gives for the purpose: what every read filters on. */
+export function visibilityOf(access: PolicyAccess & { ok: true }, purpose: Purpose): Visibility {
+  return {
+    partnershipId: access.actor.partnershipId,
+    viewerOrganisationId: access.actor.organisationId,
+    viewerUserId: access.userId,
+    purpose,
+    atMs: access.atMs,
+    requested: access.requested,
+    scope: access.scope,
+  };
 }
 
 /**
@@ -136,6 +162,23 @@ export function agreementsReliedOn(decisions: readonly AllowDecision[]): Agreeme
     (x, y) =>
       x.reference.localeCompare(y.reference) || x.version - y.version || x.flowId.localeCompare(y.flowId),
   );
+}
+
+/** The distinct per-child grants a set of allow decisions relied on, for the audit log. */
+export function grantsReliedOn(decisions: readonly AllowDecision[]): GrantRelied[] {
+  const byId = new Map<string, GrantRelied>();
+  for (const d of decisions) {
+    if (!d.grant) continue;
+    const known = byId.get(d.grant.grantId);
+    const setAside = [...new Set([...(known?.setAsideLimitIds ?? []), ...d.grant.setAsideLimitIds])].sort();
+    byId.set(d.grant.grantId, {
+      grantId: d.grant.grantId,
+      kind: d.grant.kind,
+      sourceId: d.grant.sourceId,
+      setAsideLimitIds: setAside,
+    });
+  }
+  return [...byId.values()].sort((x, y) => x.grantId.localeCompare(y.grantId));
 }
 
 /** The audit column holds one agreement: set only when the disclosure relied on exactly one. */

@@ -7,6 +7,7 @@ import { decideFieldGroup } from './decide-access.ts';
 import { describeDisclosures, keepAllowed, type Disclosure } from './disclose-records.ts';
 import type { FieldGroup } from './field-groups.ts';
 import type { FlowsInForceSource, PolicyDeps } from './flows-in-force-source.ts';
+import { sessionGate, type CachedSession } from '../identity/session-gate.ts';
 import {
   readPersonRecordsAudited,
   type AllowedPair,
@@ -19,6 +20,7 @@ import {
   peekPolicyAccess,
   recordDenial,
   SUBJECT_TYPE,
+  visibilityOf,
   type PolicyAccess,
 } from './policy-access.ts';
 import type { Purpose } from './purposes.ts';
@@ -33,14 +35,17 @@ export interface PersonRecordsView {
   readonly records: readonly PersonRecord[];
   readonly disclosures: readonly Disclosure[];
   /**
-   * Whether this actor may see a (holder, field group) for the purpose at the time of the read,
-   * decided by the same compiled policy: for evidence that is not one of the person's records
-   * (a family network edge rests on the records of a relative), which the caller must not show
-   * unless this says yes.
+   * Whether this actor may see a record that is evidence for something else (a family network
+   * edge rests on the records of a relative), which the caller must not show unless this says
+   * yes: the record passed the visibility filter in the read's own statement AND its (holder,
+   * field group) is allowed by the compiled policy (or it is one of the person's records shown).
    */
-  readonly mayShow: (holderOrganisationId: string, fieldGroup: FieldGroup) => boolean;
-  /** The value of the `alsoRead` option, read in the same statement (undefined if none). */
-  readonly alsoRead: unknown;
+  readonly mayShow: (evidence: EvidenceRecord) => boolean;
+  /**
+   * The family network's facts (people module), read in the same statement when `familyFacts`
+   * was asked for: they disclose nothing until filtered with mayShow.
+   */
+  readonly familyFacts: unknown;
   /**
    * The field groups any other organisation's agreements in force give this reader for this
    * purpose, from the policy alone (never from the child's records): what the view can say a
@@ -53,17 +58,21 @@ export interface PersonReadOptions {
   readonly fieldGroups?: readonly FieldGroup[];
   /** Names the screen in the audit event's details. */
   readonly view?: string;
+  /** Read the family network's facts in the same statement (person-record-store.ts). */
+  readonly familyFacts?: boolean;
   /**
-   * One more value to read in the same statement (person-record-store.ts): a system-level read
-   * that discloses nothing by itself, such as the family network's facts (people module).
+   * The session this read acts on, resolved earlier and cached (identity/session-gate.ts): the
+   * read happens only if it still holds in the same statement, else nothing is read or written
+   * and ReadGateClosed is thrown for the caller to start afresh.
    */
-  readonly alsoRead?: SQL;
-  /**
-   * A condition the read happens only under, checked in the same statement: the session this
-   * read acts on, resolved earlier and cached (identity/session-gate.ts). If it does not hold,
-   * nothing is read or written and ReadGateClosed is thrown for the caller to start afresh.
-   */
-  readonly gate?: SQL;
+  readonly session?: CachedSession;
+}
+
+/** A record named as evidence (a family network edge's), by id, holder and field group. */
+export interface EvidenceRecord {
+  readonly subjectRecordId: string;
+  readonly holderOrganisationId: string;
+  readonly fieldGroup: FieldGroup;
 }
 
 /** The read's gate did not hold in its statement: nothing was read, shown or audited. */
@@ -94,7 +103,7 @@ export async function readPersonRecords(
   options: PersonReadOptions = {},
 ): Promise<PersonRecordsView> {
   const at = deps.clock.now();
-  const statement = { view: options.view ?? 'person', alsoRead: options.alsoRead, gate: options.gate };
+  const statement = { view: options.view ?? 'person', familyFacts: options.familyFacts, session: options.session };
   const guess = peekPolicyAccess(deps.flowsInForce, actor, purpose, at, options.fieldGroups);
   let shown: Shown | 'stale' | undefined = guess
     ? await readWith(deps.db, deps.flowsInForce, actor, purpose, personId, statement, guess.access, {
@@ -105,7 +114,7 @@ export async function readPersonRecords(
   if (shown === 'stale') {
     shown = await deps.db.transaction(async (tx) => {
       // Not even a refusal is recorded for a session that no longer holds.
-      if (options.gate && !(await gateHolds(tx, options.gate))) throw new ReadGateClosed();
+      if (options.session && !(await sessionHolds(tx, options.session))) throw new ReadGateClosed();
       const loaded = await loadPolicyAccess(tx, deps.flowsInForce, actor, purpose, at, options.fieldGroups);
       if (!loaded.ok) {
         await recordDenial(tx, actor, { purpose, subjectId: personId, attempted, reason: loaded.reason, at });
@@ -128,7 +137,11 @@ async function readWith(
   actor: Actor,
   purpose: Purpose,
   personId: string,
-  { view, alsoRead, gate }: { view: string; alsoRead: SQL | undefined; gate: SQL | undefined },
+  {
+    view,
+    familyFacts,
+    session,
+  }: { view: string; familyFacts: boolean | undefined; session: CachedSession | undefined },
   access: Granted,
   generation?: { readonly column: SQL; readonly expected: string },
 ): Promise<Shown | 'stale' | undefined> {
@@ -142,14 +155,12 @@ async function readWith(
   };
   const read = await readPersonRecordsAudited(
     db,
-    who.partnershipId,
+    visibilityOf(access, purpose),
     personId,
-    scope,
-    who.organisationId,
     { pairs: allowedPairs(access, purpose), events },
-    { generation, alsoRead, gate },
+    { generation, familyFacts, session },
   );
-  if (read.kind === 'gate_closed') throw new ReadGateClosed();
+  if (read.kind === 'session_closed') throw new ReadGateClosed();
   if (read.kind === 'stale') return 'stale';
   if (read.records.length === 0) {
     // The refusal, with the real reason for each pair held (withheld-reasons.ts), committed
@@ -162,19 +173,30 @@ async function readWith(
   // The second layer (disclose-records.ts): each pair decided again on what came back. The SQL
   // filtered on the same scope, so a difference is a fault: fail closed and show nothing (the
   // event already committed says more was disclosed than was, never less).
-  const { records, decisions } = keepAllowed(access, purpose, read.records);
+  const { records, decisions } = keepAllowed(access, purpose, read.records, read.live);
   if (records.length !== read.records.length) throw new Error('person read: the two policy layers disagree');
   const disclosures = describeDisclosures(access, records, decisions, read.viewerName);
-  const mayShow = (holder: string, group: FieldGroup) =>
-    scope.holders.get(holder as OrganisationId)?.includes(group) === true &&
-    decideFieldGroup(access.policy, who, purpose, holder as OrganisationId, group, access.atMs).outcome ===
-      'allow';
+  const shownIds = new Set(records.map((r) => r.id));
+  const mayShow = (e: EvidenceRecord) =>
+    read.family?.visibleEvidence.has(e.subjectRecordId) === true &&
+    (shownIds.has(e.subjectRecordId) ||
+      (scope.holders.get(e.holderOrganisationId as OrganisationId)?.includes(e.fieldGroup) === true &&
+        decideFieldGroup(access.policy, who, purpose, e.holderOrganisationId as OrganisationId, e.fieldGroup, access.atMs)
+          .outcome === 'allow'));
   const sharedWithViewer = [
     ...new Set(
       [...scope.holders].flatMap(([holder, groups]) => (holder === who.organisationId ? [] : groups)),
     ),
   ];
-  return { personId, purpose, records, disclosures, mayShow, alsoRead: read.alsoRead, sharedWithViewer };
+  return {
+    personId,
+    purpose,
+    records,
+    disclosures,
+    mayShow,
+    familyFacts: read.family?.facts,
+    sharedWithViewer,
+  };
 }
 
 /**
@@ -209,7 +231,7 @@ function allowedPairs(access: Granted, purpose: Purpose): AllowedPair[] {
   });
 }
 
-async function gateHolds(tx: Db, gate: SQL): Promise<boolean> {
-  const [row] = await queryRows<{ ok: boolean }>(tx, sql`select ${gate} as ok`);
+async function sessionHolds(tx: Db, cached: CachedSession): Promise<boolean> {
+  const [row] = await queryRows<{ ok: boolean }>(tx, sql`select ${sessionGate(cached.session, cached.now)} as ok`);
   return row?.ok === true;
 }

@@ -4,7 +4,13 @@ import { notFound } from '../shared/errors.ts';
 import { keepAllowed, recordDisclosure, type Disclosure } from './disclose-records.ts';
 import type { FieldGroup } from './field-groups.ts';
 import type { PolicyDeps } from './flows-in-force-source.ts';
-import { loadPolicyAccess, peekPolicyAccess, type PolicyAccess, recordDenial } from './policy-access.ts';
+import {
+  loadPolicyAccess,
+  peekPolicyAccess,
+  recordDenial,
+  visibilityOf,
+  type PolicyAccess,
+} from './policy-access.ts';
 import type { Purpose } from './purposes.ts';
 import { findHeldPairs, findRecordsInScope, type StoredRecord } from './subject-record-store.ts';
 import { explainWithheld } from './withheld-reasons.ts';
@@ -35,17 +41,15 @@ export async function readSubjectRecords(
   const at = deps.clock.now();
   const shown = await deps.db.transaction(async (tx) => {
     const denial = { purpose, subjectId, attempted: 'subject.records', at };
-    const read = (ok: PolicyAccess & { ok: true }, alsoRead?: SQL) =>
-      findRecordsInScope(tx, ok.actor.partnershipId, subjectId, ok.scope, ok.actor.organisationId, {
-        ...(alsoRead ? { alsoRead } : {}),
-      });
+    const read = (ok: PolicyAccess & { ok: true }, generationColumn?: SQL) =>
+      findRecordsInScope(tx, visibilityOf(ok, purpose), subjectId, generationColumn ? { generationColumn } : {});
     // With a cached policy the generation check rides on the read itself, and the rows count
     // only if the generation is the one the policy was built from; else read the ordinary way.
     const guess = peekPolicyAccess(deps.flowsInForce, actor, purpose, at, options.fieldGroups);
     const guessed = guess && (await read(guess.access, guess.generationColumn));
     let access: PolicyAccess & { ok: true };
     let found: Awaited<ReturnType<typeof read>>;
-    if (guess && guessed && guessed.alsoRead === guess.generation) {
+    if (guess && guessed && guessed.generation === guess.generation) {
       access = guess.access;
       found = guessed;
     } else {
@@ -57,7 +61,7 @@ export async function readSubjectRecords(
       access = loaded;
       found = await read(access);
     }
-    const { records, decisions } = keepAllowed(access, purpose, found.records);
+    const { records, decisions } = keepAllowed(access, purpose, found.records, found.live);
     if (records.length === 0) {
       const held = await findHeldPairs(tx, access.actor.partnershipId, subjectId);
       const withheld = await explainWithheld(tx, deps.flowsInForce, access, purpose, held);

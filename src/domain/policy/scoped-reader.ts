@@ -1,4 +1,4 @@
-import type { SQL } from 'drizzle-orm';
+import type { CachedSession } from '../identity/session-gate.ts';
 import type { Actor } from '../shared/actor.ts';
 import { explainAccess, type AccessExplanationView } from './explain-access.ts';
 import type { FieldGroup } from './field-groups.ts';
@@ -39,19 +39,19 @@ export interface ScopedReader {
 }
 
 /**
- * `gate`: a condition every read must find true in its own statement (a cached session,
- * identity/session-gate.ts). Only the person read checks one; the others refuse to run under a
- * gate (ReadGateClosed), so an unverified actor can never read through them, and the caller
- * starts again with the session resolved.
+ * `session`: a session resolved earlier and cached, which every read must find still live in its
+ * own statement (identity/session-gate.ts). Only the person read checks one; the others refuse to
+ * run with one (ReadGateClosed), so an unverified actor can never read through them, and the
+ * caller starts again with the session resolved.
  */
 export function createScopedReader(
   deps: PolicyDeps,
   actor: Actor,
   purpose: Purpose,
-  bound: { readonly gate?: SQL | undefined } = {},
+  bound: { readonly session?: CachedSession | undefined } = {},
 ): ScopedReader {
-  const { gate } = bound;
-  const ungated = <T>(read: () => Promise<T>) => (gate ? Promise.reject(new ReadGateClosed()) : read());
+  const { session } = bound;
+  const ungated = <T>(read: () => Promise<T>) => (session ? Promise.reject(new ReadGateClosed()) : read());
   // Every read counts against the user's not-found limit (limit-not-found-views.ts).
   const limited = <T>(subjectId: string, read: () => Promise<T>) =>
     limitNotFoundViews(deps, actor, { purpose, subjectId, at: deps.clock.now() }, read);
@@ -61,7 +61,7 @@ export function createScopedReader(
       limited(subjectId, () => ungated(() => readSubjectRecords(deps, actor, purpose, subjectId, options))),
     readPersonRecords: (personId, options = {}) =>
       limited(personId, () =>
-        readPersonRecords(deps, actor, purpose, personId, gate ? { ...options, gate } : options),
+        readPersonRecords(deps, actor, purpose, personId, session ? { ...options, session } : options),
       ),
     explainAccess: (subjectId, options = {}) =>
       limited(subjectId, () => ungated(() => explainAccess(deps, actor, purpose, subjectId, options))),

@@ -4,7 +4,7 @@ import { keepAllowed, recordDisclosure } from './disclose-records.ts';
 import type { PolicyDeps } from './flows-in-force-source.ts';
 import type { PersonRecord } from './person-record-store.ts';
 import { findPersonsMatching, MAX_SEARCH_RESULTS, type SearchTerms } from './person-search-store.ts';
-import { loadPolicyAccess } from './policy-access.ts';
+import { loadPolicyAccess, visibilityOf } from './policy-access.ts';
 import type { Purpose } from './purposes.ts';
 import { isIdentifyingSet } from './search-identifiers.ts';
 
@@ -56,11 +56,11 @@ export async function searchPersons(
       await searched(0, 'denied', access.reason === 'system_actor' ? 'system_actor' : 'role_not_permitted');
       return { persons: [], truncated: false };
     }
-    const matching = await findPersonsMatching(tx, access.actor.partnershipId, input.terms, access.scope);
+    const matching = await findPersonsMatching(tx, visibilityOf(access, purpose), input.terms);
     const persons: { personId: string; records: PersonRecord[] }[] = [];
-    for (const [personId, found] of matching) {
+    for (const [personId, found] of matching.found) {
       if (persons.length === MAX_SEARCH_RESULTS) break;
-      const { records, decisions } = keepAllowed(access, purpose, found);
+      const { records, decisions } = keepAllowed(access, purpose, found, matching.live);
       if (records.length === 0) continue;
       await recordDisclosure(tx, actor, {
         access,
@@ -74,6 +74,6 @@ export async function searchPersons(
       persons.push({ personId, records });
     }
     await searched(persons.length, 'success');
-    return { persons, truncated: matching.size > MAX_SEARCH_RESULTS };
+    return { persons, truncated: matching.found.size > MAX_SEARCH_RESULTS };
   });
 }

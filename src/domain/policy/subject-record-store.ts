@@ -1,19 +1,27 @@
 import { sql, type SQL } from 'drizzle-orm';
 import { hotStatement, queryRows, type Db } from '../shared/database.ts';
 import type { OrganisationId, PartnershipId } from '../shared/ids.ts';
-import type { AllowedScope } from './decide-access.ts';
 import type { FieldGroup } from './field-groups.ts';
 import { projectPayload, type ProjectedPayload } from './project-fields.ts';
+import {
+  liveGrantsAndLimitsColumn,
+  parseLiveGrantsAndLimits,
+  visibleRecordFilter,
+  type LiveGrantsAndLimits,
+  type Visibility,
+} from './visibility.ts';
 
 /**
  * The queries on subject_record (the table of records/schema.ts), all private to domain/policy:
  * callers outside it get the scoped reader. Every query filters on the partnership, and the
- * reads on the (holder, field group) pairs of the allowed scope, so what the policy hides never
- * leaves the database (STYLE.md, Medplum's row filters). An empty scope matches nothing. The
- * table is aliased `r` in every statement, which the scope filter relies on.
+ * reads on the one visibility filter (visibility.ts), so what the policy hides never leaves the
+ * database (STYLE.md, Medplum's row filters). The table is aliased `r` in every statement, which
+ * the filter relies on.
  */
 export interface StoredRecord {
   readonly id: string;
+  /** The agency person the record is about (subject_record.subject_id). */
+  readonly subjectId: string;
   readonly holderOrganisationId: OrganisationId;
   readonly holderName: string | null;
   readonly fieldGroup: FieldGroup;
@@ -27,39 +35,29 @@ export interface StoredRecord {
 }
 
 /**
- * The scope as one array parameter of "holder|field group" keys: a single bound value whatever
- * the number of pairs, so the statement plans as fast as the bare read (a tree of OR clauses
- * cost more to build and plan than the read itself; see bench/policy).
- */
-export function scopeFilter(scope: AllowedScope): SQL {
-  const keys = [...scope.holders].flatMap(([holder, groups]) => groups.map((g) => `${holder}|${g}`));
-  if (keys.length === 0) return sql`false`;
-  return sql`(r.organisation_id::text || '|' || r.field_group) = any(${textArray(keys)}::text[])`;
-}
-
-/** A PostgreSQL text[] literal, every element quoted and escaped, so no value can break out. */
-function textArray(values: readonly string[]): string {
-  return `{${values.map((v) => `"${v.replace(/[\\"]/g, (c) => `\\${c}`)}"`).join(',')}}`;
-}
-
-/**
  * The subject's records within the scope, newest event first, with the holder's name, and the
  * viewer's organisation name (for the explanations) in the same round trip. Written as SQL
  * rather than with the query builder: it is the hot read, and the builder and its row mapping
- * cost about as much as the query itself (bench/policy). `alsoRead` adds one more value to the
- * same statement (the agreements' generation, SpeculativePolicy); it comes back only with rows.
+ * cost about as much as the query itself (bench/policy). `generationColumn` reads the agreements'
+ * generation in the same statement (SpeculativePolicy); it comes back only with rows, as do the
+ * live grants and limits the second layer decides on.
  */
 export async function findRecordsInScope(
   db: Db,
-  partnershipId: PartnershipId,
+  visibility: Visibility,
   subjectId: string,
-  scope: AllowedScope,
-  viewerOrganisationId: OrganisationId,
-  options: { alsoRead?: SQL } = {},
-): Promise<{ records: StoredRecord[]; viewerName: string | undefined; alsoRead?: string | undefined }> {
-  if (scope.holders.size === 0) return { records: [], viewerName: undefined };
+  options: { generationColumn?: SQL } = {},
+): Promise<{
+  records: StoredRecord[];
+  live: LiveGrantsAndLimits;
+  viewerName: string | undefined;
+  generation?: string | undefined;
+}> {
+  const partnershipId = visibility.partnershipId;
+  const viewerOrganisationId = visibility.viewerOrganisationId;
   const rows = await queryRows<{
     id: string;
+    subject_id: string;
     organisation_id: string;
     holder_name: string | null;
     field_group: string;
@@ -70,23 +68,27 @@ export async function findRecordsInScope(
     fact_or_opinion: string;
     source_reference: string;
     viewer_name: string | null;
-    also_read?: string;
+    live: unknown;
+    generation?: string;
   }>(
     db,
-    hotStatement(sql`select r.id, r.organisation_id, o.name as holder_name, r.field_group, r.kind, r.payload,
+    hotStatement(sql`select r.id, r.subject_id, r.organisation_id, o.name as holder_name, r.field_group, r.kind, r.payload,
                r.event_date::text as event_date,
                ((extract(epoch from r.recorded_at) * 1000)::bigint)::text as recorded_ms,
                r.fact_or_opinion, r.source_reference,
                (select v.name from organisation v
-                 where v.partnership_id = ${partnershipId} and v.id = ${viewerOrganisationId}) as viewer_name
-               ${options.alsoRead === undefined ? sql`` : sql`, ${options.alsoRead} as also_read`}
+                 where v.partnership_id = ${partnershipId} and v.id = ${viewerOrganisationId}) as viewer_name,
+               ${liveGrantsAndLimitsColumn(visibility, sql`array[${subjectId}::text]`)} as live
+               ${options.generationColumn === undefined ? sql`` : sql`, ${options.generationColumn} as generation`}
         from subject_record r
         left join organisation o on o.partnership_id = r.partnership_id and o.id = r.organisation_id
-        where r.partnership_id = ${partnershipId} and r.subject_id = ${subjectId} and ${scopeFilter(scope)}
+        where r.partnership_id = ${partnershipId} and r.subject_id = ${subjectId}
+          and ${visibleRecordFilter(visibility)}
         order by r.event_date desc nulls last, r.recorded_at desc, r.id`),
   );
   const records = rows.map((r): StoredRecord => ({
     id: r.id,
+    subjectId: r.subject_id,
     holderOrganisationId: r.organisation_id as OrganisationId,
     holderName: r.holder_name,
     fieldGroup: r.field_group as FieldGroup,
@@ -97,27 +99,13 @@ export async function findRecordsInScope(
     factOrOpinion: r.fact_or_opinion as 'fact' | 'opinion',
     sourceReference: r.source_reference,
   }));
-  return { records, viewerName: rows[0]?.viewer_name ?? undefined, alsoRead: rows[0]?.also_read };
-}
-
-/** Which (holder, field group) pairs within the scope hold anything about the subject. */
-export async function findHoldingsInScope(
-  db: Db,
-  partnershipId: PartnershipId,
-  subjectId: string,
-  scope: AllowedScope,
-): Promise<{ holderOrganisationId: OrganisationId; fieldGroup: FieldGroup }[]> {
-  if (scope.holders.size === 0) return [];
-  const rows = await queryRows<{ organisation_id: string; field_group: string }>(
-    db,
-    sql`select distinct r.organisation_id, r.field_group from subject_record r
-        where r.partnership_id = ${partnershipId} and r.subject_id = ${subjectId} and ${scopeFilter(scope)}
-        order by r.organisation_id, r.field_group`,
-  );
-  return rows.map((r) => ({
-    holderOrganisationId: r.organisation_id as OrganisationId,
-    fieldGroup: r.field_group as FieldGroup,
-  }));
+  return {
+    records,
+    // With no row read, the live grants and limits do not matter: nothing is shown.
+    live: parseLiveGrantsAndLimits(rows[0]?.live),
+    viewerName: rows[0]?.viewer_name ?? undefined,
+    generation: rows[0]?.generation,
+  };
 }
 
 /**

@@ -13,6 +13,7 @@ const record = (
   fields: Partial<PersonRecord> & Pick<PersonRecord, 'fieldGroup' | 'kind' | 'payload'>,
 ): PersonRecord => ({
   id: `r${++n}`,
+  subjectId: 'ap',
   agencyPersonId: 'ap',
   linkConfidence: 0.97,
   holderOrganisationId: council,

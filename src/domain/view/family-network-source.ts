@@ -41,19 +41,16 @@ export interface FamilyNetwork {
 }
 
 /**
- * The port the view reads the network through, in two halves so that the network's facts ride on
- * the view's own records statement (one round trip, one snapshot): `facts` is the SQL value to
- * read (the people module's familyFactsColumn), `network` makes the network of that value. The
- * facts are a system-level read that discloses nothing: the view shows only edges whose
- * evidence the viewer may see. Until it is wired in there is no network (nothing shown is the
- * safe default).
+ * The port the view makes the network through: the policy's person read reads the network's
+ * facts in its own statement (one round trip, one snapshot) when asked, and `network` makes the
+ * network of that value. The facts disclose nothing by themselves: the view shows only edges
+ * whose evidence the read says the viewer may see. Until it is wired in there is no network
+ * (nothing shown is the safe default).
  */
 export interface FamilyNetworkSource {
-  readonly facts: (partnershipId: PartnershipId, personId: string) => SQL;
   readonly network: (personId: string, facts: unknown) => FamilyNetwork;
 }
 
 export const noFamilyNetwork: FamilyNetworkSource = {
-  facts: () => sql`null::jsonb`,
   network: () => ({ members: [], households: [] }),
 };

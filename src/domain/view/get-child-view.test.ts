@@ -1,8 +1,15 @@
 import assert from 'node:assert/strict';
+import { randomUUID } from 'node:crypto';
 import { after, before, describe, test } from 'node:test';
 import { sql } from 'drizzle-orm';
 import { actorByEmail, type UserActor } from '../../../test/support/actors.ts';
-import { flowInForce, northshireFlows, org } from '../../../test/support/northshire-flows.ts';
+import {
+  flowInForce,
+  northshireFlows,
+  northshirePartnershipId,
+  org,
+} from '../../../test/support/northshire-flows.ts';
+import { insertAgencyRelationships, insertEvidenceItems } from '../../../test/support/agency-persons.ts';
 import { insertPeople, people } from '../../../test/support/northshire-people.ts';
 import { createTestApp, type TestApp } from '../../../test/support/test-app.ts';
 import { testDatabaseKinds } from '../../../test/support/test-database.ts';
@@ -11,6 +18,7 @@ import { queryRows } from '../shared/database.ts';
 import { DomainError } from '../shared/errors.ts';
 import { chronologyCsv } from './chronology-csv.ts';
 import type { FamilyNetworkSource } from './family-network-source.ts';
+import { peopleFamilyNetwork } from './people-family-network.ts';
 import { findChronology } from './find-chronology.ts';
 import { getChildView } from './get-child-view.ts';
 
@@ -33,7 +41,6 @@ for (const kind of testDatabaseKinds()) {
     let dcJones: UserActor;
     let nurseWalsh: UserActor;
     let ids: Map<string, string>;
-    let familyEvidence: string;
     before(async () => {
       app = await createTestApp(kind, { flowsInForce: staticFlowsInForce([...northshireFlows, cpis]) });
       const persona = (email: string) => actorByEmail(app.database.db, email);
@@ -41,7 +48,6 @@ for (const kind of testDatabaseKinds()) {
       dcJones = await persona('dc.jones@northshire.example');
       nurseWalsh = await persona('nurse.walsh@northshire.example');
       ids = await insertPeople(app.database.db);
-      familyEvidence = ids.get('NP-77813')!;
     });
     after(() => app.close());
 
@@ -192,36 +198,43 @@ for (const kind of testDatabaseKinds()) {
     });
 
     test('the family network keeps only edges on evidence the viewer may see, named from identity the viewer may see', async () => {
-      const network: FamilyNetworkSource = {
-        facts: () => sql`null::jsonb`,
-        network: () => ({
-          members: [
-            {
-              personId: people.jordanTaylor,
-              relationship: 'parent_or_carer',
-              evidence: [
-                {
-                  subjectRecordId: familyEvidence,
-                  holderOrganisationId: org.police,
-                  fieldGroup: 'family_household',
-                },
-              ],
-            },
-            {
-              personId: people.miaHughes,
-              relationship: 'sibling',
-              evidence: [
-                {
-                  subjectRecordId: familyEvidence,
-                  holderOrganisationId: org.housing,
-                  fieldGroup: 'family_household',
-                },
-              ],
-            },
-          ],
-          households: [],
-        }),
-      };
+      // Real facts: the police record Jordan as Sam's parent (a family_household item T2-014
+      // shares with the council), the trust records Mia as Sam's sibling (an item no flow shares).
+      const policeItem = randomUUID();
+      const trustItem = randomUUID();
+      await insertEvidenceItems(app.database.db, northshirePartnershipId, [
+        {
+          id: policeItem,
+          organisationId: org.police,
+          subjectId: ids.get('NP-77812')!,
+          fieldGroup: 'family_household',
+          kind: 'relationship',
+        },
+        {
+          id: trustItem,
+          organisationId: org.trust,
+          subjectId: ids.get('MPI-5521')!,
+          fieldGroup: 'family_household',
+          kind: 'relationship',
+        },
+      ]);
+      await insertAgencyRelationships(app.database.db, northshirePartnershipId, [
+        {
+          organisationId: org.police,
+          agencyPersonId: ids.get('NP-77812')!,
+          relatedExternalPersonId: 'NP-77813',
+          kind: 'parent_or_carer',
+          subjectRecordId: policeItem,
+        },
+        {
+          organisationId: org.trust,
+          agencyPersonId: ids.get('MPI-5521')!,
+          relatedExternalPersonId: 'MPI-7001',
+          kind: 'sibling',
+          subjectRecordId: trustItem,
+        },
+      ]);
+      const network: FamilyNetworkSource = peopleFamilyNetwork;
       const deps = { ...app.deps, familyNetwork: network };
       const social = await getChildView(deps, samPatel, {
         personId: people.samTaylor,

@@ -1,5 +1,5 @@
-import type { SQL } from 'drizzle-orm';
 import { londonDate } from '../agreements/calendar-dates.ts';
+import type { CachedSession } from '../identity/session-gate.ts';
 import { fieldGroups, type FieldGroup } from '../policy/field-groups.ts';
 import type { PolicyDeps } from '../policy/flows-in-force-source.ts';
 import type { Purpose } from '../policy/purposes.ts';
@@ -77,16 +77,15 @@ export interface ChildView {
 export async function getChildView(
   deps: ViewDeps,
   actor: Actor,
-  input: { personId: string; purpose: Purpose; gate?: SQL },
+  input: { personId: string; purpose: Purpose; session?: CachedSession },
 ): Promise<ChildView> {
-  const reader = createScopedReader(deps, actor, input.purpose, { gate: input.gate });
+  const reader = createScopedReader(deps, actor, input.purpose, { session: input.session });
   const source = deps.familyNetwork ?? noFamilyNetwork;
   const read = await reader.readPersonRecords(input.personId, {
     view: 'single_view',
-    // The facts SQL compares the id with UUID columns: an id that is not one names no one.
-    ...(isUuid(input.personId) ? { alsoRead: source.facts(actor.partnershipId, input.personId) } : {}),
+    familyFacts: deps.familyNetwork !== undefined,
   });
-  const family = await findVisibleFamily(reader, read, source.network(read.personId, read.alsoRead));
+  const family = await findVisibleFamily(reader, read, source.network(read.personId, read.familyFacts));
   return {
     personId: read.personId,
     purpose: read.purpose,
@@ -108,7 +107,7 @@ async function findVisibleFamily(
   // An edge rests on all of its evidence (a household member is shown by the child's address
   // item AND the member's): it is shown only if every item is one this actor may see.
   const allVisible = (evidence: readonly FamilyEvidence[]) =>
-    evidence.length > 0 && evidence.every((e) => read.mayShow(e.holderOrganisationId, e.fieldGroup));
+    evidence.length > 0 && evidence.every((e) => read.mayShow(e));
   const visible = network.members.filter((m) => allVisible(m.evidence));
   // Each relative's identity is its own audited read; they are independent, so run them at once
   // (a family is a handful of people) and keep the network's order.

@@ -43,6 +43,5 @@ export function toViewNetwork(network: PeopleNetwork): FamilyNetwork {
 
 /** The view's family network port, read from the people module's records and links. */
 export const peopleFamilyNetwork: FamilyNetworkSource = {
-  facts: (partnershipId, personId) => familyFactsColumn(partnershipId, personId),
   network: (personId, facts) => toViewNetwork(familyNetworkFromFacts(personId, familyFactsFrom(facts))),
 };

@@ -94,8 +94,8 @@ export function viewRoutes(
     async (c) => {
       const { personId } = c.req.valid('param');
       const { purpose } = c.req.valid('query');
-      const view = await withVerifiedSession(c, deps, deps.sessionCache, (actor, gate) =>
-        getChildView(deps, actor, { personId, purpose, ...(gate ? { gate } : {}) }),
+      const view = await withVerifiedSession(c, deps, deps.sessionCache, (actor, session) =>
+        getChildView(deps, actor, { personId, purpose, ...(session ? { session } : {}) }),
       );
       return c.json(toChildViewResponse(view), 200);
     },
