@@ -49,6 +49,31 @@ export interface AuditDetailsByAction {
    * not-found limit, i.e. opening many ids that name no child they may see.
    */
   'access.anomaly': { kind: 'repeated_not_found'; count: number; windowMinutes: number };
+  /**
+   * A per-child grant or limit (policy/visibility.ts) made or ended. The subject is the first
+   * agency person it names; the details name the rest, the groups and the times, never a value.
+   */
+  'access.granted': {
+    grantId: string;
+    kind: 'disclosure' | 'break_glass';
+    granteeOrganisationId: string;
+    granteeUserId: string | null;
+    holderOrganisationId: string | null;
+    subjectIds: readonly string[];
+    fieldGroups: readonly string[] | null;
+    basisGatewayIds: readonly string[];
+    sourceId: string | null;
+    expiresAt: string;
+  };
+  'access.grant_revoked': { grantId: string };
+  'access.limited': {
+    limitId: string;
+    kind: 'restriction' | 'consent_withdrawn';
+    holderOrganisationId: string;
+    recordId: string | null;
+    fieldGroups: readonly string[] | null;
+  };
+  'access.limit_lifted': { limitId: string };
   'subject.viewed': {
     view: string;
     records?: number;
@@ -217,6 +242,10 @@ export const auditActions = [
   'membership.grants_listed',
   'access.denied',
   'access.anomaly',
+  'access.granted',
+  'access.grant_revoked',
+  'access.limited',
+  'access.limit_lifted',
   'subject.viewed',
   'subject.searched',
   'subject.exported',

@@ -76,7 +76,10 @@ export function keepAllowed<R extends FoundRecord>(
       decision = grantDecision(r, purpose, seen.grant, seen.setAside);
       if (known) {
         // One decision per grant; a break-glass names every limit it set aside.
-        const setAside = new Set([...(known.decision.grant?.setAsideLimitIds ?? []), ...seen.setAside.map((x) => x.id)]);
+        const setAside = new Set([
+          ...(known.decision.grant?.setAsideLimitIds ?? []),
+          ...seen.setAside.map((x) => x.id),
+        ]);
         decision = { ...decision, grant: { ...decision.grant!, setAsideLimitIds: [...setAside].sort() } };
         decisions.set(key, { decision, records: known.records + 1 });
         return true;

@@ -8,13 +8,13 @@ import type { FieldGroup } from './field-groups.ts';
 import { projectPayload } from './project-fields.ts';
 import type { StoredRecord } from './subject-record-store.ts';
 import {
+  grantReliedColumn,
   liveGrantsAndLimitsColumn,
   parseLiveGrantsAndLimits,
   visibleRecordFilter,
   type LiveGrantsAndLimits,
   type Visibility,
 } from './visibility.ts';
-
 
 const NIL_UUID = '00000000-0000-0000-0000-000000000000';
 
@@ -182,7 +182,8 @@ export async function readPersonRecordsAudited(
                  r.field_group, r.kind, r.payload, r.event_date::text as event_date,
                  ((extract(epoch from r.recorded_at) * 1000)::bigint)::text as recorded_ms,
                  r.fact_or_opinion, r.source_reference, r.event_date as event_day, r.recorded_at,
-                 r.organisation_id::text || '|' || r.field_group as pair
+                 r.organisation_id::text || '|' || r.field_group as pair,
+                 ${grantReliedColumn(visibility)} as grant_relied
           from person_link l
           join subject_record r on r.partnership_id = l.partnership_id and r.subject_id = l.agency_person_id::text
           left join organisation o on o.partnership_id = r.partnership_id and o.id = r.organisation_id
@@ -199,6 +200,12 @@ export async function readPersonRecordsAudited(
           select p.* from jsonb_to_recordset(${pairs}::jsonb)
             as p(pair text, "agreementId" text, reference text, version int, "flowId" text, own boolean, "order" int)
           where p.pair in (select pair from shown)),
+        grants_relied as (
+          select s.grant_relied ->> 'grantId' as grant_id, min(s.grant_relied ->> 'kind') as kind,
+                 min(s.grant_relied ->> 'sourceId') as source_id,
+                 coalesce(jsonb_agg(distinct l.value) filter (where l.value is not null), '[]'::jsonb) as set_aside
+          from shown s left join lateral jsonb_array_elements(s.grant_relied -> 'setAsideLimitIds') l on true
+          where s.grant_relied is not null group by 1),
         viewed as (${auditEventInsert(events.viewed, {
           disclosed: sql`(select jsonb_agg(g order by g collate "C")
                            from (select distinct field_group as g from shown) d)`,
@@ -209,6 +216,9 @@ export async function readPersonRecordsAudited(
                              'reference', reference, 'version', version, 'flowId', "flowId") order by "order")
                            from (select distinct "agreementId", reference, version, "flowId", "order"
                                  from relied where "flowId" is not null) a), '[]'::jsonb),
+                         'grants', coalesce((select jsonb_agg(jsonb_build_object('grantId', grant_id, 'kind', kind,
+                             'sourceId', source_id, 'setAsideLimitIds', set_aside) order by grant_id)
+                           from grants_relied), '[]'::jsonb),
                          'ownRecords', exists (select 1 from relied where own))`,
           when: sql`exists (select 1 from shown)`,
         })}),

@@ -58,7 +58,8 @@ export async function findPersonsMatching(
     .map(([h]) => h);
   const filters = termsFilter(terms);
   const found = new Map<string, PersonRecord[]>();
-  if (identityHolders.length === 0 || filters.length === 0) return { found, live: { grants: [], limits: [] } };
+  if (identityHolders.length === 0 || filters.length === 0)
+    return { found, live: { grants: [], limits: [] } };
   const rows = await queryRows<PersonRecordRow & { person_id: string | null; live: unknown }>(
     db,
     sql`with matched as (

@@ -103,7 +103,11 @@ export async function readPersonRecords(
   options: PersonReadOptions = {},
 ): Promise<PersonRecordsView> {
   const at = deps.clock.now();
-  const statement = { view: options.view ?? 'person', familyFacts: options.familyFacts, session: options.session };
+  const statement = {
+    view: options.view ?? 'person',
+    familyFacts: options.familyFacts,
+    session: options.session,
+  };
   const guess = peekPolicyAccess(deps.flowsInForce, actor, purpose, at, options.fieldGroups);
   let shown: Shown | 'stale' | undefined = guess
     ? await readWith(deps.db, deps.flowsInForce, actor, purpose, personId, statement, guess.access, {
@@ -181,8 +185,14 @@ async function readWith(
     read.family?.visibleEvidence.has(e.subjectRecordId) === true &&
     (shownIds.has(e.subjectRecordId) ||
       (scope.holders.get(e.holderOrganisationId as OrganisationId)?.includes(e.fieldGroup) === true &&
-        decideFieldGroup(access.policy, who, purpose, e.holderOrganisationId as OrganisationId, e.fieldGroup, access.atMs)
-          .outcome === 'allow'));
+        decideFieldGroup(
+          access.policy,
+          who,
+          purpose,
+          e.holderOrganisationId as OrganisationId,
+          e.fieldGroup,
+          access.atMs,
+        ).outcome === 'allow'));
   const sharedWithViewer = [
     ...new Set(
       [...scope.holders].flatMap(([holder, groups]) => (holder === who.organisationId ? [] : groups)),
@@ -232,6 +242,9 @@ function allowedPairs(access: Granted, purpose: Purpose): AllowedPair[] {
 }
 
 async function sessionHolds(tx: Db, cached: CachedSession): Promise<boolean> {
-  const [row] = await queryRows<{ ok: boolean }>(tx, sql`select ${sessionGate(cached.session, cached.now)} as ok`);
+  const [row] = await queryRows<{ ok: boolean }>(
+    tx,
+    sql`select ${sessionGate(cached.session, cached.now)} as ok`,
+  );
   return row?.ok === true;
 }

@@ -42,7 +42,12 @@ export async function readSubjectRecords(
   const shown = await deps.db.transaction(async (tx) => {
     const denial = { purpose, subjectId, attempted: 'subject.records', at };
     const read = (ok: PolicyAccess & { ok: true }, generationColumn?: SQL) =>
-      findRecordsInScope(tx, visibilityOf(ok, purpose), subjectId, generationColumn ? { generationColumn } : {});
+      findRecordsInScope(
+        tx,
+        visibilityOf(ok, purpose),
+        subjectId,
+        generationColumn ? { generationColumn } : {},
+      );
     // With a cached policy the generation check rides on the read itself, and the rows count
     // only if the generation is the one the policy was built from; else read the ordinary way.
     const guess = peekPolicyAccess(deps.flowsInForce, actor, purpose, at, options.fieldGroups);

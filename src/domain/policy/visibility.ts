@@ -88,7 +88,12 @@ export interface VisibleCandidate {
 
 export type RecordVisibility =
   | { readonly visible: true; readonly basis: 'standing' }
-  | { readonly visible: true; readonly basis: 'grant'; readonly grant: LiveGrant; readonly setAside: readonly LiveLimit[] }
+  | {
+      readonly visible: true;
+      readonly basis: 'grant';
+      readonly grant: LiveGrant;
+      readonly setAside: readonly LiveLimit[];
+    }
   | { readonly visible: false };
 
 // ---------------------------------------------------------------------------------------------
@@ -100,9 +105,9 @@ export function decideRecordVisibility(
   live: LiveGrantsAndLimits,
 ): RecordVisibility {
   const key = `${record.holderOrganisationId}|${record.fieldGroup}`;
-  const standing = v.scope.holders.get(record.holderOrganisationId as OrganisationId)?.includes(
-    record.fieldGroup as FieldGroup,
-  );
+  const standing = v.scope.holders
+    .get(record.holderOrganisationId as OrganisationId)
+    ?.includes(record.fieldGroup as FieldGroup);
   if (standing === true && narrowing(v, record, live.limits, v.scope.consentOnly.has(key)).length === 0)
     return { visible: true, basis: 'standing' };
   for (const grant of live.grants) {
@@ -153,39 +158,57 @@ function narrowing(
 const CONSENT_ART6 = 'UKGDPR-6-1-a';
 
 export function visibleRecordFilter(v: Visibility): SQL {
+  return sql`(${standingShows(v)} or exists (select 1 from access_grant g where ${grantCoversSql(v)}))`;
+}
+
+/**
+ * For the audit of a read: the grant a record is shown by (the first by id, as the second layer
+ * takes it), with the limits a break-glass set aside for it, or null when the standing grants
+ * show it (alias `r`).
+ */
+export function grantReliedColumn(v: Visibility): SQL {
+  return sql`case when ${standingShows(v)} then null else
+      (select jsonb_build_object('grantId', g.id, 'kind', g.kind, 'sourceId', g.source_id,
+                'setAsideLimitIds', case when g.kind = 'break_glass'
+                  then coalesce((select jsonb_agg(x.id order by x.id) ${narrowingLimits(v, grantConsentKinds)}), '[]'::jsonb)
+                  else '[]'::jsonb end)
+       from access_grant g where ${grantCoversSql(v)} order by g.id limit 1) end`;
+}
+
+/** The standing grants show record r, and no limit narrows it. */
+function standingShows(v: Visibility): SQL {
   const standing = standingKeys(v.scope);
+  if (standing.length === 0) return sql`false`;
   const key = sql`(r.organisation_id::text || '|' || r.field_group)`;
-  const standingPart =
-    standing.length === 0
-      ? sql`false`
-      : sql`(${key} = any(${textArray(standing)}::text[])
-           and not ${limitNarrows(v, sql`(x.kind = 'restriction' or ${key} = any(${textArray([...v.scope.consentOnly])}::text[]))`)})`;
-  return sql`(${standingPart}
-    or exists (select 1 from access_grant g
-      where ${liveGrantCondition(v)}
+  const kinds = sql`(x.kind = 'restriction' or ${key} = any(${textArray([...v.scope.consentOnly])}::text[]))`;
+  return sql`(${key} = any(${textArray(standing)}::text[]) and not exists (select 1 ${narrowingLimits(v, kinds)}))`;
+}
+
+/** Grant g (live for this reader) covers record r, and no limit narrows it unless g is a break-glass. */
+function grantCoversSql(v: Visibility): SQL {
+  return sql`${liveGrantCondition(v)}
         and (g.holder_organisation_id is null or g.holder_organisation_id = r.organisation_id)
         and r.subject_id = any(g.subject_ids)
         and (g.field_groups is null or r.field_group = any(g.field_groups))
         and r.field_group = any(${textArray(v.requested)}::text[])
-        and (g.kind = 'break_glass' or not ${limitNarrows(
-          v,
-          // consent_basis_only: the grant's Art 6 bases are consent alone (consent-basis.ts).
-          sql`(x.kind = 'restriction' or (g.basis_gateway_ids && array[${CONSENT_ART6}]::text[]
-               and not exists (select 1 from unnest(g.basis_gateway_ids) b
-                               where b like 'UKGDPR-6-1-%' and b <> ${CONSENT_ART6})))`,
-        )})))`;
+        and (g.kind = 'break_glass' or not exists (select 1 ${narrowingLimits(v, grantConsentKinds)}))`;
 }
 
-/** Is there a live limit on record r (held by another organisation) of the kinds `kinds` admits? */
-function limitNarrows(v: Visibility, kinds: SQL): SQL {
-  return sql`exists (select 1 from access_limit x
+// The limits that narrow a share by grant g: restrictions, and withdrawn consent where g's Art 6
+// bases are consent alone (consent-basis.ts).
+const grantConsentKinds = sql`(x.kind = 'restriction' or (g.basis_gateway_ids && array[${CONSENT_ART6}]::text[]
+    and not exists (select 1 from unnest(g.basis_gateway_ids) b where b like 'UKGDPR-6-1-%' and b <> ${CONSENT_ART6})))`;
+
+/** `from access_limit x where …`: the live limits on record r (held by another organisation) of the kinds `kinds` admits. */
+function narrowingLimits(v: Visibility, kinds: SQL): SQL {
+  return sql`from access_limit x
       where x.partnership_id = r.partnership_id and x.subject_id = r.subject_id
         and x.holder_organisation_id = r.organisation_id
         and r.organisation_id <> ${v.viewerOrganisationId}
         and (x.record_id is null or x.record_id = r.id)
         and (x.field_groups is null or r.field_group = any(x.field_groups))
         and x.starts_at <= ${atParam(v)} and (x.lifted_at is null or x.lifted_at > ${atParam(v)})
-        and ${kinds})`;
+        and ${kinds}`;
 }
 
 /** A grant (alias g) live for this reader at this instant. */
