@@ -1,6 +1,5 @@
 import type { Context, MiddlewareHandler } from 'hono';
 import { resolveSession, type ActiveSession } from '../../domain/identity/resolve-session.ts';
-import type { SQL } from 'drizzle-orm';
 import type { CachedSession } from '../../domain/identity/session-gate.ts';
 import { hashSessionToken, tokensMatch } from '../../domain/identity/session-token.ts';
 import { ReadGateClosed } from '../../domain/policy/read-person-records.ts';

@@ -1,6 +1,4 @@
 import type { FieldGroup } from '../policy/field-groups.ts';
-import { sql, type SQL } from 'drizzle-orm';
-import type { PartnershipId } from '../shared/ids.ts';
 
 /**
  * The family network as the people module works it out (relationships from the feeds,

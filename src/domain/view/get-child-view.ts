@@ -8,7 +8,6 @@ import type { Disclosure } from '../policy/read-subject-records.ts';
 import { createScopedReader, type ScopedReader } from '../policy/scoped-reader.ts';
 import type { Actor } from '../shared/actor.ts';
 import { DomainError } from '../shared/errors.ts';
-import { isUuid } from '../shared/ids.ts';
 import {
   buildAgencies,
   buildChronology,

@@ -1,6 +1,6 @@
 import type { FieldGroup } from '../policy/field-groups.ts';
 import type { EdgeEvidence, FamilyNetwork as PeopleNetwork } from '../people/family-network.ts';
-import { familyFactsColumn, familyFactsFrom } from '../people/family-network-store.ts';
+import { familyFactsFrom } from '../people/family-network-store.ts';
 import { familyNetworkFromFacts } from '../people/find-family-network.ts';
 import type { FamilyEvidence, FamilyNetwork, FamilyNetworkSource } from './family-network-source.ts';
 
