@@ -21,6 +21,17 @@ const sessionSchema = z
     closes: clockTime,
   })
   .superRefine((session, ctx) => {
+    for (const key of ['opens', 'closes'] as const) {
+      const minutes = minutesOfClockTime(session[key]);
+      // The clocks change between 01:00 and 02:00 (Summer Time Order 2002): such a time happens
+      // twice in October and not at all in March, so an office cannot open or close inside it.
+      if (minutes > 60 && minutes < 120)
+        ctx.addIssue({
+          code: 'custom',
+          path: [key],
+          message: 'The clocks change between 01:00 and 02:00; choose a time outside that hour',
+        });
+    }
     if (minutesOfClockTime(session.closes) <= minutesOfClockTime(session.opens))
       ctx.addIssue({
         code: 'custom',
