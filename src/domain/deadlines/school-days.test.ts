@@ -1,6 +1,8 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
+import fc from 'fast-check';
 import { DomainError } from '../shared/errors.ts';
+import { londonDateOf, londonMinuteOfDay, londonWallTime, nextDate } from './london-time.ts';
 import { isSchoolDay, nextSchoolDayStart, type TermDates } from './school-days.ts';
 
 /** Riverside Primary, 2026/27: six half terms, an INSET day after October half term. */
@@ -96,5 +98,23 @@ test('term dates that run out, or are wrong, are refused naming the field', () =
   assert.deepEqual(
     fieldsOf(() => nextSchoolDayStart(new Date('x'), riverside, '08:45')),
     ['instant'],
+  );
+});
+
+test('for any instant in the school year, the answer is the first school-day start after it', () => {
+  const first = Date.parse('2026-08-20T00:00:00Z');
+  const last = Date.parse('2027-07-20T00:00:00Z');
+  fc.assert(
+    fc.property(fc.integer({ min: first / 60_000, max: last / 60_000 }), (minute) => {
+      const instant = new Date(minute * 60_000);
+      const answer = nextSchoolDayStart(instant, riverside, '08:45');
+      assert.ok(answer.getTime() > instant.getTime());
+      const date = londonDateOf(answer.getTime());
+      assert.ok(isSchoolDay(date, riverside));
+      assert.equal(londonMinuteOfDay(answer.getTime()), 8 * 60 + 45);
+      // No school day starts between the instant and the answer.
+      for (let d = londonDateOf(instant.getTime()); d < date; d = nextDate(d))
+        assert.ok(!isSchoolDay(d, riverside) || londonWallTime(d, 525) <= instant.getTime(), d);
+    }),
   );
 });
