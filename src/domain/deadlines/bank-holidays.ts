@@ -79,7 +79,8 @@ let englandAndWales: HolidayCalendar | undefined;
 
 export function englandAndWalesBankHolidays(): HolidayCalendar {
   if (englandAndWales) return englandAndWales;
-  // Built on first use: loading the library's worldwide rules takes a quarter of a second.
+  // The library's worldwide rules load with this module (a few hundred milliseconds, once per
+  // process); each year's list is computed on first use and kept.
   const source = new Holidays('GB', 'ENG', { types: ['public', 'bank'] });
   const byYear = new Map<number, ReadonlySet<string>>();
   englandAndWales = {
