@@ -176,6 +176,16 @@ export interface AuditDetailsByAction {
   'ingest.finished': IngestCounts & { runId: string; status: 'completed' | 'failed' };
   /** The list of records waiting for identity: references and agency person ids, never values. */
   'ingest.waiting_listed': { organisationId: string | null; feed: string | null; returned: number };
+  // Requests for information (domain/requests). The child's identity details stay in the request,
+  // never in the log; the request id is the event's subject.
+  'request.timescales_set': { red: string; amber: string; green: string; escalateAtShare: number };
+  'request.created': {
+    rag: string;
+    purpose: string;
+    gatewayId: string;
+    /** Each agency asked, with its clock's due instant (ISO). */
+    partnerChecks: readonly { organisationId: string; dueAt: string | null }[];
+  };
 }
 
 export interface IngestCounts {
@@ -282,6 +292,9 @@ export const auditActions = [
   'ingest.batch_written',
   'ingest.finished',
   'ingest.waiting_listed',
+  // Requests for information (domain/requests).
+  'request.timescales_set',
+  'request.created',
 ] as const satisfies readonly AuditAction[];
 
 // Compile-time proof that the runtime list names every action.

@@ -28,7 +28,10 @@ export type Capability =
   // Person linkage review (domain/people): deciding whether two agency records are one person.
   | 'review_links'
   // Agency feeds (domain/feeds): loading an organisation's records and reading its ingest reports.
-  | 'ingest_feeds';
+  | 'ingest_feeds'
+  // Requests for information (domain/requests): asking partner agencies about a child for a
+  // purpose, on the partnership's RAG clocks, in the name of one's own organisation.
+  | 'make_requests';
 
 /**
  * Over what a capability reaches (DESIGN.md rule 4: capabilities carry a scope).
@@ -58,10 +61,18 @@ type Grants = Partial<Record<Capability, Scope>>;
  * 24, 26), so no other organisation's staff may commit or stop it.
  */
 export const roleCapabilities = {
-  practitioner: { read_agreements: 'partnership' },
-  designated_safeguarding_lead: { read_agreements: 'partnership', sign_agreements: 'organisation' },
-  front_door_officer: { read_agreements: 'partnership' },
-  team_manager: { read_agreements: 'partnership', sign_agreements: 'organisation' },
+  practitioner: { read_agreements: 'partnership', make_requests: 'organisation' },
+  designated_safeguarding_lead: {
+    read_agreements: 'partnership',
+    sign_agreements: 'organisation',
+    make_requests: 'organisation',
+  },
+  front_door_officer: { read_agreements: 'partnership', make_requests: 'organisation' },
+  team_manager: {
+    read_agreements: 'partnership',
+    sign_agreements: 'organisation',
+    make_requests: 'organisation',
+  },
   // UK GDPR Art 39(1)(b): the DPO monitors compliance, which needs the access log and the
   // register of who was given which role in their organisation, by whom (Art 32(1)(b), (4):
   // access to personal data only by people the controller authorised).

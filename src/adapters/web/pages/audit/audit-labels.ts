@@ -60,6 +60,8 @@ export const actionLabels = {
   'ingest.batch_written': 'Wrote a batch of agency feed records',
   'ingest.finished': 'Finished an agency feed ingest',
   'ingest.waiting_listed': 'Listed records waiting for identity',
+  'request.timescales_set': 'Set the RAG timescales',
+  'request.created': 'Asked agencies for information',
 } as const satisfies Record<AuditAction, string>;
 
 export function actionLabel(action: string): string {

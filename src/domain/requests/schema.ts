@@ -1,0 +1,67 @@
+import { foreignKey, index, jsonb, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+
+/**
+ * Requests for information between agencies (issue 16 point 4). Every key carries
+ * partnership_id (DESIGN.md rule 7).
+ */
+
+/** A partnership's RAG timescales and office hours, as parsed by ragTimescalesSchema. */
+export const ragTimescales = pgTable('rag_timescales', {
+  partnershipId: uuid('partnership_id').primaryKey(),
+  settings: jsonb('settings').notNull(),
+  setAt: timestamp('set_at', { withTimezone: true }).notNull(),
+  setBy: uuid('set_by'),
+});
+
+/**
+ * One request: the child as the requester identified them (it may match no one in Tessera yet),
+ * who asked, for what purpose, on which gateway, how urgently.
+ */
+export const informationRequest = pgTable(
+  'information_request',
+  {
+    partnershipId: uuid('partnership_id').notNull(),
+    id: uuid('id').notNull(),
+    requesterOrganisationId: uuid('requester_organisation_id').notNull(),
+    requesterUserId: uuid('requester_user_id').notNull(),
+    /** firstName, lastName and whichever of dob, nhsNumber, upn, postcode were given. */
+    child: jsonb('child').notNull(),
+    purpose: text('purpose').notNull(),
+    gatewayId: text('gateway_id').notNull(),
+    rag: text('rag').notNull(),
+    question: text('question').notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.partnershipId, t.id] }),
+    index('information_request_requester').on(t.partnershipId, t.requesterOrganisationId, t.createdAt),
+  ],
+);
+
+/**
+ * One agency asked in a request, with its own clock: when it started, the times it stood still
+ * awaiting clarification (`stops`, [{ from, to? }] as ISO instants), and the due and escalation
+ * instants the deadline module computed from them (null while stopped), kept so that an inbox
+ * can sort and a job can wake on them.
+ */
+export const partnerCheck = pgTable(
+  'partner_check',
+  {
+    partnershipId: uuid('partnership_id').notNull(),
+    requestId: uuid('request_id').notNull(),
+    organisationId: uuid('organisation_id').notNull(),
+    status: text('status').notNull(),
+    startedAt: timestamp('started_at', { withTimezone: true }).notNull(),
+    stops: jsonb('stops').notNull(),
+    dueAt: timestamp('due_at', { withTimezone: true }),
+    escalateAt: timestamp('escalate_at', { withTimezone: true }),
+  },
+  (t) => [
+    primaryKey({ columns: [t.partnershipId, t.requestId, t.organisationId] }),
+    foreignKey({
+      columns: [t.partnershipId, t.requestId],
+      foreignColumns: [informationRequest.partnershipId, informationRequest.id],
+    }),
+    index('partner_check_inbox').on(t.partnershipId, t.organisationId, t.status, t.dueAt),
+  ],
+);
