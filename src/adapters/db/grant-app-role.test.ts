@@ -96,8 +96,12 @@ if (adminUrl) {
       });
       await queue.start();
       try {
-        const done = await queue.send('agreements.review-reminders', {});
-        const broken = await queue.send('agreements.review-reminders', {}, { retryLimit: 0 });
+        const done = await queue.send('agreements.review-reminders', { day: '2026-12-07' });
+        const broken = await queue.send(
+          'agreements.review-reminders',
+          { day: '2026-12-08' },
+          { retryLimit: 0 },
+        );
         assert.ok(done && broken);
         const ran: string[] = [];
         queue.work('agreements.review-reminders', async (_data, job) => {

@@ -9,10 +9,10 @@ import { DomainError } from './errors.ts';
  */
 export const jobCatalogue = {
   /**
-   * Looks once a day for agreements whose review date is near or has passed and records each
-   * reminder (agreements/record-review-reminders.ts); ICO data sharing code, "review".
+   * One London day's look for agreements whose review date is near or has passed, recording
+   * each reminder once (agreements/schedule-review-reminders.ts); each run queues the next day's.
    */
-  'agreements.review-reminders': z.strictObject({}),
+  'agreements.review-reminders': z.strictObject({ day: z.iso.date() }),
 } as const satisfies JobCatalogue;
 
 /** A catalogue of jobs: name → the zod schema of its data. */
