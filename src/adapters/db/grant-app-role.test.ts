@@ -12,6 +12,8 @@ import { memoryWitness } from '../../domain/audit/witness.ts';
 import { jobCatalogue } from '../../domain/shared/job-queue.ts';
 import { silentLogger } from '../../domain/shared/deps.ts';
 import { queryRows } from '../../domain/shared/database.ts';
+import PgBoss from 'pg-boss';
+import { jobQueueConnection } from '../jobs/job-queue-connection.ts';
 import { pgBossJobQueue } from '../jobs/pg-boss-job-queue.ts';
 import { grantAppRole } from './grant-app-role.ts';
 import { canServerRoleBypassAudit } from './server-role.ts';
@@ -129,6 +131,23 @@ if (adminUrl) {
       } finally {
         await queue.stop();
       }
+    });
+
+    test("it runs pg-boss's maintenance: expiring, archiving and deleting jobs, stamping the time", async () => {
+      // What a running server's queue does every two minutes (maintenance: true), run once here.
+      const boss = new PgBoss({
+        db: jobQueueConnection(app) as PgBoss.Db,
+        migrate: false,
+        schedule: false,
+        supervise: false,
+      });
+      await boss.start();
+      try {
+        await boss.maintain();
+      } finally {
+        await boss.stop({ graceful: false, close: false });
+      }
+      await app.db.execute(sql`update pgboss.version set maintained_on = now()`);
     });
 
     test("it cannot alter, drop or empty pg-boss's tables, nor make or drop queues", async () => {
