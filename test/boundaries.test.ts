@@ -24,6 +24,17 @@ test('domain/ never imports adapters/, and never reads the environment', async (
   assert.deepEqual(offenders, []);
 });
 
+test('only adapters/jobs imports pg-boss: the domain sends jobs through its JobQueue port', async () => {
+  const offenders: string[] = [];
+  for (const file of await sourceFiles('src')) {
+    const path = relative('.', file);
+    if (path.startsWith('src/adapters/jobs/')) continue;
+    if (importsOf(await readFile(file, 'utf8')).some((i) => i === 'pg-boss' || i.startsWith('pg-boss/')))
+      offenders.push(path);
+  }
+  assert.deepEqual(offenders, []);
+});
+
 test('only config/ and the composition root read process.env', async () => {
   const offenders: string[] = [];
   for (const file of await sourceFiles('src')) {

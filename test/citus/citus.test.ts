@@ -4,6 +4,7 @@ import { sql } from 'drizzle-orm';
 import pg from 'pg';
 import { migrateDatabase } from '../../src/adapters/db/migrate-database.ts';
 import { openDatabase, type DatabaseHandle } from '../../src/adapters/db/open-database.ts';
+import { pgBossJobQueue } from '../../src/adapters/jobs/pg-boss-job-queue.ts';
 import { catalogueGatewayDirectory } from '../../src/domain/agreements/catalogue-gateway-directory.ts';
 import { DEMO_PASSWORD, demoPartnership } from '../../src/domain/demo/northshire.ts';
 import { seedDemoPartnership } from '../../src/domain/demo/seed-demo-partnership.ts';
@@ -15,6 +16,7 @@ import { staticFlowsInForce, type PolicyDeps } from '../../src/domain/policy/flo
 import { fixedClock } from '../../src/domain/shared/clock.ts';
 import { queryRows } from '../../src/domain/shared/database.ts';
 import { silentLogger } from '../../src/domain/shared/deps.ts';
+import { jobCatalogue } from '../../src/domain/shared/job-queue.ts';
 import { randomIds } from '../../src/domain/shared/ids.ts';
 import { getChildView } from '../../src/domain/view/get-child-view.ts';
 import { actorByEmail } from '../support/actors.ts';
@@ -106,6 +108,44 @@ describe('Tessera on a Citus cluster', { skip: unavailable ?? false }, () => {
     );
     assert.deepEqual(local, [], 'no table is left on the coordinator alone');
     assert.ok(report.distributed.includes('app_user') && report.distributed.includes('user_session'));
+  });
+
+  test("the job queue's tables stay on the coordinator, and a job is sent, fetched and completed there", async () => {
+    // pg-boss's schema is not tenant data: jobs are the platform's work, fetched with
+    // FOR UPDATE SKIP LOCKED, which Citus does not run on distributed tables. Its tables stay
+    // local to the coordinator, which every instance of the server connects to.
+    const placed = await queryRows<{ name: string }>(
+      deps.db,
+      sql`select table_name::text as name from citus_tables where table_name::text like 'pgboss.%'`,
+    );
+    assert.deepEqual(placed, []);
+    const jobs = pgBossJobQueue(handle!, jobCatalogue, {
+      logger: silentLogger,
+      pollIntervalMs: 20,
+      maintenance: false,
+    });
+    await jobs.start();
+    try {
+      const id = await jobs.send('agreements.review-reminders', { day: '2026-11-02' });
+      const ran: string[] = [];
+      jobs.work('agreements.review-reminders', async (data) => {
+        ran.push(data.day);
+      });
+      const state = async () =>
+        (
+          await queryRows<{ state: string }>(
+            deps.db,
+            sql`select state::text from pgboss.job where id = ${id}::uuid`,
+          )
+        )[0]?.state;
+      for (let tries = 0; (await state()) !== 'completed'; tries++) {
+        assert.ok(tries < 500, 'the job ran');
+        await new Promise((resolve) => setTimeout(resolve, 20));
+      }
+      assert.deepEqual(ran, ['2026-11-02']);
+    } finally {
+      await jobs.stop();
+    }
   });
 
   test("the agreement triggers still hold on the shards, within Northshire's own rows", async () => {

@@ -3,6 +3,7 @@ import { mkdir, readdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import pg from 'pg';
 import { migrateDatabase, migrationsFolder } from '../../src/adapters/db/migrate-database.ts';
+import { jobQueueInstallation } from '../../src/adapters/jobs/install-job-queue.ts';
 import {
   dumpPglite,
   openDatabase,
@@ -40,6 +41,18 @@ const cacheDir = join(process.cwd(), 'node_modules', '.cache', 'tessera-test');
 
 /** A new PGlite takes seconds to initialise; loading a migrated dump takes a fraction of that. */
 async function openPgliteFromTemplate(): Promise<DatabaseHandle> {
+  return openDatabase({ kind: 'pglite', dataDir: undefined, loadDataDir: await pgliteTemplate() });
+}
+
+/**
+ * A migrated, empty PGlite kept in `dataDir` (a temporary folder), for tests that close the
+ * database and open it again, as a restart does.
+ */
+export async function openTestPgliteInFolder(dataDir: string): Promise<DatabaseHandle> {
+  return openDatabase({ kind: 'pglite', dataDir, loadDataDir: await pgliteTemplate() });
+}
+
+async function pgliteTemplate(): Promise<Blob> {
   const key = await migrationsFingerprint();
   const file = join(cacheDir, `pglite-${key}.tar.gz`);
   let dump: Blob | undefined;
@@ -55,7 +68,7 @@ async function openPgliteFromTemplate(): Promise<DatabaseHandle> {
     await writeFile(temporary, Buffer.from(await dump.arrayBuffer()));
     await rename(temporary, file);
   }
-  return openDatabase({ kind: 'pglite', dataDir: undefined, loadDataDir: dump });
+  return dump;
 }
 
 async function migrationsFingerprint(): Promise<string> {
@@ -63,6 +76,7 @@ async function migrationsFingerprint(): Promise<string> {
   for (const name of (await readdir(migrationsFolder)).sort()) {
     if (name.endsWith('.sql')) hash.update(name).update(await readFile(join(migrationsFolder, name)));
   }
+  hash.update(jobQueueInstallation());
   return hash.digest('hex').slice(0, 16);
 }
 

@@ -9,6 +9,12 @@ import { appendAuditEvent } from '../../domain/audit/append-audit-event.ts';
 import { sealAllPartnerships } from '../../domain/audit/seal-all-partnerships.ts';
 import { generateSigningKeyPem, loadCheckpointSigner } from '../../domain/audit/signing-key.ts';
 import { memoryWitness } from '../../domain/audit/witness.ts';
+import { jobCatalogue } from '../../domain/shared/job-queue.ts';
+import { silentLogger } from '../../domain/shared/deps.ts';
+import { queryRows } from '../../domain/shared/database.ts';
+import PgBoss from 'pg-boss';
+import { jobQueueConnection } from '../jobs/job-queue-connection.ts';
+import { pgBossJobQueue } from '../jobs/pg-boss-job-queue.ts';
 import { grantAppRole } from './grant-app-role.ts';
 import { canServerRoleBypassAudit } from './server-role.ts';
 import { openDatabase, type DatabaseHandle } from './open-database.ts';
@@ -82,6 +88,86 @@ if (adminUrl) {
     test('serve can tell the restricted role from the owner', async () => {
       assert.equal(await canServerRoleBypassAudit(app.db), false);
       assert.equal(await canServerRoleBypassAudit(owner.db), true);
+    });
+
+    test('it sends, fetches and completes jobs, and fails them with their error', async () => {
+      const queue = pgBossJobQueue(app, jobCatalogue, {
+        logger: silentLogger,
+        pollIntervalMs: 20,
+        maintenance: false,
+      });
+      await queue.start();
+      try {
+        const done = await queue.send('agreements.review-reminders', { day: '2026-12-07' });
+        const broken = await queue.send(
+          'agreements.review-reminders',
+          { day: '2026-12-08' },
+          { retryLimit: 0 },
+        );
+        assert.ok(done && broken);
+        const ran: string[] = [];
+        queue.work('agreements.review-reminders', async (_data, job) => {
+          ran.push(job.id);
+          if (job.id === broken) throw new Error('the register is closed');
+        });
+        const states = async () =>
+          queryRows<{ id: string; state: string }>(
+            app.db,
+            sql`select id::text, state::text from pgboss.job where id in (${done}::uuid, ${broken}::uuid) order by state`,
+          );
+        for (
+          let tries = 0;
+          (await states()).some((r) => r.state !== 'completed' && r.state !== 'failed');
+          tries++
+        ) {
+          assert.ok(tries < 500, 'the jobs were run');
+          await new Promise((resolve) => setTimeout(resolve, 20));
+        }
+        assert.deepEqual(await states(), [
+          { id: done, state: 'completed' },
+          { id: broken, state: 'failed' },
+        ]);
+        assert.deepEqual(ran.sort(), [done, broken].sort());
+      } finally {
+        await queue.stop();
+      }
+    });
+
+    test("it runs pg-boss's maintenance: expiring, archiving and deleting jobs, stamping the time", async () => {
+      // What a running server's queue does every two minutes (maintenance: true), run once here.
+      const boss = new PgBoss({
+        db: jobQueueConnection(app) as PgBoss.Db,
+        migrate: false,
+        schedule: false,
+        supervise: false,
+      });
+      await boss.start();
+      try {
+        await boss.maintain();
+      } finally {
+        await boss.stop({ graceful: false, close: false });
+      }
+      await app.db.execute(sql`update pgboss.version set maintained_on = now()`);
+    });
+
+    test("it cannot alter, drop or empty pg-boss's tables, nor make or drop queues", async () => {
+      await refused('alter table pgboss.job add column note text', /must be owner of (table|relation) job/);
+      await refused('drop table pgboss.archive', /must be owner of table archive/);
+      await refused('truncate pgboss.job', /permission denied for table job/);
+      await refused('create table pgboss.intruder (id int)', /permission denied for schema pgboss/);
+      await refused('update pgboss.version set version = 1', /permission denied for table version/);
+      await refused(
+        "insert into pgboss.queue (name) values ('intruder')",
+        /permission denied for table queue/,
+      );
+      await refused(
+        "select pgboss.create_queue('intruder', '{}')",
+        /permission denied for function create_queue/,
+      );
+      await refused(
+        "select pgboss.delete_queue('agreements.review-reminders')",
+        /permission denied for function delete_queue/,
+      );
     });
 
     test('it appends, reads and seals audit events, and changes ordinary rows', async () => {

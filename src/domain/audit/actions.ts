@@ -142,6 +142,11 @@ export interface AuditDetailsByAction {
   'agreement.suspended': { reference: string; reason: string };
   'agreement.resumed': { reference: string };
   'agreement.terminated': { reference: string; reason: string };
+  /**
+   * The version in force of an agreement is due for review: its review date has passed or is
+   * near (agreements/record-review-reminders.ts), recorded once per version and review date.
+   */
+  'agreement.review_due': { reference: string; version: number; reviewDate: string; daysUntilReview: number };
   'demo.agreements_seeded': { agreements: number };
   // Person linkage (domain/people): ids and figures only, never a name or a date of birth.
   'person.linked': {
@@ -280,6 +285,7 @@ export const auditActions = [
   'agreement.suspended',
   'agreement.resumed',
   'agreement.terminated',
+  'agreement.review_due',
   'demo.agreements_seeded',
   // Person linkage (domain/people).
   'person.linked',

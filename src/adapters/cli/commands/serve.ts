@@ -11,6 +11,7 @@ import { personLinker } from '../../../domain/people/person-linker.ts';
 import { warmLinkIndexes } from '../../../domain/people/warm-link-indexes.ts';
 import { SignInRateLimiter } from '../../../domain/identity/rate-limiter.ts';
 import type { Logger } from '../../../domain/shared/deps.ts';
+import { startJobWorkers } from '../../../job-workers.ts';
 import { openRuntime } from '../../../runtime.ts';
 import { createHttpApp } from '../../http/app.ts';
 import { canServerRoleBypassAudit } from '../../db/server-role.ts';
@@ -49,6 +50,8 @@ export async function serveCommand(config: Config, logger: Logger): Promise<void
     console.log(`  Demo loaded in ${Math.round((Date.now() - started) / 1000)} s.`);
     seeded = true;
   }
+  // Durable jobs (adapters/jobs) on both engines; the audit sealer stays a loop of its own (below).
+  const jobs = await startJobWorkers(runtime.database, deps, { pollIntervalMs: 2000, maintenance: true });
   let sealer: AuditSealer | undefined;
   if (runtime.database.kind === 'pglite') {
     sealer = startAuditSealer(deps.db, {
@@ -95,6 +98,7 @@ export async function serveCommand(config: Config, logger: Logger): Promise<void
   });
   const shutdown = async () => {
     server.close();
+    await jobs.stop();
     await sealer?.stop();
     await runtime.database.close();
     process.exit(0);

@@ -50,6 +50,7 @@ export const actionLabels = {
   'agreement.suspended': 'Suspended agreement',
   'agreement.resumed': 'Resumed agreement',
   'agreement.terminated': 'Terminated agreement',
+  'agreement.review_due': 'Agreement due for review',
   'demo.agreements_seeded': 'Loaded demo agreements',
   'person.linked': 'Linked a record to a person',
   'people.relinked': 'Linked all records of the partnership',

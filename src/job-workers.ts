@@ -1,0 +1,46 @@
+import { pgBossJobQueue, type PgBossJobQueue } from './adapters/jobs/pg-boss-job-queue.ts';
+import {
+  runReviewReminders,
+  scheduleReviewReminders,
+} from './domain/agreements/schedule-review-reminders.ts';
+import type { Deps } from './domain/shared/deps.ts';
+import { jobCatalogue, type TesseraJobs } from './domain/shared/job-queue.ts';
+import type { DatabaseHandle } from './adapters/db/open-database.ts';
+
+export interface JobWorkerOptions {
+  /** How long an idle worker waits before it looks for jobs again. */
+  readonly pollIntervalMs: number;
+  /** pg-boss's maintenance (expiring, archiving); on in a server, off in tests. */
+  readonly maintenance: boolean;
+}
+
+/**
+ * Part of the composition root: opens the job queue on the server's database and registers the
+ * handler of every job in the catalogue, then queues today's recurring runs. The queue must be
+ * installed already (`tessera db migrate`; on the embedded database and a single role, the
+ * start's own migration): a server never creates pg-boss's tables. Runs in `tessera serve` on
+ * both engines; every instance works the same queues and each job is delivered to one of them.
+ */
+export async function startJobWorkers(
+  database: DatabaseHandle,
+  deps: Deps,
+  options: JobWorkerOptions,
+): Promise<PgBossJobQueue<TesseraJobs>> {
+  const jobs = pgBossJobQueue(database, jobCatalogue, { logger: deps.logger, ...options });
+  try {
+    await jobs.start();
+  } catch (error) {
+    throw new Error('the job queue is not installed at this version: run tessera db migrate', {
+      cause: error,
+    });
+  }
+  const handlers = {
+    'agreements.review-reminders': async (data) => {
+      const { recorded } = await runReviewReminders({ ...deps, jobs }, data);
+      if (recorded > 0) deps.logger.info({ recorded }, 'agreements due for review recorded');
+    },
+  } satisfies { [N in keyof TesseraJobs]: Parameters<typeof jobs.work<N>>[1] };
+  for (const name of Object.keys(handlers) as (keyof TesseraJobs)[]) jobs.work(name, handlers[name]);
+  await scheduleReviewReminders({ ...deps, jobs });
+  return jobs;
+}
