@@ -21,6 +21,8 @@ export interface Disclosure {
 
 type Granted = PolicyAccess & { ok: true };
 interface HeldRecord {
+  readonly id: string;
+  readonly version: number;
   readonly holderOrganisationId: OrganisationId;
   readonly holderName: string | null;
   readonly fieldGroup: FieldGroup;
@@ -93,6 +95,7 @@ export async function recordDisclosure(
       records: records.length,
       agreements: relied,
       ownRecords: disclosures.some((d) => d.decision.reason === 'own_organisation'),
+      shown: records.map((r) => [r.id, r.version] as const),
     },
   });
   return disclosures;

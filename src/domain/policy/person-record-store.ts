@@ -35,6 +35,7 @@ export interface PersonRecordRow {
   recorded_ms: string;
   fact_or_opinion: string;
   source_reference: string;
+  version: number;
 }
 
 export function toPersonRecord(r: PersonRecordRow): PersonRecord {
@@ -51,6 +52,7 @@ export function toPersonRecord(r: PersonRecordRow): PersonRecord {
     recordedAt: new Date(Number(r.recorded_ms)),
     factOrOpinion: r.fact_or_opinion as 'fact' | 'opinion',
     sourceReference: r.source_reference,
+    version: Number(r.version),
   };
 }
 
@@ -157,7 +159,7 @@ export async function readPersonRecordsAudited(
           select r.id, r.subject_id, l.match_probability, r.organisation_id, o.name as holder_name,
                  r.field_group, r.kind, r.payload, r.event_date::text as event_date,
                  ((extract(epoch from r.recorded_at) * 1000)::bigint)::text as recorded_ms,
-                 r.fact_or_opinion, r.source_reference, r.event_date as event_day, r.recorded_at,
+                 r.fact_or_opinion, r.source_reference, r.version, r.event_date as event_day, r.recorded_at,
                  r.organisation_id::text || '|' || r.field_group as pair
           from person_link l
           join subject_record r on r.partnership_id = l.partnership_id and r.subject_id = l.agency_person_id::text
@@ -178,7 +180,8 @@ export async function readPersonRecordsAudited(
                              'reference', reference, 'version', version, 'flowId', "flowId") order by "order")
                            from (select distinct "agreementId", reference, version, "flowId", "order"
                                  from relied where "flowId" is not null) a), '[]'::jsonb),
-                         'ownRecords', exists (select 1 from relied where own))`,
+                         'ownRecords', exists (select 1 from relied where own),
+                         'shown', (select jsonb_agg(jsonb_build_array(id, version) order by id) from shown))`,
           when: sql`exists (select 1 from shown)`,
         })}),
         held as (
@@ -192,7 +195,7 @@ export async function readPersonRecordsAudited(
         select m.generation, m.viewer_name, m.also_read, m.gate_ok, h.pairs as held_pairs, h.known,
                s.id, s.subject_id, s.match_probability, s.organisation_id,
                s.holder_name, s.field_group, s.kind, s.payload, s.event_date, s.recorded_ms, s.fact_or_opinion,
-               s.source_reference
+               s.source_reference, s.version
         from meta m cross join held h left join shown s on true
         order by s.event_day desc nulls last, s.recorded_at desc, s.id`),
   );

@@ -24,6 +24,8 @@ export interface StoredRecord {
   readonly recordedAt: Date;
   readonly factOrOpinion: 'fact' | 'opinion';
   readonly sourceReference: string;
+  /** The version of the item shown (records/schema.ts subject_record_version): 1, or more once changed. */
+  readonly version: number;
 }
 
 /**
@@ -69,6 +71,7 @@ export async function findRecordsInScope(
     recorded_ms: string;
     fact_or_opinion: string;
     source_reference: string;
+    version: number;
     viewer_name: string | null;
     also_read?: string;
   }>(
@@ -76,7 +79,7 @@ export async function findRecordsInScope(
     hotStatement(sql`select r.id, r.organisation_id, o.name as holder_name, r.field_group, r.kind, r.payload,
                r.event_date::text as event_date,
                ((extract(epoch from r.recorded_at) * 1000)::bigint)::text as recorded_ms,
-               r.fact_or_opinion, r.source_reference,
+               r.fact_or_opinion, r.source_reference, r.version,
                (select v.name from organisation v
                  where v.partnership_id = ${partnershipId} and v.id = ${viewerOrganisationId}) as viewer_name
                ${options.alsoRead === undefined ? sql`` : sql`, ${options.alsoRead} as also_read`}
@@ -96,6 +99,7 @@ export async function findRecordsInScope(
     recordedAt: new Date(Number(r.recorded_ms)),
     factOrOpinion: r.fact_or_opinion as 'fact' | 'opinion',
     sourceReference: r.source_reference,
+    version: Number(r.version),
   }));
   return { records, viewerName: rows[0]?.viewer_name ?? undefined, alsoRead: rows[0]?.also_read };
 }

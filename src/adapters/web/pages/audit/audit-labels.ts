@@ -56,6 +56,7 @@ export const actionLabels = {
   'ingest.batch_written': 'Wrote a batch of agency feed records',
   'ingest.finished': 'Finished an agency feed ingest',
   'ingest.waiting_listed': 'Listed records waiting for identity',
+  'record.erased': 'Erased an agency record, leaving a tombstone',
 } as const satisfies Record<AuditAction, string>;
 
 export function actionLabel(action: string): string {
