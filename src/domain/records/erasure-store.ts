@@ -99,7 +99,9 @@ export async function eraseRecordRows(
     sql`delete from subject_record_version where partnership_id = ${partnershipId} and record_id = ${recordId}
         returning 1 as one`,
   );
-  await tx.execute(sql`delete from subject_record where partnership_id = ${partnershipId} and id = ${recordId}`);
+  await tx.execute(
+    sql`delete from subject_record where partnership_id = ${partnershipId} and id = ${recordId}`,
+  );
   return {
     externalId: record.external_id,
     versions: versions.length,

@@ -27,7 +27,9 @@ export const IngestRunParams = z.object({ runId: z.string().max(100) });
 const Counts = {
   rowsRead: z.number(),
   inserted: z.number(),
-  updated: z.number().openapi({ description: 'Records whose content changed: each kept its versions and gained a new one' }),
+  updated: z
+    .number()
+    .openapi({ description: 'Records whose content changed: each kept its versions and gained a new one' }),
   unchanged: z.number(),
   rejected: z.number(),
   flagged: z.number(),

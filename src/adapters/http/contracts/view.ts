@@ -109,7 +109,8 @@ const ChronologyEntryView = z
     factOrOpinion: z.enum(['fact', 'opinion']),
     linkConfidence: z.number(),
     version: z.number().openapi({
-      description: "The version of the agency's record shown: 1, or more once the agency changed it (recordedAt is when)",
+      description:
+        "The version of the agency's record shown: 1, or more once the agency changed it (recordedAt is when)",
     }),
   })
   .openapi('ChronologyEntry');
