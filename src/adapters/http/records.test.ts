@@ -71,5 +71,14 @@ for (const kind of testDatabaseKinds()) {
       assert.equal((await erase(recordId, dana, { ground: 'no_longer_necessary' })).status, 404);
       assert.equal(await app.count('subject_record_tombstone'), 1);
     });
+
+    test('the OpenAPI document describes the erasure and its grounds', async () => {
+      const doc = (await (await app.request('/api/openapi.json')).json()) as {
+        paths: Record<string, { post?: unknown }>;
+        components: { schemas: Record<string, unknown> };
+      };
+      assert.match(JSON.stringify(doc.paths['/api/records/{id}/erasure']?.post), /ErasureRequest/);
+      assert.match(JSON.stringify(doc.components.schemas.ErasureRequest), /Art 17\(1\)\(a\)/);
+    });
   });
 }
