@@ -13,6 +13,7 @@ import { createTestApp, type TestApp } from '../../../test/support/test-app.ts';
 import { testDatabaseKinds } from '../../../test/support/test-database.ts';
 import { ingestFeed } from '../feeds/ingest-feed.ts';
 import { queryRows } from '../shared/database.ts';
+import { createScopedReader } from '../policy/scoped-reader.ts';
 import { getChildView } from '../view/get-child-view.ts';
 
 // Sam Taylor, 9, is NP-77812 to Northshire Police (test/support/northshire-people.ts).
@@ -113,6 +114,27 @@ for (const kind of testDatabaseKinds()) {
       // Every entry of the chronology is named with the version it showed.
       const shown = new Map(event!.details.shown);
       for (const e of view.chronology) assert.equal(shown.get(e.id), e.version, e.id);
+    });
+
+    test("the agency person's records name version 2, and so does their audit event", async () => {
+      const record = await current();
+      const [{ subject_id: agencyPersonId }] = (await queryRows<{ subject_id: string }>(
+        app.database.db,
+        sql`select subject_id from subject_record where id = ${record.id}`,
+      )) as [{ subject_id: string }];
+      const read = await createScopedReader(app.deps, dcJones, 's47_enquiry').readSubjectRecords(
+        agencyPersonId,
+      );
+      assert.equal(read.records.find((r) => r.id === record.id)?.version, 2);
+      const [event] = await queryRows<{ details: { view: string; shown: [string, number][] } }>(
+        app.database.db,
+        sql`select details from audit_event where action = 'subject.viewed' order by id desc limit 1`,
+      );
+      assert.equal(event!.details.view, 'records');
+      assert.deepEqual(
+        event!.details.shown,
+        read.records.map((r) => [r.id, r.version]),
+      );
     });
 
     test('the version table refuses UPDATE and DELETE, and a record is never changed in place or deleted', async () => {
