@@ -79,6 +79,9 @@ const subjectTableAllowed = [
   /^src\/domain\/policy\/person-search-store\.ts$/,
   /^src\/domain\/records\/schema\.ts$/,
   /^src\/domain\/records\/ingest[\w-]*\.ts$/,
+  // Erasure (records/erase-record.ts) deletes a record, its versions and what was made from it,
+  // and writes its tombstone: it reads only the holder and the agency's id, never a payload.
+  /^src\/domain\/records\/erasure-store\.ts$/,
   // Person linkage compares the identifiers in agency_person and discloses nothing (issue 4):
   // this store is the one system-level reader of that table. It never reads subject_record. Its
   // readAgencyPersonIdentities serves only policy's unsafeReadLinkReviewPair (checked below).

@@ -33,6 +33,11 @@ export const ownRowTriggerTables = new Set([
   'agreement_suspension',
   'gateway_catalogue_version',
   'gateway',
+  // Record versions and tombstones (records/schema.ts): the guards refuse the row itself or read
+  // the tombstone of the same partnership's record.
+  'subject_record',
+  'subject_record_version',
+  'subject_record_tombstone',
 ]);
 
 export interface DistributionReport {

@@ -19,6 +19,7 @@ const load = {
   ingest: () => import('./commands/ingest.ts'),
   link: () => import('./commands/link.ts'),
   people: () => import('./commands/people.ts'),
+  records: () => import('./commands/records.ts'),
   serve: () => import('./commands/serve.ts'),
 };
 
@@ -159,6 +160,27 @@ export function buildProgram(
     .action(async (options: { partnership?: string }) => {
       await run(async (c, l) => (await load.people()).peopleCommand(c, l, { act: 'refit', ...options }))();
     });
+  program
+    .command('records')
+    .description('agency records held by the partnership')
+    .command('erase')
+    .description(
+      "erase one record with all its versions on its controller's instruction, leaving a tombstone (UK GDPR Art 17)",
+    )
+    .argument('<record id>', 'the record to erase')
+    .requiredOption(
+      '--ground <ground>',
+      'no_longer_necessary, consent_withdrawn, objection_upheld, unlawfully_processed, legal_obligation or inaccurate',
+    )
+    .option('--reference <reference>', "the controller's reference for the request (no names)")
+    .option('--partnership <id>', 'partnership id (default: the only one)')
+    .action(
+      async (recordId: string, options: { ground: string; reference?: string; partnership?: string }) => {
+        await run(async (c, l) =>
+          (await load.records()).eraseRecordCommand(c, l, { recordId, ...options }),
+        )();
+      },
+    );
   program
     .command('ingest')
     .description(

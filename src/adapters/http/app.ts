@@ -16,6 +16,7 @@ import { auditRoutes } from './routes/audit-routes.ts';
 import { partnershipRoutes } from './routes/partnership-routes.ts';
 import { roleGrantRoutes } from './routes/role-grant-routes.ts';
 import { policyRoutes } from './routes/policy-routes.ts';
+import { recordRoutes } from './routes/record-routes.ts';
 import { sessionRoutes } from './routes/session-routes.ts';
 import { gatedViewPaths, viewRoutes } from './routes/view-routes.ts';
 import { worklistRoutes } from './routes/worklist-routes.ts';
@@ -108,6 +109,7 @@ export function createHttpApp(deps: HttpDeps): OpenAPIHono<AppEnv> {
   // One linkage index per partnership in this process, shared with ingest when it is given one.
   linkReviewRoutes({ ...deps, linkIndexes: deps.linkIndexes ?? new LinkIndexes() }, app);
   feedRoutes(deps, app);
+  recordRoutes(deps, app);
   worklistRoutes(deps, app);
   decisionRoutes(app);
   viewRoutes({ ...readDeps, familyNetwork: peopleFamilyNetwork, sessionCache }, app);

@@ -137,7 +137,7 @@ for (const kind of testDatabaseKinds()) {
       const query = `purpose=s47_enquiry&organisationIds=${org.police}&factOrOpinion=opinion`;
       const setSummary = (summary: string) =>
         app.database.db.execute(
-          sql`update subject_record set payload = jsonb_set(payload, '{summary}', to_jsonb(${summary}::text))
+          sql`update subject_record set payload = jsonb_set(payload, '{summary}', to_jsonb(${summary}::text)), version = version + 1
               where kind = 'police_incident' and event_date = '2026-09-16'`,
         );
       try {

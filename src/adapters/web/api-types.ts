@@ -112,7 +112,8 @@ export type Capability =
   | 'manage_agreements'
   | 'sign_agreements'
   | 'review_links'
-  | 'ingest_feeds';
+  | 'ingest_feeds'
+  | 'erase_records';
 
 export function can(session: Session, ...anyOf: readonly Capability[]): boolean {
   return anyOf.some((capability) => session.capabilities.includes(capability));

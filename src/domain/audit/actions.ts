@@ -88,6 +88,12 @@ export interface AuditDetailsByAction {
     ownRecords?: boolean;
     /** The fields shown, where a view shows fewer than its field groups declare (link review). */
     fields?: readonly string[];
+    /**
+     * Each agency record shown and the version of it shown, as [record id, version]: who saw
+     * what a record said before and after it changed (DESIGN.md rule 3: the event names a
+     * stable subject, including the version).
+     */
+    shown?: readonly (readonly [string, number])[];
   };
   /**
    * A person search. The terms are not kept: they are personal data, often of someone the
@@ -191,6 +197,19 @@ export interface AuditDetailsByAction {
     /** Each agency asked, with its clock's due instant (ISO). */
     partnerChecks: readonly { organisationId: string; dueAt: string | null }[];
   };
+  /**
+   * An agency record erased with all its versions (records/erase-record.ts; subject: the record).
+   * Ids, the ground and the controller's reference only: never what the record said.
+   */
+  'record.erased': {
+    organisationId: string;
+    externalId: string;
+    versions: number;
+    ground: string;
+    requestReference: string | null;
+    /** Rows made from the record that went with it (addresses, relationships, identifiers). */
+    derived: { addresses: number; relationships: number; identity: boolean };
+  };
 }
 
 export interface IngestCounts {
@@ -202,6 +221,8 @@ export interface IngestCounts {
   flagged: number;
   /** Records kept whose person's details had not arrived (feeds/ingest-feed.ts). */
   waitingForIdentity: number;
+  /** Rows naming an item its organisation erased: refused, never loaded again (UK GDPR Art 17). */
+  erasedNotReloaded: number;
 }
 
 // policy: why a read of subject data answered "not found" (the caller cannot tell these apart;
@@ -301,6 +322,8 @@ export const auditActions = [
   // Requests for information (domain/requests).
   'request.timescales_set',
   'request.created',
+  // Records (domain/records).
+  'record.erased',
 ] as const satisfies readonly AuditAction[];
 
 // Compile-time proof that the runtime list names every action.

@@ -65,6 +65,7 @@ for (const kind of testDatabaseKinds()) {
           rejected: 6,
           flagged: 1,
           waitingForIdentity: 0,
+          erasedNotReloaded: 0,
           duplicates: 0,
           batches: 3,
           issuesStored: undefined,

@@ -120,6 +120,7 @@ export async function ingestFeed(deps: IngestDeps, actor: Actor, input: IngestIn
         updated: written.updated,
         unchanged: written.unchanged,
         waitingForIdentity: written.waitingForIdentity,
+        erasedNotReloaded: written.erasedNotReloaded,
       });
       totals.issuesStored = await recordBatch(
         tx,
@@ -139,6 +140,7 @@ export async function ingestFeed(deps: IngestDeps, actor: Actor, input: IngestIn
       'rejected',
       'flagged',
       'waitingForIdentity',
+      'erasedNotReloaded',
       'duplicates',
     ] as const)
       totals[key] += batchCounts[key];

@@ -27,6 +27,7 @@ export const emptyTotals = (): RunTotals => ({
   rejected: 0,
   flagged: 0,
   waitingForIdentity: 0,
+  erasedNotReloaded: 0,
   duplicates: 0,
   batches: 0,
   issuesStored: 0,
@@ -112,6 +113,7 @@ export async function recordBatch(
       flagged: sql`${ingestRun.flagged} + ${batch.flagged}`,
       duplicates: sql`${ingestRun.duplicates} + ${batch.duplicates}`,
       waitingForIdentity: sql`${ingestRun.waitingForIdentity} + ${batch.waitingForIdentity}`,
+      erasedNotReloaded: sql`${ingestRun.erasedNotReloaded} + ${batch.erasedNotReloaded}`,
       batches: sql`${ingestRun.batches} + 1`,
     })
     .where(and(eq(ingestRun.partnershipId, actor.partnershipId), eq(ingestRun.id, runId)));
@@ -130,6 +132,7 @@ export async function recordBatch(
       rejected: batch.rejected,
       flagged: batch.flagged,
       waitingForIdentity: batch.waitingForIdentity,
+      erasedNotReloaded: batch.erasedNotReloaded,
     },
   });
   return stored + keep.length;
@@ -174,6 +177,7 @@ export async function closeRun(
         rejected: t.rejected,
         flagged: t.flagged,
         waitingForIdentity: t.waitingForIdentity,
+        erasedNotReloaded: t.erasedNotReloaded,
       },
     });
   });

@@ -48,6 +48,12 @@ export const ingestRun = pgTable(
      */
     waitingForIdentity: integer('waiting_for_identity').notNull().default(0),
     /**
+     * Rows naming an item its organisation erased (a tombstone, records/erase-record.ts): each
+     * refused alone and counted here, never loaded again (UK GDPR Art 17) and not a fault of the
+     * feed.
+     */
+    erasedNotReloaded: integer('erased_not_reloaded').notNull().default(0),
+    /**
      * Whether, when the run finished, an agreement in force let anyone outside the organisation
      * see its field group: false is the warning that the records reach no one (issue 14); null
      * when the run wrote nothing or ended before the check.

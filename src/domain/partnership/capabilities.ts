@@ -31,7 +31,10 @@ export type Capability =
   | 'ingest_feeds'
   // Requests for information (domain/requests): asking partner agencies about a child for a
   // purpose, on the partnership's RAG clocks, in the name of one's own organisation.
-  | 'make_requests';
+  | 'make_requests'
+  // Erasing one of the organisation's records, with its versions, leaving a tombstone
+  // (records/erase-record.ts; UK GDPR Art 17).
+  | 'erase_records';
 
 /**
  * Over what a capability reaches (DESIGN.md rule 4: capabilities carry a scope).
@@ -83,6 +86,10 @@ export const roleCapabilities = {
     read_agreements: 'partnership',
     draft_agreements: 'organisation',
     manage_agreements: 'organisation',
+    // UK GDPR Arts 17, 39(1)(a): the DPO handles the organisation's erasure requests for the
+    // controller, and only for records their own organisation holds: each agency is the
+    // controller of what it loaded (Art 24), so no other partner may erase it.
+    erase_records: 'organisation',
   },
   // Caldicott principle 8 / NHS guidance: the guardian oversees access to health information.
   caldicott_guardian: {

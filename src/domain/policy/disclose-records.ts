@@ -34,6 +34,8 @@ export interface Disclosure {
 
 type Granted = PolicyAccess & { ok: true };
 interface HeldRecord {
+  readonly id: string;
+  readonly version: number;
   readonly holderOrganisationId: OrganisationId;
   readonly holderName: string | null;
   readonly fieldGroup: FieldGroup;
@@ -151,6 +153,7 @@ export async function recordDisclosure(
       agreements: relied,
       grants: grantsReliedOn(disclosures.map((d) => d.decision)),
       ownRecords: disclosures.some((d) => d.decision.reason === 'own_organisation'),
+      shown: records.map((r) => [r.id, r.version] as const),
     },
   });
   return disclosures;

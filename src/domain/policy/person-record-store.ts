@@ -44,6 +44,7 @@ export interface PersonRecordRow {
   recorded_ms: string;
   fact_or_opinion: string;
   source_reference: string;
+  version: number;
 }
 
 export function toPersonRecord(r: PersonRecordRow): PersonRecord {
@@ -61,6 +62,7 @@ export function toPersonRecord(r: PersonRecordRow): PersonRecord {
     recordedAt: new Date(Number(r.recorded_ms)),
     factOrOpinion: r.fact_or_opinion as 'fact' | 'opinion',
     sourceReference: r.source_reference,
+    version: Number(r.version),
   };
 }
 
@@ -181,7 +183,7 @@ export async function readPersonRecordsAudited(
           select r.id, r.subject_id, l.match_probability, r.organisation_id, o.name as holder_name,
                  r.field_group, r.kind, r.payload, r.event_date::text as event_date,
                  ((extract(epoch from r.recorded_at) * 1000)::bigint)::text as recorded_ms,
-                 r.fact_or_opinion, r.source_reference, r.event_date as event_day, r.recorded_at,
+                 r.fact_or_opinion, r.source_reference, r.version, r.event_date as event_day, r.recorded_at,
                  r.organisation_id::text || '|' || r.field_group as pair,
                  ${grantReliedColumn(visibility)} as grant_relied
           from person_link l
@@ -219,7 +221,8 @@ export async function readPersonRecordsAudited(
                          'grants', coalesce((select jsonb_agg(jsonb_build_object('grantId', grant_id, 'kind', kind,
                              'sourceId', source_id, 'setAsideLimitIds', set_aside) order by grant_id)
                            from grants_relied), '[]'::jsonb),
-                         'ownRecords', exists (select 1 from relied where own))`,
+                         'ownRecords', exists (select 1 from relied where own),
+                         'shown', (select jsonb_agg(jsonb_build_array(id, version) order by id) from shown))`,
           when: sql`exists (select 1 from shown)`,
         })}),
         held as (
@@ -234,7 +237,7 @@ export async function readPersonRecordsAudited(
                h.pairs as held_pairs, h.known,
                s.id, s.subject_id, s.match_probability, s.organisation_id,
                s.holder_name, s.field_group, s.kind, s.payload, s.event_date, s.recorded_ms, s.fact_or_opinion,
-               s.source_reference
+               s.source_reference, s.version
         from meta m cross join held h cross join family_visible f left join shown s on true
         order by s.event_day desc nulls last, s.recorded_at desc, s.id`),
   );

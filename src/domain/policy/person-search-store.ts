@@ -73,7 +73,7 @@ export async function findPersonsMatching(
           select m.person_id, r.id, r.subject_id, l.match_probability, r.organisation_id, o.name as holder_name,
                  r.field_group, r.kind, r.payload, r.event_date::text as event_date,
                  ((extract(epoch from r.recorded_at) * 1000)::bigint)::text as recorded_ms,
-                 r.fact_or_opinion, r.source_reference, r.recorded_at
+                 r.fact_or_opinion, r.source_reference, r.version, r.recorded_at
           from matched m
           join person_link l on l.partnership_id = ${partnershipId} and l.person_id = m.person_id
           join subject_record r on r.partnership_id = l.partnership_id and r.subject_id = l.agency_person_id::text

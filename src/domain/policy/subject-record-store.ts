@@ -32,6 +32,8 @@ export interface StoredRecord {
   readonly recordedAt: Date;
   readonly factOrOpinion: 'fact' | 'opinion';
   readonly sourceReference: string;
+  /** The version of the item shown (records/schema.ts subject_record_version): 1, or more once changed. */
+  readonly version: number;
 }
 
 /**
@@ -67,6 +69,7 @@ export async function findRecordsInScope(
     recorded_ms: string;
     fact_or_opinion: string;
     source_reference: string;
+    version: number;
     viewer_name: string | null;
     live: unknown;
     generation?: string;
@@ -75,7 +78,7 @@ export async function findRecordsInScope(
     hotStatement(sql`select r.id, r.subject_id, r.organisation_id, o.name as holder_name, r.field_group, r.kind, r.payload,
                r.event_date::text as event_date,
                ((extract(epoch from r.recorded_at) * 1000)::bigint)::text as recorded_ms,
-               r.fact_or_opinion, r.source_reference,
+               r.fact_or_opinion, r.source_reference, r.version,
                (select v.name from organisation v
                  where v.partnership_id = ${partnershipId} and v.id = ${viewerOrganisationId}) as viewer_name,
                ${liveGrantsAndLimitsColumn(visibility, sql`array[${subjectId}::text]`)} as live
@@ -98,6 +101,7 @@ export async function findRecordsInScope(
     recordedAt: new Date(Number(r.recorded_ms)),
     factOrOpinion: r.fact_or_opinion as 'fact' | 'opinion',
     sourceReference: r.source_reference,
+    version: Number(r.version),
   }));
   return {
     records,

@@ -11,8 +11,10 @@ export { relationshipKinds, type RelationshipKind } from './schema.ts';
  *
  * Each batch is a handful of statements whatever its size: rows travel as ONE json parameter
  * unpacked by json_to_recordset, so a batch of thousands plans and binds like one row.
- * Idempotence (DESIGN.md rule 8) is in the SQL: an item is inserted, or updated in place only
- * when its content hash differs, so replaying a file writes nothing.
+ * Idempotence (DESIGN.md rule 8) is in the SQL: an item is inserted as version 1, or, only when
+ * its content hash differs, moved to its next version, every version's content appended to
+ * subject_record_version in the same statement; replaying a file writes nothing. An item its
+ * organisation erased (a tombstone) is never written again.
  */
 export interface IngestIdentity {
   readonly firstName?: string;
@@ -70,8 +72,14 @@ export interface IngestBatchContext {
 
 export interface IngestBatchResult {
   readonly inserted: number;
+  /** Items whose content changed: each appended its next version. */
   readonly updated: number;
   readonly unchanged: number;
+  /**
+   * Items refused because their organisation erased them (UK GDPR Art 17): a tombstone holds
+   * their external id, so a later feed cannot bring them back. Not a fault of the feed.
+   */
+  readonly erasedNotReloaded: number;
   /** agency_person ids created (stubs included) or whose identifiers changed. */
   readonly changedPersonIds: readonly string[];
   /**
@@ -86,10 +94,20 @@ export interface IngestBatchResult {
 export async function writeIngestBatch(
   tx: Db,
   ctx: IngestBatchContext,
-  items: readonly IngestItem[],
+  batch: readonly IngestItem[],
 ): Promise<IngestBatchResult> {
+  // Erased items are dropped before anything is written, their person's details included.
+  const erased = batch.length === 0 ? new Set<string>() : await selectErased(tx, ctx, batch);
+  const items = erased.size === 0 ? batch : batch.filter((i) => !erased.has(i.externalId));
   if (items.length === 0)
-    return { inserted: 0, updated: 0, unchanged: 0, changedPersonIds: [], waitingForIdentity: 0 };
+    return {
+      inserted: 0,
+      updated: 0,
+      unchanged: 0,
+      erasedNotReloaded: erased.size,
+      changedPersonIds: [],
+      waitingForIdentity: 0,
+    };
   const { personIds, changed, unidentified } = await resolvePersons(tx, ctx, items);
   const at = ctx.at.toISOString();
   const rows = items.map((item) => ({
@@ -102,21 +120,35 @@ export async function writeIngestBatch(
     ext: item.externalId,
     hash: item.contentHash,
   }));
+  // One statement: the item moves to its next version (the guard trigger refuses any other
+  // update) and that version's content is appended, so the two can never disagree.
   const written = await queryRows<{ id: string; ext: string; inserted: boolean }>(
     tx,
-    sql`insert into subject_record (partnership_id, id, subject_id, organisation_id, field_group, kind, payload,
-          event_date, recorded_at, fact_or_opinion, source_reference, external_id, content_hash, ingest_run_id)
-        select ${ctx.partnershipId}::uuid, x.id, x.subject_id, ${ctx.organisationId}::uuid, ${ctx.fieldGroup}, ${ctx.kind},
-               x.payload, x.event_date, ${at}::timestamptz, x.fo, x.ref, x.ext, x.hash, ${ctx.runId}::uuid
-        from json_to_recordset(${JSON.stringify(rows)}::json)
-          as x(id uuid, subject_id text, payload jsonb, event_date date, fo text, ref text, ext text, hash text)
-        on conflict (partnership_id, organisation_id, external_id) do update set
-          subject_id = excluded.subject_id, field_group = excluded.field_group, kind = excluded.kind,
-          payload = excluded.payload, event_date = excluded.event_date, recorded_at = excluded.recorded_at,
-          fact_or_opinion = excluded.fact_or_opinion, source_reference = excluded.source_reference,
-          content_hash = excluded.content_hash, ingest_run_id = excluded.ingest_run_id
-        where subject_record.content_hash is distinct from excluded.content_hash
-        returning id::text, external_id as ext, (xmax = 0) as inserted`,
+    sql`with w as (
+          insert into subject_record (partnership_id, id, subject_id, organisation_id, field_group, kind, payload,
+            event_date, recorded_at, fact_or_opinion, source_reference, external_id, content_hash, ingest_run_id, version)
+          select ${ctx.partnershipId}::uuid, x.id, x.subject_id, ${ctx.organisationId}::uuid, ${ctx.fieldGroup}, ${ctx.kind},
+                 x.payload, x.event_date, ${at}::timestamptz, x.fo, x.ref, x.ext, x.hash, ${ctx.runId}::uuid, 1
+          from json_to_recordset(${JSON.stringify(rows)}::json)
+            as x(id uuid, subject_id text, payload jsonb, event_date date, fo text, ref text, ext text, hash text)
+          on conflict (partnership_id, organisation_id, external_id) do update set
+            subject_id = excluded.subject_id, field_group = excluded.field_group, kind = excluded.kind,
+            payload = excluded.payload, event_date = excluded.event_date, recorded_at = excluded.recorded_at,
+            fact_or_opinion = excluded.fact_or_opinion, source_reference = excluded.source_reference,
+            content_hash = excluded.content_hash, ingest_run_id = excluded.ingest_run_id,
+            version = subject_record.version + 1
+          where subject_record.content_hash is distinct from excluded.content_hash
+          returning partnership_id, id, version, subject_id, organisation_id, field_group, kind, payload, event_date,
+            fact_or_opinion, source_reference, content_hash, ingest_run_id, recorded_at, external_id,
+            (xmax = 0) as inserted),
+        v as (
+          insert into subject_record_version (partnership_id, record_id, version, subject_id, organisation_id,
+            field_group, kind, payload, event_date, fact_or_opinion, source_reference, content_hash, ingest_run_id,
+            recorded_at)
+          select partnership_id, id, version, subject_id, organisation_id, field_group, kind, payload, event_date,
+            fact_or_opinion, source_reference, content_hash, ingest_run_id, recorded_at
+          from w)
+        select id::text, external_id as ext, inserted from w`,
   );
   const inserted = written.filter((w) => w.inserted).length;
   if (written.length > 0) {
@@ -128,9 +160,26 @@ export async function writeIngestBatch(
     inserted,
     updated: written.length - inserted,
     unchanged: items.length - written.length,
+    erasedNotReloaded: erased.size,
     changedPersonIds: changed,
     waitingForIdentity: items.filter((i) => !i.identity && unidentified.has(i.personExternalId)).length,
   };
+}
+
+/**
+ * The batch's external ids that a tombstone names: one probe of its primary key per id (the
+ * lateral form of selectPersons, for the same reason).
+ */
+async function selectErased(tx: Db, ctx: IngestBatchContext, items: readonly IngestItem[]) {
+  const rows = await queryRows<{ ext: string }>(
+    tx,
+    sql`select t.external_id as ext
+        from json_array_elements_text(${JSON.stringify(items.map((i) => i.externalId))}::json) as v(ext)
+        cross join lateral (select external_id from subject_record_tombstone
+          where partnership_id = ${ctx.partnershipId} and organisation_id = ${ctx.organisationId}
+            and external_id = v.ext) t`,
+  );
+  return new Set(rows.map((r) => r.ext));
 }
 
 /**

@@ -3,6 +3,7 @@ import {
   check,
   date,
   index,
+  integer,
   jsonb,
   pgTable,
   primaryKey,
@@ -49,18 +50,84 @@ export const subjectRecord = pgTable(
     /**
      * Idempotent ingest (DESIGN.md rule 8): the agency's id for this item within its feed, and
      * the SHA-256 of its normalised content. Re-ingesting the same row changes nothing; a changed
-     * row replaces the item in place. Null only for fixtures written before feeds existed.
+     * row appends a version (subject_record_version) and this row moves to it. Null only for
+     * fixtures written before feeds existed.
      */
     externalId: text('external_id'),
     contentHash: text('content_hash'),
     /** The ingest run that last wrote the item (feeds module), for the ingest report. */
     ingestRunId: uuid('ingest_run_id'),
+    /**
+     * The version this row shows: 1 when first received, one more for each change. Every
+     * version's content is kept in subject_record_version; a trigger refuses an update that
+     * does not move to the next version, so nothing is overwritten in place (DESIGN.md rule 8).
+     */
+    version: integer('version').notNull().default(1),
   },
   (t) => [
     primaryKey({ columns: [t.partnershipId, t.id] }),
     index('subject_record_subject').on(t.partnershipId, t.subjectId),
     uniqueIndex('subject_record_external').on(t.partnershipId, t.organisationId, t.externalId),
     check('subject_record_fact_or_opinion', sql`${t.factOrOpinion} in ('fact', 'opinion')`),
+  ],
+);
+
+/**
+ * Every content an item ever had, one row per version (DESIGN.md rule 8: nothing overwritten).
+ * Written by ingest in the transaction that moves subject_record to the version, with the
+ * batch's audit event; insert-only by trigger, except that an erased item's versions are
+ * deleted with it, and only once its tombstone exists (drizzle custom migration
+ * record_versions). Subject data: read only inside domain/policy.
+ */
+export const subjectRecordVersion = pgTable(
+  'subject_record_version',
+  {
+    partnershipId: uuid('partnership_id').notNull(),
+    recordId: uuid('record_id').notNull(),
+    version: integer('version').notNull(),
+    subjectId: text('subject_id').notNull(),
+    organisationId: uuid('organisation_id').notNull(),
+    fieldGroup: text('field_group').notNull(),
+    kind: text('kind').notNull(),
+    payload: jsonb('payload').notNull(),
+    eventDate: date('event_date'),
+    factOrOpinion: text('fact_or_opinion').notNull(),
+    sourceReference: text('source_reference').notNull(),
+    contentHash: text('content_hash'),
+    ingestRunId: uuid('ingest_run_id'),
+    /** When Tessera received this version. */
+    recordedAt: timestamp('recorded_at', { withTimezone: true }).notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.partnershipId, t.recordId, t.version] }),
+    check('subject_record_version_positive', sql`${t.version} >= 1`),
+  ],
+);
+
+/**
+ * What is left of an erased item (UK GDPR Art 17): who held it, the agency's id for it, when,
+ * why and by whom. Nothing about the person: the agency's external id is kept only so that a
+ * later feed cannot load the item again (feeds refuse that row and count it). Insert-only by
+ * trigger. `reason` is one of the Art 17(1) grounds (records/erasure-grounds.ts);
+ * `request_reference` is the controller's own case reference for the erasure request.
+ */
+export const subjectRecordTombstone = pgTable(
+  'subject_record_tombstone',
+  {
+    partnershipId: uuid('partnership_id').notNull(),
+    organisationId: uuid('organisation_id').notNull(),
+    externalId: text('external_id').notNull(),
+    /** The erased item's id, so its versions may be deleted (trigger) and its audit events found. */
+    recordId: uuid('record_id').notNull(),
+    erasedAt: timestamp('erased_at', { withTimezone: true }).notNull(),
+    reason: text('reason').notNull(),
+    requestReference: text('request_reference'),
+    /** The user id of the DPO, or system:<process> for the platform operator. */
+    erasedBy: text('erased_by').notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.partnershipId, t.organisationId, t.externalId] }),
+    uniqueIndex('subject_record_tombstone_record').on(t.partnershipId, t.recordId),
   ],
 );
 

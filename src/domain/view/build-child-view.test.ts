@@ -22,6 +22,7 @@ const record = (
   recordedAt: new Date('2026-10-02T10:00:00Z'),
   factOrOpinion: 'fact',
   sourceReference: 'x',
+  version: 1,
   ...fields,
 });
 

@@ -72,6 +72,8 @@ export interface ChronologyEntry {
   readonly factOrOpinion: 'fact' | 'opinion';
   /** The probability of the link that placed the record in this person's view. */
   readonly linkConfidence: number;
+  /** The version of the agency's record shown: above 1 once the agency changed it (recordedAt is then the change). */
+  readonly version: number;
 }
 
 const holderLabel = (r: PersonRecord) => r.holderName ?? 'An organisation';
@@ -192,6 +194,7 @@ export function buildChronology(records: readonly PersonRecord[]): ChronologyEnt
         recordedAt: r.recordedAt,
         factOrOpinion: r.factOrOpinion,
         linkConfidence: r.linkConfidence,
+        version: r.version,
       };
     });
   // Newest event first, undated last; a date found in the payload may move an entry up (stable).

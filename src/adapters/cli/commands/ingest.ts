@@ -103,6 +103,10 @@ export async function ingestCommand(
       console.log(
         `warning: ${t.waitingForIdentity} records kept waiting for identity: their person's details row was refused or has not arrived, so they are linked to no one else's records until it does`,
       );
+    if (t.erasedNotReloaded > 0)
+      console.log(
+        `${t.erasedNotReloaded} rows name records their organisation erased: not reloaded (UK GDPR Art 17)`,
+      );
     if (result.sharedOutside === false)
       console.log(
         `warning: no agreement in force lets anyone outside the organisation see ${fieldGroupDefinitions[mapping.fieldGroup].label.toLowerCase()}: these records reach no one`,

@@ -27,7 +27,9 @@ export const IngestRunParams = z.object({ runId: z.string().max(100) });
 const Counts = {
   rowsRead: z.number(),
   inserted: z.number(),
-  updated: z.number(),
+  updated: z
+    .number()
+    .openapi({ description: 'Records whose content changed: each kept its versions and gained a new one' }),
   unchanged: z.number(),
   rejected: z.number(),
   flagged: z.number(),
@@ -36,6 +38,10 @@ const Counts = {
   waitingForIdentity: z.number().openapi({
     description:
       "Records kept although their person's details had not arrived (the details row was refused or is yet to come)",
+  }),
+  erasedNotReloaded: z.number().openapi({
+    description:
+      'Rows naming a record its organisation erased: refused one by one and never loaded again (UK GDPR Art 17); not an error of the feed',
   }),
 };
 

@@ -108,6 +108,10 @@ const ChronologyEntryView = z
     recordedAt: z.string(),
     factOrOpinion: z.enum(['fact', 'opinion']),
     linkConfidence: z.number(),
+    version: z.number().openapi({
+      description:
+        "The version of the agency's record shown: 1, or more once the agency changed it (recordedAt is when)",
+    }),
   })
   .openapi('ChronologyEntry');
 

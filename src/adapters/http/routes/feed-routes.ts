@@ -48,6 +48,7 @@ const runView = (r: IngestRunRow, names: Map<string, string>): RunView => ({
   duplicates: r.duplicates,
   batches: r.batches,
   waitingForIdentity: r.waitingForIdentity,
+  erasedNotReloaded: r.erasedNotReloaded,
   sharedOutside: r.sharedOutside,
 });
 

@@ -63,6 +63,7 @@ export const actionLabels = {
   'ingest.waiting_listed': 'Listed records waiting for identity',
   'request.timescales_set': 'Set the RAG timescales',
   'request.created': 'Asked agencies for information',
+  'record.erased': 'Erased an agency record, leaving a tombstone',
 } as const satisfies Record<AuditAction, string>;
 
 export function actionLabel(action: string): string {

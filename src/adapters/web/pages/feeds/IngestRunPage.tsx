@@ -12,12 +12,13 @@ function Counts({ run }: { readonly run: IngestReport['run'] }) {
   const rows: [string, number][] = [
     ['Rows read', run.rowsRead],
     ['New records', run.inserted],
-    ['Changed records (replaced in place)', run.updated],
+    ['Changed records (a new version kept beside the old)', run.updated],
     ['Unchanged (already held)', run.unchanged],
     ['Rejected rows', run.rejected],
     ['Rows kept with a warning', run.flagged],
     ['Rows repeated later in the file', run.duplicates],
     ['Records waiting for identity', run.waitingForIdentity],
+    ['Erased records, not reloaded', run.erasedNotReloaded],
   ];
   return (
     <dl className="govuk-summary-list">

@@ -1,6 +1,6 @@
 import type { ReactNode } from 'react';
 import type { ChronologyEntry } from '../../api-types.ts';
-import { confidence, eventDateLabel, recordedDateLabel } from './person-labels.ts';
+import { confidence, eventDateLabel, recordedDateLabel, versionLabel } from './person-labels.ts';
 
 /** The chronology as a table: source, event and recorded dates, fact or opinion, link confidence. */
 export function ChronologyTable({ entries }: { readonly entries: readonly ChronologyEntry[] }) {
@@ -45,13 +45,28 @@ function ChronologyCards({ entries }: { readonly entries: readonly ChronologyEnt
                   'Fact'
                 )}
               </CardRow>
-              <CardRow label="Recorded">{recordedDateLabel(e.recordedDate)}</CardRow>
+              <CardRow label="Recorded">
+                {recordedDateLabel(e.recordedDate)}
+                <Version entry={e} />
+              </CardRow>
               <CardRow label="Link confidence">{confidence(e.linkConfidence)}</CardRow>
             </dl>
           </div>
         </li>
       ))}
     </ol>
+  );
+}
+
+/** A changed record says which version is shown and when it changed, so no one mistakes it for the first. */
+function Version({ entry }: { readonly entry: ChronologyEntry }) {
+  const label = versionLabel(entry.version, entry.recordedAt);
+  if (label === null) return null;
+  return (
+    <>
+      <br />
+      <span className="govuk-hint govuk-!-font-size-16">{label}</span>
+    </>
   );
 }
 
@@ -107,7 +122,10 @@ function Table({ entries }: { readonly entries: readonly ChronologyEntry[] }) {
                 'Fact'
               )}
             </td>
-            <td className="govuk-table__cell">{recordedDateLabel(e.recordedDate)}</td>
+            <td className="govuk-table__cell">
+              {recordedDateLabel(e.recordedDate)}
+              <Version entry={e} />
+            </td>
             <td className="govuk-table__cell">{confidence(e.linkConfidence)}</td>
           </tr>
         ))}

@@ -47,6 +47,10 @@ export const optionalDate = (iso: string | null) => (iso === null ? 'Not recorde
 export const eventDateLabel = (iso: string | null) =>
   iso === null ? 'Date not given by the agency' : plainDate(iso);
 
+/** "Version 2 (changed 3 September 2026)" for a record its agency changed; nothing for a first version. */
+export const versionLabel = (version: number, recordedAt: string) =>
+  version > 1 ? `Version ${version} (changed ${formatDate(recordedAt)})` : null;
+
 /** The day the agency recorded an entry (its own date, not when Tessera loaded it). */
 export const recordedDateLabel = (iso: string | null) =>
   iso === null ? 'Not given by the agency' : plainDate(iso);
