@@ -99,6 +99,18 @@ export class HeldIndex {
     return nhs[a]! >= 0 && nhs[b]! >= 0 && nhs[a] !== nhs[b];
   }
 
+  /**
+   * The strong-evidence verdict on two held rows (strong-evidence.ts: -1 contradicts, 1 agrees
+   * on a birth date, 0 neither), and whether they share an identifier issued to one person.
+   */
+  judge(a: number, b: number): number {
+    return this.index.evidence.judge(a, b);
+  }
+
+  identifies(a: number, b: number): boolean {
+    return this.index.evidence.identifies(a, b);
+  }
+
   private source(organisationId: string): number {
     let s = this.sourceOf.get(organisationId);
     if (s === undefined) this.sourceOf.set(organisationId, (s = this.sourceOf.size));

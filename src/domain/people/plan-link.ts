@@ -65,18 +65,26 @@ export function planLink(input: {
 
 /**
  * The record may join the person only if no record of the person contradicts it (two valid NHS
- * numbers) and it agrees with the person's records on average, as the batch clustering requires
- * before two clusters merge: one strong edge to one record is not enough.
+ * numbers), it agrees with the person's records on average, and its contradictions with them on
+ * strong evidence (strong-evidence.ts) do not outnumber its agreements unless an identifier is
+ * shared: the checks the batch clustering makes before two clusters merge (cluster.ts), so one
+ * weak record (no birth date) that joined one child cannot pull in another child who shares
+ * her name and postcode but whose birth date and home differ (issue 15).
  */
 export function agreesWithPerson(held: HeldIndex, row: number, members: readonly string[]): boolean {
   let total = 0;
   let count = 0;
+  let balance = 0;
+  let identified = false;
   for (const id of members) {
     const other = held.rowOfPerson(id);
     if (other === undefined) continue;
     if (held.contradicts(row, other)) return false;
+    balance += held.judge(row, other);
+    if (!identified) identified = held.identifies(row, other);
     total += held.index.weight(row, other);
     count++;
   }
+  if (balance < 0 && !identified) return false;
   return count === 0 || total / count >= MEAN_CROSS_WEIGHT;
 }

@@ -21,6 +21,8 @@ function heldWith(weights: Record<string, number>, contradicting: string[] = [])
     rowOfPerson: (id: string) => (ids.includes(id) ? ids.indexOf(id) : undefined),
     index: { weight: w },
     contradicts: (a: number, b: number) => contradicting.includes(`${Math.min(a, b)}-${Math.max(a, b)}`),
+    judge: () => 0,
+    identifies: () => false,
   } as unknown as HeldIndex;
 }
 

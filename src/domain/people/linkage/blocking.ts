@@ -23,7 +23,15 @@ export const defaultRules: readonly BlockingRule[] = [
   [
     ['address', 'city'],
     ['address', 'first_initial'],
+    ['address', 'first_formal'],
   ],
+  // Rules without a birth date for the records that lack one or carry a mistyped one. At a
+  // million records the looser variants above exceed the budget and the tighter ones need the
+  // birth year, so without these a record with no date, at its own address, was never compared.
+  [['postcode', 'first_formal']],
+  [['postcode', 'first_initial', 'last_initial']],
+  [['address', 'first_initial', 'last_initial']],
+  [['first_formal', 'last', 'sector']],
   [['email'], ['email', 'first_initial']],
   [['first_formal'], ['first_formal', 'birth_year'], ['first_formal', 'last_initial', 'birth_year']],
   [['last'], ['last', 'birth_year'], ['last', 'first_initial', 'birth_year']],

@@ -3,6 +3,7 @@ import { dayNumber, swapDayMonth } from './dates.ts';
 import { jaroWinklerSimilarity } from './jaro-winkler.ts';
 import { locationComparison } from './location-comparison.ts';
 import { SimilarityCache } from './similarity-cache.ts';
+import { nameCohortBits } from './name-cohorts.ts';
 import { areNameForms } from './nicknames.ts';
 import { levenshtein } from './string-distance.ts';
 
@@ -23,6 +24,11 @@ export interface Comparison {
   readonly levels: readonly string[];
   /** Column whose term frequency adjusts the first (exact) level. */
   readonly tf?: InternedColumn;
+  /**
+   * Bits taken off the exact level's term-frequency adjustment of record i when the pair also
+   * shares a birth date: the value is commoner among people born that year (name-cohorts.ts).
+   */
+  readonly cohortBits?: (i: number) => number;
   level(i: number, j: number): number;
 }
 
@@ -77,6 +83,7 @@ function firstName(ds: Dataset): Comparison {
       'else',
     ],
     tf: first,
+    cohortBits: (i) => nameCohortBits(ds, i),
     level(i, j) {
       const a = first.ids[i]!;
       const b = first.ids[j]!;

@@ -82,6 +82,10 @@ const stringFields = [
   'email',
   'phone',
   'dobText',
+  // Derived for term frequencies by birth year (name-cohorts.ts): the year, and formal given
+  // name with year.
+  'birthYear',
+  'firstYear',
 ] as const;
 type StringColumn = (typeof stringFields)[number];
 
@@ -154,7 +158,16 @@ export class Dataset {
     this.put(row, 'email', fields.email, c.email, normaliseEmail);
     this.put(row, 'phone', fields.phone, c.phone, normalisePhone);
     const dob = this.put(row, 'dob', fields.dob, c.dobText, this.normaliseDob);
-    this.dob[row] = dob < 0 ? 0 : Number(c.dobText.values[dob]);
+    const packed = dob < 0 ? 0 : Number(c.dobText.values[dob]);
+    this.dob[row] = packed;
+    // Keyed by value, not id, so a part read on another thread appends with the same keys.
+    const year = packed === 0 ? undefined : String(Math.floor(packed / 10000));
+    c.birthYear.set(row, year);
+    const formal = c.firstFormal.ids[row]!;
+    c.firstYear.set(
+      row,
+      year === undefined || formal < 0 ? undefined : `${c.firstFormal.values[formal]}:${year}`,
+    );
     return row;
   }
 

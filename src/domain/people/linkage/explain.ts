@@ -46,6 +46,7 @@ export function explainPair(
   const levels = levelsOf(comparisons, i, j, new Uint8Array(comparisons.length));
   const weights = levelWeights(model);
   const prior = priorWeights(model);
+  const dob = comparisons.findIndex((c) => c.name === 'dob');
   const rows: ComparisonExplanation[] = comparisons.map((c, k) => {
     const l = levels[k]!;
     if (l === MISSING) {
@@ -61,6 +62,8 @@ export function explainPair(
     if (l === 0 && c.tf) {
       const freq = c.tf.tf(c.tf.ids[i]!);
       if (freq > 0) tfAdjustment = log2(model.comparisons[k]!.u[0]! / freq);
+      // A name in fashion the year both were born is weaker evidence (name-cohorts.ts).
+      if (c.cohortBits && dob >= 0 && levels[dob] === 0) tfAdjustment -= c.cohortBits(i);
     }
     return {
       comparison: c.name,

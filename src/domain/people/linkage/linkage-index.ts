@@ -7,6 +7,7 @@ import type { LinkResult } from './link-records.ts';
 import { PatternCodec, probabilityOf, type LinkageModel } from './model.ts';
 import { levelsOf } from './pair-levels.ts';
 import { PairScorer } from './scorer.ts';
+import { strongEvidence, type StrongEvidence } from './strong-evidence.ts';
 
 export interface ScoredCandidate {
   row: number;
@@ -22,6 +23,8 @@ export interface ScoredCandidate {
  */
 export class LinkageIndex {
   readonly comparisons: Comparison[];
+  /** The batch clustering's coherence checks (strong-evidence.ts), for the same model. */
+  readonly evidence: StrongEvidence;
   private readonly codec: PatternCodec;
   private readonly scorer: PairScorer;
   private readonly blocks: Map<string, number[]>[];
@@ -43,6 +46,7 @@ export class LinkageIndex {
     });
     this.codec = new PatternCodec(this.comparisons);
     this.scorer = new PairScorer(model, this.comparisons, this.codec);
+    this.evidence = strongEvidence(ds, this.comparisons, model);
     this.levels = new Uint8Array(this.comparisons.length);
     this.blocks = rules.map(() => new Map());
     this.indexRange(0, indexNow);

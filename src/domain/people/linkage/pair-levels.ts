@@ -1,6 +1,26 @@
 import type { Comparison } from './comparisons.ts';
 import type { PatternCodec } from './model.ts';
 
+/**
+ * The term-frequency bits an exact agreement of record i loses to its birth cohort
+ * (name-cohorts.ts): only when the pair also agrees exactly on the date of birth.
+ */
+export function cohortAdjustment(
+  comparisons: readonly Comparison[],
+  levels: ArrayLike<number>,
+  i: number,
+  active?: readonly boolean[],
+): number {
+  let bits = 0;
+  const dob = comparisons.findIndex((c) => c.name === 'dob');
+  if (dob < 0 || levels[dob] !== 0) return 0;
+  for (let c = 0; c < comparisons.length; c++) {
+    const f = comparisons[c]!.cohortBits;
+    if (f && levels[c] === 0 && (!active || active[c])) bits += f(i);
+  }
+  return bits;
+}
+
 /** Fills `out` with the level of each comparison for records i and j. */
 export function levelsOf(
   comparisons: readonly Comparison[],
@@ -46,5 +66,5 @@ export function tfAdjustment(
     const freq = tf.tf(tf.ids[i]!);
     if (freq > 0) adj += Math.log2(u[c]![0]! / freq);
   }
-  return adj;
+  return adj - cohortAdjustment(comparisons, levels, i, active);
 }

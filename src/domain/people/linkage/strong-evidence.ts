@@ -75,15 +75,15 @@ export function strongEvidence(
     const nb = houseNumber(address.ids[b]!);
     return na >= 0 && nb >= 0 && na !== nb;
   };
-  const dob = ds.dob;
   const identifies = (a: number, b: number) =>
     (nhs.ids[a]! >= 0 && nhs.ids[a] === nhs.ids[b]) ||
     (identifier.ids[a]! >= 0 && identifier.ids[a] === identifier.ids[b]);
   return {
     identifies,
     judge(a, b) {
-      const da = dob[a]!;
-      const db = dob[b]!;
+      // Read through the data set each time: incremental linking grows it, replacing the array.
+      const da = ds.dob[a]!;
+      const db = ds.dob[b]!;
       const datesKnown = da !== 0 && db !== 0;
       const name = first?.level(a, b) ?? 255;
       const namesDiffer = checkNames && name !== 255 && name > NICKNAME;
