@@ -143,7 +143,7 @@ for (const kind of testDatabaseKinds()) {
           'subject_record_organisation_fk',
         ));
 
-      test("the same organisation id in another partnership does not count: keys are per partnership", async () => {
+      test('the same organisation id in another partnership does not count: keys are per partnership', async () => {
         const elsewhere = randomUUID();
         await handle.db.execute(sql`insert into partnership (id, name) values (${elsewhere}, 'Eastmoor')`);
         await refused(

@@ -42,8 +42,11 @@ export const agreement = pgTable(
     primaryKey({ columns: [t.partnershipId, t.id] }),
     uniqueIndex('agreement_reference_unique').on(t.partnershipId, t.reference),
     index('agreement_tier1').on(t.partnershipId, t.tier1AgreementId),
-    foreignKey({ name: 'agreement_partnership_fk', columns: [t.partnershipId], foreignColumns: [partnership.id] })
-      .onDelete('restrict'),
+    foreignKey({
+      name: 'agreement_partnership_fk',
+      columns: [t.partnershipId],
+      foreignColumns: [partnership.id],
+    }).onDelete('restrict'),
     foreignKey({
       name: 'agreement_tier1_fk',
       columns: [t.partnershipId, t.tier1AgreementId],
@@ -119,7 +122,11 @@ export const agreementParty = pgTable(
     foreignKey({
       name: 'agreement_party_version_fk',
       columns: [t.partnershipId, t.agreementId, t.version],
-      foreignColumns: [agreementVersion.partnershipId, agreementVersion.agreementId, agreementVersion.version],
+      foreignColumns: [
+        agreementVersion.partnershipId,
+        agreementVersion.agreementId,
+        agreementVersion.version,
+      ],
     }).onDelete('restrict'),
     foreignKey({
       name: 'agreement_party_organisation_fk',
@@ -165,7 +172,11 @@ export const agreementFlow = pgTable(
     foreignKey({
       name: 'agreement_flow_version_fk',
       columns: [t.partnershipId, t.agreementId, t.version],
-      foreignColumns: [agreementVersion.partnershipId, agreementVersion.agreementId, agreementVersion.version],
+      foreignColumns: [
+        agreementVersion.partnershipId,
+        agreementVersion.agreementId,
+        agreementVersion.version,
+      ],
     }).onDelete('restrict'),
   ],
 );

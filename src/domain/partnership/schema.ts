@@ -1,5 +1,14 @@
 import { sql } from 'drizzle-orm';
-import { foreignKey, index, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import {
+  foreignKey,
+  index,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from 'drizzle-orm/pg-core';
 
 /**
  * Partnership tables. Every tenant row carries partnership_id in its primary key (DESIGN.md rule 7):
@@ -29,8 +38,11 @@ export const organisation = pgTable(
   (t) => [
     primaryKey({ columns: [t.partnershipId, t.id] }),
     uniqueIndex('organisation_name_unique').on(t.partnershipId, sql`lower(${t.name})`),
-    foreignKey({ name: 'organisation_partnership_fk', columns: [t.partnershipId], foreignColumns: [partnership.id] })
-      .onDelete('restrict'),
+    foreignKey({
+      name: 'organisation_partnership_fk',
+      columns: [t.partnershipId],
+      foreignColumns: [partnership.id],
+    }).onDelete('restrict'),
   ],
 );
 
@@ -49,8 +61,11 @@ export const appUser = pgTable(
   (t) => [
     primaryKey({ columns: [t.partnershipId, t.id] }),
     uniqueIndex('app_user_email_unique').on(t.partnershipId, t.email),
-    foreignKey({ name: 'app_user_partnership_fk', columns: [t.partnershipId], foreignColumns: [partnership.id] })
-      .onDelete('restrict'),
+    foreignKey({
+      name: 'app_user_partnership_fk',
+      columns: [t.partnershipId],
+      foreignColumns: [partnership.id],
+    }).onDelete('restrict'),
     // Every account has its platform-wide email entry, naming this very account. A reference
     // table may not point at a distributed one on Citus, so the key runs this way round.
     foreignKey({

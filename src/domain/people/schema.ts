@@ -79,8 +79,11 @@ export const linkageModel = pgTable(
   (t) => [
     primaryKey({ columns: [t.partnershipId, t.id] }),
     index('linkage_model_latest').on(t.partnershipId, t.fittedAt),
-    foreignKey({ name: 'linkage_model_partnership_fk', columns: [t.partnershipId], foreignColumns: [partnership.id] })
-      .onDelete('restrict'),
+    foreignKey({
+      name: 'linkage_model_partnership_fk',
+      columns: [t.partnershipId],
+      foreignColumns: [partnership.id],
+    }).onDelete('restrict'),
   ],
 );
 

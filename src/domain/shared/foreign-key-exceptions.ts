@@ -30,9 +30,11 @@ const auditOutlives =
   'user, subject or agreement after it is ended or erased, and a key would make erasure impossible ' +
   'without rewriting the append-only log';
 
-const externalId = "the agency's own id in its own system (DESIGN.md rule 8, idempotent ingest), not a row here";
+const externalId =
+  "the agency's own id in its own system (DESIGN.md rule 8, idempotent ingest), not a row here";
 
-const transactionNumber = "the number of the PostgreSQL transaction that wrote the event (the sealer's order), not a row's id";
+const transactionNumber =
+  "the number of the PostgreSQL transaction that wrote the event (the sealer's order), not a row's id";
 
 export const foreignKeyExceptions = {
   'user_email.partnership_id': referenceTableToTenant,
@@ -41,10 +43,10 @@ export const foreignKeyExceptions = {
   'agreement_version.gateway_ids': `an array, which PostgreSQL cannot key; each element is ${gatewayById}`,
   'agreement_flow.from_organisation_ids':
     'an array of organisation ids, which PostgreSQL cannot key; check-flow.ts refuses one that is not a ' +
-    "party of the version, and parties are keyed to organisation (agreement_party_organisation_fk)",
+    'party of the version, and parties are keyed to organisation (agreement_party_organisation_fk)',
   'agreement_flow.to_organisation_ids':
     'an array of organisation ids, which PostgreSQL cannot key; check-flow.ts refuses one that is not a ' +
-    "party of the version, and parties are keyed to organisation (agreement_party_organisation_fk)",
+    'party of the version, and parties are keyed to organisation (agreement_party_organisation_fk)',
   'agreement_flow.statutory_gateway_ids': `an array, which PostgreSQL cannot key; each element is ${gatewayById}`,
   'agreement_flow.other_gateway_ids': `an array, which PostgreSQL cannot key; each element is ${gatewayById}`,
   'agreement_flow.confidentiality_gateway_id': gatewayById,
