@@ -172,7 +172,7 @@ for (const kind of testDatabaseKinds()) {
         fieldGroups: PublishedGroup[];
       }
     ).fieldGroups;
-    const subjects = await seedMatrixSubjects(app.deps.db, groups, { child, person, parent });
+    const subjects = await seedMatrixSubjects(app.deps, groups, { child, person, parent });
     const sessions = new Map<string, SignedInSession>();
     for (const u of demoUsers) sessions.set(u.email, await app.signIn(u.email));
 

@@ -148,6 +148,31 @@ describe('Tessera on a Citus cluster', { skip: unavailable ?? false }, () => {
     }
   });
 
+  test('every foreign key is made again on the distributed tables, and an orphan is refused on the shards', async () => {
+    const keys = await queryRows<{ name: string }>(
+      deps.db,
+      // The tables, not their shards: a reference table has a placement on the coordinator too.
+      sql`select c.conname as name from pg_constraint c
+          where c.contype = 'f' and c.conrelid in (select table_name from citus_tables) order by 1`,
+    );
+    assert.ok(report.foreignKeys.length > 40, 'the migrated schema has its foreign keys');
+    assert.deepEqual(
+      keys.map((k) => k.name),
+      [...report.foreignKeys].sort(),
+    );
+    // A record held by an organisation Northshire does not have: refused on the shard, as on one
+    // PostgreSQL (test/foreign-keys.test.ts).
+    await assert.rejects(
+      deps.db.execute(
+        sql`insert into subject_record (partnership_id, id, subject_id, organisation_id, field_group, kind,
+              payload, recorded_at, fact_or_opinion, source_reference)
+            values (${demoPartnership.id}, gen_random_uuid(), 'sam-taylor', gen_random_uuid(), 'police_incidents',
+              'police_incident', '{}', now(), 'fact', 'orphan')`,
+      ),
+      (error: Error) => (error.cause as { code?: string })?.code === '23503',
+    );
+  });
+
   test("the agreement triggers still hold on the shards, within Northshire's own rows", async () => {
     const [signatures] = await queryRows<{ n: number }>(
       deps.db,

@@ -8,7 +8,6 @@ import type pg from 'pg';
 /**
  * National tables, the same for every partnership, copied to every node. The gateway catalogue
  * is law; user_email maps an email to its partnership before sign-in knows which one it is.
- * Listed in foreign-key order: gateway refers to gateway_catalogue_version.
  */
 export const referenceTables = ['gateway_catalogue_version', 'gateway', 'user_email'] as const;
 
@@ -44,14 +43,35 @@ export interface DistributionReport {
   readonly reference: readonly string[];
   readonly distributed: readonly string[];
   readonly withUnsafeTriggers: readonly string[];
+  /** Every foreign key, lifted before distribution and made again on the distributed tables. */
+  readonly foreignKeys: readonly string[];
 }
 
 /**
  * Makes the reference tables, then distributes `partnership` on its id and every other table on
  * partnership_id, colocated with it, so one partnership's rows of every table sit on one node
  * and its joins never leave it. Existing rows move to the shards.
+ *
+ * Foreign keys (issue 13) are lifted first and made again at the end. Citus accepts no key
+ * between a plain local table and a Citus table, in either direction: distributing a parent
+ * while its child is local fails, and so does distributing the child first; making a reference
+ * table while a local table names it turns that whole connected group into Citus-local tables,
+ * which then cannot be distributed. Made again on the distributed tables, each key is checked
+ * by Citus's own rules (colocated, through the distribution column, or to a reference table)
+ * and enforced on the shards, so a key the schema should not have fails here.
  */
 export async function distributeTables(client: pg.Client): Promise<DistributionReport> {
+  const { rows: foreignKeys } = await client.query<{ name: string; drop: string; add: string }>(
+    `select c.conname as name,
+            format('alter table %I drop constraint %I', t.relname, c.conname) as drop,
+            format('alter table %I add constraint %I %s', t.relname, c.conname, pg_get_constraintdef(c.oid)) as add
+     from pg_constraint c
+     join pg_class t on t.oid = c.conrelid
+     join pg_namespace n on n.oid = t.relnamespace
+     where c.contype = 'f' and n.nspname = 'public'
+     order by t.relname, c.conname`,
+  );
+  for (const key of foreignKeys) await client.query(key.drop);
   const { rows: tables } = await client.query<{ name: string; has_triggers: boolean }>(
     `select c.relname as name,
             exists (select 1 from pg_trigger t where t.tgrelid = c.oid and not t.tgisinternal) as has_triggers
@@ -90,5 +110,11 @@ export async function distributeTables(client: pg.Client): Promise<DistributionR
       `select create_distributed_table($1, 'partnership_id', colocate_with => 'partnership')`,
     );
   }
-  return { reference: [...referenceTables], distributed: ['partnership', ...tenant], withUnsafeTriggers };
+  for (const key of foreignKeys) await client.query(key.add);
+  return {
+    reference: [...referenceTables],
+    distributed: ['partnership', ...tenant],
+    withUnsafeTriggers,
+    foreignKeys: foreignKeys.map((k) => k.name),
+  };
 }

@@ -5,6 +5,7 @@ import { relinkPartnership } from '../../src/domain/people/relink-partnership.ts
 import { fixedClock } from '../../src/domain/shared/clock.ts';
 import { silentLogger } from '../../src/domain/shared/deps.ts';
 import { randomIds, type PartnershipId } from '../../src/domain/shared/ids.ts';
+import { ensureOrganisations } from './organisations.ts';
 import { openTestDatabase } from './test-database.ts';
 import { generatePopulation } from '../../src/domain/people/generator/generate-population.ts';
 import { parseAnyDate } from '../../src/domain/people/linkage/dates.ts';
@@ -110,6 +111,11 @@ export async function insertAgencyPersons(
     phone: s.phone ?? null,
     updatedAt: new Date('2026-11-01T09:00:00Z'),
   }));
+  await ensureOrganisations(
+    db,
+    partnershipId,
+    rows.map((r) => r.organisationId),
+  );
   for (let k = 0; k < rows.length; k += 1000) await db.insert(agencyPerson).values(rows.slice(k, k + 1000));
   return rows.map((r) => r.id);
 }
@@ -128,13 +134,14 @@ export async function insertAgencyAddresses(
   }[],
 ): Promise<void> {
   if (rows.length === 0) return;
+  const evidence = await evidenceFor(db, partnershipId, rows, 'address');
   await db.insert(agencyAddress).values(
-    rows.map((r) => ({
+    rows.map((r, n) => ({
       partnershipId,
       id: randomUUID(),
       organisationId: r.organisationId,
       agencyPersonId: r.agencyPersonId,
-      subjectRecordId: r.subjectRecordId ?? randomUUID(),
+      subjectRecordId: evidence[n]!,
       addressKey: r.addressKey,
       postcode: r.postcode ?? null,
       fromDate: r.fromDate ?? null,
@@ -157,12 +164,13 @@ export async function insertAgencyRelationships(
   }[],
 ): Promise<void> {
   if (rows.length === 0) return;
+  const evidence = await evidenceFor(db, partnershipId, rows, 'relationship');
   await db.insert(agencyRelationship).values(
-    rows.map((r) => ({
+    rows.map((r, n) => ({
       partnershipId,
       id: randomUUID(),
       organisationId: r.organisationId,
-      subjectRecordId: r.subjectRecordId ?? randomUUID(),
+      subjectRecordId: evidence[n]!,
       agencyPersonId: r.agencyPersonId,
       relatedExternalPersonId: r.relatedExternalPersonId,
       kind: r.kind,
@@ -170,6 +178,38 @@ export async function insertAgencyRelationships(
       toDate: r.toDate ?? null,
     })),
   );
+}
+
+/**
+ * The subject_record item each address or relationship row comes from: the one the test names,
+ * or else a family_household item made for it, since every such row cites an item that exists
+ * (agency_address_subject_record_fk, agency_relationship_subject_record_fk).
+ */
+async function evidenceFor(
+  db: Db,
+  partnershipId: string,
+  rows: readonly { organisationId: string; agencyPersonId: string; subjectRecordId?: string }[],
+  kind: 'address' | 'relationship',
+): Promise<string[]> {
+  const ids = rows.map((r) => r.subjectRecordId ?? randomUUID());
+  await insertEvidenceItems(
+    db,
+    partnershipId,
+    rows.flatMap((r, n) =>
+      r.subjectRecordId
+        ? []
+        : [
+            {
+              id: ids[n]!,
+              organisationId: r.organisationId,
+              subjectId: r.agencyPersonId,
+              fieldGroup: 'family_household',
+              kind,
+            },
+          ],
+    ),
+  );
+  return ids;
 }
 
 /** Items in subject_record that relationships and addresses cite as evidence (ids chosen by the test). */
@@ -185,6 +225,11 @@ export async function insertEvidenceItems(
   }[],
 ): Promise<void> {
   if (rows.length === 0) return;
+  await ensureOrganisations(
+    db,
+    partnershipId,
+    rows.map((r) => r.organisationId),
+  );
   await db.insert(subjectRecord).values(
     rows.map((r) => ({
       partnershipId,

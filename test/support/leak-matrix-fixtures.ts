@@ -1,9 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import { demoOrganisations } from '../../src/domain/demo/northshire.ts';
+import { fitAndSaveModel, readHeldDataset } from '../../src/domain/people/held-index.ts';
 import { linkReview } from '../../src/domain/people/schema.ts';
 import type { FieldGroup } from '../../src/domain/policy/field-groups.ts';
-import { queryRows, type Db } from '../../src/domain/shared/database.ts';
+import { queryRows } from '../../src/domain/shared/database.ts';
+import type { Deps } from '../../src/domain/shared/deps.ts';
 import { insertAgencyRelationships } from './agency-persons.ts';
 import { markedPayload, type PublishedGroup } from './leak-matrix-fields.ts';
 import { northshirePartnershipId } from './northshire-flows.ts';
@@ -29,10 +31,11 @@ export interface MatrixSubjects {
  * which is the family network edge's evidence.
  */
 export async function seedMatrixSubjects(
-  db: Db,
+  deps: Deps,
   groups: readonly PublishedGroup[],
   ids: { child: string; person: string; parent: string },
 ): Promise<MatrixSubjects> {
+  const { db } = deps;
   // Items of kind 'matrix' so that every group makes a chronology entry; a person details item
   // (identity) as well names the person in the view, in search results and in the family network.
   const items = (subject: 'M' | 'P', key: string) =>
@@ -101,6 +104,13 @@ export async function seedMatrixSubjects(
       };
     }),
   );
+  // A review names the model that scored the pair (link_review_model_fk), and the review page
+  // explains the pair with the current model: fitted here on what the partnership holds.
+  const { stored: model } = await fitAndSaveModel(
+    deps,
+    northshirePartnershipId,
+    await readHeldDataset(deps, northshirePartnershipId),
+  );
   const reviewId = randomUUID();
   await db.insert(linkReview).values({
     partnershipId: northshirePartnershipId,
@@ -110,7 +120,7 @@ export async function seedMatrixSubjects(
     matchWeight: 4,
     matchProbability: 0.94,
     reason: 'uncertain',
-    modelId: randomUUID(),
+    modelId: model.id,
     status: 'pending',
     createdAt: new Date('2026-10-30T12:00:00Z'),
   });

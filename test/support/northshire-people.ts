@@ -4,6 +4,7 @@ import { personLink } from '../../src/domain/people/schema.ts';
 import { agencyPerson, subjectRecord } from '../../src/domain/records/schema.ts';
 import type { Db } from '../../src/domain/shared/database.ts';
 import { northshirePartnershipId, org } from './northshire-flows.ts';
+import { ensureOrganisations } from './organisations.ts';
 
 /**
  * Named people as linkage leaves them: each agency's person (agency_person), linked to one
@@ -188,6 +189,11 @@ export async function insertPeople(
 ): Promise<Map<string, string>> {
   const ids = new Map<string, string>();
   const at = new Date('2026-10-30T12:00:00Z');
+  await ensureOrganisations(
+    db,
+    partnershipId,
+    specs.map((s) => s.holder),
+  );
   for (const spec of specs) {
     const id = randomUUID();
     ids.set(spec.externalPersonId, id);

@@ -3,6 +3,7 @@ import type { FieldGroup } from '../../src/domain/policy/field-groups.ts';
 import { subjectRecord } from '../../src/domain/records/schema.ts';
 import type { Db } from '../../src/domain/shared/database.ts';
 import { northshirePartnershipId, org } from './northshire-flows.ts';
+import { ensureOrganisations } from './organisations.ts';
 
 /**
  * Named children and what each agency holds about them, written straight into subject_record as
@@ -139,6 +140,15 @@ function r(
 }
 
 export async function insertSubjectRecords(db: Db, specs: readonly RecordSpec[]): Promise<void> {
+  const partnerships = new Set(specs.map((s) => s.partnershipId ?? northshirePartnershipId));
+  for (const partnershipId of partnerships) {
+    const holders = specs.filter((s) => (s.partnershipId ?? northshirePartnershipId) === partnershipId);
+    await ensureOrganisations(
+      db,
+      partnershipId,
+      holders.map((s) => s.holder),
+    );
+  }
   await db.insert(subjectRecord).values(
     specs.map((s) => ({
       partnershipId: s.partnershipId ?? northshirePartnershipId,

@@ -2,6 +2,7 @@ import { sql } from 'drizzle-orm';
 import {
   bigint,
   date,
+  foreignKey,
   index,
   integer,
   pgTable,
@@ -11,6 +12,7 @@ import {
   uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
+import { appUser, membership, organisation, partnership } from '../partnership/schema.ts';
 
 /**
  * Data sharing agreements. Every row carries partnership_id in its key (DESIGN.md rule 7).
@@ -40,6 +42,16 @@ export const agreement = pgTable(
     primaryKey({ columns: [t.partnershipId, t.id] }),
     uniqueIndex('agreement_reference_unique').on(t.partnershipId, t.reference),
     index('agreement_tier1').on(t.partnershipId, t.tier1AgreementId),
+    foreignKey({
+      name: 'agreement_partnership_fk',
+      columns: [t.partnershipId],
+      foreignColumns: [partnership.id],
+    }).onDelete('restrict'),
+    foreignKey({
+      name: 'agreement_tier1_fk',
+      columns: [t.partnershipId, t.tier1AgreementId],
+      foreignColumns: [t.partnershipId, t.id],
+    }).onDelete('restrict'),
   ],
 );
 
@@ -51,7 +63,14 @@ export const agreementReferenceCounter = pgTable(
     tier: text('tier').notNull(),
     lastNumber: integer('last_number').notNull(),
   },
-  (t) => [primaryKey({ columns: [t.partnershipId, t.tier] })],
+  (t) => [
+    primaryKey({ columns: [t.partnershipId, t.tier] }),
+    foreignKey({
+      name: 'agreement_reference_counter_partnership_fk',
+      columns: [t.partnershipId],
+      foreignColumns: [partnership.id],
+    }).onDelete('restrict'),
+  ],
 );
 
 export const agreementVersion = pgTable(
@@ -78,7 +97,14 @@ export const agreementVersion = pgTable(
     activatedAt: timestamp('activated_at', { withTimezone: true }),
     supersededAt: timestamp('superseded_at', { withTimezone: true }),
   },
-  (t) => [primaryKey({ columns: [t.partnershipId, t.agreementId, t.version] })],
+  (t) => [
+    primaryKey({ columns: [t.partnershipId, t.agreementId, t.version] }),
+    foreignKey({
+      name: 'agreement_version_agreement_fk',
+      columns: [t.partnershipId, t.agreementId],
+      foreignColumns: [agreement.partnershipId, agreement.id],
+    }).onDelete('restrict'),
+  ],
 );
 
 export const agreementParty = pgTable(
@@ -91,7 +117,23 @@ export const agreementParty = pgTable(
     position: integer('position').notNull(),
     contact: text('contact'),
   },
-  (t) => [primaryKey({ columns: [t.partnershipId, t.agreementId, t.version, t.organisationId] })],
+  (t) => [
+    primaryKey({ columns: [t.partnershipId, t.agreementId, t.version, t.organisationId] }),
+    foreignKey({
+      name: 'agreement_party_version_fk',
+      columns: [t.partnershipId, t.agreementId, t.version],
+      foreignColumns: [
+        agreementVersion.partnershipId,
+        agreementVersion.agreementId,
+        agreementVersion.version,
+      ],
+    }).onDelete('restrict'),
+    foreignKey({
+      name: 'agreement_party_organisation_fk',
+      columns: [t.partnershipId, t.organisationId],
+      foreignColumns: [organisation.partnershipId, organisation.id],
+    }).onDelete('restrict'),
+  ],
 );
 
 export const agreementFlow = pgTable(
@@ -127,6 +169,15 @@ export const agreementFlow = pgTable(
   (t) => [
     primaryKey({ columns: [t.partnershipId, t.id] }),
     uniqueIndex('agreement_flow_position').on(t.partnershipId, t.agreementId, t.version, t.position),
+    foreignKey({
+      name: 'agreement_flow_version_fk',
+      columns: [t.partnershipId, t.agreementId, t.version],
+      foreignColumns: [
+        agreementVersion.partnershipId,
+        agreementVersion.agreementId,
+        agreementVersion.version,
+      ],
+    }).onDelete('restrict'),
   ],
 );
 
@@ -145,7 +196,30 @@ export const agreementSignature = pgTable(
     signerName: text('signer_name').notNull(),
     signedAt: timestamp('signed_at', { withTimezone: true }).notNull(),
   },
-  (t) => [primaryKey({ columns: [t.partnershipId, t.agreementId, t.version, t.organisationId] })],
+  (t) => [
+    primaryKey({ columns: [t.partnershipId, t.agreementId, t.version, t.organisationId] }),
+    // Only a party of the version signs it.
+    foreignKey({
+      name: 'agreement_signature_party_fk',
+      columns: [t.partnershipId, t.agreementId, t.version, t.organisationId],
+      foreignColumns: [
+        agreementParty.partnershipId,
+        agreementParty.agreementId,
+        agreementParty.version,
+        agreementParty.organisationId,
+      ],
+    }).onDelete('restrict'),
+    foreignKey({
+      name: 'agreement_signature_user_fk',
+      columns: [t.partnershipId, t.userId],
+      foreignColumns: [appUser.partnershipId, appUser.id],
+    }).onDelete('restrict'),
+    foreignKey({
+      name: 'agreement_signature_membership_fk',
+      columns: [t.partnershipId, t.membershipId],
+      foreignColumns: [membership.partnershipId, membership.id],
+    }).onDelete('restrict'),
+  ],
 );
 
 /** Suspensions are reversible, so each is a dated period; at most one is open at a time. */
@@ -166,6 +240,11 @@ export const agreementSuspension = pgTable(
     uniqueIndex('agreement_suspension_open')
       .on(t.partnershipId, t.agreementId)
       .where(sql`${t.resumedAt} is null`),
+    foreignKey({
+      name: 'agreement_suspension_agreement_fk',
+      columns: [t.partnershipId, t.agreementId],
+      foreignColumns: [agreement.partnershipId, agreement.id],
+    }).onDelete('restrict'),
   ],
 );
 
@@ -176,7 +255,17 @@ export const agreementSuspension = pgTable(
  * per partnership and reads this one row on each read: a cached policy older than the counter is
  * never used, whichever process made the change.
  */
-export const agreementPolicyGeneration = pgTable('agreement_policy_generation', {
-  partnershipId: uuid('partnership_id').primaryKey(),
-  generation: bigint('generation', { mode: 'number' }).notNull(),
-});
+export const agreementPolicyGeneration = pgTable(
+  'agreement_policy_generation',
+  {
+    partnershipId: uuid('partnership_id').primaryKey(),
+    generation: bigint('generation', { mode: 'number' }).notNull(),
+  },
+  (t) => [
+    foreignKey({
+      name: 'agreement_policy_generation_partnership_fk',
+      columns: [t.partnershipId],
+      foreignColumns: [partnership.id],
+    }).onDelete('restrict'),
+  ],
+);

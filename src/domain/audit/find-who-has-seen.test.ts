@@ -3,8 +3,9 @@ import { after, before, describe, test } from 'node:test';
 import { createTestApp, type TestApp } from '../../../test/support/test-app.ts';
 import { testDatabaseKinds } from '../../../test/support/test-database.ts';
 import { randomUUID } from 'node:crypto';
-import { northshirePartnershipId } from '../../../test/support/northshire-flows.ts';
+import { northshirePartnershipId, org } from '../../../test/support/northshire-flows.ts';
 import { linkDecision, linkMove, personLink } from '../people/schema.ts';
+import { agencyPerson } from '../records/schema.ts';
 import type { Actor } from '../shared/actor.ts';
 import { appendAuditEvent } from './append-audit-event.ts';
 import { findWhoHasSeen } from './find-who-has-seen.ts';
@@ -58,6 +59,13 @@ for (const kind of testDatabaseKinds()) {
       const policeRecord = randomUUID();
       const decision = randomUUID();
       const at = new Date('2026-10-01T10:00:00Z');
+      await app.database.db.insert(agencyPerson).values({
+        partnershipId: northshirePartnershipId,
+        id: policeRecord,
+        organisationId: org.police,
+        externalPersonId: 'CRN-MIA-1',
+        updatedAt: at,
+      });
       await app.database.db.insert(linkDecision).values({
         partnershipId: northshirePartnershipId,
         id: decision,

@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import {
   bigint,
+  foreignKey,
   index,
   integer,
   jsonb,
@@ -72,6 +73,13 @@ export const auditChain = pgTable(
   (t) => [
     primaryKey({ columns: [t.partnershipId, t.seq] }),
     uniqueIndex('audit_chain_event').on(t.partnershipId, t.eventId),
+    // A chain entry links an event that exists. Both tables are insert-only, so the key never
+    // acts on a delete; RESTRICT states that nothing here may ever cascade.
+    foreignKey({
+      name: 'audit_chain_event_fk',
+      columns: [t.partnershipId, t.eventId],
+      foreignColumns: [auditEvent.partnershipId, auditEvent.id],
+    }).onDelete('restrict'),
   ],
 );
 

@@ -2,6 +2,7 @@ import { sql } from 'drizzle-orm';
 import {
   boolean,
   check,
+  foreignKey,
   index,
   integer,
   pgTable,
@@ -10,6 +11,7 @@ import {
   timestamp,
   uuid,
 } from 'drizzle-orm/pg-core';
+import { organisation } from '../partnership/schema.ts';
 
 /**
  * One run of an agency feed through ingest (CLI or upload): what was read and what became of
@@ -66,6 +68,11 @@ export const ingestRun = pgTable(
     primaryKey({ columns: [t.partnershipId, t.id] }),
     index('ingest_run_started').on(t.partnershipId, t.startedAt),
     check('ingest_run_status', sql`${t.status} in ('running', 'completed', 'failed', 'interrupted')`),
+    foreignKey({
+      name: 'ingest_run_organisation_fk',
+      columns: [t.partnershipId, t.organisationId],
+      foreignColumns: [organisation.partnershipId, organisation.id],
+    }).onDelete('restrict'),
   ],
 );
 
@@ -88,5 +95,10 @@ export const ingestIssue = pgTable(
   (t) => [
     primaryKey({ columns: [t.partnershipId, t.runId, t.seq] }),
     check('ingest_issue_severity', sql`${t.severity} in ('rejected', 'flagged')`),
+    foreignKey({
+      name: 'ingest_issue_run_fk',
+      columns: [t.partnershipId, t.runId],
+      foreignColumns: [ingestRun.partnershipId, ingestRun.id],
+    }).onDelete('restrict'),
   ],
 );

@@ -34,6 +34,8 @@ export const gateway = pgTable(
   },
   (t) => [
     primaryKey({ columns: [t.version, t.id] }),
-    foreignKey({ columns: [t.version], foreignColumns: [gatewayCatalogueVersion.version] }),
+    foreignKey({ columns: [t.version], foreignColumns: [gatewayCatalogueVersion.version] }).onDelete(
+      'restrict',
+    ),
   ],
 );

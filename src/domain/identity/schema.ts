@@ -1,4 +1,5 @@
-import { index, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { foreignKey, index, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { appUser, membership } from '../partnership/schema.ts';
 
 /**
  * Server-side sessions. Only a SHA-256 of the session token is stored, so a copy of this table
@@ -23,5 +24,15 @@ export const userSession = pgTable(
   (t) => [
     primaryKey({ columns: [t.partnershipId, t.tokenHash] }),
     index('user_session_user').on(t.partnershipId, t.userId),
+    foreignKey({
+      name: 'user_session_user_fk',
+      columns: [t.partnershipId, t.userId],
+      foreignColumns: [appUser.partnershipId, appUser.id],
+    }).onDelete('restrict'),
+    foreignKey({
+      name: 'user_session_membership_fk',
+      columns: [t.partnershipId, t.membershipId],
+      foreignColumns: [membership.partnershipId, membership.id],
+    }).onDelete('restrict'),
   ],
 );

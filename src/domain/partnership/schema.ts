@@ -1,9 +1,24 @@
 import { sql } from 'drizzle-orm';
-import { index, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import {
+  foreignKey,
+  index,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from 'drizzle-orm/pg-core';
 
 /**
  * Partnership tables. Every tenant row carries partnership_id in its primary key (DESIGN.md rule 7):
  * it is the distribution key if the partnership outgrows one server.
+ *
+ * Foreign keys between tenant tables name the parent by (partnership_id, id), so on Citus the
+ * child and its parent sit on the same shard and the key is checked there (DESIGN.md section 5).
+ * All are ON DELETE RESTRICT: no use case deletes a parent, and one that someday must (erasure)
+ * should fail loudly rather than take children with it. A reference column that has no foreign
+ * key says why in domain/shared/foreign-key-exceptions.ts (test/foreign-keys.test.ts).
  */
 export const partnership = pgTable('partnership', {
   id: uuid('id').primaryKey(),
@@ -23,6 +38,11 @@ export const organisation = pgTable(
   (t) => [
     primaryKey({ columns: [t.partnershipId, t.id] }),
     uniqueIndex('organisation_name_unique').on(t.partnershipId, sql`lower(${t.name})`),
+    foreignKey({
+      name: 'organisation_partnership_fk',
+      columns: [t.partnershipId],
+      foreignColumns: [partnership.id],
+    }).onDelete('restrict'),
   ],
 );
 
@@ -41,6 +61,18 @@ export const appUser = pgTable(
   (t) => [
     primaryKey({ columns: [t.partnershipId, t.id] }),
     uniqueIndex('app_user_email_unique').on(t.partnershipId, t.email),
+    foreignKey({
+      name: 'app_user_partnership_fk',
+      columns: [t.partnershipId],
+      foreignColumns: [partnership.id],
+    }).onDelete('restrict'),
+    // Every account has its platform-wide email entry, naming this very account. A reference
+    // table may not point at a distributed one on Citus, so the key runs this way round.
+    foreignKey({
+      name: 'app_user_email_fk',
+      columns: [t.email, t.partnershipId, t.id],
+      foreignColumns: [userEmail.email, userEmail.partnershipId, userEmail.userId],
+    }).onDelete('restrict'),
   ],
 );
 
@@ -59,7 +91,11 @@ export const userEmail = pgTable(
     partnershipId: uuid('partnership_id').notNull(),
     userId: uuid('user_id').notNull(),
   },
-  (t) => [uniqueIndex('user_email_user').on(t.partnershipId, t.userId)],
+  (t) => [
+    uniqueIndex('user_email_user').on(t.partnershipId, t.userId),
+    // The key app_user's foreign key names (email alone is the primary key).
+    uniqueIndex('user_email_account').on(t.email, t.partnershipId, t.userId),
+  ],
 );
 
 export const membership = pgTable(
@@ -88,5 +124,15 @@ export const membership = pgTable(
       .where(sql`${t.endedAt} is null`),
     index('membership_user').on(t.partnershipId, t.userId),
     index('membership_organisation').on(t.partnershipId, t.organisationId, t.createdAt),
+    foreignKey({
+      name: 'membership_user_fk',
+      columns: [t.partnershipId, t.userId],
+      foreignColumns: [appUser.partnershipId, appUser.id],
+    }).onDelete('restrict'),
+    foreignKey({
+      name: 'membership_organisation_fk',
+      columns: [t.partnershipId, t.organisationId],
+      foreignColumns: [organisation.partnershipId, organisation.id],
+    }).onDelete('restrict'),
   ],
 );

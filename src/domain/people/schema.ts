@@ -2,6 +2,7 @@ import { sql } from 'drizzle-orm';
 import {
   check,
   doublePrecision,
+  foreignKey,
   index,
   integer,
   jsonb,
@@ -11,7 +12,12 @@ import {
   timestamp,
   uniqueIndex,
   uuid,
+  type PgTableExtraConfigValue,
 } from 'drizzle-orm/pg-core';
+import { partnership } from '../partnership/schema.ts';
+// For the foreign keys to agency_person only: a schema declares tables and reads nothing
+// (test/boundaries.test.ts).
+import { agencyPerson } from '../records/schema.ts';
 
 /**
  * Which person each agency person belongs to: the result of person linkage. A person is just the
@@ -41,6 +47,11 @@ export const personLink = pgTable(
   (t) => [
     primaryKey({ columns: [t.partnershipId, t.agencyPersonId] }),
     index('person_link_person').on(t.partnershipId, t.personId),
+    foreignKey({
+      name: 'person_link_agency_person_fk',
+      columns: [t.partnershipId, t.agencyPersonId],
+      foreignColumns: [agencyPerson.partnershipId, agencyPerson.id],
+    }).onDelete('restrict'),
   ],
 );
 
@@ -68,6 +79,11 @@ export const linkageModel = pgTable(
   (t) => [
     primaryKey({ columns: [t.partnershipId, t.id] }),
     index('linkage_model_latest').on(t.partnershipId, t.fittedAt),
+    foreignKey({
+      name: 'linkage_model_partnership_fk',
+      columns: [t.partnershipId],
+      foreignColumns: [partnership.id],
+    }).onDelete('restrict'),
   ],
 );
 
@@ -95,11 +111,32 @@ export const linkReview = pgTable(
     /** The latest decision about the pair (link_decision), null while pending. */
     decisionId: uuid('decision_id'),
   },
-  (t) => [
+  // Typed, since link_review and link_decision name each other.
+  (t): PgTableExtraConfigValue[] => [
     primaryKey({ columns: [t.partnershipId, t.id] }),
     uniqueIndex('link_review_pair').on(t.partnershipId, t.agencyPersonId, t.candidateAgencyPersonId),
     index('link_review_status').on(t.partnershipId, t.status, t.createdAt),
     check('link_review_status_known', sql`${t.status} in ('pending', 'confirmed', 'rejected', 'undone')`),
+    foreignKey({
+      name: 'link_review_agency_person_fk',
+      columns: [t.partnershipId, t.agencyPersonId],
+      foreignColumns: [agencyPerson.partnershipId, agencyPerson.id],
+    }).onDelete('restrict'),
+    foreignKey({
+      name: 'link_review_candidate_fk',
+      columns: [t.partnershipId, t.candidateAgencyPersonId],
+      foreignColumns: [agencyPerson.partnershipId, agencyPerson.id],
+    }).onDelete('restrict'),
+    foreignKey({
+      name: 'link_review_model_fk',
+      columns: [t.partnershipId, t.modelId],
+      foreignColumns: [linkageModel.partnershipId, linkageModel.id],
+    }).onDelete('restrict'),
+    foreignKey({
+      name: 'link_review_decision_fk',
+      columns: [t.partnershipId, t.decisionId],
+      foreignColumns: [linkDecision.partnershipId, linkDecision.id],
+    }).onDelete('restrict'),
   ],
 );
 
@@ -123,9 +160,19 @@ export const linkDecision = pgTable(
     decidedBy: text('decided_by').notNull(),
     reason: text('reason'),
   },
-  (t) => [
+  (t): PgTableExtraConfigValue[] => [
     primaryKey({ columns: [t.partnershipId, t.id] }),
     index('link_decision_review').on(t.partnershipId, t.reviewId),
+    foreignKey({
+      name: 'link_decision_review_fk',
+      columns: [t.partnershipId, t.reviewId],
+      foreignColumns: [linkReview.partnershipId, linkReview.id],
+    }).onDelete('restrict'),
+    foreignKey({
+      name: 'link_decision_undoes_fk',
+      columns: [t.partnershipId, t.undoesDecisionId],
+      foreignColumns: [t.partnershipId, t.id],
+    }).onDelete('restrict'),
   ],
 );
 
@@ -143,5 +190,17 @@ export const linkMove = pgTable(
     toProbability: doublePrecision('to_probability').notNull(),
     toLinkedBy: text('to_linked_by').notNull(),
   },
-  (t) => [primaryKey({ columns: [t.partnershipId, t.decisionId, t.agencyPersonId] })],
+  (t) => [
+    primaryKey({ columns: [t.partnershipId, t.decisionId, t.agencyPersonId] }),
+    foreignKey({
+      name: 'link_move_decision_fk',
+      columns: [t.partnershipId, t.decisionId],
+      foreignColumns: [linkDecision.partnershipId, linkDecision.id],
+    }).onDelete('restrict'),
+    foreignKey({
+      name: 'link_move_agency_person_fk',
+      columns: [t.partnershipId, t.agencyPersonId],
+      foreignColumns: [agencyPerson.partnershipId, agencyPerson.id],
+    }).onDelete('restrict'),
+  ],
 );

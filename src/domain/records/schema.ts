@@ -2,6 +2,7 @@ import { sql } from 'drizzle-orm';
 import {
   check,
   date,
+  foreignKey,
   index,
   integer,
   jsonb,
@@ -12,6 +13,8 @@ import {
   uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
+import { ingestRun } from '../feeds/schema.ts';
+import { organisation } from '../partnership/schema.ts';
 
 /**
  * Subject data: one item about one person, as an agency holds it. The minimum the policy reader
@@ -69,6 +72,16 @@ export const subjectRecord = pgTable(
     index('subject_record_subject').on(t.partnershipId, t.subjectId),
     uniqueIndex('subject_record_external').on(t.partnershipId, t.organisationId, t.externalId),
     check('subject_record_fact_or_opinion', sql`${t.factOrOpinion} in ('fact', 'opinion')`),
+    foreignKey({
+      name: 'subject_record_organisation_fk',
+      columns: [t.partnershipId, t.organisationId],
+      foreignColumns: [organisation.partnershipId, organisation.id],
+    }).onDelete('restrict'),
+    foreignKey({
+      name: 'subject_record_ingest_run_fk',
+      columns: [t.partnershipId, t.ingestRunId],
+      foreignColumns: [ingestRun.partnershipId, ingestRun.id],
+    }).onDelete('restrict'),
   ],
 );
 
@@ -180,6 +193,11 @@ export const agencyPerson = pgTable(
       'gin',
       sql`string_to_array(lower(coalesce(${t.firstName}, '') || ' ' || coalesce(${t.middleNames}, '') || ' ' || coalesce(${t.lastName}, '')), ' ')`,
     ),
+    foreignKey({
+      name: 'agency_person_organisation_fk',
+      columns: [t.partnershipId, t.organisationId],
+      foreignColumns: [organisation.partnershipId, organisation.id],
+    }).onDelete('restrict'),
   ],
 );
 
@@ -208,6 +226,21 @@ export const agencyAddress = pgTable(
     uniqueIndex('agency_address_record').on(t.partnershipId, t.subjectRecordId),
     index('agency_address_key').on(t.partnershipId, t.addressKey),
     index('agency_address_person').on(t.partnershipId, t.agencyPersonId),
+    foreignKey({
+      name: 'agency_address_organisation_fk',
+      columns: [t.partnershipId, t.organisationId],
+      foreignColumns: [organisation.partnershipId, organisation.id],
+    }).onDelete('restrict'),
+    foreignKey({
+      name: 'agency_address_agency_person_fk',
+      columns: [t.partnershipId, t.agencyPersonId],
+      foreignColumns: [agencyPerson.partnershipId, agencyPerson.id],
+    }).onDelete('restrict'),
+    foreignKey({
+      name: 'agency_address_subject_record_fk',
+      columns: [t.partnershipId, t.subjectRecordId],
+      foreignColumns: [subjectRecord.partnershipId, subjectRecord.id],
+    }).onDelete('restrict'),
   ],
 );
 
@@ -240,5 +273,20 @@ export const agencyRelationship = pgTable(
     index('agency_relationship_person').on(t.partnershipId, t.agencyPersonId),
     index('agency_relationship_related').on(t.partnershipId, t.organisationId, t.relatedExternalPersonId),
     check('agency_relationship_kind', sql`${t.kind} in ('parent_or_carer', 'sibling', 'partner_of_parent')`),
+    foreignKey({
+      name: 'agency_relationship_organisation_fk',
+      columns: [t.partnershipId, t.organisationId],
+      foreignColumns: [organisation.partnershipId, organisation.id],
+    }).onDelete('restrict'),
+    foreignKey({
+      name: 'agency_relationship_agency_person_fk',
+      columns: [t.partnershipId, t.agencyPersonId],
+      foreignColumns: [agencyPerson.partnershipId, agencyPerson.id],
+    }).onDelete('restrict'),
+    foreignKey({
+      name: 'agency_relationship_subject_record_fk',
+      columns: [t.partnershipId, t.subjectRecordId],
+      foreignColumns: [subjectRecord.partnershipId, subjectRecord.id],
+    }).onDelete('restrict'),
   ],
 );
