@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
-import { check, index, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { check, foreignKey, index, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { appUser, organisation, partnership } from '../partnership/schema.ts';
 
 /**
  * What a reader may see beyond the standing agreement flows, and what narrows it, one child at a
@@ -48,6 +49,36 @@ export const accessGrant = pgTable(
   },
   (t) => [
     primaryKey({ columns: [t.partnershipId, t.id] }),
+    foreignKey({
+      name: 'access_grant_partnership_fk',
+      columns: [t.partnershipId],
+      foreignColumns: [partnership.id],
+    }).onDelete('restrict'),
+    foreignKey({
+      name: 'access_grant_grantee_fk',
+      columns: [t.partnershipId, t.granteeOrganisationId],
+      foreignColumns: [organisation.partnershipId, organisation.id],
+    }).onDelete('restrict'),
+    foreignKey({
+      name: 'access_grant_holder_fk',
+      columns: [t.partnershipId, t.holderOrganisationId],
+      foreignColumns: [organisation.partnershipId, organisation.id],
+    }).onDelete('restrict'),
+    foreignKey({
+      name: 'access_grant_grantee_user_fk',
+      columns: [t.partnershipId, t.granteeUserId],
+      foreignColumns: [appUser.partnershipId, appUser.id],
+    }).onDelete('restrict'),
+    foreignKey({
+      name: 'access_grant_created_by_fk',
+      columns: [t.partnershipId, t.createdByUserId],
+      foreignColumns: [appUser.partnershipId, appUser.id],
+    }).onDelete('restrict'),
+    foreignKey({
+      name: 'access_grant_revoked_by_fk',
+      columns: [t.partnershipId, t.revokedByUserId],
+      foreignColumns: [appUser.partnershipId, appUser.id],
+    }).onDelete('restrict'),
     // The read finds the grants live for the reader's organisation: few, whatever the children held.
     index('access_grant_grantee').on(t.partnershipId, t.granteeOrganisationId, t.expiresAt),
     check('access_grant_kind', sql`${t.kind} in ('disclosure', 'break_glass')`),
@@ -90,6 +121,26 @@ export const accessLimit = pgTable(
   },
   (t) => [
     primaryKey({ columns: [t.partnershipId, t.id] }),
+    foreignKey({
+      name: 'access_limit_partnership_fk',
+      columns: [t.partnershipId],
+      foreignColumns: [partnership.id],
+    }).onDelete('restrict'),
+    foreignKey({
+      name: 'access_limit_holder_fk',
+      columns: [t.partnershipId, t.holderOrganisationId],
+      foreignColumns: [organisation.partnershipId, organisation.id],
+    }).onDelete('restrict'),
+    foreignKey({
+      name: 'access_limit_created_by_fk',
+      columns: [t.partnershipId, t.createdByUserId],
+      foreignColumns: [appUser.partnershipId, appUser.id],
+    }).onDelete('restrict'),
+    foreignKey({
+      name: 'access_limit_lifted_by_fk',
+      columns: [t.partnershipId, t.liftedByUserId],
+      foreignColumns: [appUser.partnershipId, appUser.id],
+    }).onDelete('restrict'),
     index('access_limit_subject').on(t.partnershipId, t.subjectId),
     check('access_limit_kind', sql`${t.kind} in ('restriction', 'consent_withdrawn')`),
   ],

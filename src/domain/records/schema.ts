@@ -113,6 +113,21 @@ export const subjectRecordVersion = pgTable(
   },
   (t) => [
     primaryKey({ columns: [t.partnershipId, t.recordId, t.version] }),
+    foreignKey({
+      name: 'subject_record_version_record_fk',
+      columns: [t.partnershipId, t.recordId],
+      foreignColumns: [subjectRecord.partnershipId, subjectRecord.id],
+    }).onDelete('restrict'),
+    foreignKey({
+      name: 'subject_record_version_organisation_fk',
+      columns: [t.partnershipId, t.organisationId],
+      foreignColumns: [organisation.partnershipId, organisation.id],
+    }).onDelete('restrict'),
+    foreignKey({
+      name: 'subject_record_version_ingest_run_fk',
+      columns: [t.partnershipId, t.ingestRunId],
+      foreignColumns: [ingestRun.partnershipId, ingestRun.id],
+    }).onDelete('restrict'),
     check('subject_record_version_positive', sql`${t.version} >= 1`),
   ],
 );
@@ -140,6 +155,11 @@ export const subjectRecordTombstone = pgTable(
   },
   (t) => [
     primaryKey({ columns: [t.partnershipId, t.organisationId, t.externalId] }),
+    foreignKey({
+      name: 'subject_record_tombstone_organisation_fk',
+      columns: [t.partnershipId, t.organisationId],
+      foreignColumns: [organisation.partnershipId, organisation.id],
+    }).onDelete('restrict'),
     uniqueIndex('subject_record_tombstone_record').on(t.partnershipId, t.recordId),
   ],
 );

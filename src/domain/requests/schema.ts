@@ -1,4 +1,5 @@
 import { foreignKey, index, jsonb, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { appUser, organisation, partnership } from '../partnership/schema.ts';
 
 /**
  * Requests for information between agencies (issue 16 point 4). Every key carries
@@ -6,12 +7,22 @@ import { foreignKey, index, jsonb, pgTable, primaryKey, text, timestamp, uuid } 
  */
 
 /** A partnership's RAG timescales and office hours, as parsed by ragTimescalesSchema. */
-export const ragTimescales = pgTable('rag_timescales', {
-  partnershipId: uuid('partnership_id').primaryKey(),
-  settings: jsonb('settings').notNull(),
-  setAt: timestamp('set_at', { withTimezone: true }).notNull(),
-  setBy: uuid('set_by'),
-});
+export const ragTimescales = pgTable(
+  'rag_timescales',
+  {
+    partnershipId: uuid('partnership_id').primaryKey(),
+    settings: jsonb('settings').notNull(),
+    setAt: timestamp('set_at', { withTimezone: true }).notNull(),
+    setBy: uuid('set_by'),
+  },
+  (t) => [
+    foreignKey({
+      name: 'rag_timescales_partnership_fk',
+      columns: [t.partnershipId],
+      foreignColumns: [partnership.id],
+    }).onDelete('restrict'),
+  ],
+);
 
 /**
  * One request: the child as the requester identified them (it may match no one in Tessera yet),
@@ -34,6 +45,21 @@ export const informationRequest = pgTable(
   },
   (t) => [
     primaryKey({ columns: [t.partnershipId, t.id] }),
+    foreignKey({
+      name: 'information_request_partnership_fk',
+      columns: [t.partnershipId],
+      foreignColumns: [partnership.id],
+    }).onDelete('restrict'),
+    foreignKey({
+      name: 'information_request_requester_fk',
+      columns: [t.partnershipId, t.requesterOrganisationId],
+      foreignColumns: [organisation.partnershipId, organisation.id],
+    }).onDelete('restrict'),
+    foreignKey({
+      name: 'information_request_requester_user_fk',
+      columns: [t.partnershipId, t.requesterUserId],
+      foreignColumns: [appUser.partnershipId, appUser.id],
+    }).onDelete('restrict'),
     index('information_request_requester').on(t.partnershipId, t.requesterOrganisationId, t.createdAt),
   ],
 );
@@ -59,9 +85,15 @@ export const partnerCheck = pgTable(
   (t) => [
     primaryKey({ columns: [t.partnershipId, t.requestId, t.organisationId] }),
     foreignKey({
+      name: 'partner_check_request_fk',
       columns: [t.partnershipId, t.requestId],
       foreignColumns: [informationRequest.partnershipId, informationRequest.id],
-    }),
+    }).onDelete('restrict'),
+    foreignKey({
+      name: 'partner_check_organisation_fk',
+      columns: [t.partnershipId, t.organisationId],
+      foreignColumns: [organisation.partnershipId, organisation.id],
+    }).onDelete('restrict'),
     index('partner_check_inbox').on(t.partnershipId, t.organisationId, t.status, t.dueAt),
   ],
 );

@@ -85,4 +85,25 @@ export const foreignKeyExceptions = {
     'checkpoints of the platform chain (PLATFORM_PARTNERSHIP_ID) belong to no partnership row',
   'audit_checkpoint.key_id':
     'names the signing key, which is kept outside the database so that the database cannot forge a checkpoint',
+  // Per-child grants and limits (policy/schema.ts, visibility.ts).
+  'access_grant.basis_gateway_ids': gatewayById,
+  'access_grant.subject_ids':
+    'the agency persons a grant covers, as subject_record.subject_id names them (text); an array cannot carry a ' +
+    'key, and a grant names only agency persons the decision or break-glass read through the policy',
+  'access_grant.source_id':
+    'the decision record or break-glass request that made the grant: rows of different tables (issue 16), ' +
+    'named for the audit trail; the grant is written in the same transaction as its source',
+  'access_limit.subject_id':
+    'the agency person a limit narrows, as subject_record.subject_id names them (text, see subject_record.subject_id)',
+  'access_limit.record_id':
+    'a limit outlives an erased record: the register of restrictions a DPO keeps must stay whole (UK GDPR Art 18, ' +
+    'Art 30), and a key would make erasure of a restricted record impossible',
+  // Requests for information (requests/schema.ts).
+  'information_request.gateway_id': gatewayById,
+  // Record versions and erasure (records/schema.ts).
+  'subject_record_version.subject_id':
+    'the agency person of that version, as subject_record.subject_id names them (text, see subject_record.subject_id)',
+  'subject_record_tombstone.external_id': externalId,
+  'subject_record_tombstone.record_id':
+    'the id the erased record had: a tombstone exists because the row it names is gone (UK GDPR Art 17)',
 } as const satisfies Record<`${string}.${string}`, string>;
