@@ -1,5 +1,6 @@
 // Data sharing agreements in a real browser against the real server: the partnership
-// administrator drafts a Tier 2 agreement through the form (seeing the error summary first),
+// administrator drafts a Tier 2 agreement through its question pages and checks the answers
+// (seeing error summaries on the way, refreshing and going Back without losing anything),
 // sends it for signature, a signatory of each party signs it, and it comes into force; then the
 // flow register and the coverage checker show it. On the way it adds a second flow to the draft
 // and removes it again, each on a page of its own; a data protection officer drafts a Tier 1.
@@ -36,6 +37,22 @@ function day(monthsAhead: number): string {
 
 async function tick(page: Page, group: string, label: string): Promise<void> {
   await page.getByRole('group', { name: group, exact: true }).getByLabel(label, { exact: true }).check();
+}
+
+/** Continue on a question page, and wait for the next page's heading when one is named. */
+async function next(page: Page, nextHeading?: string | RegExp): Promise<void> {
+  await page.getByRole('button', { name: 'Continue' }).click();
+  if (nextHeading !== undefined) await heading(page, nextHeading);
+}
+
+/** An answer on a "check your answers" page. */
+async function answer(page: Page, key: string, value: string | RegExp): Promise<void> {
+  const row = page.locator('.govuk-summary-list__row', {
+    has: page.locator('dt', { hasText: new RegExp(`^${key}$`) }),
+  });
+  const text = ((await row.first().locator('.govuk-summary-list__value').textContent()) ?? '').trim();
+  if (typeof value === 'string') assert.equal(text, value, key);
+  else assert.match(text, value, key);
 }
 
 async function signOut(page: Page): Promise<void> {
@@ -120,65 +137,110 @@ describe('data sharing agreements in Chromium', needsChromium, () => {
       });
       await page.getByRole('link', { name: 'Clear filters' }).click();
 
+      // The draft as question pages: one thing per page, Back and Continue, then check answers.
       await page.getByRole('button', { name: 'Draft a Tier 2 agreement' }).click();
-      await heading(page, 'Draft a Tier 2 agreement');
-      await assertAccessible(page, 'the empty draft form');
-      await page.getByRole('button', { name: 'Save the draft' }).click();
+      await heading(page, 'Which Tier 1 agreement does it come under?');
+      await assertAccessible(page, 'the first question of a Tier 2 draft');
+      await next(page);
       const summary = page.locator('.govuk-error-summary');
-      await summary.getByRole('link', { name: 'Enter a title' }).waitFor();
       // An unselected list is named in the words of its question, never as an id.
       await summary.getByRole('link', { name: 'Select the Tier 1 agreement it comes under' }).waitFor();
       assert.doesNotMatch((await summary.textContent()) ?? '', /valid id/);
-      await title(page, 'Error: Draft a Tier 2 agreement – Tessera');
+      await title(page, 'Error: Which Tier 1 agreement does it come under? – Tessera');
       assert.ok(await isFocused(page, '.govuk-error-summary'));
-      assert.ok((await summary.getByRole('link').count()) >= 5, (await summary.textContent()) ?? undefined);
-      await assertAccessible(page, 'the draft form with errors');
+      await assertAccessible(page, 'a question with an error');
+      await summary.getByRole('link').first().click();
+      assert.ok(await isFocused(page, '#tier1AgreementId'));
+      await page
+        .getByRole('group', { name: 'Tier 1 agreement it comes under' })
+        .getByRole('radio')
+        .first()
+        .check();
+      await next(page, 'What is the agreement called?');
+      await next(page);
       await summary.getByRole('link', { name: 'Enter a title' }).click();
       assert.ok(await isFocused(page, '#title'));
-
-      const tier1 = page.getByLabel('Tier 1 agreement it comes under');
-      await tier1.selectOption({ index: 1 });
       await page.getByLabel('Title', { exact: true }).fill(agreementTitle);
+      await next(page, 'Why do the partners share information?');
       await page
         .getByLabel('Purpose', { exact: true })
         .fill(
           'The council and the police share what each knows about a child so that a strategy discussion can decide whether to start a section 47 enquiry (Children Act 1989 s47).',
         );
+      // A refresh and the Back link lose nothing.
+      await page.reload();
+      await heading(page, 'Why do the partners share information?');
+      assert.match(
+        await page.getByLabel('Purpose', { exact: true }).inputValue(),
+        /^The council and the police/,
+      );
+      await page.getByRole('link', { name: 'Back', exact: true }).click();
+      await heading(page, 'What is the agreement called?');
+      assert.equal(await page.getByLabel('Title', { exact: true }).inputValue(), agreementTitle);
+      await next(page, 'Why do the partners share information?');
+      await next(page, 'Which organisations are parties to it?');
       await tick(page, 'Parties', csc);
       await tick(page, 'Parties', police);
+      await next(page, 'Who should the other parties contact at each party?');
       await page
         .getByLabel(`Contact at ${csc}`)
         .fill('Dana Okafor, data protection officer, dpo@northshire.example');
       await page.getByLabel(`Contact at ${police}`).fill('Information compliance unit, 0300 123 4567');
+      await assertAccessible(page, 'the contacts question');
+      await next(page, 'When does it start, and when will it be reviewed?');
       await page.getByLabel('Start date').fill(day(0));
       await page.getByLabel('Review date').fill(day(6));
+      await next(page, 'How do the parties keep the information secure?');
       await page
         .getByLabel('Security', { exact: true })
         .fill(
           'Shared only through Tessera, on systems meeting the DSP Toolkit; breaches reported to the other party within 24 hours.',
         );
+      await next(page, 'How long do the parties keep the information?');
       await page
         .getByLabel('Retention', { exact: true })
         .fill(
           'Each party keeps what it receives on the child’s record for as long as its retention schedule says, then deletes it.',
         );
+      await next(page, 'How are the rights of the people concerned met?');
       await page
         .getByLabel('Rights of the people concerned')
         .fill(
           'Each party tells people about this sharing in its privacy notice unless that would put a child at risk; subject access requests are answered after consulting the other party.',
         );
+      await next(page, 'What is the first flow called?');
       await page.getByLabel('Name of the flow').fill(flowName);
+      await next(page, 'Who shares the information, and who receives it?');
       await tick(page, 'Organisations that share', csc);
       await tick(page, 'Organisations that receive', police);
+      await next(page, 'What is the information shared for?');
       await tick(page, 'Purposes', 'Strategy discussion');
+      await next(page, 'What information is shared?');
       await tick(page, 'Information shared', 'Identity');
       await tick(page, 'Information shared', 'Contact details');
+      await next(page, 'What is the lawful basis under data protection law?');
+      await next(page);
+      await summary.getByRole('link', { name: 'Select the UK GDPR Article 6 lawful basis' }).waitFor();
       await page.getByLabel('UK GDPR Article 6 lawful basis').selectOption('UKGDPR-6-1-e');
+      await next(page, 'Which law allows it, and what sets confidentiality aside?');
       await page.getByLabel('Statutory gateway').selectOption('CA2004-S11');
+      await next(page, 'How is it shared, and how long is it kept?');
       await page.getByLabel('How it is shared').selectOption('tessera');
       await page.getByLabel('How often').selectOption('per_case');
       await page.getByLabel('How long the receiver keeps it').fill('Kept on the police record for 6 years');
       await page.getByLabel('DPIA reference').fill('NSCP-DPIA-2026-01');
+      await next(page, 'Check your answers');
+      await answer(page, 'Title', agreementTitle);
+      await answer(page, 'Contact at Northshire Police', 'Information compliance unit, 0300 123 4567');
+      await answer(page, 'Statutory gateway', /^CA2004-S11/);
+      await assertAccessible(page, 'check your answers');
+
+      // Change returns to the question, and Continue back to the answers.
+      await page.getByRole('link', { name: 'Change the DPIA reference' }).click();
+      await heading(page, 'How is it shared, and how long is it kept?');
+      await page.getByLabel('DPIA reference').fill('NSCP-DPIA-2026-02');
+      await next(page, 'Check your answers');
+      await answer(page, 'DPIA reference', 'NSCP-DPIA-2026-02');
       await page.getByRole('button', { name: 'Save the draft' }).click();
       await heading(page, agreementTitle);
       await page.getByText(/^Draft T2-\d+ saved$/).waitFor();
@@ -307,24 +369,33 @@ describe('data sharing agreements in Chromium', needsChromium, () => {
       await page.getByText('A new draft version has been started').waitFor();
       await page.getByText('Version 2 is not in force yet.').waitFor();
 
+      // Editing opens on the draft's answers; each is changed on its own page.
       await page.getByRole('button', { name: 'Edit the draft' }).click();
       await heading(page, /^Edit the draft of T2-\d+$/);
-      const titleField = page.getByLabel('Title', { exact: true });
-      assert.equal(await titleField.inputValue(), frontDoor);
+      await answer(page, 'Title', frontDoor);
       // The sections only: the flows are changed one at a time from the agreement's page.
-      assert.equal(await page.getByLabel('Name of the flow').count(), 0);
-      await assertAccessible(page, 'the edit draft form');
+      assert.equal(await page.getByRole('heading', { name: 'The first flow' }).count(), 0);
+      await assertAccessible(page, 'the answers of a draft to edit');
+      await page.getByRole('link', { name: 'Change the review date' }).click();
+      await heading(page, 'When does it start, and when will it be reviewed?');
       const review = page.getByLabel('Review date');
       const reviewDate = await review.inputValue();
       await review.fill('2027-02-30');
-      await page.getByRole('button', { name: 'Save the draft' }).click();
+      await next(page);
       await page
         .locator('.govuk-error-summary')
-        .getByRole('link', { name: /Enter a real date/ })
+        .getByRole('link', {
+          name: 'Enter the review date as a real date in the format YYYY-MM-DD, like 2026-04-01',
+        })
         .click();
       assert.ok(await isFocused(page, '#reviewDate'));
+      await assertAccessible(page, 'a date question with an error');
       await review.fill(reviewDate);
-      await titleField.fill(`${frontDoor}, revised`);
+      await next(page, /^Edit the draft of T2-\d+$/);
+      await page.getByRole('link', { name: 'Change the title' }).click();
+      await page.getByLabel('Title', { exact: true }).fill(`${frontDoor}, revised`);
+      await next(page, /^Edit the draft of T2-\d+$/);
+      await answer(page, 'Title', `${frontDoor}, revised`);
       await page.getByRole('button', { name: 'Save the draft' }).click();
       await page.getByText(/^Draft T2-\d+ saved$/).waitFor();
       await page.getByText('Show version 2, not in force yet').click();
@@ -383,42 +454,54 @@ describe('data sharing agreements in Chromium', needsChromium, () => {
       await heading(page, 'Home');
       await page.goto('/agreements');
       await page.getByRole('button', { name: 'Draft a Tier 2 agreement' }).click();
-      await heading(page, 'Draft a Tier 2 agreement');
+      await heading(page, 'Which Tier 1 agreement does it come under?');
+      await page.goto('/agreements/new/tier2/parties');
+      await heading(page, 'Which organisations are parties to it?');
       const parties = page.getByRole('group', { name: 'Parties', exact: true });
       await parties.getByLabel('Northshire Police', { exact: true }).waitFor();
       assert.ok((await parties.getByRole('checkbox').count()) >= 10);
 
       await page.goto('/agreements');
       await page.getByRole('button', { name: 'Draft a Tier 1 agreement' }).click();
-      await heading(page, 'Draft a Tier 1 agreement');
-      assert.equal(await page.getByLabel('Name of the flow').count(), 0);
-      await assertAccessible(page, 'the empty Tier 1 form');
-      await page.getByRole('button', { name: 'Save the draft' }).click();
-      await page.locator('.govuk-error-summary').getByRole('link', { name: 'Enter a title' }).waitFor();
-      await title(page, 'Error: Draft a Tier 1 agreement – Tessera');
-      await assertAccessible(page, 'the Tier 1 form with errors');
+      await heading(page, 'What is the agreement called?');
+      await page.getByText('Draft a Tier 1 agreement').first().waitFor();
+      await assertAccessible(page, 'the first question of a Tier 1 draft');
       const tier1Title = 'Northshire and Southmoor strategic sharing framework';
       await page.getByLabel('Title', { exact: true }).fill(tier1Title);
+      await next(page, 'Why do the partners share information?');
       await page
         .getByLabel('Purpose', { exact: true })
         .fill(
           'How the partners of both areas share information to safeguard children who move between them.',
         );
+      await next(page, 'Which organisations are parties to it?');
       await tick(page, 'Parties', csc);
       await tick(page, 'Parties', police);
+      await next(page, 'Who should the other parties contact at each party?');
+      await next(page, 'When does it start, and when will it be reviewed?');
       await page.getByLabel('Start date').fill(day(1));
       await page.getByLabel('Review date').fill(day(13));
+      await next(page, 'How do the parties keep the information secure?');
       await page.getByLabel('Security', { exact: true }).fill('Shared only through Tessera or secure email.');
+      await next(page, 'How long do the parties keep the information?');
       await page.getByLabel('Retention', { exact: true }).fill('As each party’s retention schedule says.');
+      await next(page, 'How are the rights of the people concerned met?');
       await page
         .getByLabel('Rights of the people concerned')
         .fill('Each party’s privacy notice describes it.');
+      await next(page, 'What do the partners share information for under it?');
       await tick(page, 'Purposes', 'Section 47 enquiry');
+      await next(page, 'Which categories of data are shared under it?');
       await tick(page, 'Categories of data', 'Personal data');
+      await next(page, 'Which legal gateways does it rely on?');
       await page
         .getByRole('group', { name: 'Legal gateways relied on', exact: true })
         .getByLabel(/^CA1989-S47:/)
         .check();
+      await next(page, 'Check your answers');
+      assert.equal(await page.getByRole('heading', { name: 'The first flow' }).count(), 0);
+      await answer(page, 'Contact at Northshire Police', 'Not given');
+      await assertAccessible(page, 'check your answers of a Tier 1');
       await page.getByRole('button', { name: 'Save the draft' }).click();
       await heading(page, tier1Title);
       await page.getByText(/^Draft T1-\d+ saved$/).waitFor();
@@ -429,6 +512,8 @@ describe('data sharing agreements in Chromium', needsChromium, () => {
       await assertAccessible(page, 'a Tier 1 draft');
       await page.getByRole('button', { name: 'Edit the draft' }).click();
       await heading(page, /^Edit the draft of T1-\d+$/);
+      await answer(page, 'Purposes', 'Section 47 enquiry');
+      await page.getByRole('link', { name: 'Change the purposes' }).click();
       assert.ok(
         await page
           .getByRole('group', { name: 'Purposes', exact: true })

@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import type { FieldGroup } from '../../src/domain/policy/field-groups.ts';
 import { personLink } from '../../src/domain/people/schema.ts';
 import { agencyPerson, subjectRecord } from '../../src/domain/records/schema.ts';
@@ -203,6 +203,8 @@ export async function insertPeople(
       id,
       externalPersonId: spec.externalPersonId,
       ...spec.identity,
+      // As a feed's person details row leaves it: a person without one is "waiting for identity".
+      contentHash: createHash('sha256').update(JSON.stringify(spec.identity)).digest('hex'),
       updatedAt: at,
     });
     await db.insert(personLink).values({

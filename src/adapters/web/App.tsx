@@ -136,6 +136,22 @@ export function App() {
                 }
               />
               <Route
+                path="agreements/new/tier1/:question"
+                element={
+                  <RequireCapability anyOf={draftAgreements}>
+                    <DraftAgreementPage tier="tier1" />
+                  </RequireCapability>
+                }
+              />
+              <Route
+                path="agreements/new/tier2/:question"
+                element={
+                  <RequireCapability anyOf={draftAgreements}>
+                    <DraftAgreementPage />
+                  </RequireCapability>
+                }
+              />
+              <Route
                 path="agreements/flows"
                 element={
                   <RequireCapability anyOf={readAgreements}>
@@ -169,6 +185,14 @@ export function App() {
               />
               <Route
                 path="agreements/:id/edit"
+                element={
+                  <RequireCapability anyOf={manageAgreements}>
+                    <DraftAgreementPage />
+                  </RequireCapability>
+                }
+              />
+              <Route
+                path="agreements/:id/edit/:question"
                 element={
                   <RequireCapability anyOf={manageAgreements}>
                     <DraftAgreementPage />

@@ -7,6 +7,11 @@ export interface SummaryItem {
   readonly text: string;
   /** The id of the field the error is about; no link when the error is not about one field. */
   readonly field?: string;
+  /**
+   * The page that holds the field, when it is not this one (a "check your answers" page): the
+   * link goes there, handing it `state`.
+   */
+  readonly page?: { readonly to: string; readonly state?: unknown };
 }
 
 export interface FormErrors {

@@ -5,6 +5,7 @@ import { createContext, useCallback, useContext, useEffect, useMemo, useState, t
 import { onSessionEnded, setCsrfToken } from './api-client.ts';
 import { api } from './api.ts';
 import type { Session } from './api-types.ts';
+import { forgetAgreementDrafts } from './pages/agreements/draft-storage.ts';
 
 export type SessionState =
   | { readonly status: 'loading' }
@@ -34,6 +35,9 @@ export function SessionProvider({ children }: { readonly children: ReactNode }) 
 
   const signedOut = useCallback((notice: string | null) => {
     setCsrfToken(null);
+    // Signing out on purpose leaves nothing for the next person at this browser; a timed-out
+    // session keeps a half-written agreement for its owner, who signs in again to the same page.
+    if (notice === SIGNED_OUT_NOTICE) forgetAgreementDrafts();
     setState({ status: 'signed-out', notice });
   }, []);
 

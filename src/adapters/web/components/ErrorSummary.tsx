@@ -1,4 +1,5 @@
 import { useEffect, useRef, type MouseEvent } from 'react';
+import { Link } from 'react-router';
 import type { FormErrors } from '../form-errors.ts';
 
 /** Moves to a field the way GOV.UK Frontend does: its label in view, the field focused. */
@@ -29,7 +30,14 @@ export function ErrorSummary({ errors }: { readonly errors: FormErrors }) {
           <ul className="govuk-list govuk-error-summary__list">
             {errors.summary.map((item) => (
               <li key={`${item.field ?? ''}:${item.text}`}>
-                {item.field === undefined ? (
+                {item.page !== undefined ? (
+                  <Link
+                    to={`${item.page.to}${item.field === undefined ? '' : `#${item.field}`}`}
+                    state={item.page.state}
+                  >
+                    {item.text}
+                  </Link>
+                ) : item.field === undefined ? (
                   item.text
                 ) : (
                   <a href={`#${item.field}`} onClick={(event) => goToField(event, item.field ?? '')}>

@@ -1,43 +1,29 @@
-import { useEffect, useState, type FormEvent } from 'react';
-import { Link, useNavigate, useParams } from 'react-router';
-import { ApiError } from '../../api-client.ts';
+import { useEffect, useMemo, useState, type ReactNode } from 'react';
+import { Navigate, useLocation, useParams } from 'react-router';
 import { api } from '../../api.ts';
-import type { AgreementDetail, UpdateDraftBody } from '../../api-types.ts';
-import { ErrorSummary } from '../../components/ErrorSummary.tsx';
-import { Select } from '../../components/Select.tsx';
+import type { AgreementDetail, FieldProblem } from '../../api-types.ts';
 import { LoadFailed, Loading } from '../../components/Status.tsx';
-import { fromError, fromProblems, hasErrors, noErrors, type FormErrors } from '../../form-errors.ts';
 import { usePageTitle } from '../../page-title.ts';
+import { useSignedInSession } from '../../session.tsx';
 import { useApiData } from '../../use-api-data.ts';
 import { NotFoundPage } from '../NotFoundPage.tsx';
-import {
-  draftFormOf,
-  emptyDraft,
-  flowBody,
-  FORM_FIELDS,
-  problemsForForm,
-  sectionsBody,
-  tier1Body,
-  type DraftForm,
-} from './draft-form.ts';
-import { FlowFields } from './FlowFields.tsx';
+import { CheckDraftAnswers } from './CheckDraftAnswers.tsx';
+import { draftFormOf, emptyDraft, type DraftForm } from './draft-form.ts';
+import { journeyBase, questionBySlug, questionsFor, type DraftJourney } from './draft-questions.ts';
+import { draftKey, readDraft, writeDraft } from './draft-storage.ts';
+import { DraftQuestion, type DraftListsProps } from './DraftQuestion.tsx';
 import { partnershipOrganisations } from './labels.ts';
-import { SectionFields, Tier1Fields } from './SectionFields.tsx';
-
-function errorsOf(error: unknown, flowEndpoint = false): FormErrors {
-  if (error instanceof ApiError && error.fields.length > 0)
-    return fromProblems(problemsForForm(error.fields, flowEndpoint), FORM_FIELDS);
-  return fromError(error, FORM_FIELDS);
-}
 
 /**
- * Draft an agreement: a Tier 2 with its first flow (`/agreements/new`) or a Tier 1
- * (`/agreements/new/tier1`), or edit the sections of either's draft (`/agreements/:id/edit`).
- * A Tier 2 draft's flows are added, changed and removed one at a time from its page.
+ * Draft an agreement as question pages, then "check your answers" (GOV.UK question pages and
+ * check answers patterns): a Tier 2 with its first flow (`/agreements/new/tier2/…`), a Tier 1
+ * (`/agreements/new/tier1/…`), or the sections of either's draft (`/agreements/:id/edit/…`, which
+ * opens on its answers). Answers wait in the tab's session storage (draft-storage.ts) and are
+ * saved through the agreements API from the check answers page. A Tier 2 draft's further flows are
+ * added, changed and removed one at a time from its page.
  */
 export function DraftAgreementPage({ tier: newTier = 'tier2' }: { readonly tier?: 'tier1' | 'tier2' }) {
-  const { id } = useParams();
-  const navigate = useNavigate();
+  const { id, question } = useParams();
   const [data] = useApiData(
     () =>
       Promise.all([
@@ -49,127 +35,104 @@ export function DraftAgreementPage({ tier: newTier = 'tier2' }: { readonly tier?
       ]),
     [id],
   );
-  const [form, setForm] = useState<DraftForm>(emptyDraft);
-  const [errors, setErrors] = useState<FormErrors>(noErrors);
-  const [busy, setBusy] = useState(false);
   const existing: AgreementDetail | null = data.status === 'loaded' ? data.data[4] : null;
   const draft = existing?.versions.find((v) => v.version === existing.pendingVersion && v.status === 'draft');
-  const tier = existing?.tier ?? newTier;
-  useEffect(() => {
-    if (existing && draft) setForm(draftFormOf(draft, existing.tier1?.id ?? ''));
-  }, [existing, draft]);
-  const heading = existing
-    ? `Edit the draft of ${existing.reference}`
-    : tier === 'tier1'
-      ? 'Draft a Tier 1 agreement'
-      : 'Draft a Tier 2 agreement';
-  usePageTitle(heading, hasErrors(errors));
-  const set =
-    <K extends keyof DraftForm>(field: K) =>
-    (value: DraftForm[K]) =>
-      setForm((f) => ({ ...f, [field]: value }));
-
-  async function save(): Promise<AgreementDetail> {
-    const sections = { ...sectionsBody(form), ...(tier === 'tier1' ? tier1Body(form) : {}) };
-    // The codes come from the server's reference lists, and the server checks them again.
-    if (existing) return api.updateAgreementDraft(existing.id, sections as UpdateDraftBody);
-    if (tier === 'tier1')
-      return api.createAgreement({ tier: 'tier1', ...sections } as Parameters<typeof api.createAgreement>[0]);
-    return api.createAgreement({
-      tier: 'tier2',
-      tier1AgreementId: form.tier1AgreementId,
-      ...sections,
-      flows: [flowBody(form.flow)],
-    } as Parameters<typeof api.createAgreement>[0]);
-  }
-
-  async function submit(event: FormEvent<HTMLFormElement>): Promise<void> {
-    event.preventDefault();
-    if (busy) return;
-    setBusy(true);
-    setErrors(noErrors);
-    try {
-      const saved = await save();
-      await navigate(`/agreements/${saved.id}`, { state: { notice: `Draft ${saved.reference} saved` } });
-    } catch (error) {
-      setErrors(errorsOf(error));
-    } finally {
-      setBusy(false);
-    }
-  }
+  const journey: DraftJourney | null =
+    id === undefined
+      ? { kind: 'new', tier: newTier }
+      : existing
+        ? { kind: 'edit', tier: existing.tier, id: existing.id }
+        : null;
 
   if (data.status === 'failed' && data.error.status === 404) return <NotFoundPage />;
-  return (
-    <>
-      <Link className="govuk-back-link" to={existing ? `/agreements/${existing.id}` : '/agreements'}>
-        Back
-      </Link>
-      <ErrorSummary errors={errors} />
-      <h1 className="govuk-heading-l">{heading}</h1>
-      {data.status === 'loading' && <Loading />}
-      {data.status === 'failed' && <LoadFailed error={data.error} />}
-      {data.status === 'loaded' && existing && !draft && (
+  if (data.status === 'loading' || journey === null) return <DraftStatus>{<Loading />}</DraftStatus>;
+  if (data.status === 'failed') return <DraftStatus>{<LoadFailed error={data.error} />}</DraftStatus>;
+  if (journey.kind === 'edit' && !draft)
+    return (
+      <DraftStatus>
         <p className="govuk-body">
           This agreement has no draft to edit. To change an agreement in force, amend it.
         </p>
-      )}
-      {data.status === 'loaded' && (!existing || draft) && (
-        <div className="govuk-grid-row">
-          <form noValidate className="govuk-grid-column-two-thirds" onSubmit={(e) => void submit(e)}>
-            {!existing && tier === 'tier2' && (
-              <Select
-                id="tier1AgreementId"
-                label="Tier 1 agreement it comes under"
-                placeholder="Select a Tier 1 agreement"
-                options={data.data[0]
-                  .filter((a) => a.inForce)
-                  .map((a) => ({ value: a.id, label: `${a.reference}: ${a.title}` }))}
-                value={form.tier1AgreementId}
-                onChange={set('tier1AgreementId')}
-                error={errors.fields.tier1AgreementId}
-              />
-            )}
-            <SectionFields form={form} set={set} organisations={data.data[1]} errors={errors} />
-            {tier === 'tier1' && (
-              <Tier1Fields
-                form={form}
-                set={set}
-                reference={data.data[2]}
-                gateways={data.data[3].gateways}
-                errors={errors}
-              />
-            )}
-            {!existing && tier === 'tier2' && (
-              <>
-                <h2 className="govuk-heading-m">The first flow</h2>
-                <p className="govuk-body">
-                  You can add more flows from the agreement’s page once the draft is saved.
-                </p>
-                <FlowFields
-                  flow={form.flow}
-                  onChange={set('flow')}
-                  organisations={data.data[1]}
-                  reference={data.data[2]}
-                  gateways={data.data[3].gateways}
-                  errors={errors}
-                />
-              </>
-            )}
-            {existing && tier === 'tier2' && (
-              <p className="govuk-body">
-                The flows are added, changed and removed from the{' '}
-                <Link className="govuk-link" to={`/agreements/${existing.id}`}>
-                  agreement’s page
-                </Link>
-                .
-              </p>
-            )}
-            <button type="submit" className="govuk-button" data-module="govuk-button" disabled={busy}>
-              Save the draft
-            </button>
-          </form>
-        </div>
-      )}
+      </DraftStatus>
+    );
+  const [tier1s, organisations, reference, gateways] = data.data;
+  return (
+    <DraftJourneyPages
+      journey={journey}
+      question={question}
+      seed={draft ? draftFormOf(draft, existing?.tier1?.id ?? '') : emptyDraft}
+      version={draft?.version}
+      lists={{
+        tier1s: tier1s
+          .filter((a) => a.inForce)
+          .map((a) => ({ value: a.id, label: `${a.reference}: ${a.title}` })),
+        organisations,
+        reference,
+        gateways: gateways.gateways,
+      }}
+      reference={existing?.reference ?? null}
+    />
+  );
+}
+
+function DraftStatus({ children }: { readonly children: ReactNode }) {
+  usePageTitle('Draft an agreement');
+  return (
+    <>
+      <h1 className="govuk-heading-l">Draft an agreement</h1>
+      {children}
     </>
+  );
+}
+
+function DraftJourneyPages({
+  journey,
+  question,
+  seed,
+  version,
+  lists,
+  reference,
+}: {
+  readonly journey: DraftJourney;
+  readonly question: string | undefined;
+  readonly seed: DraftForm;
+  readonly version: number | undefined;
+  readonly lists: DraftListsProps;
+  readonly reference: string | null;
+}) {
+  const session = useSignedInSession();
+  const location = useLocation();
+  const key = draftKey(session.user.id, journey, version);
+  const [form, setForm] = useState<DraftForm>(() => readDraft(key) ?? seed);
+  // Every change is kept at once, so a refresh in the middle of a page loses nothing either.
+  useEffect(() => writeDraft(key, form), [key, form]);
+  const base = journeyBase(journey);
+  const problems = useMemo(() => {
+    const given = (location.state as { problems?: unknown } | null)?.problems;
+    return Array.isArray(given) ? (given as FieldProblem[]) : [];
+  }, [location.state]);
+
+  if (question === undefined) {
+    const first = questionsFor(journey, form)[0];
+    const to = journey.kind === 'edit' || !first ? `${base}/check` : `${base}/${first.slug}`;
+    return <Navigate to={to} replace />;
+  }
+  if (question === 'check')
+    return (
+      <CheckDraftAnswers journey={journey} form={form} lists={lists} reference={reference} storageKey={key} />
+    );
+  const asked = questionBySlug(question);
+  if (!asked || !asked.asks(journey, form)) return <NotFoundPage />;
+  return (
+    <DraftQuestion
+      key={asked.slug}
+      journey={journey}
+      question={asked}
+      form={form}
+      setForm={setForm}
+      lists={lists}
+      serverProblems={problems}
+      returnToCheck={(location.state as { change?: unknown } | null)?.change === true}
+    />
   );
 }

@@ -1,3 +1,4 @@
+import { TableScroll } from '../../components/TableScroll.tsx';
 import { Link } from 'react-router';
 import type { AgreementFlow } from '../../api-types.ts';
 import type { Labeller } from './labels.ts';
@@ -58,55 +59,57 @@ export function FlowTable({
   const headers = ['Flow', 'From → to', 'Purposes', 'Information', 'Legal bases', 'Method'];
   if (flows.length === 0) return <p className="govuk-body">This version has no flows.</p>;
   return (
-    <table className="govuk-table">
-      <caption className="govuk-table__caption govuk-table__caption--m">{caption}</caption>
-      <thead className="govuk-table__head">
-        <tr className="govuk-table__row">
-          {[...headers, ...(editableFor === undefined ? [] : ['Changes'])].map((h) => (
-            <th scope="col" className="govuk-table__header" key={h}>
-              {h}
-            </th>
-          ))}
-        </tr>
-      </thead>
-      <tbody className="govuk-table__body">
-        {flows.map((f) => (
-          <tr className="govuk-table__row" key={f.id}>
-            <td className="govuk-table__cell">
-              {f.position}. {f.name}
-            </td>
-            <td className="govuk-table__cell">
-              {names(f.from)} → {names(f.to)}
-            </td>
-            <td className="govuk-table__cell">{f.purposes.map((p) => label('purposes', p)).join(', ')}</td>
-            <td className="govuk-table__cell">
-              {f.fieldGroups.map((g) => label('fieldGroups', g)).join(', ')}
-            </td>
-            <td className="govuk-table__cell">
-              <FlowBases flow={f} />
-            </td>
-            <td className="govuk-table__cell">
-              {label('methods', f.method)}, {label('frequencies', f.frequency).toLowerCase()}
-            </td>
-            {editableFor !== undefined && (
-              <td className="govuk-table__cell">
-                <ul className="govuk-list">
-                  <li>
-                    <Link className="govuk-link" to={`/agreements/${editableFor}/flows/${f.id}`}>
-                      Change<span className="govuk-visually-hidden"> flow {f.position}</span>
-                    </Link>
-                  </li>
-                  <li>
-                    <Link className="govuk-link" to={`/agreements/${editableFor}/flows/${f.id}/remove`}>
-                      Remove<span className="govuk-visually-hidden"> flow {f.position}</span>
-                    </Link>
-                  </li>
-                </ul>
-              </td>
-            )}
+    <TableScroll label={caption}>
+      <table className="govuk-table">
+        <caption className="govuk-table__caption govuk-table__caption--m">{caption}</caption>
+        <thead className="govuk-table__head">
+          <tr className="govuk-table__row">
+            {[...headers, ...(editableFor === undefined ? [] : ['Changes'])].map((h) => (
+              <th scope="col" className="govuk-table__header" key={h}>
+                {h}
+              </th>
+            ))}
           </tr>
-        ))}
-      </tbody>
-    </table>
+        </thead>
+        <tbody className="govuk-table__body">
+          {flows.map((f) => (
+            <tr className="govuk-table__row" key={f.id}>
+              <td className="govuk-table__cell">
+                {f.position}. {f.name}
+              </td>
+              <td className="govuk-table__cell">
+                {names(f.from)} → {names(f.to)}
+              </td>
+              <td className="govuk-table__cell">{f.purposes.map((p) => label('purposes', p)).join(', ')}</td>
+              <td className="govuk-table__cell">
+                {f.fieldGroups.map((g) => label('fieldGroups', g)).join(', ')}
+              </td>
+              <td className="govuk-table__cell">
+                <FlowBases flow={f} />
+              </td>
+              <td className="govuk-table__cell">
+                {label('methods', f.method)}, {label('frequencies', f.frequency).toLowerCase()}
+              </td>
+              {editableFor !== undefined && (
+                <td className="govuk-table__cell">
+                  <ul className="govuk-list">
+                    <li>
+                      <Link className="govuk-link" to={`/agreements/${editableFor}/flows/${f.id}`}>
+                        Change<span className="govuk-visually-hidden"> flow {f.position}</span>
+                      </Link>
+                    </li>
+                    <li>
+                      <Link className="govuk-link" to={`/agreements/${editableFor}/flows/${f.id}/remove`}>
+                        Remove<span className="govuk-visually-hidden"> flow {f.position}</span>
+                      </Link>
+                    </li>
+                  </ul>
+                </td>
+              )}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </TableScroll>
   );
 }

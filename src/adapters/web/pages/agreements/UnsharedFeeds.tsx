@@ -21,7 +21,35 @@ export function UnsharedFeeds() {
         Agencies send records in these categories, but no agreement in force lets anyone outside the agency
         see them.
       </WarningText>
-      <table className="govuk-table">
+      <ul className="govuk-list app-narrow-only" aria-label="Categories received that no agreement shares">
+        {unshared.data.map((u) => (
+          <li className="govuk-summary-card" key={`${u.organisationId}:${u.fieldGroup}`}>
+            <div className="govuk-summary-card__title-wrapper">
+              <h3 className="govuk-summary-card__title">{u.organisationName ?? u.organisationId}</h3>
+            </div>
+            <div className="govuk-summary-card__content">
+              <dl className="govuk-summary-list">
+                <div className="govuk-summary-list__row">
+                  <dt className="govuk-summary-list__key">Information</dt>
+                  <dd className="govuk-summary-list__value">{fieldGroupLabel(u.fieldGroup)}</dd>
+                </div>
+                <div className="govuk-summary-list__row">
+                  <dt className="govuk-summary-list__key">Feeds</dt>
+                  <dd className="govuk-summary-list__value">{u.feeds.join(', ')}</dd>
+                </div>
+                <div className="govuk-summary-list__row">
+                  <dt className="govuk-summary-list__key">Last received</dt>
+                  <dd className="govuk-summary-list__value">
+                    <time dateTime={u.lastReceivedAt}>{formatDateTime(u.lastReceivedAt)}</time>
+                  </dd>
+                </div>
+              </dl>
+            </div>
+          </li>
+        ))}
+      </ul>
+      {/* On a phone the same rows are the summary cards above. */}
+      <table className="govuk-table app-wide-only">
         <caption className="govuk-table__caption govuk-visually-hidden">
           Categories received that no agreement shares
         </caption>

@@ -1,3 +1,4 @@
+import { TableScroll } from '../../components/TableScroll.tsx';
 import type { ReactNode } from 'react';
 import type { AgreementVersion } from '../../api-types.ts';
 import { formatDate, formatDateTime } from '../../format.ts';
@@ -65,46 +66,48 @@ export function VersionSummary({ version }: { readonly version: AgreementVersion
 /** Every version, oldest first, with who signed each and when: the history is never edited. */
 export function VersionHistory({ versions }: { readonly versions: readonly AgreementVersion[] }) {
   return (
-    <table className="govuk-table">
-      <caption className="govuk-table__caption govuk-table__caption--m">Version history</caption>
-      <thead className="govuk-table__head">
-        <tr className="govuk-table__row">
-          {['Version', 'Status', 'Signatures', 'Awaiting'].map((h) => (
-            <th scope="col" className="govuk-table__header" key={h}>
-              {h}
-            </th>
-          ))}
-        </tr>
-      </thead>
-      <tbody className="govuk-table__body">
-        {versions.map((v) => (
-          <tr className="govuk-table__row" key={v.version}>
-            <td className="govuk-table__cell">{v.version}</td>
-            <td className="govuk-table__cell">
-              <AgreementStatusTag status={v.status} label={v.statusLabel} />
-            </td>
-            <td className="govuk-table__cell">
-              {v.signatures.length === 0 ? (
-                'None'
-              ) : (
-                <ul className="govuk-list govuk-body-s">
-                  {v.signatures.map((s) => (
-                    <li key={`${s.organisationId}:${s.userId}`}>
-                      {s.signerName}, {s.roleLabel}, for {s.name}, on{' '}
-                      <time dateTime={s.signedAt}>{formatDateTime(s.signedAt)}</time>
-                    </li>
-                  ))}
-                </ul>
-              )}
-            </td>
-            <td className="govuk-table__cell">
-              {v.awaitingSignatureFrom.length === 0
-                ? 'Nobody'
-                : v.awaitingSignatureFrom.map((o) => o.name).join(', ')}
-            </td>
+    <TableScroll label="Version history">
+      <table className="govuk-table">
+        <caption className="govuk-table__caption govuk-table__caption--m">Version history</caption>
+        <thead className="govuk-table__head">
+          <tr className="govuk-table__row">
+            {['Version', 'Status', 'Signatures', 'Awaiting'].map((h) => (
+              <th scope="col" className="govuk-table__header" key={h}>
+                {h}
+              </th>
+            ))}
           </tr>
-        ))}
-      </tbody>
-    </table>
+        </thead>
+        <tbody className="govuk-table__body">
+          {versions.map((v) => (
+            <tr className="govuk-table__row" key={v.version}>
+              <td className="govuk-table__cell">{v.version}</td>
+              <td className="govuk-table__cell">
+                <AgreementStatusTag status={v.status} label={v.statusLabel} />
+              </td>
+              <td className="govuk-table__cell">
+                {v.signatures.length === 0 ? (
+                  'None'
+                ) : (
+                  <ul className="govuk-list govuk-body-s">
+                    {v.signatures.map((s) => (
+                      <li key={`${s.organisationId}:${s.userId}`}>
+                        {s.signerName}, {s.roleLabel}, for {s.name}, on{' '}
+                        <time dateTime={s.signedAt}>{formatDateTime(s.signedAt)}</time>
+                      </li>
+                    ))}
+                  </ul>
+                )}
+              </td>
+              <td className="govuk-table__cell">
+                {v.awaitingSignatureFrom.length === 0
+                  ? 'Nobody'
+                  : v.awaitingSignatureFrom.map((o) => o.name).join(', ')}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </TableScroll>
   );
 }

@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import type { WaitingRecordList } from '../../api-types.ts';
 import { api } from '../../api.ts';
@@ -45,7 +46,8 @@ export function WaitingForIdentityPage() {
               : ''}
             .
           </p>
-          <table className="govuk-table">
+          <WaitingCards records={waiting.data.records} />
+          <table className="govuk-table app-wide-only">
             <caption className="govuk-table__caption govuk-visually-hidden">
               Records waiting for identity, newest first
             </caption>
@@ -92,7 +94,72 @@ export function WaitingForIdentityPage() {
  */
 function ByFeed({ data }: { readonly data: WaitingRecordList }) {
   return (
-    <table className="govuk-table">
+    <>
+      <ul className="govuk-list app-narrow-only" aria-label="Waiting, by feed">
+        {data.byFeed.map((f) => (
+          <li className="govuk-summary-card" key={`${f.organisationId}:${f.feed}`}>
+            <div className="govuk-summary-card__title-wrapper">
+              <h2 className="govuk-summary-card__title">
+                <Link className="govuk-link" to={`/feeds/waiting?feed=${encodeURIComponent(f.feed)}`}>
+                  {f.feed}
+                </Link>
+              </h2>
+            </div>
+            <div className="govuk-summary-card__content">
+              <dl className="govuk-summary-list">
+                <CardRow label="Organisation">{f.organisationName ?? f.organisationId}</CardRow>
+                <CardRow label="Records">{f.records}</CardRow>
+                <CardRow label="Persons without details">{f.persons}</CardRow>
+              </dl>
+            </div>
+          </li>
+        ))}
+      </ul>
+      <ByFeedTable data={data} />
+    </>
+  );
+}
+
+/**
+ * Below GOV.UK's mobile breakpoint each waiting record is a summary card (as the chronology's
+ * entries are), so nothing runs off the side of a phone's screen.
+ */
+function WaitingCards({ records }: { readonly records: WaitingRecordList['records'] }) {
+  return (
+    <ol className="govuk-list app-narrow-only" aria-label="Records waiting for identity, newest first">
+      {records.map((r) => (
+        <li className="govuk-summary-card" key={r.recordId}>
+          <div className="govuk-summary-card__title-wrapper">
+            <h3 className="govuk-summary-card__title">{r.externalPersonId}</h3>
+          </div>
+          <div className="govuk-summary-card__content">
+            <dl className="govuk-summary-list">
+              <CardRow label="Record">{r.sourceReference}</CardRow>
+              <CardRow label="Information">{fieldGroupLabel(r.fieldGroup)}</CardRow>
+              <CardRow label="Organisation">{r.organisationName ?? r.organisationId}</CardRow>
+              <CardRow label="Received">
+                <time dateTime={r.receivedAt}>{formatDateTime(r.receivedAt)}</time>
+              </CardRow>
+            </dl>
+          </div>
+        </li>
+      ))}
+    </ol>
+  );
+}
+
+function CardRow({ label, children }: { readonly label: string; readonly children: ReactNode }) {
+  return (
+    <div className="govuk-summary-list__row">
+      <dt className="govuk-summary-list__key">{label}</dt>
+      <dd className="govuk-summary-list__value">{children}</dd>
+    </div>
+  );
+}
+
+function ByFeedTable({ data }: { readonly data: WaitingRecordList }) {
+  return (
+    <table className="govuk-table app-wide-only">
       <caption className="govuk-table__caption govuk-table__caption--m">Waiting, by feed</caption>
       <thead className="govuk-table__head">
         <tr className="govuk-table__row">

@@ -85,7 +85,8 @@ function ChronologyPrint() {
       >
         Print
       </button>
-      <ChronologyTable entries={chronology.data.entries} />
+      {/* The page has no h2 above the entries, so on a phone each card's title is one. */}
+      <ChronologyTable entries={chronology.data.entries} cardHeading="h2" />
     </>
   );
 }

@@ -3,7 +3,14 @@ import type { ChronologyEntry } from '../../api-types.ts';
 import { confidence, eventDateLabel, recordedDateLabel, versionLabel } from './person-labels.ts';
 
 /** The chronology as a table: source, event and recorded dates, fact or opinion, link confidence. */
-export function ChronologyTable({ entries }: { readonly entries: readonly ChronologyEntry[] }) {
+export function ChronologyTable({
+  entries,
+  cardHeading = 'h3',
+}: {
+  readonly entries: readonly ChronologyEntry[];
+  /** The level of each card's title: one below the heading the chronology sits under. */
+  readonly cardHeading?: 'h2' | 'h3';
+}) {
   if (entries.length === 0) return <p className="govuk-body">No entries match these filters.</p>;
   return (
     <>
@@ -11,7 +18,7 @@ export function ChronologyTable({ entries }: { readonly entries: readonly Chrono
         <Table entries={entries} />
       </div>
       <div className="app-narrow-only">
-        <ChronologyCards entries={entries} />
+        <ChronologyCards entries={entries} cardHeading={cardHeading} />
       </div>
     </>
   );
@@ -21,15 +28,21 @@ export function ChronologyTable({ entries }: { readonly entries: readonly Chrono
  * On a narrow screen each entry is a GOV.UK summary card: its date and source as the card's
  * title, the rest as rows, so nothing runs off the side of the screen.
  */
-function ChronologyCards({ entries }: { readonly entries: readonly ChronologyEntry[] }) {
+function ChronologyCards({
+  entries,
+  cardHeading: CardHeading,
+}: {
+  readonly entries: readonly ChronologyEntry[];
+  readonly cardHeading: 'h2' | 'h3';
+}) {
   return (
     <ol className="govuk-list app-chronology-cards" aria-label="Entries, newest event first">
       {entries.map((e) => (
         <li className="govuk-summary-card" key={e.id}>
           <div className="govuk-summary-card__title-wrapper">
-            <h3 className="govuk-summary-card__title">
+            <CardHeading className="govuk-summary-card__title">
               {`${eventDateLabel(e.eventDate)}, ${e.holderName ?? 'An organisation'}`}
-            </h3>
+            </CardHeading>
           </div>
           <div className="govuk-summary-card__content">
             <dl className="govuk-summary-list">
