@@ -77,6 +77,10 @@ const subjectTableAllowed = [
   // holders whose identity group is in the searcher's scope, and describes the persons found
   // only by identity items in scope: a system-level read of identifiers, kept inside policy.
   /^src\/domain\/policy\/person-search-store\.ts$/,
+  // THE visibility computation (grants minus limits): the one filter every read above joins, on
+  // the record table aliased r; and the grants and limits tables, which name records by id.
+  /^src\/domain\/policy\/visibility\.ts$/,
+  /^src\/domain\/policy\/schema\.ts$/,
   /^src\/domain\/records\/schema\.ts$/,
   /^src\/domain\/records\/ingest[\w-]*\.ts$/,
   // Erasure (records/erase-record.ts) deletes a record, its versions and what was made from it,

@@ -69,9 +69,13 @@ export async function explainAccess(
     // The same read and second layer as the records themselves (visibility.ts), so a grant or a
     // limit explains what it changes; only the decisions leave this function, never a payload.
     const found = await findRecordsInScope(tx, visibilityOf(access, purpose), subjectId);
-    const holdings = [...keepAllowed(access, purpose, found.records, found.live).decisions.values()].map(
-      (d) => d.decision,
-    );
+    const holdings = [...keepAllowed(access, purpose, found.records, found.live).decisions.values()]
+      .map((d) => d.decision)
+      .sort(
+        (x, y) =>
+          x.holderOrganisationId.localeCompare(y.holderOrganisationId) ||
+          x.fieldGroup.localeCompare(y.fieldGroup),
+      );
     if (holdings.length === 0) {
       const held = await findHeldPairs(tx, who.partnershipId, subjectId);
       const withheld = await explainWithheld(tx, deps.flowsInForce, access, purpose, held);
