@@ -131,6 +131,11 @@ export async function writeIngestBatch(
                  x.payload, x.event_date, ${at}::timestamptz, x.fo, x.ref, x.ext, x.hash, ${ctx.runId}::uuid, 1
           from json_to_recordset(${JSON.stringify(rows)}::json)
             as x(id uuid, subject_id text, payload jsonb, event_date date, fo text, ref text, ext text, hash text)
+          -- Probed again here, so an erasure committed since selectErased cannot be undone by
+          -- this batch (the window left is this one statement's).
+          where not exists (select 1 from subject_record_tombstone t
+                            where t.partnership_id = ${ctx.partnershipId}::uuid
+                              and t.organisation_id = ${ctx.organisationId}::uuid and t.external_id = x.ext)
           on conflict (partnership_id, organisation_id, external_id) do update set
             subject_id = excluded.subject_id, field_group = excluded.field_group, kind = excluded.kind,
             payload = excluded.payload, event_date = excluded.event_date, recorded_at = excluded.recorded_at,
