@@ -186,7 +186,9 @@ function standingShows(v: Visibility): SQL {
 
 /** Grant g (live for this reader) covers record r, and no limit narrows it unless g is a break-glass. */
 function grantCoversSql(v: Visibility): SQL {
-  return sql`${liveGrantCondition(v)}
+  // g.partnership_id = r.partnership_id as well as the constant: on Citus the two tables must be
+  // joined on their distribution column to stay one shard's query (DESIGN.md section 5).
+  return sql`${liveGrantCondition(v)} and g.partnership_id = r.partnership_id
         and (g.holder_organisation_id is null or g.holder_organisation_id = r.organisation_id)
         and r.subject_id = any(g.subject_ids)
         and (g.field_groups is null or r.field_group = any(g.field_groups))

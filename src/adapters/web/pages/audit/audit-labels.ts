@@ -106,8 +106,30 @@ function agreementsText(value: readonly unknown[]): string {
   return [...new Set(named)].join('; ') || 'None';
 }
 
+/** Records shown with their versions: how many, and how many had changed, never their ids. */
+function shownText(value: readonly unknown[]): string {
+  const changed = value.filter((v) => Array.isArray(v) && typeof v[1] === 'number' && v[1] > 1).length;
+  const records = `${value.length.toLocaleString('en-GB')} record${value.length === 1 ? '' : 's'}`;
+  return changed === 0 ? records : `${records}, ${changed.toLocaleString('en-GB')} in a changed version`;
+}
+
+/** Per-child grants relied on, in words: a disclosure or a break-glass, and any limit set aside. */
+function grantsText(value: readonly unknown[]): string {
+  if (value.length === 0) return 'None';
+  return value
+    .map((g) => {
+      const { kind, setAsideLimitIds } = (g ?? {}) as { kind?: unknown; setAsideLimitIds?: unknown };
+      const name = kind === 'break_glass' ? 'Break-glass' : 'Disclosure from a decision to share';
+      const setAside = Array.isArray(setAsideLimitIds) ? setAsideLimitIds.length : 0;
+      return setAside > 0 ? `${name} (set aside ${setAside} limit${setAside === 1 ? '' : 's'})` : name;
+    })
+    .join('; ');
+}
+
 function valueText(key: string, value: unknown, reference: Reference | null): string {
   if (key === 'agreements' && Array.isArray(value)) return agreementsText(value);
+  if (key === 'shown' && Array.isArray(value)) return shownText(value);
+  if (key === 'grants' && Array.isArray(value)) return grantsText(value);
   if (typeof value === 'string') {
     if (key === 'view') return viewLabels[value] ?? humanise(value);
     if (key === 'purpose') return purposeLabel(value);
@@ -137,7 +159,13 @@ export function describeDetails(
   return Object.entries(details)
     .filter(([key]) => !/Id$/.test(key))
     .map(([key, value]) => [
-      key === 'agreements' ? 'Agreements relied on' : key === 'view' ? 'Screen' : keyLabel(key),
+      key === 'agreements'
+        ? 'Agreements relied on'
+        : key === 'grants'
+          ? 'Grants relied on'
+          : key === 'view'
+            ? 'Screen'
+            : keyLabel(key),
       valueText(key, value, reference),
     ]);
 }
