@@ -6,7 +6,7 @@ import { Textarea } from '../../components/Textarea.tsx';
 import { TextInput } from '../../components/TextInput.tsx';
 import { type FormErrors } from '../../form-errors.ts';
 import type { DraftForm, FlowForm } from './draft-form.ts';
-import { optionsOf } from './labels.ts';
+import { gatewayOptions, optionsOf, organisationOptions, type GatewayField } from './labels.ts';
 
 import type { DraftQuestionProps } from './DraftQuestion.tsx';
 
@@ -29,20 +29,9 @@ export function QuestionFields({
     (value: FlowForm[K]) =>
       setForm((f) => ({ ...f, flow: { ...f.flow, [field]: value } }));
   const err = (field: string) => errors.fields[field];
-  const orgOptions = lists.organisations.map((o) => ({ value: o.organisationId, label: o.name }));
-  // Each gateway field accepts gateways of certain kinds only (domain/agreements/legal-rules.ts).
-  const ofKind = (...kinds: string[]) =>
-    lists.gateways
-      .filter((g) => kinds.includes(g.kind))
-      .map((g) => ({ value: g.id, label: `${g.id}: ${g.title}` }));
+  const orgOptions = organisationOptions(lists.organisations);
   const gatewaySelect = (
-    field:
-      | 'art6BasisId'
-      | 'art9ConditionId'
-      | 'art9Sched1ConditionId'
-      | 'art10ConditionId'
-      | 'art10Sched1ConditionId'
-      | 'confidentialityGatewayId',
+    field: GatewayField,
     label: string,
     kinds: string[],
     placeholder: string,
@@ -53,7 +42,7 @@ export function QuestionFields({
       label={label}
       hint={hint}
       placeholder={placeholder}
-      options={ofKind(...kinds)}
+      options={gatewayOptions(lists.gateways, kinds)}
       value={form.flow[field]}
       onChange={setFlow(field)}
       error={err(`flows.0.${field}`)}
@@ -330,7 +319,7 @@ export function QuestionFields({
             id="flows.0.statutoryGatewayIds"
             label="Statutory gateway"
             placeholder="None"
-            options={ofKind('statute_duty', 'statute_power')}
+            options={gatewayOptions(lists.gateways, ['statute_duty', 'statute_power'])}
             value={form.flow.statutoryGatewayId}
             onChange={setFlow('statutoryGatewayId')}
             error={err('flows.0.statutoryGatewayIds')}

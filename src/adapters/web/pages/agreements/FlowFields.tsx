@@ -4,7 +4,13 @@ import { Select } from '../../components/Select.tsx';
 import { TextInput } from '../../components/TextInput.tsx';
 import type { FormErrors } from '../../form-errors.ts';
 import type { FlowForm } from './draft-form.ts';
-import { optionsOf, type NamedOrganisation } from './labels.ts';
+import {
+  gatewayOptions,
+  optionsOf,
+  organisationOptions,
+  type GatewayField,
+  type NamedOrganisation,
+} from './labels.ts';
 
 interface FlowFieldsProps {
   readonly flow: FlowForm;
@@ -24,29 +30,13 @@ export function FlowFields({ flow, onChange, organisations, reference, gateways,
     (value: FlowForm[K]) =>
       onChange({ ...flow, [field]: value });
   const err = (field: string) => errors.fields[id(field)];
-  const orgOptions = organisations.map((o) => ({ value: o.organisationId, label: o.name }));
-  // Each gateway field accepts gateways of certain kinds only (domain/agreements/legal-rules.ts).
-  const ofKind = (...kinds: string[]) =>
-    gateways
-      .filter((g) => kinds.includes(g.kind))
-      .map((g) => ({ value: g.id, label: `${g.id}: ${g.title}` }));
-  const gatewaySelect = (
-    field:
-      | 'art6BasisId'
-      | 'art9ConditionId'
-      | 'art9Sched1ConditionId'
-      | 'art10ConditionId'
-      | 'art10Sched1ConditionId'
-      | 'confidentialityGatewayId',
-    label: string,
-    kinds: string[],
-    placeholder: string,
-  ) => (
+  const orgOptions = organisationOptions(organisations);
+  const gatewaySelect = (field: GatewayField, label: string, kinds: string[], placeholder: string) => (
     <Select
       id={id(field)}
       label={label}
       placeholder={placeholder}
-      options={ofKind(...kinds)}
+      options={gatewayOptions(gateways, kinds)}
       value={flow[field]}
       onChange={set(field)}
       error={err(field)}
@@ -133,7 +123,7 @@ export function FlowFields({ flow, onChange, organisations, reference, gateways,
         id={id('statutoryGatewayIds')}
         label="Statutory gateway"
         placeholder="None"
-        options={ofKind('statute_duty', 'statute_power')}
+        options={gatewayOptions(gateways, ['statute_duty', 'statute_power'])}
         value={flow.statutoryGatewayId}
         onChange={set('statutoryGatewayId')}
         error={err('statutoryGatewayIds')}
