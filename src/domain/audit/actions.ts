@@ -74,6 +74,16 @@ export interface AuditDetailsByAction {
     fieldGroups: readonly string[] | null;
   };
   'access.limit_lifted': { limitId: string };
+  /** An alert raised for a user or a role in an organisation (alerts/raise-alert.ts). */
+  'alert.raised': {
+    alertId: string;
+    kind: string;
+    recipientOrganisationId: string;
+    recipientUserId: string | null;
+    recipientRole: string | null;
+    sourceType: string;
+    sourceId: string;
+  };
   'subject.viewed': {
     view: string;
     records?: number;
@@ -282,6 +292,7 @@ export const auditActions = [
   'access.grant_revoked',
   'access.limited',
   'access.limit_lifted',
+  'alert.raised',
   'subject.viewed',
   'subject.searched',
   'subject.exported',

@@ -98,6 +98,13 @@ export const foreignKeyExceptions = {
   'access_limit.record_id':
     'a limit outlives an erased record: the register of restrictions a DPO keeps must stay whole (UK GDPR Art 18, ' +
     'Art 30), and a key would make erasure of a restricted record impossible',
+  // Alerts (alerts/schema.ts).
+  'alert.subject_id':
+    'the agency person an alert is about, as subject_record.subject_id names them (text); an alert outlives an ' +
+    'erased record, since who was told what and when must stay answerable',
+  'alert.source_id':
+    'the decision, break-glass, contact record or request that raised the alert: rows of different tables, ' +
+    'named for the recipient to follow; the alert is written in the same transaction as its source',
   // Requests for information (requests/schema.ts).
   'information_request.gateway_id': gatewayById,
   // Record versions and erasure (records/schema.ts).

@@ -26,6 +26,7 @@ export const actionLabels = {
   'access.grant_revoked': 'Access to one child revoked',
   'access.limited': 'Access limited (restriction or consent withdrawn)',
   'access.limit_lifted': 'Access limit lifted',
+  'alert.raised': 'Alert raised',
   'subject.viewed': 'Viewed information about a subject',
   'subject.searched': 'Searched for a person',
   'subject.exported': 'Downloaded information about a subject',
