@@ -41,7 +41,7 @@ describe('partnership administration in Chromium', needsChromium, () => {
 
       await nav.getByRole('link', { name: 'Organisations' }).click();
       await heading(page, 'Organisations');
-      await page.locator('table').getByText('Northshire Police').waitFor();
+      await page.getByRole('rowheader', { name: 'Northshire Police' }).waitFor();
       await assertAccessible(page, 'the organisations page');
       await page.getByRole('button', { name: 'Add organisation' }).click();
       const summary = page.locator('.govuk-error-summary');
@@ -58,6 +58,25 @@ describe('partnership administration in Chromium', needsChromium, () => {
       await page.getByText('Northshire Youth Club has been added').waitFor();
       await page.locator('table tr', { hasText: 'Northshire Youth Club' }).waitFor();
       await assertAccessible(page, 'the organisations page after adding one');
+
+      // The directory entry partners see when no record names a lead worker (issue 14 point 5).
+      await page.getByRole('link', { name: 'Contact point for Northshire Police' }).click();
+      await heading(page, 'Contact point for partners');
+      await page.getByLabel('Team or post').fill('Child abuse investigation team');
+      await page.getByLabel('Work telephone (optional)').fill('ring the front desk');
+      await page.getByRole('button', { name: 'Save contact point' }).click();
+      await page
+        .locator('.govuk-error-summary')
+        .getByRole('link', { name: /Enter a telephone number/ })
+        .waitFor();
+      await title(page, 'Error: Contact point for partners – Tessera');
+      await assertAccessible(page, 'the contact point page with an error');
+      await page.getByLabel('Work telephone (optional)').fill('01632 960 222');
+      await page.getByRole('button', { name: 'Save contact point' }).click();
+      await page.getByText('The contact point has been saved').waitFor();
+      await assertAccessible(page, 'the contact point page after saving');
+      await nav.getByRole('link', { name: 'Organisations' }).click();
+      await heading(page, 'Organisations');
 
       await nav.getByRole('link', { name: 'Users' }).click();
       await heading(page, 'Users');
@@ -117,6 +136,7 @@ describe('partnership administration in Chromium', needsChromium, () => {
         'Home',
         'Legal gateways',
         'Agreements',
+        'Contact point',
         'Users',
         'Agency feeds',
         'Change password',

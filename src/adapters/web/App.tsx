@@ -20,6 +20,7 @@ import { HomePage } from './pages/HomePage.tsx';
 import { LinkReviewPage } from './pages/link-reviews/LinkReviewPage.tsx';
 import { LinkReviewsPage } from './pages/link-reviews/LinkReviewsPage.tsx';
 import { NotFoundPage } from './pages/NotFoundPage.tsx';
+import { ContactPointPage } from './pages/ContactPointPage.tsx';
 import { OrganisationsPage } from './pages/OrganisationsPage.tsx';
 import { ChildViewPage } from './pages/persons/ChildViewPage.tsx';
 import { ChronologyPrintPage } from './pages/persons/ChronologyPrintPage.tsx';
@@ -33,6 +34,7 @@ import { IngestRunsPage } from './pages/feeds/IngestRunsPage.tsx';
 import { WaitingForIdentityPage } from './pages/feeds/WaitingForIdentityPage.tsx';
 
 const managePartnership = ['manage_partnership'] as const;
+const manageDirectoryEntry = ['manage_directory_entry'] as const;
 const manageUsers = ['manage_users'] as const;
 const readRoleGrants = ['read_role_grants'] as const;
 const audit = ['read_audit', 'verify_audit'] as const;
@@ -57,6 +59,14 @@ export function App() {
                 element={
                   <RequireCapability anyOf={managePartnership}>
                     <OrganisationsPage />
+                  </RequireCapability>
+                }
+              />
+              <Route
+                path="organisations/:organisationId/contact-point"
+                element={
+                  <RequireCapability anyOf={manageDirectoryEntry}>
+                    <ContactPointPage />
                   </RequireCapability>
                 }
               />

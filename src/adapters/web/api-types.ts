@@ -1,6 +1,7 @@
 // The shapes of the HTTP API, taken from the server's own contracts. Type-only imports: no zod
 // code reaches the browser bundle.
 import type { z } from '@hono/zod-openapi';
+import type { Capability } from '../../domain/partnership/capabilities.ts';
 import type {
   AgreementDetailView,
   AgreementOrganisationsResponse,
@@ -45,9 +46,11 @@ import type {
   LinkReviewResponse,
 } from '../http/contracts/link-reviews.ts';
 import type {
+  OrganisationContactPointView,
   OrganisationView,
   ReferenceView,
   RoleGrantsResponse,
+  SetContactPointRequest,
   UserView,
 } from '../http/contracts/partnership.ts';
 import type { PurposesView } from '../http/contracts/policy.ts';
@@ -71,6 +74,8 @@ export type WaitingRecordList = z.infer<typeof WaitingRecordListView>;
 export type UnsharedFeed = z.infer<typeof UnsharedFeedListView>['unshared'][number];
 export type Membership = z.infer<typeof MembershipView>;
 export type Organisation = z.infer<typeof OrganisationView>;
+export type OrganisationContactPoint = z.infer<typeof OrganisationContactPointView>;
+export type SetContactPointBody = z.input<typeof SetContactPointRequest>;
 export type User = z.infer<typeof UserView>;
 export type UserMembership = User['memberships'][number];
 export type Reference = z.infer<typeof ReferenceView>;
@@ -100,20 +105,8 @@ export type FlowBody = z.input<typeof FlowRequest>;
 export type CoverageBody = z.input<typeof CoverageRequest>;
 export type FieldProblem = NonNullable<ErrorBody['error']['fields']>[number];
 
-/** What a role may do in administering the partnership (domain/partnership/capabilities.ts). */
-export type Capability =
-  | 'manage_partnership'
-  | 'manage_users'
-  | 'read_role_grants'
-  | 'read_audit'
-  | 'verify_audit'
-  | 'read_agreements'
-  | 'draft_agreements'
-  | 'manage_agreements'
-  | 'sign_agreements'
-  | 'review_links'
-  | 'ingest_feeds'
-  | 'erase_records';
+/** What a role may do in administering the partnership: the server's own union, so they cannot drift. */
+export type { Capability } from '../../domain/partnership/capabilities.ts';
 
 export function can(session: Session, ...anyOf: readonly Capability[]): boolean {
   return anyOf.some((capability) => session.capabilities.includes(capability));

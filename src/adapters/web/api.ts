@@ -1,6 +1,7 @@
 // Every endpoint the web UI uses, typed with the server's contracts.
 import { ApiError, request } from './api-client.ts';
 import type {
+  SetContactPointBody,
   AgreementDetail,
   AgreementDue,
   AgreementOrganisation,
@@ -31,6 +32,7 @@ import type {
   UnsharedFeed,
   WaitingRecordList,
   Organisation,
+  OrganisationContactPoint,
   Reference,
   RoleGrants,
   Session,
@@ -122,6 +124,19 @@ export const api = {
     request<Session>('POST', '/session/password', { body }),
 
   reference: () => request<Reference>('GET', '/reference'),
+  contactPoint: (organisationId: string) =>
+    request<OrganisationContactPoint>(
+      'GET',
+      `/organisations/${encodeURIComponent(organisationId)}/contact-point`,
+    ),
+  setContactPoint: (organisationId: string, body: SetContactPointBody) =>
+    request<OrganisationContactPoint>(
+      'PUT',
+      `/organisations/${encodeURIComponent(organisationId)}/contact-point`,
+      {
+        body,
+      },
+    ),
   organisations: async () =>
     (await request<{ organisations: Organisation[] }>('GET', '/organisations')).organisations,
   createOrganisation: async (body: { name: string; type: string }) =>

@@ -20,6 +20,10 @@ export interface AuditDetailsByAction {
   'user.password_change_failed': { reason: 'wrong_password' };
   'partnership.created': { name: string };
   'organisation.created': { name: string; type: string };
+  /** An organisation's directory entry set or cleared (partnership/organisation-contact-point.ts). */
+  'organisation.contact_point_set': {
+    contactPoint: { name: string; role: string | null; phone: string | null; email: string | null } | null;
+  };
   'user.created': { email: string; displayName: string };
   'membership.added': { userId: string; organisationId: string; role: string };
   'membership.ended': { userId: string; organisationId: string; role: string; sessionsEnded: number };
@@ -281,6 +285,7 @@ export const auditActions = [
   'user.password_change_failed',
   'partnership.created',
   'organisation.created',
+  'organisation.contact_point_set',
   'user.created',
   'membership.added',
   'membership.ended',

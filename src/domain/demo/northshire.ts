@@ -41,6 +41,58 @@ export const demoOrganisations: readonly DemoOrganisation[] = [
   org(11, 'charity', 'Northshire Family Support', 'charity'),
 ];
 
+/**
+ * Each demo organisation's directory entry: whom partners call when no record names a lead
+ * worker (partnership/organisation-contact-point.ts). Telephone numbers are from Ofcom's range
+ * for drama (01632 960xxx), so none reaches anyone.
+ */
+export const demoContactPoints: Readonly<
+  Record<string, { name: string; role: string; phone: string; email: string }>
+> = {
+  csc: {
+    name: 'Children’s front door (MASH)',
+    role: 'Duty social worker',
+    phone: '01632 960 100',
+    email: 'mash@northshire.example',
+  },
+  police: {
+    name: 'Public protection unit',
+    role: 'Duty sergeant',
+    phone: '01632 960 200',
+    email: 'ppu@northshire-police.example',
+  },
+  trust: {
+    name: 'Safeguarding children team',
+    role: 'Named nurse',
+    phone: '01632 960 300',
+    email: 'safeguarding@northshire-nhs.example',
+  },
+  gp: {
+    name: 'Practice safeguarding lead',
+    role: 'GP partner',
+    phone: '01632 960 400',
+    email: 'safeguarding@riverside-medical.example',
+  },
+  school: {
+    name: 'Designated safeguarding lead',
+    role: 'Deputy headteacher',
+    phone: '01632 960 500',
+    email: 'dsl@riverside-primary.example',
+  },
+  yjs: {
+    name: 'Youth justice duty officer',
+    role: 'Case manager',
+    phone: '01632 960 600',
+    email: 'yjs@northshire.example',
+  },
+  housing: {
+    name: 'Tenancy safeguarding lead',
+    role: 'Housing officer',
+    phone: '01632 960 700',
+    email: 'safeguarding@northshire-homes.example',
+  },
+};
+
 export interface DemoUser {
   readonly email: string;
   readonly displayName: string;

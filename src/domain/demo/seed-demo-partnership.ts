@@ -3,13 +3,20 @@ import type { GatewayDirectory } from '../agreements/gateway-directory.ts';
 import { appendAuditEvent } from '../audit/append-audit-event.ts';
 import { hashPassword } from '../identity/password-hashing.ts';
 import { createOrganisation } from '../partnership/create-organisation.ts';
+import { setOrganisationContactPoint } from '../partnership/organisation-contact-point.ts';
 import { createPartnership } from '../partnership/create-partnership.ts';
 import { createUser } from '../partnership/create-user.ts';
 import { systemActor } from '../shared/actor.ts';
 import { queryRows } from '../shared/database.ts';
 import type { Deps } from '../shared/deps.ts';
 import type { PartnershipId } from '../shared/ids.ts';
-import { DEMO_PASSWORD, demoOrganisations, demoPartnership, demoUsers } from './northshire.ts';
+import {
+  DEMO_PASSWORD,
+  demoContactPoints,
+  demoOrganisations,
+  demoPartnership,
+  demoUsers,
+} from './northshire.ts';
 import { seedDemoAgreements } from './seed-demo-agreements.ts';
 import { seedDemoFeeds } from './seed-demo-feeds.ts';
 import { LinkIndexes } from '../people/held-index.ts';
@@ -42,8 +49,11 @@ export async function seedDemoPartnership(
   const actor = systemActor(demoPartnership.id as PartnershipId, 'demo-seed');
   progress(`Creating the ${demoPartnership.name}, its organisations and demo users`);
   await createPartnership(deps, actor, demoPartnership);
-  for (const o of demoOrganisations)
+  for (const o of demoOrganisations) {
     await createOrganisation(deps, actor, { id: o.id, name: o.name, type: o.type });
+    const contactPoint = demoContactPoints[o.key];
+    if (contactPoint) await setOrganisationContactPoint(deps, actor, o.id, contactPoint);
+  }
   // One argon2 hash for the one published demo password keeps the first start fast.
   const passwordHash = await hashPassword(DEMO_PASSWORD);
   for (const u of demoUsers) {

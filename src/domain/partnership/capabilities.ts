@@ -34,7 +34,10 @@ export type Capability =
   | 'make_requests'
   // Erasing one of the organisation's records, with its versions, leaving a tombstone
   // (records/erase-record.ts; UK GDPR Art 17).
-  | 'erase_records';
+  | 'erase_records'
+  // An organisation's directory entry, the contact point partners call about a child when no
+  // record names a lead worker (organisation-contact-point.ts).
+  | 'manage_directory_entry';
 
 /**
  * Over what a capability reaches (DESIGN.md rule 4: capabilities carry a scope).
@@ -114,6 +117,7 @@ export const roleCapabilities = {
     draft_agreements: 'organisation',
     manage_agreements: 'organisation',
     ingest_feeds: 'organisation',
+    manage_directory_entry: 'organisation',
   },
   // The partnership's business unit, hosted by one partner (usually the council): it manages
   // the partnership's organisations, grants partnership-level roles, puts agreements forward
@@ -135,6 +139,9 @@ export const roleCapabilities = {
     manage_agreements: 'organisation',
     review_links: 'partnership',
     ingest_feeds: 'organisation',
+    // The partnership's directory of partners is the business unit's to keep: Working Together
+    // 2023 expects partners to have clear arrangements for sharing, which start with whom to call.
+    manage_directory_entry: 'partnership',
   },
   // The platform operator's administrator in a partnership, created only by the operator
   // (role-grants.ts). It loads any partner's feeds as the operator does, a processor acting on

@@ -2,6 +2,7 @@ import { sql } from 'drizzle-orm';
 import {
   foreignKey,
   index,
+  jsonb,
   pgTable,
   primaryKey,
   text,
@@ -33,6 +34,13 @@ export const organisation = pgTable(
     id: uuid('id').notNull(),
     name: text('name').notNull(),
     type: text('type').notNull(),
+    /**
+     * The organisation's directory entry: whom a partner calls about a child when no record names
+     * a lead worker (a school's designated safeguarding lead, the police public protection unit,
+     * the health visiting team). Organisational contact details, not a child's data, as checked
+     * by contactPointSchema (organisation-contact-point.ts); null until its administrator sets it.
+     */
+    contactPoint: jsonb('contact_point'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [

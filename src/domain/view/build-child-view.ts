@@ -1,3 +1,4 @@
+import type { ContactPoint } from '../partnership/organisation-contact-point.ts';
 import { fieldGroupDefinitions, type FieldGroup } from '../policy/field-groups.ts';
 import type { PersonRecord } from '../policy/read-person-records.ts';
 import { flagInvolvements, type InvolvementType } from '../records/record-kinds.ts';
@@ -51,6 +52,11 @@ export interface InvolvedAgency {
     readonly email: string | null;
     readonly role: string | null;
   } | null;
+  /**
+   * The organisation's directory entry (partnership/organisation-contact-point.ts), given only
+   * where none of its records shown names a lead worker: whom to call all the same.
+   */
+  readonly contactPoint: ContactPoint | null;
   readonly lastContactDate: string | null;
   readonly fieldGroups: readonly FieldGroup[];
 }
@@ -164,6 +170,7 @@ export function buildAgencies(records: readonly PersonRecord[]): InvolvedAgency[
       organisationId,
       name: held[0]!.holderName,
       leadPractitioner: lead,
+      contactPoint: null,
       lastContactDate: dates.length > 0 ? dates.reduce((a, b) => (a > b ? a : b)) : null,
       fieldGroups: [...new Set(held.map((r) => r.fieldGroup))].sort(),
     };
@@ -174,6 +181,16 @@ export function buildAgencies(records: readonly PersonRecord[]): InvolvedAgency[
       Number(b.leadPractitioner !== null) - Number(a.leadPractitioner !== null) ||
       (b.lastContactDate ?? '').localeCompare(a.lastContactDate ?? '') ||
       (a.name ?? '').localeCompare(b.name ?? ''),
+  );
+}
+
+/** Each agency without a named lead worker gets its directory entry, if it has one. */
+export function withContactPoints(
+  agencies: readonly InvolvedAgency[],
+  contactPoints: ReadonlyMap<string, ContactPoint>,
+): InvolvedAgency[] {
+  return agencies.map((a) =>
+    a.leadPractitioner === null ? { ...a, contactPoint: contactPoints.get(a.organisationId) ?? null } : a,
   );
 }
 

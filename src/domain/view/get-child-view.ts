@@ -1,4 +1,5 @@
 import { londonDate } from '../agreements/calendar-dates.ts';
+import { findContactPoints } from '../partnership/organisation-contact-point.ts';
 import type { CachedSession } from '../identity/session-gate.ts';
 import { fieldGroups, type FieldGroup } from '../policy/field-groups.ts';
 import type { PolicyDeps } from '../policy/flows-in-force-source.ts';
@@ -10,6 +11,7 @@ import type { Actor } from '../shared/actor.ts';
 import { DomainError } from '../shared/errors.ts';
 import {
   buildAgencies,
+  withContactPoints,
   buildChronology,
   buildFlags,
   buildIdentity,
@@ -85,12 +87,20 @@ export async function getChildView(
     familyFacts: deps.familyNetwork !== undefined,
   });
   const family = await findVisibleFamily(reader, read, source.network(read.personId, read.familyFacts));
+  const agencies = buildAgencies(read.records);
+  // Directory entries are organisations' own contact points, read only for agencies the policy
+  // has already shown to be involved: they add whom to call, never whether an agency is.
+  const contactPoints = await findContactPoints(
+    deps.db,
+    actor.partnershipId,
+    agencies.filter((a) => a.leadPractitioner === null).map((a) => a.organisationId),
+  );
   return {
     personId: read.personId,
     purpose: read.purpose,
     identity: buildIdentity(read.records),
     flags: buildFlags(read.records, londonDate(deps.clock.now())),
-    agencies: buildAgencies(read.records),
+    agencies: withContactPoints(agencies, contactPoints),
     chronology: buildChronology(read.records),
     family,
     shownBecause: read.disclosures,

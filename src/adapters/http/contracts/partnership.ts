@@ -99,3 +99,32 @@ export const RoleGrantView = z
 export const RoleGrantsResponse = z
   .object({ organisationName: z.string(), grants: z.array(RoleGrantView) })
   .openapi('RoleGrants');
+
+/** An organisation's directory entry (partnership/organisation-contact-point.ts checks it). */
+const ContactPointView = z
+  .object({
+    name: z.string(),
+    role: z.string().nullable(),
+    phone: z.string().nullable(),
+    email: z.string().nullable(),
+  })
+  .openapi('ContactPoint');
+
+export const OrganisationContactPointView = z
+  .object({ id: z.string(), name: z.string(), contactPoint: ContactPointView.nullable() })
+  .openapi('OrganisationContactPoint');
+
+/** Shapes only: the domain's contactPointSchema checks each value and names the bad field. */
+export const SetContactPointRequest = z
+  .object({
+    contactPoint: z
+      .object({
+        name: z.string(),
+        role: z.string().nullable().optional(),
+        phone: z.string().nullable().optional(),
+        email: z.string().nullable().optional(),
+      })
+      .strict()
+      .nullable(),
+  })
+  .openapi('SetContactPoint');

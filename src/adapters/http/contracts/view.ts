@@ -150,6 +150,15 @@ export const ChildViewResponse = z
             role: z.string().nullable(),
           })
           .nullable(),
+        contactPoint: z
+          .object({
+            name: z.string(),
+            role: z.string().nullable(),
+            phone: z.string().nullable(),
+            email: z.string().nullable(),
+          })
+          .nullable()
+          .openapi({ description: "The organisation's directory entry, where no record names a lead worker" }),
         lastContactDate: z.string().nullable(),
         fieldGroups: z.array(z.string()),
       }),

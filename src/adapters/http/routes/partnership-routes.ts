@@ -7,6 +7,10 @@ import { createUser } from '../../../domain/partnership/create-user.ts';
 import { endMembership } from '../../../domain/partnership/end-membership.ts';
 import { findOrganisations } from '../../../domain/partnership/find-organisations.ts';
 import { findUsers } from '../../../domain/partnership/find-users.ts';
+import {
+  getOrganisationContactPoint,
+  setOrganisationContactPoint,
+} from '../../../domain/partnership/organisation-contact-point.ts';
 import { grantableRoles } from '../../../domain/partnership/role-grants.ts';
 import {
   organisationTypeLabels,
@@ -19,8 +23,10 @@ import {
   CreateOrganisationRequest,
   CreateUserRequest,
   MembershipGrant,
+  OrganisationContactPointView,
   OrganisationView,
   ReferenceView,
+  SetContactPointRequest,
   UserView,
 } from '../contracts/partnership.ts';
 import type { AppEnv, HttpDeps } from '../http-deps.ts';
@@ -29,6 +35,7 @@ import { requireSession } from '../session-middleware.ts';
 
 const tags = ['Partnership'];
 const UserParams = z.object({ userId: Uuid });
+const OrganisationParams = z.object({ organisationId: Uuid });
 const MembershipParams = z.object({ userId: Uuid, membershipId: Uuid });
 
 const organisationView = (o: {
@@ -97,6 +104,43 @@ export function partnershipRoutes(deps: HttpDeps, app: OpenAPIHono<AppEnv>): voi
     async (c) => {
       const created = await createOrganisation(deps, requireSession(c).actor, c.req.valid('json'));
       return c.json({ organisation: organisationView(created) }, 201);
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: '/api/organisations/{organisationId}/contact-point',
+      tags,
+      summary: "An organisation's directory entry, for its administrator or the partnership's",
+      request: { params: OrganisationParams },
+      responses: { 200: jsonResponse(OrganisationContactPointView, 'The entry'), ...commonErrors },
+    }),
+    async (c) => {
+      const { organisationId } = c.req.valid('param');
+      return c.json(await getOrganisationContactPoint(deps, requireSession(c).actor, organisationId), 200);
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'put',
+      path: '/api/organisations/{organisationId}/contact-point',
+      tags,
+      summary: 'Set or clear whom partners call about a child when no record names a lead worker',
+      request: { params: OrganisationParams, body: jsonBody(SetContactPointRequest) },
+      responses: { 200: jsonResponse(OrganisationContactPointView, 'The entry as set'), ...commonErrors },
+    }),
+    async (c) => {
+      const { actor } = requireSession(c);
+      const { organisationId } = c.req.valid('param');
+      await setOrganisationContactPoint(
+        deps,
+        actor,
+        organisationId,
+        c.req.valid('json').contactPoint ?? null,
+      );
+      return c.json(await getOrganisationContactPoint(deps, actor, organisationId), 200);
     },
   );
 

@@ -18,6 +18,10 @@ function itemsFor(session: Session): Item[] {
     { to: '/gateways', text: 'Legal gateways' },
     ...(can(session, 'read_agreements') ? [{ to: '/agreements', text: 'Agreements' }] : []),
     ...(can(session, 'manage_partnership') ? [{ to: '/organisations', text: 'Organisations' }] : []),
+    // The partnership administrator reaches every directory entry from Organisations.
+    ...(can(session, 'manage_directory_entry') && !can(session, 'manage_partnership')
+      ? [{ to: `/organisations/${session.membership.organisationId}/contact-point`, text: 'Contact point' }]
+      : []),
     ...(can(session, 'manage_users') ? [{ to: '/users', text: 'Users' }] : []),
     ...(can(session, 'read_role_grants') ? [{ to: '/role-grants', text: 'Role grants' }] : []),
     ...(can(session, 'review_links') ? [{ to: '/link-reviews', text: 'Possible matches' }] : []),

@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { Link } from 'react-router';
 import { api } from '../api.ts';
 import type { Organisation } from '../api-types.ts';
 import { ErrorSummary } from '../components/ErrorSummary.tsx';
@@ -26,6 +27,9 @@ function OrganisationsTable({ organisations }: { readonly organisations: readonl
           <th scope="col" className="govuk-table__header">
             Added
           </th>
+          <th scope="col" className="govuk-table__header">
+            <span className="govuk-visually-hidden">Actions</span>
+          </th>
         </tr>
       </thead>
       <tbody className="govuk-table__body">
@@ -37,6 +41,11 @@ function OrganisationsTable({ organisations }: { readonly organisations: readonl
             <td className="govuk-table__cell">{organisation.typeLabel}</td>
             <td className="govuk-table__cell">
               <time dateTime={organisation.createdAt}>{formatDate(organisation.createdAt)}</time>
+            </td>
+            <td className="govuk-table__cell">
+              <Link className="govuk-link" to={`/organisations/${organisation.id}/contact-point`}>
+                Contact point<span className="govuk-visually-hidden"> for {organisation.name}</span>
+              </Link>
             </td>
           </tr>
         ))}

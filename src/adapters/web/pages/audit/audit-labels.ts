@@ -15,6 +15,7 @@ export const actionLabels = {
   'user.password_change_failed': 'Password change failed',
   'partnership.created': 'Created partnership',
   'organisation.created': 'Added organisation',
+  'organisation.contact_point_set': "Changed an organisation's contact point",
   'user.created': 'Added user',
   'membership.added': 'Added membership',
   'membership.ended': 'Ended membership',

@@ -99,12 +99,14 @@ function Agencies({ agencies }: { readonly agencies: ChildView['agencies'] }) {
               <dl className="govuk-summary-list">
                 <div className="govuk-summary-list__row">
                   <dt className="govuk-summary-list__key">Lead practitioner</dt>
-                  <dd className="govuk-summary-list__value">{a.leadPractitioner?.name ?? 'Not recorded'}</dd>
+                  <dd className="govuk-summary-list__value">
+                    <WhoLeads agency={a} />
+                  </dd>
                 </div>
                 <div className="govuk-summary-list__row">
                   <dt className="govuk-summary-list__key">Contact</dt>
                   <dd className="govuk-summary-list__value">
-                    <Contact lead={a.leadPractitioner} />
+                    <Contact agency={a} />
                   </dd>
                 </div>
                 <div className="govuk-summary-list__row">
@@ -120,13 +122,41 @@ function Agencies({ agencies }: { readonly agencies: ChildView['agencies'] }) {
   );
 }
 
-function Contact({ lead }: { readonly lead: ChildView['agencies'][number]['leadPractitioner'] }) {
+type Agency = ChildView['agencies'][number];
+
+/**
+ * Whom to call: the lead worker a record names, or else the organisation's directory entry
+ * (issue 14 point 5), said to be one so nobody mistakes a team's number for a named worker.
+ */
+function WhoLeads({ agency }: { readonly agency: Agency }) {
+  const lead = agency.leadPractitioner;
+  if (lead)
+    return (
+      <>
+        {lead.name}
+        {lead.role && <span className="app-block">{lead.role}</span>}
+      </>
+    );
+  if (!agency.contactPoint) return <>Not recorded</>;
   return (
     <>
-      {lead?.phone && <span className="app-block">{lead.phone}</span>}
-      {lead?.email && (
-        <a className="govuk-link app-break-anywhere" href={`mailto:${lead.email}`}>
-          {lead.email}
+      Not named in the records
+      <span className="app-block">
+        Contact point: {agency.contactPoint.name}
+        {agency.contactPoint.role && `, ${agency.contactPoint.role}`}
+      </span>
+    </>
+  );
+}
+
+function Contact({ agency }: { readonly agency: Agency }) {
+  const contact = agency.leadPractitioner ?? agency.contactPoint;
+  return (
+    <>
+      {contact?.phone && <span className="app-block">{contact.phone}</span>}
+      {contact?.email && (
+        <a className="govuk-link app-break-anywhere" href={`mailto:${contact.email}`}>
+          {contact.email}
         </a>
       )}
     </>
@@ -163,16 +193,10 @@ function AgenciesTable({ agencies }: { readonly agencies: ChildView['agencies'] 
                 {a.name ?? 'An organisation'}
               </th>
               <td className="govuk-table__cell">
-                {a.leadPractitioner?.name ?? 'Not recorded'}
-                {a.leadPractitioner?.role && <span className="app-block">{a.leadPractitioner.role}</span>}
+                <WhoLeads agency={a} />
               </td>
               <td className="govuk-table__cell">
-                {a.leadPractitioner?.phone && <span className="app-block">{a.leadPractitioner.phone}</span>}
-                {a.leadPractitioner?.email && (
-                  <a className="govuk-link" href={`mailto:${a.leadPractitioner.email}`}>
-                    {a.leadPractitioner.email}
-                  </a>
-                )}
+                <Contact agency={a} />
               </td>
               <td className="govuk-table__cell">{optionalDate(a.lastContactDate)}</td>
             </tr>
