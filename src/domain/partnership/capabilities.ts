@@ -34,7 +34,11 @@ export type Capability =
   | 'make_requests'
   // Erasing one of the organisation's records, with its versions, leaving a tombstone
   // (records/erase-record.ts; UK GDPR Art 17).
-  | 'erase_records';
+  | 'erase_records'
+  // The retrospective review of break-glasses on children whose records the organisation holds
+  // (domain/break-glass): its DPO and Caldicott guardian (Caldicott principle 8, UK GDPR Art
+  // 39(1)(b)). Who may break glass is the policy's (role-purposes.ts breakGlassRoles).
+  | 'review_break_glass';
 
 /**
  * Over what a capability reaches (DESIGN.md rule 4: capabilities carry a scope).
@@ -90,6 +94,7 @@ export const roleCapabilities = {
     // controller, and only for records their own organisation holds: each agency is the
     // controller of what it loaded (Art 24), so no other partner may erase it.
     erase_records: 'organisation',
+    review_break_glass: 'organisation',
   },
   // Caldicott principle 8 / NHS guidance: the guardian oversees access to health information.
   caldicott_guardian: {
@@ -97,6 +102,7 @@ export const roleCapabilities = {
     verify_audit: 'partnership',
     read_agreements: 'partnership',
     sign_agreements: 'organisation',
+    review_break_glass: 'organisation',
   },
   // One organisation's administrator: its people, its agreements and its feeds, nothing beyond.
   // A role of its own because each partner is a separate controller (UK GDPR Art 24): who works
