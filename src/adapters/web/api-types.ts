@@ -28,6 +28,14 @@ import type {
 } from '../http/contracts/audit.ts';
 import type { ErrorBody } from '../http/contracts/common.ts';
 import type {
+  BreakGlassRequest,
+  BreakGlassResponse,
+  BreakGlassReviewListResponse,
+  BreakGlassReviewRequest,
+  BreakGlassReviewResponse,
+  LiveBreakGlassResponse,
+} from '../http/contracts/break-glass.ts';
+import type {
   IngestReportView,
   IngestRunView,
   UnsharedFeedListView,
@@ -113,7 +121,8 @@ export type Capability =
   | 'sign_agreements'
   | 'review_links'
   | 'ingest_feeds'
-  | 'erase_records';
+  | 'erase_records'
+  | 'review_break_glass';
 
 export function can(session: Session, ...anyOf: readonly Capability[]): boolean {
   return anyOf.some((capability) => session.capabilities.includes(capability));
@@ -126,3 +135,11 @@ export type ChronologyEntry = ChildView['chronology'][number];
 export type PersonSearchResults = z.infer<typeof PersonSearchResponse>;
 export type PersonSearchRequest = z.input<typeof PersonSearchBody>;
 export type PurposeOption = z.infer<typeof PurposesView>['purposes'][number];
+
+// Break-glass (http/contracts/break-glass.ts).
+export type BreakGlassBody = z.input<typeof BreakGlassRequest>;
+export type BrokenGlass = z.infer<typeof BreakGlassResponse>;
+export type LiveBreakGlasses = z.infer<typeof LiveBreakGlassResponse>;
+export type BreakGlassReviews = z.infer<typeof BreakGlassReviewListResponse>;
+export type BreakGlassReviewBody = z.input<typeof BreakGlassReviewRequest>;
+export type BreakGlassReviewResult = z.infer<typeof BreakGlassReviewResponse>;

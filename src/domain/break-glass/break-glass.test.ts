@@ -48,7 +48,9 @@ for (const kind of testDatabaseKinds()) {
     const view = (session: SignedInSession, personId: string, purpose = 'emergency') =>
       app.request(`/api/persons/${personId}/view?purpose=${purpose}`, { session });
     const fieldsOf = async (response: Response) =>
-      ((await response.json()) as { error: { fields?: { field: string }[] } }).error.fields?.map((f) => f.field);
+      ((await response.json()) as { error: { fields?: { field: string }[] } }).error.fields?.map(
+        (f) => f.field,
+      );
     const lastEvent = async (action: string) =>
       (
         await queryRows<{ outcome: string; purpose: string | null; details: Record<string, unknown> }>(
@@ -77,7 +79,10 @@ for (const kind of testDatabaseKinds()) {
       const cases: [unknown, string[]][] = [
         [{ personId: people.miaHughes, reasonText: reason.reasonText }, ['reasonCode']],
         [{ personId: people.miaHughes, reasonCode: 'risk_to_life', reasonText: '' }, ['reasonText']],
-        [{ personId: people.miaHughes, reasonCode: 'curiosity', reasonText: reason.reasonText }, ['reasonCode']],
+        [
+          { personId: people.miaHughes, reasonCode: 'curiosity', reasonText: reason.reasonText },
+          ['reasonCode'],
+        ],
         [{ personId: [people.miaHughes, people.samTaylor], ...reason }, ['personId']],
         [{ personId: people.miaHughes, personIds: [people.samTaylor], ...reason }, ['personIds']],
         [{ ...reason }, ['personId']],
@@ -87,7 +92,10 @@ for (const kind of testDatabaseKinds()) {
         assert.equal(response.status, 400, JSON.stringify(body));
         assert.deepEqual(await fieldsOf(response), fields, JSON.stringify(body));
       }
-      const twoChildren = await breakGlass(ben, { personId: [people.miaHughes, people.samTaylor], ...reason });
+      const twoChildren = await breakGlass(ben, {
+        personId: [people.miaHughes, people.samTaylor],
+        ...reason,
+      });
       assert.match(JSON.stringify(await twoChildren.json()), /one child at a time/);
       assert.deepEqual(await written(), before);
     });
@@ -138,20 +146,25 @@ for (const kind of testDatabaseKinds()) {
       assert.equal(shown.status, 200);
       const body = (await shown.json()) as { purpose: string; agencies: { organisationId: string }[] };
       assert.equal(body.purpose, 'emergency');
-      assert.ok(body.agencies.some((a) => a.organisationId === org.trust), 'the trust’s records are shown');
+      assert.ok(
+        body.agencies.some((a) => a.organisationId === org.trust),
+        'the trust’s records are shown',
+      );
       const viewed = await lastEvent('subject.viewed');
       assert.deepEqual(
-        (viewed?.details.grants as { kind: string; sourceId: string; setAsideLimitIds: string[] }[]).map((g) => [
-          g.kind,
-          g.sourceId,
-          g.setAsideLimitIds,
-        ]),
+        (viewed?.details.grants as { kind: string; sourceId: string; setAsideLimitIds: string[] }[]).map(
+          (g) => [g.kind, g.sourceId, g.setAsideLimitIds],
+        ),
         [['break_glass', miaGlass, [limitId]]],
       );
       // ...and only under 'emergency': the grant widens no other purpose.
       assert.equal((await view(ben, people.miaHughes, 'child_protection_conference')).status, 404);
 
-      const alerts = await queryRows<{ recipient_organisation_id: string; recipient_role: string; kind: string }>(
+      const alerts = await queryRows<{
+        recipient_organisation_id: string;
+        recipient_role: string;
+        kind: string;
+      }>(
         app.database.db,
         sql`select recipient_organisation_id, recipient_role, kind from alert
             where source_type = 'break_glass' and source_id = ${miaGlass} order by recipient_role`,
@@ -175,7 +188,11 @@ for (const kind of testDatabaseKinds()) {
     });
 
     test('every organisation holding records of the child has its DPO and Caldicott guardian alerted', async () => {
-      const response = await breakGlass(ben, { personId: people.samTaylor, ...reason, reasonCode: 'missing_child' });
+      const response = await breakGlass(ben, {
+        personId: people.samTaylor,
+        ...reason,
+        reasonCode: 'missing_child',
+      });
       assert.equal(response.status, 201);
       const { breakGlassId } = (await response.json()) as { breakGlassId: string };
       const alerts = await queryRows<{ organisation: string; role: string }>(
@@ -187,7 +204,10 @@ for (const kind of testDatabaseKinds()) {
       assert.deepEqual([...new Set(alerts.map((a) => a.organisation))].sort(), holders);
       for (const holder of holders)
         assert.deepEqual(
-          alerts.filter((a) => a.organisation === holder).map((a) => a.role).sort(),
+          alerts
+            .filter((a) => a.organisation === holder)
+            .map((a) => a.role)
+            .sort(),
           ['caldicott_guardian', 'data_protection_officer'],
         );
     });
@@ -215,18 +235,29 @@ for (const kind of testDatabaseKinds()) {
       // A practitioner has no review queue at all.
       assert.equal((await app.request('/api/break-glass/reviews', { session: ben })).status, 404);
 
-      const more = await review(dana, samGlass, { outcome: 'needs_more_information', notes: 'Asked Ben why 999 was not enough' });
+      const more = await review(dana, samGlass, {
+        outcome: 'needs_more_information',
+        notes: 'Asked Ben why 999 was not enough',
+      });
       assert.deepEqual(await more.json(), { status: 'pending', outcome: 'needs_more_information' });
-      const done = await review(dana, samGlass, { outcome: 'justified', notes: 'Child missing overnight; proportionate' });
+      const done = await review(dana, samGlass, {
+        outcome: 'justified',
+        notes: 'Child missing overnight; proportionate',
+      });
       assert.deepEqual(await done.json(), { status: 'reviewed', outcome: 'justified' });
-      assert.equal((await review(dana, samGlass, { outcome: 'not_justified_referred', notes: 'changed mind' })).status, 409);
+      assert.equal(
+        (await review(dana, samGlass, { outcome: 'not_justified_referred', notes: 'changed mind' })).status,
+        409,
+      );
       assert.deepEqual((await lastEvent('break_glass.reviewed'))?.details, {
         breakGlassId: samGlass,
         organisationId: org.childrensServices,
         outcome: 'justified',
       });
 
-      const trustQueue = (await (await app.request('/api/break-glass/reviews', { session: adeyemi })).json()) as {
+      const trustQueue = (await (
+        await app.request('/api/break-glass/reviews', { session: adeyemi })
+      ).json()) as {
         reviews: { breakGlassId: string; status: string }[];
       };
       assert.deepEqual(
@@ -241,7 +272,10 @@ for (const kind of testDatabaseKinds()) {
       const live = (await (await app.request('/api/break-glass/live', { session: ben })).json()) as {
         breakGlasses: { personId: string }[];
       };
-      assert.deepEqual(live.breakGlasses.map((b) => b.personId).sort(), [people.miaHughes, people.samTaylor].sort());
+      assert.deepEqual(
+        live.breakGlasses.map((b) => b.personId).sort(),
+        [people.miaHughes, people.samTaylor].sort(),
+      );
       app.clock.set(new Date(start.getTime() + 60 * 60_000));
       try {
         ben = await app.signIn('ben.carter@northshire.example');

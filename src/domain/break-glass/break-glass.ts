@@ -13,7 +13,11 @@ import type { Db } from '../shared/database.ts';
 import type { Deps } from '../shared/deps.ts';
 import { DomainError, notFound, type FieldProblem } from '../shared/errors.ts';
 import { breakGlassSettings, type BreakGlassSettings } from './break-glass-settings.ts';
-import { isBreakGlassReasonCode, vitalInterestsGatewayIds, type BreakGlassReasonCode } from './reason-codes.ts';
+import {
+  isBreakGlassReasonCode,
+  vitalInterestsGatewayIds,
+  type BreakGlassReasonCode,
+} from './reason-codes.ts';
 import { breakGlass as breakGlassTable, breakGlassReview } from './schema.ts';
 
 export interface BreakGlassDeps extends Deps {
@@ -56,7 +60,11 @@ type Outcome =
  * role that may not break glass and a person nobody holds (both "not found", DESIGN.md rule 2),
  * and a user past their limit (429 with the wait).
  */
-export async function breakGlass(deps: BreakGlassDeps, actor: Actor, input: BreakGlassInput): Promise<BrokenGlass> {
+export async function breakGlass(
+  deps: BreakGlassDeps,
+  actor: Actor,
+  input: BreakGlassInput,
+): Promise<BrokenGlass> {
   const checked = checkInput(input);
   const personId = typeof input.personId === 'string' ? input.personId : undefined;
   if (actor.kind !== 'user' || !mayBreakGlass(actor.role)) {
@@ -140,12 +148,21 @@ export async function breakGlass(deps: BreakGlassDeps, actor: Actor, input: Brea
           kind: 'break_glass_used',
           to: { organisationId: holder, role },
           subjectId,
-          content: { breakGlassId: id, by, reasonCode, at: now.toISOString(), expiresAt: expiresAt.toISOString() },
+          content: {
+            breakGlassId: id,
+            by,
+            reasonCode,
+            at: now.toISOString(),
+            expiresAt: expiresAt.toISOString(),
+          },
           source: { type: 'break_glass', id },
           raisedAt: now,
         });
     }
-    return { kind: 'broken', glass: { breakGlassId: id, personId: person, purpose: 'emergency', startedAt: now, expiresAt } };
+    return {
+      kind: 'broken',
+      glass: { breakGlassId: id, personId: person, purpose: 'emergency', startedAt: now, expiresAt },
+    };
   });
   if (outcome.kind === 'refused') throw outcome.error;
   return outcome.glass;
@@ -236,6 +253,11 @@ async function organisationName(tx: Db, actor: Actor & { kind: 'user' }): Promis
   const [row] = await tx
     .select({ name: organisation.name })
     .from(organisation)
-    .where(and(eq(organisation.partnershipId, actor.partnershipId), inArray(organisation.id, [actor.organisationId])));
+    .where(
+      and(
+        eq(organisation.partnershipId, actor.partnershipId),
+        inArray(organisation.id, [actor.organisationId]),
+      ),
+    );
   return row?.name ?? 'Unknown organisation';
 }

@@ -11,7 +11,12 @@ import { breakGlass, breakGlassReview } from './schema.ts';
 export interface BreakGlassReviewItem {
   readonly breakGlassId: string;
   readonly personId: string;
-  readonly by: { readonly userId: string; readonly name: string; readonly organisationName: string; readonly role: string };
+  readonly by: {
+    readonly userId: string;
+    readonly name: string;
+    readonly organisationName: string;
+    readonly role: string;
+  };
   readonly reasonCode: string;
   readonly reasonText: string;
   readonly startedAt: Date;
@@ -60,16 +65,28 @@ export async function findBreakGlassReviews(deps: Deps, actor: Actor): Promise<B
       .from(breakGlassReview)
       .innerJoin(
         breakGlass,
-        and(eq(breakGlass.partnershipId, breakGlassReview.partnershipId), eq(breakGlass.id, breakGlassReview.breakGlassId)),
+        and(
+          eq(breakGlass.partnershipId, breakGlassReview.partnershipId),
+          eq(breakGlass.id, breakGlassReview.breakGlassId),
+        ),
       )
-      .innerJoin(appUser, and(eq(appUser.partnershipId, breakGlass.partnershipId), eq(appUser.id, breakGlass.userId)))
+      .innerJoin(
+        appUser,
+        and(eq(appUser.partnershipId, breakGlass.partnershipId), eq(appUser.id, breakGlass.userId)),
+      )
       .innerJoin(
         organisation,
-        and(eq(organisation.partnershipId, breakGlass.partnershipId), eq(organisation.id, breakGlass.organisationId)),
+        and(
+          eq(organisation.partnershipId, breakGlass.partnershipId),
+          eq(organisation.id, breakGlass.organisationId),
+        ),
       )
       .leftJoin(
         reviewer,
-        and(eq(reviewer.partnershipId, breakGlassReview.partnershipId), eq(reviewer.id, breakGlassReview.reviewedByUserId)),
+        and(
+          eq(reviewer.partnershipId, breakGlassReview.partnershipId),
+          eq(reviewer.id, breakGlassReview.reviewedByUserId),
+        ),
       )
       .where(
         and(

@@ -34,7 +34,10 @@ export async function reviewBreakGlass(
       .from(breakGlassReview)
       .innerJoin(
         breakGlass,
-        and(eq(breakGlass.partnershipId, breakGlassReview.partnershipId), eq(breakGlass.id, breakGlassReview.breakGlassId)),
+        and(
+          eq(breakGlass.partnershipId, breakGlassReview.partnershipId),
+          eq(breakGlass.id, breakGlassReview.breakGlassId),
+        ),
       )
       .where(
         and(

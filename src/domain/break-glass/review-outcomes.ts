@@ -3,7 +3,11 @@
  * justified; not justified, and referred (to the user's manager and, if need be, as a personal
  * data breach under Art 33); or more information needed, which keeps the review open.
  */
-export const breakGlassReviewOutcomes = ['justified', 'not_justified_referred', 'needs_more_information'] as const;
+export const breakGlassReviewOutcomes = [
+  'justified',
+  'not_justified_referred',
+  'needs_more_information',
+] as const;
 export type BreakGlassReviewOutcome = (typeof breakGlassReviewOutcomes)[number];
 
 export const breakGlassOutcomeLabels = {

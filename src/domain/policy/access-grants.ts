@@ -175,7 +175,11 @@ export async function findLiveLimits(
 ): Promise<{ id: string; kind: LimitKind; holderOrganisationId: string }[]> {
   if (subjectIds.length === 0) return [];
   const rows = await tx
-    .select({ id: accessLimit.id, kind: accessLimit.kind, holderOrganisationId: accessLimit.holderOrganisationId })
+    .select({
+      id: accessLimit.id,
+      kind: accessLimit.kind,
+      holderOrganisationId: accessLimit.holderOrganisationId,
+    })
     .from(accessLimit)
     .where(
       and(

@@ -7,7 +7,9 @@ export const BreakGlassRequest = z
   .strictObject({
     personId: z.uuid({
       error: (issue) =>
-        Array.isArray(issue.input) ? 'Break glass for one child at a time' : 'Choose the child to break glass for',
+        Array.isArray(issue.input)
+          ? 'Break glass for one child at a time'
+          : 'Choose the child to break glass for',
     }),
     reasonCode: z.enum(breakGlassReasonCodes, { error: 'Select why you must break glass' }),
     reasonText: z
@@ -30,12 +32,16 @@ export const BreakGlassResponse = z
 
 export const LiveBreakGlassResponse = z
   .object({
-    breakGlasses: z.array(z.object({ breakGlassId: z.uuid(), personId: z.uuid(), expiresAt: z.iso.datetime() })),
+    breakGlasses: z.array(
+      z.object({ breakGlassId: z.uuid(), personId: z.uuid(), expiresAt: z.iso.datetime() }),
+    ),
   })
   .openapi('LiveBreakGlasses');
 
 export const BreakGlassParams = z.object({
-  breakGlassId: z.uuid({ error: 'Enter a valid id' }).openapi({ param: { name: 'breakGlassId', in: 'path' } }),
+  breakGlassId: z
+    .uuid({ error: 'Enter a valid id' })
+    .openapi({ param: { name: 'breakGlassId', in: 'path' } }),
 });
 
 export const BreakGlassReviewRequest = z

@@ -31,7 +31,8 @@ export function breakGlassRoutes(deps: BreakGlassDeps, app: OpenAPIHono<AppEnv>)
       method: 'post',
       path: '/api/break-glass',
       tags,
-      summary: 'Break glass: the whole view of one child, for you alone, for at most an hour (audited and reviewed)',
+      summary:
+        'Break glass: the whole view of one child, for you alone, for at most an hour (audited and reviewed)',
       description:
         'On vital interests (UK GDPR Art 6(1)(d), 9(2)(c)). Sets aside restrictions and withdrawn consent, and says so. Alerts the data protection officer and Caldicott guardian of every organisation holding records of the child. Then open /api/persons/{personId}/view?purpose=emergency. Rate-limited per user (429).',
       request: { body: jsonBody(BreakGlassRequest) },
@@ -41,17 +42,16 @@ export function breakGlassRoutes(deps: BreakGlassDeps, app: OpenAPIHono<AppEnv>)
         429: {
           ...jsonResponse(ErrorBody, 'You have broken glass as often as allowed: wait, or ask your manager'),
           headers: z.object({
-            'Retry-After': z.string().openapi({ description: 'Whole seconds until you may break glass again' }),
+            'Retry-After': z
+              .string()
+              .openapi({ description: 'Whole seconds until you may break glass again' }),
           }),
         },
       },
     }),
     async (c) => {
       const glass = await breakGlass(deps, requireSession(c).actor, c.req.valid('json'));
-      return c.json(
-        { ...glass, startedAt: iso(glass.startedAt), expiresAt: iso(glass.expiresAt) },
-        201,
-      );
+      return c.json({ ...glass, startedAt: iso(glass.startedAt), expiresAt: iso(glass.expiresAt) }, 201);
     },
   );
 
@@ -76,7 +76,10 @@ export function breakGlassRoutes(deps: BreakGlassDeps, app: OpenAPIHono<AppEnv>)
       tags,
       summary:
         'The review queue: break-glasses on children your organisation holds records of, pending first (DPO, Caldicott guardian)',
-      responses: { 200: jsonResponse(BreakGlassReviewListResponse, 'Pending first, newest first'), ...commonErrors },
+      responses: {
+        200: jsonResponse(BreakGlassReviewListResponse, 'Pending first, newest first'),
+        ...commonErrors,
+      },
     }),
     async (c) => {
       const reviews = await findBreakGlassReviews(deps, requireSession(c).actor);
