@@ -55,7 +55,7 @@ export function BreakGlassPage() {
     setSending(true);
     try {
       await api.breakGlass({ personId, reasonCode: reasonCode as never, reasonText });
-      navigate(`/persons/${encodeURIComponent(personId)}?purpose=emergency`);
+      void navigate(`/persons/${encodeURIComponent(personId)}?purpose=emergency`);
     } catch (error) {
       setErrors(fromError(error, [...FIELDS]));
       setSending(false);
