@@ -64,7 +64,7 @@ describe('break-glass in Chromium', needsChromium, () => {
       await page.getByText('Sam did not come home').waitFor();
       await assertAccessible(page, 'a break-glass to review');
 
-      await page.getByLabel('Justified').check();
+      await page.getByLabel('Justified', { exact: true }).check();
       await page.getByLabel('Your reasons').fill('Child missing overnight; access was proportionate');
       await page.getByRole('button', { name: 'Record the outcome' }).click();
       await page.getByText('Outcome recorded: Justified').waitFor();
