@@ -7,6 +7,8 @@ import { insertPeople, people } from '../../../test/support/northshire-people.ts
 import { createTestApp, json, type SignedInSession, type TestApp } from '../../../test/support/test-app.ts';
 import { testDatabaseKinds } from '../../../test/support/test-database.ts';
 import { recordAccessLimit } from '../policy/access-grants.ts';
+import { findBreakGlassReviews } from './find-break-glass-reviews.ts';
+import { reviewBreakGlass } from './review-break-glass.ts';
 import { queryRows } from '../shared/database.ts';
 
 // The test app's clock stands at 2026-11-02T09:00Z.
@@ -266,6 +268,19 @@ for (const kind of testDatabaseKinds()) {
         'the trust holds records of both children; the council’s outcome does not close the trust’s review',
       );
       assert.ok(trustQueue.reviews.every((r) => r.status === 'pending'));
+    });
+
+    test('nobody reviews their own break-glass, even holding a reviewer role where the child is held', async () => {
+      // Ben as his housing association's DPO as well (a second membership): his own two
+      // break-glasses are neither listed nor reviewable by him.
+      const benActor = await actorByEmail(app.database.db, 'ben.carter@northshire.example');
+      const asDpo = { ...benActor, role: 'data_protection_officer' as const };
+      const own = await findBreakGlassReviews(app.deps, asDpo);
+      assert.deepEqual(own, []);
+      await assert.rejects(
+        reviewBreakGlass(app.deps, asDpo, { breakGlassId: miaGlass, outcome: 'justified', notes: 'mine' }),
+        /not found/,
+      );
     });
 
     test('past its hour the view is not found, and the refusal audited', async () => {
