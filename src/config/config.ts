@@ -30,6 +30,9 @@ const ConfigSchema = z.object({
   TESSERA_SEAL_INTERVAL_MS: z.coerce.number().int().min(100).max(3_600_000).default(1000),
   TESSERA_CHECKPOINT_EVERY: z.coerce.number().int().min(1).max(10_000_000).default(10_000),
   TESSERA_CHECKPOINT_INTERVAL_MS: z.coerce.number().int().min(100).max(3_600_000).default(60_000),
+  // Break-glass (domain/break-glass): at most the hour DESIGN.md section 3 sets, never longer.
+  TESSERA_BREAK_GLASS_MINUTES: z.coerce.number().int().min(1).max(60).default(60),
+  TESSERA_BREAK_GLASS_PER_DAY: z.coerce.number().int().min(1).max(20).default(3),
   TESSERA_LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 
@@ -67,6 +70,8 @@ export interface Config {
   /** A checkpoint is signed once the oldest unsigned event has waited this long, however few. */
   readonly checkpointIntervalMs: number;
   readonly logLevel: string;
+  /** How long a break-glass lasts (1 to 60 minutes) and how many one user may make in 24 hours. */
+  readonly breakGlass: { readonly minutes: number; readonly perDay: number };
 }
 
 export class ConfigError extends Error {}
@@ -103,5 +108,6 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     checkpointEvery: e.TESSERA_CHECKPOINT_EVERY,
     checkpointIntervalMs: e.TESSERA_CHECKPOINT_INTERVAL_MS,
     logLevel: e.TESSERA_LOG_LEVEL,
+    breakGlass: { minutes: e.TESSERA_BREAK_GLASS_MINUTES, perDay: e.TESSERA_BREAK_GLASS_PER_DAY },
   };
 }

@@ -21,6 +21,7 @@ import { sessionRoutes } from './routes/session-routes.ts';
 import { gatedViewPaths, viewRoutes } from './routes/view-routes.ts';
 import { worklistRoutes } from './routes/worklist-routes.ts';
 import { decisionRoutes } from './routes/decision-routes.ts';
+import { breakGlassRoutes } from './routes/break-glass-routes.ts';
 import { peopleFamilyNetwork } from '../../domain/view/people-family-network.ts';
 import { SlidingWindowLimiter } from '../../domain/identity/rate-limiter.ts';
 import { notFoundViewRule } from '../../domain/policy/limit-not-found-views.ts';
@@ -113,6 +114,7 @@ export function createHttpApp(deps: HttpDeps): OpenAPIHono<AppEnv> {
   worklistRoutes(deps, app);
   decisionRoutes(app);
   viewRoutes({ ...readDeps, familyNetwork: peopleFamilyNetwork, sessionCache }, app);
+  breakGlassRoutes(deps, app);
   app.doc31('/api/openapi.json', {
     openapi: '3.1.0',
     info: {

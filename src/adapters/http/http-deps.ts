@@ -1,4 +1,5 @@
 import type { GatewayDirectory } from '../../domain/agreements/gateway-directory.ts';
+import type { BreakGlassSettings } from '../../domain/break-glass/break-glass-settings.ts';
 import type { AuditWitness } from '../../domain/audit/witness.ts';
 import type { IngestDeps } from '../../domain/feeds/ingest-feed.ts';
 import type { ActiveSession } from '../../domain/identity/resolve-session.ts';
@@ -30,6 +31,8 @@ export interface HttpDeps extends PolicyDeps {
   /** Person linkage after each ingested batch (domain/feeds/ingest-feed.ts); wired in the composition root. */
   readonly linkPeople?: IngestDeps['linkPeople'];
   readonly linkPending?: IngestDeps['linkPending'];
+  /** How long a break-glass lasts and how often a user may break glass (break-glass-settings.ts). */
+  readonly breakGlass?: BreakGlassSettings;
 }
 
 export interface AppEnv {

@@ -22,6 +22,9 @@ import { LinkReviewsPage } from './pages/link-reviews/LinkReviewsPage.tsx';
 import { NotFoundPage } from './pages/NotFoundPage.tsx';
 import { ContactPointPage } from './pages/ContactPointPage.tsx';
 import { OrganisationsPage } from './pages/OrganisationsPage.tsx';
+import { BreakGlassPage } from './pages/break-glass/BreakGlassPage.tsx';
+import { BreakGlassReviewPage } from './pages/break-glass/BreakGlassReviewPage.tsx';
+import { BreakGlassReviewsPage } from './pages/break-glass/BreakGlassReviewsPage.tsx';
 import { ChildViewPage } from './pages/persons/ChildViewPage.tsx';
 import { ChronologyPrintPage } from './pages/persons/ChronologyPrintPage.tsx';
 import { PersonSearchPage } from './pages/persons/PersonSearchPage.tsx';
@@ -43,6 +46,7 @@ const draftAgreements = ['draft_agreements'] as const;
 const manageAgreements = ['manage_agreements'] as const;
 const signAgreements = ['sign_agreements'] as const;
 const reviewLinks = ['review_links'] as const;
+const reviewBreakGlass = ['review_break_glass'] as const;
 
 /** Every client-side route. The server must answer each of these paths with index.html. */
 export function App() {
@@ -269,6 +273,23 @@ export function App() {
               <Route path="persons" element={<PersonSearchPage />} />
               <Route path="persons/:personId" element={<ChildViewPage />} />
               <Route path="persons/:personId/chronology/print" element={<ChronologyPrintPage />} />
+              <Route path="persons/:personId/break-glass" element={<BreakGlassPage />} />
+              <Route
+                path="break-glass/reviews"
+                element={
+                  <RequireCapability anyOf={reviewBreakGlass}>
+                    <BreakGlassReviewsPage />
+                  </RequireCapability>
+                }
+              />
+              <Route
+                path="break-glass/reviews/:id"
+                element={
+                  <RequireCapability anyOf={reviewBreakGlass}>
+                    <BreakGlassReviewPage />
+                  </RequireCapability>
+                }
+              />
               <Route
                 path="agreements/:id/flows/:flowId/remove"
                 element={

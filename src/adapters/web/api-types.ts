@@ -29,6 +29,14 @@ import type {
 } from '../http/contracts/audit.ts';
 import type { ErrorBody } from '../http/contracts/common.ts';
 import type {
+  BreakGlassRequest,
+  BreakGlassResponse,
+  BreakGlassReviewListResponse,
+  BreakGlassReviewRequest,
+  BreakGlassReviewResponse,
+  LiveBreakGlassResponse,
+} from '../http/contracts/break-glass.ts';
+import type {
   IngestReportView,
   IngestRunView,
   UnsharedFeedListView,
@@ -119,3 +127,11 @@ export type ChronologyEntry = ChildView['chronology'][number];
 export type PersonSearchResults = z.infer<typeof PersonSearchResponse>;
 export type PersonSearchRequest = z.input<typeof PersonSearchBody>;
 export type PurposeOption = z.infer<typeof PurposesView>['purposes'][number];
+
+// Break-glass (http/contracts/break-glass.ts).
+export type BreakGlassBody = z.input<typeof BreakGlassRequest>;
+export type BrokenGlass = z.infer<typeof BreakGlassResponse>;
+export type LiveBreakGlasses = z.infer<typeof LiveBreakGlassResponse>;
+export type BreakGlassReviews = z.infer<typeof BreakGlassReviewListResponse>;
+export type BreakGlassReviewBody = z.input<typeof BreakGlassReviewRequest>;
+export type BreakGlassReviewResult = z.infer<typeof BreakGlassReviewResponse>;

@@ -17,6 +17,12 @@ import type {
   Submitted,
   UpdateDraftBody,
   AuditVerification,
+  BreakGlassBody,
+  BreakGlassReviewBody,
+  BreakGlassReviewResult,
+  BreakGlassReviews,
+  BrokenGlass,
+  LiveBreakGlasses,
   ChildView,
   Chronology,
   PersonSearchRequest,
@@ -103,6 +109,11 @@ export const api = {
     request<PersonSearchResults>('POST', '/persons/search', { body }),
   childView: (id: string, purpose: string) =>
     request<ChildView>('GET', `${personPath(id)}/view${queryString({ purpose })}`),
+  breakGlass: (body: BreakGlassBody) => request<BrokenGlass>('POST', '/break-glass', { body }),
+  liveBreakGlasses: () => request<LiveBreakGlasses>('GET', '/break-glass/live'),
+  breakGlassReviews: () => request<BreakGlassReviews>('GET', '/break-glass/reviews'),
+  reviewBreakGlass: (id: string, body: BreakGlassReviewBody) =>
+    request<BreakGlassReviewResult>('POST', `/break-glass/${encodeURIComponent(id)}/review`, { body }),
   chronology: (id: string, query: ChronologyQuery) =>
     request<Chronology>('GET', `${personPath(id)}/chronology${queryString(query)}`),
 

@@ -1,6 +1,6 @@
 import type { OrganisationType, Role } from '../../domain/partnership/roles.ts';
 import { purposes } from '../../domain/policy/purposes.ts';
-import { mayActForAs } from '../../domain/policy/role-purposes.ts';
+import { mayActForAs, mayBreakGlass } from '../../domain/policy/role-purposes.ts';
 import type { Session } from './api-types.ts';
 
 /**
@@ -13,4 +13,9 @@ export function mayFindChildren(session: Session): boolean {
     organisationType: session.membership.organisationType as OrganisationType,
   };
   return purposes.some((p) => mayActForAs(actor, p));
+}
+
+/** Whether this role may break glass (policy/role-purposes.ts breakGlassRoles, as the server). */
+export function mayBreakGlassAs(session: Session): boolean {
+  return mayBreakGlass(session.membership.role as Role);
 }

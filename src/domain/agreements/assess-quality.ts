@@ -56,6 +56,7 @@ const sectionOfRule = {
   flow_organisation_not_party: 'parties',
   party_without_flow: 'parties',
   purposes_missing: 'purpose',
+  flow_purpose_grant_only: 'purpose',
   flows_missing: 'data',
   data_categories_missing: 'data',
   data_categories_mismatch: 'data',

@@ -117,6 +117,13 @@ describe('checking a Tier 2 agreement as a data protection officer would', () =>
     assert.deepEqual(rulesOf(result.warnings), ['party_without_flow', 'party_without_flow']);
   });
 
+  test("a flow for 'emergency' is refused on every write: it is reached only by breaking glass", () => {
+    const result = check([{ ...policeFlow, purposes: [...policeFlow.purposes, 'emergency'] }, healthFlow]);
+    const refused = result.errors.filter((e) => e.rule === 'flow_purpose_grant_only');
+    assert.deepEqual(fieldsOf(refused), [`flows.0.purposes.${policeFlow.purposes.length}`]);
+    assert.match(refused[0]!.problem, /breaking glass/);
+  });
+
   test('special category data with no Article 9 condition is an error on that field', () => {
     const { errors } = check([
       policeFlow,

@@ -6,6 +6,7 @@ import {
   fieldGroupDefinitions,
   type DataCategory,
 } from '../policy/field-groups.ts';
+import { isGrantOnlyPurpose, purposeDefinitions } from '../policy/purposes.ts';
 import type { FlowContent } from './agreement-terms.ts';
 import { formatLongDate } from './calendar-dates.ts';
 import { describeKinds, type AgreementCheckInput, type ProblemList } from './check-types.ts';
@@ -96,6 +97,16 @@ export function checkFlow(
       );
     }
   }
+
+  // A break-glass purpose in a standing flow would be a permanent emergency (policy/purposes.ts).
+  flow.purposes.forEach((p, j) => {
+    if (isGrantOnlyPurpose(p))
+      problems.error(
+        'flow_purpose_grant_only',
+        `${at}.purposes.${j}`,
+        `Remove "${purposeDefinitions[p].label}" from flow ${n}: it is reached only by breaking glass, never by an agreement`,
+      );
+  });
 
   checkGatewayFields(input, flow, at, problems);
   checkConditions(input, flow, categories, at, n, problems);

@@ -17,6 +17,7 @@ export const writeTimeRules = [
   'dates_out_of_order',
   'flow_needs_organisations',
   'flow_shares_with_itself',
+  'flow_purpose_grant_only',
   'data_categories_mismatch',
   'confidentiality_incomplete',
   'tier_fields_misplaced',

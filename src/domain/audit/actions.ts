@@ -88,6 +88,27 @@ export interface AuditDetailsByAction {
     sourceType: string;
     sourceId: string;
   };
+  /**
+   * A break-glass (break-glass/break-glass.ts; subject: the person): ids, the reason code, the
+   * holders alerted and the limits set aside. Never the reason's own words: they stay in the
+   * break_glass row for the reviewers, since free text may name people and the log is forever.
+   */
+  'break_glass.used': {
+    breakGlassId: string;
+    grantId: string;
+    reasonCode: string;
+    holderOrganisationIds: readonly string[];
+    setAsideLimitIds: readonly string[];
+    expiresAt: string;
+  };
+  /** A break-glass refused before anything was granted (the person's id is the subject). */
+  'break_glass.refused': {
+    reason: 'rate_limited' | 'role_not_permitted' | 'no_such_person';
+    retryAfterSeconds?: number;
+  };
+  'break_glass.reviews_listed': { organisationId: string; returned: number };
+  /** One holder's review of a break-glass; the reviewer's notes stay in the review row. */
+  'break_glass.reviewed': { breakGlassId: string; organisationId: string; outcome: string };
   'subject.viewed': {
     view: string;
     records?: number;
@@ -298,6 +319,10 @@ export const auditActions = [
   'access.limited',
   'access.limit_lifted',
   'alert.raised',
+  'break_glass.used',
+  'break_glass.refused',
+  'break_glass.reviews_listed',
+  'break_glass.reviewed',
   'subject.viewed',
   'subject.searched',
   'subject.exported',

@@ -37,7 +37,11 @@ export type Capability =
   | 'erase_records'
   // An organisation's directory entry, the contact point partners call about a child when no
   // record names a lead worker (organisation-contact-point.ts).
-  | 'manage_directory_entry';
+  | 'manage_directory_entry'
+  // The retrospective review of break-glasses on children whose records the organisation holds
+  // (domain/break-glass): its DPO and Caldicott guardian (Caldicott principle 8, UK GDPR Art
+  // 39(1)(b)). Who may break glass is the policy's (role-purposes.ts breakGlassRoles).
+  | 'review_break_glass';
 
 /**
  * Over what a capability reaches (DESIGN.md rule 4: capabilities carry a scope).
@@ -93,6 +97,7 @@ export const roleCapabilities = {
     // controller, and only for records their own organisation holds: each agency is the
     // controller of what it loaded (Art 24), so no other partner may erase it.
     erase_records: 'organisation',
+    review_break_glass: 'organisation',
   },
   // Caldicott principle 8 / NHS guidance: the guardian oversees access to health information.
   caldicott_guardian: {
@@ -100,6 +105,7 @@ export const roleCapabilities = {
     verify_audit: 'partnership',
     read_agreements: 'partnership',
     sign_agreements: 'organisation',
+    review_break_glass: 'organisation',
   },
   // One organisation's administrator: its people, its agreements and its feeds, nothing beyond.
   // A role of its own because each partner is a separate controller (UK GDPR Art 24): who works

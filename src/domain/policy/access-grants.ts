@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { and, eq, isNull } from 'drizzle-orm';
+import { and, eq, gt, inArray, isNull, lte, or } from 'drizzle-orm';
 import { appendAuditEvent } from '../audit/append-audit-event.ts';
 import type { Actor } from '../shared/actor.ts';
 import type { Db } from '../shared/database.ts';
@@ -161,6 +161,36 @@ export async function liftAccessLimit(tx: Db, actor: UserActor, limitId: string,
     at,
     details: { limitId },
   });
+}
+
+/**
+ * The limits live on these agency persons at `at` (restrictions, withdrawn consent): what a
+ * break-glass on them sets aside, named in its record and its audit. Ids and kinds only.
+ */
+export async function findLiveLimits(
+  tx: Db,
+  partnershipId: string,
+  subjectIds: readonly string[],
+  at: Date,
+): Promise<{ id: string; kind: LimitKind; holderOrganisationId: string }[]> {
+  if (subjectIds.length === 0) return [];
+  const rows = await tx
+    .select({
+      id: accessLimit.id,
+      kind: accessLimit.kind,
+      holderOrganisationId: accessLimit.holderOrganisationId,
+    })
+    .from(accessLimit)
+    .where(
+      and(
+        eq(accessLimit.partnershipId, partnershipId),
+        inArray(accessLimit.subjectId, [...subjectIds]),
+        lte(accessLimit.startsAt, at),
+        or(isNull(accessLimit.liftedAt), gt(accessLimit.liftedAt, at)),
+      ),
+    )
+    .orderBy(accessLimit.id);
+  return rows.map((r) => ({ ...r, kind: r.kind as LimitKind }));
 }
 
 function checkGrant(grant: NewAccessGrant): void {

@@ -9,7 +9,7 @@ import { allowedScope, type AllowedScope } from './decide-access.ts';
 import { fieldGroups as allFieldGroups, type FieldGroup } from './field-groups.ts';
 import type { FlowsInForceSource } from './flows-in-force-source.ts';
 import type { Purpose } from './purposes.ts';
-import { mayActForAs } from './role-purposes.ts';
+import { mayActForAs, mayBreakGlass } from './role-purposes.ts';
 import type { Visibility } from './visibility.ts';
 
 /** Subject data is about a person; audit events name them by the person key. */
@@ -47,11 +47,21 @@ export async function loadPolicyAccess(
   if (actor.kind !== 'user') return { ok: false, reason: 'system_actor' };
   // The role in an organisation of its type (role-purposes.ts): a police officer is refused the
   // care of a looked-after child even if a flow would carry it.
-  if (!mayActForAs(actor, purpose)) return { ok: false, reason: 'role_not_permitted' };
+  if (!mayReadFor(actor, purpose)) return { ok: false, reason: 'role_not_permitted' };
   const policy = source.compiledPolicy
     ? await source.compiledPolicy(tx, actor.partnershipId, at)
     : compilePolicy(await source(tx, actor.partnershipId, at));
   return accessWith(policy, actor, purpose, at, fieldGroups);
+}
+
+/**
+ * The gate of every read: the role may act for the purpose, or the purpose is 'emergency' and the
+ * role may break glass. For 'emergency' no role has a standing scope (decide-access.ts gives an
+ * empty one), so such a read shows only what a live break-glass grant of this very reader covers
+ * (visibility.ts), and without one answers "not found" like any child the reader may not see.
+ */
+function mayReadFor(actor: Actor & { kind: 'user' }, purpose: Purpose): boolean {
+  return mayActForAs(actor, purpose) || (purpose === 'emergency' && mayBreakGlass(actor.role));
 }
 
 function accessWith(

@@ -17,8 +17,28 @@ export const purposes = [
   'learning_review',
   'multi_agency_audit',
   's16h_request',
+  'emergency',
 ] as const;
 export type Purpose = (typeof purposes)[number];
+
+/**
+ * Purposes no agreement may carry: 'emergency' is reached only through a live break-glass grant
+ * of the reader (domain/break-glass), one user, one child, at most an hour, on vital interests
+ * (UK GDPR Art 6(1)(d), Art 9(2)(c); ICO 10 step guide, step 9). A standing flow for it would be
+ * a permanent emergency, which vital interests cannot be: the ICO reserves that basis for
+ * life-or-death cases where no other basis is available.
+ */
+export const grantOnlyPurposes = ['emergency'] as const satisfies readonly Purpose[];
+
+/** The purposes an agreement's flow may serve: every purpose but the grant-only ones. */
+export type AgreementPurpose = Exclude<Purpose, (typeof grantOnlyPurposes)[number]>;
+export const agreementPurposes = purposes.filter(
+  (p): p is AgreementPurpose => !(grantOnlyPurposes as readonly string[]).includes(p),
+) as unknown as readonly [AgreementPurpose, ...AgreementPurpose[]];
+
+export function isGrantOnlyPurpose(purpose: string): boolean {
+  return (grantOnlyPurposes as readonly string[]).includes(purpose);
+}
 
 export interface PurposeDefinition {
   readonly label: string;
@@ -96,6 +116,13 @@ export const purposeDefinitions = {
     consentBased: false,
     description: 'Information the safeguarding partners require under Children Act 2004 s16H',
   },
+  emergency: {
+    label: 'Emergency (break-glass)',
+    statutoryGateway: 'UKGDPR-6-1-d',
+    consentBased: false,
+    description:
+      'The whole view of one child for at most an hour, where a life or serious harm is at stake, recorded and reviewed (vital interests)',
+  },
 } as const satisfies Record<Purpose, PurposeDefinition>;
 
 export function isPurpose(value: string): value is Purpose {
@@ -159,4 +186,7 @@ export const purposeOrganisationTypes = {
   learning_review: everyPartner,
   multi_agency_audit: everyPartner,
   s16h_request: everyPartner,
+  // No role acts for it by standing right (role-purposes.ts): it is reached only through a
+  // break-glass grant, whose own rule says who may break glass (breakGlassRoles).
+  emergency: [],
 } as const satisfies Record<Purpose, readonly OrganisationType[]>;

@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { organisationTypes, roles } from '../partnership/roles.ts';
-import { purposeOrganisationTypes, purposes, type Purpose } from './purposes.ts';
-import { mayActFor, mayActForAs, rolePurposes } from './role-purposes.ts';
+import { agreementPurposes, purposeOrganisationTypes, purposes, type Purpose } from './purposes.ts';
+import { mayActFor, mayActForAs, mayBreakGlass, rolePurposes } from './role-purposes.ts';
 
 describe('the purposes a role may act for', () => {
   test("administrators, the DPO and the Caldicott guardian read no child's record for any purpose", () => {
@@ -44,6 +44,18 @@ describe('the purposes a role may act for', () => {
     assert.deepEqual(
       roles.filter((r) => mayActFor(r, 's16h_request')),
       [],
+    );
+  });
+
+  test("no role acts for 'emergency' by standing right, no agreement may carry it, and only casework roles break glass", () => {
+    assert.deepEqual(
+      roles.filter((r) => mayActFor(r, 'emergency')),
+      [],
+    );
+    assert.equal((agreementPurposes as readonly string[]).includes('emergency'), false);
+    assert.deepEqual(
+      roles.filter((r) => mayBreakGlass(r)),
+      ['practitioner', 'designated_safeguarding_lead', 'front_door_officer', 'team_manager'],
     );
   });
 

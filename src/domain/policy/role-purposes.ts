@@ -74,6 +74,28 @@ export const rolePurposes = {
   system_admin: [],
 } as const satisfies Record<Role, readonly Purpose[]>;
 
+// emergency is absent from every role: no one reads for it by standing right. It is reachable only
+// through a live break-glass grant of the reader (visibility.ts), which the roles below may make.
+
+/**
+ * Who may break glass (domain/break-glass): the people doing casework who may meet a child at
+ * risk of death or serious harm out of hours, when the agreement that would carry what they need
+ * is not in force for them. Not administrators: they read no child's record (above), and an
+ * administrator's account is the one an attacker wants. Not the DPO nor the Caldicott guardian:
+ * they review every break-glass afterwards, and a reviewer who could break glass would review
+ * their own kind of act (UK GDPR Art 38(6), no conflict of tasks; Caldicott principle 8).
+ */
+export const breakGlassRoles = [
+  'practitioner',
+  'designated_safeguarding_lead',
+  'front_door_officer',
+  'team_manager',
+] as const satisfies readonly Role[];
+
+export function mayBreakGlass(role: Role): boolean {
+  return (breakGlassRoles as readonly Role[]).includes(role);
+}
+
 // s16h_request is deliberately absent: under CA2004 s16H the safeguarding partners require a
 // person or body to supply information, so it is answered by the holder through the requests
 // module, not read by a role of the requester for casework.

@@ -105,6 +105,11 @@ export const foreignKeyExceptions = {
   'alert.source_id':
     'the decision, break-glass, contact record or request that raised the alert: rows of different tables, ' +
     'named for the recipient to follow; the alert is written in the same transaction as its source',
+  // Break-glass (break-glass/schema.ts).
+  'break_glass.person_id': personIsAnId,
+  'break_glass.set_aside_limit_ids':
+    'the limits live on the child when the glass was broken, for the reviewers; an array cannot carry a key, and ' +
+    'limits are lifted, never deleted (policy/access-grants.ts)',
   // Requests for information (requests/schema.ts).
   'information_request.gateway_id': gatewayById,
   // Record versions and erasure (records/schema.ts).

@@ -1,4 +1,5 @@
 import { serve } from '@hono/node-server';
+import { breakGlassSettings } from '../../../domain/break-glass/break-glass-settings.ts';
 import { fileURLToPath } from 'node:url';
 import { existsSync } from 'node:fs';
 import type { Config } from '../../../config/config.ts';
@@ -85,6 +86,10 @@ export async function serveCommand(config: Config, logger: Logger): Promise<void
     flowsInForce: cachedFlowsInForce(agreementFlowsInForce),
     linkIndexes,
     ...personLinker({ ...deps, linkIndexes }),
+    breakGlass: breakGlassSettings({
+      minutes: config.breakGlass.minutes,
+      perUser: { limit: config.breakGlass.perDay, windowMs: 24 * 60 * 60_000 },
+    }),
   });
   const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, () => {
     const shown = config.host === '127.0.0.1' || config.host === '0.0.0.0' ? 'localhost' : config.host;

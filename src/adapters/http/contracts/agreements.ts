@@ -9,7 +9,7 @@ import {
 import { isCalendarDate } from '../../../domain/agreements/calendar-dates.ts';
 import { declarationProblem } from '../../../domain/agreements/signing-declaration.ts';
 import { dataCategories, fieldGroups } from '../../../domain/policy/field-groups.ts';
-import { purposes } from '../../../domain/policy/purposes.ts';
+import { agreementPurposes } from '../../../domain/policy/purposes.ts';
 import { chosenId, Uuid } from './common.ts';
 
 /** Requests to the agreements API. Strict: an unknown field is refused by name. */
@@ -33,7 +33,8 @@ const GatewayId = z
   .openapi({ example: 'UKGDPR-6-1-e' });
 const optionalGateway = GatewayId.nullable().optional();
 
-const purpose = z.enum(purposes, { error: 'Select a purpose from the list' });
+// 'emergency' is reached only through a break-glass, never by an agreement (policy/purposes.ts).
+const purpose = z.enum(agreementPurposes, { error: 'Select a purpose from the list' });
 const fieldGroup = z.enum(fieldGroups, { error: 'Select the information from the list' });
 const dataCategory = z.enum(dataCategories, { error: 'Select a data category from the list' });
 
@@ -57,7 +58,7 @@ export const FlowRequest = z
       .array(chosenId('Select the organisation that receives the information'))
       .min(1, { error: 'Select at least one organisation that receives' })
       .max(20, { error: 'Select 20 organisations or fewer' }),
-    purposes: z.array(purpose).min(1, { error: 'Select at least one purpose' }).max(purposes.length),
+    purposes: z.array(purpose).min(1, { error: 'Select at least one purpose' }).max(agreementPurposes.length),
     fieldGroups: z
       .array(fieldGroup)
       .min(1, { error: 'Select the information shared' })
@@ -99,7 +100,7 @@ const sections = {
   rights: text('Rights', 5000).default(''),
 };
 const tier1Sections = {
-  purposes: z.array(purpose).max(purposes.length).default([]),
+  purposes: z.array(purpose).max(agreementPurposes.length).default([]),
   gatewayIds: z.array(GatewayId).max(100, { error: 'List 100 gateways or fewer' }).default([]),
   dataCategories: z.array(dataCategory).max(dataCategories.length).default([]),
 };

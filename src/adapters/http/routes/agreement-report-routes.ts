@@ -30,7 +30,7 @@ import {
   fieldGroupDefinitions,
   fieldGroups,
 } from '../../../domain/policy/field-groups.ts';
-import { purposeDefinitions, purposes } from '../../../domain/policy/purposes.ts';
+import { agreementPurposes, purposeDefinitions } from '../../../domain/policy/purposes.ts';
 import {
   AgreementOrganisationsResponse,
   AgreementReferenceResponse,
@@ -83,7 +83,7 @@ export function agreementReportRoutes(deps: HttpDeps, app: OpenAPIHono<AppEnv>):
         {
           tiers: labelled(tiers, tierLabels),
           statuses: labelled(agreementStatuses, agreementStatusLabels),
-          purposes: purposes.map((id) => ({ id, ...purposeDefinitions[id] })),
+          purposes: agreementPurposes.map((id) => ({ id, ...purposeDefinitions[id] })),
           fieldGroups: fieldGroups.map((id) => ({ id, ...fieldGroupDefinitions[id] })),
           dataCategories: labelled(dataCategories, dataCategoryLabels),
           methods: flowMethods.map((id) => ({

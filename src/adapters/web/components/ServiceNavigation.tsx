@@ -25,6 +25,9 @@ function itemsFor(session: Session): Item[] {
     ...(can(session, 'manage_users') ? [{ to: '/users', text: 'Users' }] : []),
     ...(can(session, 'read_role_grants') ? [{ to: '/role-grants', text: 'Role grants' }] : []),
     ...(can(session, 'review_links') ? [{ to: '/link-reviews', text: 'Possible matches' }] : []),
+    ...(can(session, 'review_break_glass')
+      ? [{ to: '/break-glass/reviews', text: 'Break-glass reviews' }]
+      : []),
     ...(can(session, 'read_audit', 'verify_audit') ? [{ to: '/audit', text: 'Audit' }] : []),
     ...(can(session, 'ingest_feeds') ? [{ to: '/feeds', text: 'Agency feeds' }] : []),
     { to: '/change-password', text: 'Change password' },

@@ -1,11 +1,12 @@
 import { Link } from 'react-router';
 import { usePageTitle } from '../../page-title.ts';
+import { BreakGlassLink } from '../break-glass/BreakGlassLink.tsx';
 
 /**
  * A child that does not exist and a child this person may not see for this purpose answer the
  * same page (DESIGN.md rule 2: foreign means not found), with the way back to search.
  */
-export function ChildNotFound() {
+export function ChildNotFound({ personId }: { readonly personId?: string | undefined } = {}) {
   usePageTitle('Child not found');
   return (
     <>
@@ -16,6 +17,7 @@ export function ChildNotFound() {
           Find a child
         </Link>
       </p>
+      {personId !== undefined && <BreakGlassLink personId={personId} />}
     </>
   );
 }

@@ -4,6 +4,8 @@ import type { ChildView } from '../../api-types.ts';
 import { Loading, LoadFailed } from '../../components/Status.tsx';
 import { usePageTitle } from '../../page-title.ts';
 import { useApiData } from '../../use-api-data.ts';
+import { BreakGlassBanner } from '../break-glass/BreakGlassBanner.tsx';
+import { BreakGlassLink } from '../break-glass/BreakGlassLink.tsx';
 import { ChildNotFound } from './ChildNotFound.tsx';
 import { WhyCanISee } from './WhyCanISee.tsx';
 import { ChronologySection } from './ChronologySection.tsx';
@@ -33,15 +35,17 @@ function ChildView() {
   usePageTitle(view.status === 'failed' ? 'Child not found' : title);
   if (view.status === 'loading') return <Loading />;
   if (view.status === 'failed') {
-    if (view.error.status === 404 || view.error.status === 400) return <ChildNotFound />;
+    if (view.error.status === 404 || view.error.status === 400) return <ChildNotFound personId={personId} />;
     return <LoadFailed error={view.error} />;
   }
   return <ChildViewBody view={view.data} name={title} />;
 }
 
 function ChildViewBody({ view, name }: { readonly view: ChildView; readonly name: string }) {
+  const emergency = view.purpose === 'emergency';
   return (
     <>
+      {emergency && <BreakGlassBanner personId={view.personId} />}
       <span className="govuk-caption-l">{view.purposeLabel}</span>
       <h1 className="govuk-heading-l">{name}</h1>
       {view.flags.map((f) => (
@@ -77,6 +81,7 @@ function ChildViewBody({ view, name }: { readonly view: ChildView; readonly name
       <h2 className="govuk-heading-m">Family</h2>
       <FamilyGraph childName={name} family={view.family} />
       <WhyCanISee view={view} />
+      {!emergency && <BreakGlassLink personId={view.personId} />}
     </>
   );
 }
