@@ -8,12 +8,8 @@ import { describeDisclosures, keepAllowed, type Disclosure } from './disclose-re
 import type { FieldGroup } from './field-groups.ts';
 import type { FlowsInForceSource, PolicyDeps } from './flows-in-force-source.ts';
 import { sessionGate, type CachedSession } from '../identity/session-gate.ts';
-import {
-  readPersonRecordsAudited,
-  type AllowedPair,
-  type PersonRecord,
-  type PersonReadEvents,
-} from './person-record-store.ts';
+import { appendReadAuditEvent } from '../audit/group-commit-writer.ts';
+import { readPersonRecordsToAudit, type AllowedPair, type PersonRecord } from './person-record-store.ts';
 import {
   agreementsReliedOn,
   loadPolicyAccess,
@@ -153,19 +149,31 @@ async function readWith(
   const subject = { type: SUBJECT_TYPE, id: personId };
   // Both events carry the instant the policy decided at: one clock (DESIGN.md rule 6).
   const at = new Date(access.atMs);
-  const events: PersonReadEvents = {
-    viewed: { actor, action: 'subject.viewed', outcome: 'success', subject, purpose, at },
-    view,
-  };
-  const read = await readPersonRecordsAudited(
+  const read = await readPersonRecordsToAudit(
     db,
     visibilityOf(access, purpose),
     personId,
-    { pairs: allowedPairs(access, purpose), events },
+    { pairs: allowedPairs(access, purpose), view },
     { generation, familyFacts, session },
   );
   if (read.kind === 'session_closed') throw new ReadGateClosed();
   if (read.kind === 'stale') return 'stale';
+  if (read.disclosure) {
+    // Durable before anything is shown, and a failed write fails the read (DESIGN.md rule 3): on
+    // the database handle the event joins the group-commit writer's next batch; in the
+    // transaction that loaded the policy it is inserted in that transaction.
+    await appendReadAuditEvent(db, {
+      actor,
+      action: 'subject.viewed',
+      outcome: 'success',
+      subject,
+      purpose,
+      at,
+      disclosed: read.disclosure.disclosed,
+      ...(read.disclosure.agreementId === undefined ? {} : { agreementId: read.disclosure.agreementId }),
+      details: read.disclosure.details,
+    });
+  }
   if (read.records.length === 0) {
     // The refusal, with the real reason for each pair held (withheld-reasons.ts), committed
     // before the caller answers "not found". A missing id takes the same two statements.
