@@ -19,6 +19,8 @@ import { silentLogger } from '../../src/domain/shared/deps.ts';
 import { jobCatalogue } from '../../src/domain/shared/job-queue.ts';
 import { randomIds } from '../../src/domain/shared/ids.ts';
 import { getChildView } from '../../src/domain/view/get-child-view.ts';
+import { agreementFlowsInForce } from '../../src/domain/agreements/policy-generation.ts';
+import { cachedFlowsInForce } from '../../src/domain/policy/policy-cache.ts';
 import { actorByEmail } from '../support/actors.ts';
 import { northshireFlows } from '../support/northshire-flows.ts';
 import { insertPeople, people } from '../support/northshire-people.ts';
@@ -236,5 +238,26 @@ describe('Tessera on a Citus cluster', { skip: unavailable ?? false }, () => {
       'police_incidents',
       'social_care_involvement',
     ]);
+  });
+
+  test('concurrent views on the cached policy commit their audit through the group-commit writer, batched', async () => {
+    const cached = { ...deps, flowsInForce: cachedFlowsInForce(agreementFlowsInForce) };
+    const samPatel = await actorByEmail(deps.db, 'sam.patel@northshire.example');
+    const read = () => getChildView(cached, samPatel, { personId: people.samTaylor, purpose: 's47_enquiry' });
+    await read(); // loads and caches the policy
+    const count = async () =>
+      (
+        await queryRows<{ n: string; commits: string }>(
+          deps.db,
+          sql`select count(*)::text as n, count(distinct tx_id)::text as commits from audit_event
+              where partnership_id = ${demoPartnership.id} and action = 'subject.viewed'
+                and subject_id = ${people.samTaylor}`,
+        )
+      )[0]!;
+    const before = await count();
+    await timed('8 concurrent views', () => Promise.all(Array.from({ length: 8 }, read)));
+    const after = await count();
+    assert.equal(Number(after.n) - Number(before.n), 8, 'one event per view, none lost');
+    assert.ok(Number(after.commits) - Number(before.commits) < 8, 'the events shared commits');
   });
 });

@@ -83,13 +83,16 @@ type Granted = PolicyAccess & { ok: true };
 
 /**
  * The single view's read: what this actor may see, for this purpose, of the records of every
- * agency person linked to the person (people module's person_link), with one `subject.viewed`
- * event naming the person, in one statement (person-record-store.ts). Nothing disclosable and
- * no such person answer the same "not found" as readSubjectRecords, the log keeping which.
+ * agency person linked to the person (people module's person_link), read in one statement
+ * (person-record-store.ts), with one `subject.viewed` event naming the person, durable before
+ * this returns. Nothing disclosable and no such person answer the same "not found" as
+ * readSubjectRecords, the log keeping which.
  *
- * With a cached policy that is the whole read: one round trip, its generation checked in the
- * statement. Otherwise, or if the agreements changed since the policy was cached, the policy is
- * loaded in a transaction and the same statement runs in it.
+ * With a cached policy the read is one read-only statement on the pool, its generation checked
+ * in it, and its event is committed by the group-commit writer with those of concurrent reads
+ * (audit/group-commit-writer.ts; DESIGN.md rule 3). Otherwise, or if the agreements changed
+ * since the policy was cached, the policy is loaded in a transaction and the same statement and
+ * the event's insert run in it.
  */
 export async function readPersonRecords(
   deps: PolicyDeps,
