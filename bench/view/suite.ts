@@ -39,6 +39,7 @@ const parameters = {
     'History: runs before the pools were set per app also measured a third app with the flows read once at start and never checked ("view, flows in memory"); such a source has no speculative policy, so each of its reads loaded the policy in a transaction and it was slower than the view, not the ceiling it was named as: dropped.',
     'Baseline: bare Hono in the same process serving one indexed read of the same person’s records (person_link join subject_record), no session, policy or audit.',
     'Floor: the same bare read and a subject.viewed audit insert committed in one transaction, no session or policy: what DESIGN.md rule 3 (durable audit with every read) costs on this machine before anything else.',
+    'Floor, group commit: the same bare read on the pool, then its subject.viewed event committed by the group-commit writer (as the view’s is, with its own connection), answering after the commit.',
     'Floor, one statement (an experiment, not how the app reads): the same read and audit insert as one data-modifying CTE, one round trip instead of four (BEGIN, select, insert, COMMIT).',
     'History (same file in git): the view sent 7 statements (2 for the session, BEGIN, flows, records, audit insert, COMMIT) plus 7 for the family network, each parsed and planned afresh (the family query planned in about 7 ms on the loaded machine); then 5 + 7; now 1, prepared once per connection. Node CPU per view is set by the HTTP request and response objects, pg protocol, JSON and the view’s own building; profile with node --cpu-prof of bench/view/server.ts.',
     'Pools: each app with the number of connections it served most with on this machine, the view app 4 (BENCH_VIEW_POOL) and bare Hono 16 (BENCH_BARE_POOL). bench/results/view-pool-4.json and view-pool-16.json are this benchmark run just before with 4 and with 16 for both: the view served 1,671/s and 1,508/s, bare Hono 5,168/s and 5,886/s. bench/view/cpu-per-request.ts (POOL=…) measures the server’s and PostgreSQL’s CPU per request at any pool size.',
@@ -160,6 +161,7 @@ export const suite: BenchSuite = {
       const bare = (): Target => ({ path: `/bare/${personId(nextChild())}` });
       const floor = (): Target => ({ path: `/floor/${personId(nextChild())}` });
       const floorOne = (): Target => ({ path: `/floor-one-statement/${personId(nextChild())}` });
+      const floorGroup = (): Target => ({ path: `/floor-group-commit/${personId(nextChild())}` });
       const load = (port: number, next: () => Target, seconds: number) =>
         runLoad({ port, concurrency: parameters.concurrency, seconds, next });
       await load(viewPort, view, parameters.warmupSeconds);
@@ -168,12 +170,14 @@ export const suite: BenchSuite = {
       const bares: LoadResult[] = [];
       const floors: LoadResult[] = [];
       const floorsOne: LoadResult[] = [];
+      const floorsGroup: LoadResult[] = [];
       for (let round = 0; round < parameters.rounds; round += 1) {
         console.log(`round ${round + 1} of ${parameters.rounds}`);
         views.push(await load(viewPort, view, parameters.roundSeconds));
         bares.push(await load(barePort, bare, parameters.roundSeconds));
         floors.push(await load(barePort, floor, parameters.roundSeconds));
         floorsOne.push(await load(barePort, floorOne, parameters.roundSeconds));
+        floorsGroup.push(await load(barePort, floorGroup, parameters.roundSeconds));
       }
       // Latency with nothing queued behind it: one request at a time, for the same mix.
       const sweep = [];
@@ -195,6 +199,7 @@ export const suite: BenchSuite = {
       const bareResult = merge(bares);
       const floorResult = merge(floors);
       const floorOneResult = merge(floorsOne);
+      const floorGroupResult = merge(floorsGroup);
       const share = round(viewResult.perSecond / bareResult.perSecond, 3);
       const p99OverFloor = round(viewResult.p99Ms / floorResult.p99Ms, 3);
       const commits = await viewEventCommits(runStartedAt);
@@ -218,6 +223,7 @@ export const suite: BenchSuite = {
           baseline: bareResult,
           readWithAuditFloor: floorResult,
           readWithAuditOneStatement: floorOneResult,
+          readWithGroupCommittedAudit: floorGroupResult,
           viewShareOfBaseline: share,
           viewP99OverFloorP99: p99OverFloor,
           // The views' subject.viewed events and the transactions that committed them.
@@ -255,6 +261,7 @@ export const suite: BenchSuite = {
           `bare Hono read: ${bareResult.perSecond}/s, p50 ${bareResult.p50Ms} ms, p99 ${bareResult.p99Ms} ms`,
           `read + audit in one transaction (no session, no policy): ${floorResult.perSecond}/s, p50 ${floorResult.p50Ms} ms, p99 ${floorResult.p99Ms} ms`,
           `read + audit as one statement (experiment): ${floorOneResult.perSecond}/s, p50 ${floorOneResult.p50Ms} ms, p99 ${floorOneResult.p99Ms} ms`,
+          `read, then audit by the group-commit writer: ${floorGroupResult.perSecond}/s, p50 ${floorGroupResult.p50Ms} ms, p99 ${floorGroupResult.p99Ms} ms`,
           `view p99 / floor p99: ${p99OverFloor}×; subject.viewed events per commit: ${commits.eventsPerCommit}`,
           `view / bare throughput: ${round(share * 100, 1)}%; read + audit as one statement / bare: ${round((floorOneResult.perSecond / bareResult.perSecond) * 100, 1)}%`,
         ],
