@@ -73,7 +73,9 @@ export const suite: BenchSuite = {
       let reads = 0;
       const view = async (personId: string) => {
         // A new reader id every perReader reads keeps each below the not-found limit.
-        const actor = { ...reader, userId: `bench-reader-${Math.floor(reads++ / perReader)}` };
+        // A UUID, as every user id is (the grants query compares it with a uuid column).
+        const n = Math.floor(reads++ / perReader);
+        const actor = { ...reader, userId: `00000000-0000-4000-8000-${String(n).padStart(12, '0')}` };
         const started = process.hrtime.bigint();
         try {
           await getChildView(deps, actor as typeof reader, { personId, purpose: 'early_help' });

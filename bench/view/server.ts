@@ -17,6 +17,7 @@ import { systemClock } from '../../src/domain/shared/clock.ts';
 import { queryRows, type Db } from '../../src/domain/shared/database.ts';
 import { systemActor } from '../../src/domain/shared/actor.ts';
 import { appendAuditEvent } from '../../src/domain/audit/append-audit-event.ts';
+import { appendReadAuditEvent } from '../../src/domain/audit/group-commit-writer.ts';
 import { silentLogger } from '../../src/domain/shared/deps.ts';
 import { randomIds, type PartnershipId } from '../../src/domain/shared/ids.ts';
 import { databaseUrl } from './fill.ts';
@@ -153,6 +154,21 @@ baseline.get('/floor/:personId', async (c) => {
       details: { view: 'bench floor' },
     });
     return rows;
+  });
+  return c.json({ records });
+});
+
+// The same read, its event committed by the group-commit writer (as the view's is) after the
+// read: what batching the audit of concurrent reads is worth before session and policy.
+baseline.get('/floor-group-commit/:personId', async (c) => {
+  const personId = c.req.param('personId');
+  const records = await readPerson(bare.db, personId);
+  await appendReadAuditEvent(bare.db, {
+    actor: floorActor,
+    action: 'subject.viewed',
+    outcome: 'success',
+    subject: { type: 'person', id: personId },
+    details: { view: 'bench floor, group commit' },
   });
   return c.json({ records });
 });

@@ -19,6 +19,7 @@ import { silentLogger } from '../../src/domain/shared/deps.ts';
 import { jobCatalogue } from '../../src/domain/shared/job-queue.ts';
 import { randomIds } from '../../src/domain/shared/ids.ts';
 import { getChildView } from '../../src/domain/view/get-child-view.ts';
+import { appendReadAuditEvent } from '../../src/domain/audit/group-commit-writer.ts';
 import { actorByEmail } from '../support/actors.ts';
 import { northshireFlows } from '../support/northshire-flows.ts';
 import { insertPeople, people } from '../support/northshire-people.ts';
@@ -236,5 +237,34 @@ describe('Tessera on a Citus cluster', { skip: unavailable ?? false }, () => {
       'police_incidents',
       'social_care_involvement',
     ]);
+  });
+
+  test('concurrent reads’ audit events are committed by the group-commit writer on the shards, batched, none lost', async () => {
+    const samPatel = await actorByEmail(deps.db, 'sam.patel@northshire.example');
+    const subjectId = 'group-commit-citus';
+    await Promise.all(
+      Array.from({ length: 20 }, (_, i) =>
+        appendReadAuditEvent(deps.db, {
+          actor: samPatel,
+          action: 'subject.viewed',
+          outcome: 'success',
+          subject: { type: 'person', id: subjectId },
+          purpose: 's47_enquiry',
+          disclosed: ['identity'],
+          details: { view: 'citus group commit', records: i },
+        }),
+      ),
+    );
+    const rows = await queryRows<{ records: number; tx_id: string }>(
+      deps.db,
+      sql`select (details ->> 'records')::int as records, tx_id::text from audit_event
+          where partnership_id = ${demoPartnership.id} and subject_id = ${subjectId} order by id`,
+    );
+    assert.deepEqual(
+      rows.map((r) => r.records),
+      Array.from({ length: 20 }, (_, i) => i),
+      'every event, in the order queued',
+    );
+    assert.ok(new Set(rows.map((r) => r.tx_id)).size < 20, 'the events shared commits');
   });
 });

@@ -1,5 +1,5 @@
 import { sql, type SQL } from 'drizzle-orm';
-import { auditEventInsert, type AuditEventInput } from '../audit/append-audit-event.ts';
+import type { AuditDetailsByAction } from '../audit/actions.ts';
 import { hotStatement, queryRows, type Db } from '../shared/database.ts';
 import { isUuid, type OrganisationId } from '../shared/ids.ts';
 import { sessionGate, type CachedSession } from '../identity/session-gate.ts';
@@ -80,10 +80,15 @@ export interface AllowedPair {
   readonly order: number;
 }
 
-export interface PersonReadEvents {
-  /** subject.viewed, inserted only if something is shown; its disclosure parts are computed. */
-  readonly viewed: Omit<AuditEventInput<'subject.viewed'>, 'details' | 'disclosed' | 'agreementId'>;
-  readonly view: string;
+/**
+ * What the subject.viewed event of a read that showed something says it disclosed, computed by
+ * the read's own statement from the rows it returned.
+ */
+export interface PersonReadDisclosure {
+  readonly disclosed: readonly string[];
+  /** The one agreement relied on, if exactly one was. */
+  readonly agreementId: string | undefined;
+  readonly details: AuditDetailsByAction['subject.viewed'];
 }
 
 export type PersonRead =
@@ -93,6 +98,8 @@ export type PersonRead =
   | {
       readonly kind: 'read';
       readonly records: PersonRecord[];
+      /** The audit event's disclosure parts; present exactly when records were shown. */
+      readonly disclosure: PersonReadDisclosure | undefined;
       /**
        * When nothing was shown: every (holder, field group) the person's agency persons have
        * records in, and whether any agency person is linked to the id at all, for the caller to
@@ -113,14 +120,14 @@ export type PersonRead =
 
 /**
  * The records of every agency person linked to the person, within the scope, newest event
- * first, AND the read's audit event, in ONE statement (a data-modifying CTE: one implicit
- * transaction and one round trip, where BEGIN, read, insert, COMMIT took four; bench/view).
- * DESIGN.md rule 3 holds: the event commits with the read or neither happens. What the event
- * says is computed from the rows the statement itself returns: the field groups disclosed, the
- * count, the flows relied on (from `pairs`, the policy's decision for each pair in scope), and
- * whether any were the viewer's own. When nothing is shown the statement inserts nothing and
- * returns what is held (pairs only, never a value), and the caller records the refusal with its
- * reasons, which need the agreements (read-person-records.ts); a missing id takes the same path.
+ * first, AND what the read's audit event must say, in ONE read-only statement (one round trip).
+ * The caller commits the event before anything is shown (DESIGN.md rule 3: through the
+ * group-commit writer, audit/group-commit-writer.ts). What the event says is computed from the
+ * rows the statement itself returns: the field groups disclosed, the count, the flows relied on
+ * (from `pairs`, the policy's decision for each pair in scope), and whether any were the
+ * viewer's own. When nothing is shown it returns what is held (pairs only, never a value), and
+ * the caller records the refusal with its reasons, which need the agreements
+ * (read-person-records.ts); a missing id takes the same path.
  *
  * `familyFacts` adds the family network's facts to the same statement and snapshot (one round
  * trip where seven cost more than the view's own read), with the ids of their evidence records
@@ -133,18 +140,18 @@ export type PersonRead =
  * the statement finds the same one, it reads nothing, inserts nothing and answers 'stale', and
  * the caller loads the policy afresh (SpeculativePolicy).
  */
-export async function readPersonRecordsAudited(
+export async function readPersonRecordsToAudit(
   db: Db,
   visibility: Visibility,
   personId: string,
-  audit: { readonly pairs: readonly AllowedPair[]; readonly events: PersonReadEvents },
+  audit: { readonly pairs: readonly AllowedPair[]; readonly view: string },
   options: {
     readonly generation?: { readonly column: SQL; readonly expected: string } | undefined;
     readonly familyFacts?: boolean | undefined;
     readonly session?: CachedSession | undefined;
   } = {},
 ): Promise<PersonRead> {
-  const { events } = audit;
+  const { view } = audit;
   const { generation, session } = options;
   const partnershipId = visibility.partnershipId;
   const viewerOrganisationId = visibility.viewerOrganisationId;
@@ -163,6 +170,9 @@ export async function readPersonRecordsAudited(
       gate_ok: boolean;
       held_pairs: string[] | null;
       known: boolean | null;
+      audit_disclosed: string[] | null;
+      audit_agreement_id: string | null;
+      audit_details: AuditDetailsByAction['subject.viewed'] | null;
     }
   >(
     db,
@@ -208,23 +218,22 @@ export async function readPersonRecordsAudited(
                  coalesce(jsonb_agg(distinct l.value) filter (where l.value is not null), '[]'::jsonb) as set_aside
           from shown s left join lateral jsonb_array_elements(s.grant_relied -> 'setAsideLimitIds') l on true
           where s.grant_relied is not null group by 1),
-        viewed as (${auditEventInsert(events.viewed, {
-          disclosed: sql`(select jsonb_agg(g order by g collate "C")
-                           from (select distinct field_group as g from shown) d)`,
-          agreementId: sql`(select case when count(distinct "agreementId") = 1 then min("agreementId") end
-                             from relied)`,
-          details: sql`jsonb_build_object('view', ${events.view}::text, 'records', (select count(*) from shown),
-                         'agreements', coalesce((select jsonb_agg(jsonb_build_object('agreementId', "agreementId",
-                             'reference', reference, 'version', version, 'flowId', "flowId") order by "order")
-                           from (select distinct "agreementId", reference, version, "flowId", "order"
-                                 from relied where "flowId" is not null) a), '[]'::jsonb),
-                         'grants', coalesce((select jsonb_agg(jsonb_build_object('grantId', grant_id, 'kind', kind,
-                             'sourceId', source_id, 'setAsideLimitIds', set_aside) order by grant_id)
-                           from grants_relied), '[]'::jsonb),
-                         'ownRecords', exists (select 1 from relied where own),
-                         'shown', (select jsonb_agg(jsonb_build_array(id, version) order by id) from shown))`,
-          when: sql`exists (select 1 from shown)`,
-        })}),
+        viewed as (select
+          (select jsonb_agg(g order by g collate "C") from (select distinct field_group as g from shown) d)
+            as disclosed,
+          (select case when count(distinct "agreementId") = 1 then min("agreementId") end from relied)
+            as agreement_id,
+          jsonb_build_object('view', ${view}::text, 'records', (select count(*) from shown),
+            'agreements', coalesce((select jsonb_agg(jsonb_build_object('agreementId', "agreementId",
+                'reference', reference, 'version', version, 'flowId', "flowId") order by "order")
+              from (select distinct "agreementId", reference, version, "flowId", "order"
+                    from relied where "flowId" is not null) a), '[]'::jsonb),
+            'grants', coalesce((select jsonb_agg(jsonb_build_object('grantId', grant_id, 'kind', kind,
+                'sourceId', source_id, 'setAsideLimitIds', set_aside) order by grant_id)
+              from grants_relied), '[]'::jsonb),
+            'ownRecords', exists (select 1 from relied where own),
+            'shown', (select jsonb_agg(jsonb_build_array(id, version) order by id) from shown)) as details
+          where exists (select 1 from shown)),
         held as (
           select coalesce(jsonb_agg(distinct r.organisation_id::text || '|' || r.field_group), '[]'::jsonb) as pairs,
                  exists (select 1 from person_link k
@@ -234,11 +243,13 @@ export async function readPersonRecordsAudited(
           where l.partnership_id = ${partnershipId} and l.person_id = ${lookup}
             and exists (select 1 from go) and not exists (select 1 from shown))
         select m.generation, m.viewer_name, m.live, m.family_facts, f.ids as family_visible, m.gate_ok,
-               h.pairs as held_pairs, h.known,
+               h.pairs as held_pairs, h.known, v.disclosed as audit_disclosed,
+               v.agreement_id as audit_agreement_id, v.details as audit_details,
                s.id, s.subject_id, s.match_probability, s.organisation_id,
                s.holder_name, s.field_group, s.kind, s.payload, s.event_date, s.recorded_ms, s.fact_or_opinion,
                s.source_reference, s.version
-        from meta m cross join held h cross join family_visible f left join shown s on true
+        from meta m cross join held h cross join family_visible f left join viewed v on true
+          left join shown s on true
         order by s.event_day desc nulls last, s.recorded_at desc, s.id`),
   );
   if (rows[0]?.gate_ok !== true) return { kind: 'session_closed' };
@@ -248,9 +259,18 @@ export async function readPersonRecordsAudited(
     const [holder, group] = pair.split('|');
     return { holderOrganisationId: holder as OrganisationId, fieldGroup: group as FieldGroup };
   });
+  const first = rows[0];
   return {
     kind: 'read',
     records,
+    disclosure:
+      records.length > 0 && first?.audit_details
+        ? {
+            disclosed: first.audit_disclosed ?? [],
+            agreementId: first.audit_agreement_id ?? undefined,
+            details: first.audit_details,
+          }
+        : undefined,
     held,
     known: rows[0]?.known === true,
     viewerName: rows[0]?.viewer_name ?? undefined,

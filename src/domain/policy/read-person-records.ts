@@ -8,12 +8,8 @@ import { describeDisclosures, keepAllowed, type Disclosure } from './disclose-re
 import type { FieldGroup } from './field-groups.ts';
 import type { FlowsInForceSource, PolicyDeps } from './flows-in-force-source.ts';
 import { sessionGate, type CachedSession } from '../identity/session-gate.ts';
-import {
-  readPersonRecordsAudited,
-  type AllowedPair,
-  type PersonRecord,
-  type PersonReadEvents,
-} from './person-record-store.ts';
+import { appendReadAuditEvent } from '../audit/group-commit-writer.ts';
+import { readPersonRecordsToAudit, type AllowedPair, type PersonRecord } from './person-record-store.ts';
 import {
   agreementsReliedOn,
   loadPolicyAccess,
@@ -87,13 +83,16 @@ type Granted = PolicyAccess & { ok: true };
 
 /**
  * The single view's read: what this actor may see, for this purpose, of the records of every
- * agency person linked to the person (people module's person_link), with one `subject.viewed`
- * event naming the person, in one statement (person-record-store.ts). Nothing disclosable and
- * no such person answer the same "not found" as readSubjectRecords, the log keeping which.
+ * agency person linked to the person (people module's person_link), read in one statement
+ * (person-record-store.ts), with one `subject.viewed` event naming the person, durable before
+ * this returns. Nothing disclosable and no such person answer the same "not found" as
+ * readSubjectRecords, the log keeping which.
  *
- * With a cached policy that is the whole read: one round trip, its generation checked in the
- * statement. Otherwise, or if the agreements changed since the policy was cached, the policy is
- * loaded in a transaction and the same statement runs in it.
+ * With a cached policy the read is one read-only statement on the pool, its generation checked
+ * in it, and its event is committed by the group-commit writer with those of concurrent reads
+ * (audit/group-commit-writer.ts; DESIGN.md rule 3). Otherwise, or if the agreements changed
+ * since the policy was cached, the policy is loaded in a transaction and the same statement and
+ * the event's insert run in it.
  */
 export async function readPersonRecords(
   deps: PolicyDeps,
@@ -153,19 +152,31 @@ async function readWith(
   const subject = { type: SUBJECT_TYPE, id: personId };
   // Both events carry the instant the policy decided at: one clock (DESIGN.md rule 6).
   const at = new Date(access.atMs);
-  const events: PersonReadEvents = {
-    viewed: { actor, action: 'subject.viewed', outcome: 'success', subject, purpose, at },
-    view,
-  };
-  const read = await readPersonRecordsAudited(
+  const read = await readPersonRecordsToAudit(
     db,
     visibilityOf(access, purpose),
     personId,
-    { pairs: allowedPairs(access, purpose), events },
+    { pairs: allowedPairs(access, purpose), view },
     { generation, familyFacts, session },
   );
   if (read.kind === 'session_closed') throw new ReadGateClosed();
   if (read.kind === 'stale') return 'stale';
+  if (read.disclosure) {
+    // Durable before anything is shown, and a failed write fails the read (DESIGN.md rule 3): on
+    // the database handle the event joins the group-commit writer's next batch; in the
+    // transaction that loaded the policy it is inserted in that transaction.
+    await appendReadAuditEvent(db, {
+      actor,
+      action: 'subject.viewed',
+      outcome: 'success',
+      subject,
+      purpose,
+      at,
+      disclosed: read.disclosure.disclosed,
+      ...(read.disclosure.agreementId === undefined ? {} : { agreementId: read.disclosure.agreementId }),
+      details: read.disclosure.details,
+    });
+  }
   if (read.records.length === 0) {
     // The refusal, with the real reason for each pair held (withheld-reasons.ts), committed
     // before the caller answers "not found". A missing id takes the same two statements.

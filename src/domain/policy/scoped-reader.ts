@@ -17,7 +17,8 @@ import { readSubjectRecords, type SubjectRecordsView } from './read-subject-reco
  * The only way any module reads subject data (DESIGN.md rule 1; STYLE.md practice 1, after
  * Medplum's per-request repository). It is bound to one actor and one purpose, so a module that
  * receives it cannot widen either; every call decides per holder × field group, returns only
- * what is allowed, and audits the read or the refusal in the same transaction.
+ * what is allowed, and audits the read or the refusal before returning (a refusal in the same
+ * transaction, a person read's disclosure through the group-commit writer, DESIGN.md rule 3).
  */
 export interface ScopedReader {
   readonly purpose: Purpose;

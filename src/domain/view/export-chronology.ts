@@ -1,4 +1,4 @@
-import { appendAuditEvent } from '../audit/append-audit-event.ts';
+import { appendReadAuditEvent } from '../audit/group-commit-writer.ts';
 import type { FieldGroup } from '../policy/field-groups.ts';
 import type { PolicyDeps } from '../policy/flows-in-force-source.ts';
 import { SUBJECT_TYPE } from '../policy/policy-access.ts';
@@ -35,26 +35,26 @@ export async function exportChronologyCsv(
     purpose: purposeDefinitions[view.purpose].label,
     filters: chronologyFiltersInWords(input, view.entries),
   });
-  await deps.db.transaction((tx) =>
-    appendAuditEvent(tx, {
-      actor,
-      action: 'subject.exported',
-      outcome: 'success',
-      subject: { type: SUBJECT_TYPE, id: view.personId },
-      purpose: view.purpose,
-      disclosed: [...new Set(view.entries.map((e) => e.fieldGroup))].sort(),
-      details: {
-        view: 'chronology',
-        format: 'csv',
-        columns: chronologyColumns.map(([name]) => name),
-        rows: view.entries.length,
-        filters: filterNames.filter((name) => {
-          const value = input[name];
-          return Array.isArray(value) ? value.length > 0 : value !== undefined;
-        }),
-      },
-    }),
-  );
+  // A disclosure, not a change: committed by the group-commit writer (DESIGN.md rule 3), durable
+  // before the file is returned.
+  await appendReadAuditEvent(deps.db, {
+    actor,
+    action: 'subject.exported',
+    outcome: 'success',
+    subject: { type: SUBJECT_TYPE, id: view.personId },
+    purpose: view.purpose,
+    disclosed: [...new Set(view.entries.map((e) => e.fieldGroup))].sort(),
+    details: {
+      view: 'chronology',
+      format: 'csv',
+      columns: chronologyColumns.map(([name]) => name),
+      rows: view.entries.length,
+      filters: filterNames.filter((name) => {
+        const value = input[name];
+        return Array.isArray(value) ? value.length > 0 : value !== undefined;
+      }),
+    },
+  });
   return csv;
 }
 

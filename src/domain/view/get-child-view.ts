@@ -70,8 +70,8 @@ export interface ChildView {
 
 /**
  * The single view of a child (issue 4 section 5), read only through the policy's scoped reader:
- * one statement reads every record linked to the child, audits it, and reads the family
- * network's facts; of the network only the edges resting on evidence this actor may see are
+ * one statement reads every record linked to the child and the family network's facts, and the
+ * read's audit event is durable before anything is built; of the network only the edges resting on evidence this actor may see are
  * kept, each member named only from identity items this actor may see (a member without one is
  * left out, not shown as hidden).
  */
