@@ -115,7 +115,7 @@ export class HeldIndex {
     const first = this.index.ds.columns.first.ids;
     const same = [row];
     const rest: number[] = [];
-    for (const m of members) (first[m] === first[row] ? same : rest).push(m);
+    for (const m of members) if (m !== row) (first[m] === first[row] ? same : rest).push(m);
     return this.index.evidence.namesSettled(same, rest);
   }
 
