@@ -16,9 +16,19 @@
  *   records of that name and year remain. Set from the principle (ONS name fashions; a person's
  *   own few records must not count), not fitted: the tuning generator has no fashions to fit.
  * The thresholds themselves are unchanged.
+ *
+ * Changed again after the runs at 17fcbcb, before the judge was scored again, from the failure
+ * classes the issue names and the TUNING population's diagnosis alone (thresholds unchanged):
+ * - strong evidence: two middle names neither of which shares a word with the other contradict
+ *   (gated by the fitted m like the other rules); a familiar form counts as another given name
+ *   when the birth dates also differ beyond a slip (Harry and Henry, brothers).
+ * - clustering: two clusters that each spell the given name one way in at least two records,
+ *   one slip apart (Leo and Leon), are refused unless an identifier is shared.
+ * - comparison: a given name equal to its own record's middle name (one box filled from the
+ *   other) is no evidence against another given name (missing, not "else").
  */
 export const frozenSettings = {
-  frozenAtCommitAfter: 'Name frequencies by birth year; blocking without a date',
+  frozenAtCommitAfter: 'Linkage: middle names, settled spellings and copied given names',
   mergeThreshold: 'maximum expected F1 under the fitted posterior, at least even odds (minProbability 0.5)',
   reviewProbability: 0.05,
   meanCrossWeightBits: -2.5,

@@ -107,6 +107,18 @@ export class HeldIndex {
     return this.index.evidence.judge(a, b);
   }
 
+  /**
+   * True when the new row and the person's records that spell the given name as it does, against
+   * the person's other records, are two settled spellings one slip apart (strong-evidence.ts).
+   */
+  namesSettled(row: number, members: readonly number[]): boolean {
+    const first = this.index.ds.columns.first.ids;
+    const same = [row];
+    const rest: number[] = [];
+    for (const m of members) if (m !== row) (first[m] === first[row] ? same : rest).push(m);
+    return this.index.evidence.namesSettled(same, rest);
+  }
+
   identifies(a: number, b: number): boolean {
     return this.index.evidence.identifies(a, b);
   }

@@ -6,7 +6,7 @@ import { Dataset } from './linkage/dataset.ts';
 import type { PersonFields } from './linkage/fields.ts';
 import { linkDataset } from './linkage/link-records.ts';
 import { LinkageIndex } from './linkage/linkage-index.ts';
-import { MEAN_CROSS_WEIGHT, planLink } from './plan-link.ts';
+import { agreesWithPerson, MEAN_CROSS_WEIGHT, planLink } from './plan-link.ts';
 import type { CurrentLink } from './person-link-store.ts';
 
 // Two girls called Emily Mitchell in one postcode, born ten months apart at two homes, and a
@@ -96,6 +96,28 @@ describe('incremental linking refuses a chain through one weak record (issue 15)
       p.reviews.filter((r) => r.reason === 'merge_refused').map((r) => r.candidateAgencyPersonId),
       ['emily-police'],
     );
+  });
+
+  test("a second record of a twin's spelling does not join the person of the other spelling", () => {
+    const leo: PersonFields = {
+      first_name: 'Leo',
+      last_name: 'Dunwin',
+      sex: 'M',
+      dob: '2025-02-01',
+      postcode: 'EX25 3LA',
+      address: '20 Grange Close',
+    };
+    for (const [id, fields] of [
+      ['leo-nhs', leo],
+      ['leo-school', leo],
+      ['leon-council', { ...leo, first_name: 'Leon' }],
+    ] as const)
+      add(id, fields);
+    const person = ['leo-nhs', 'leo-school', 'leon-council'];
+    add('leon-nhs', { ...leo, first_name: 'Leon' });
+    add('leo-police', { ...leo, first_name: 'LEO' });
+    assert.equal(agreesWithPerson(held, held.rowOfPerson('leon-nhs')!, person), false);
+    assert.equal(agreesWithPerson(held, held.rowOfPerson('leo-police')!, person), true);
   });
 
   test('a shared pupil number outweighs the contradiction', () => {

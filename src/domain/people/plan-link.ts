@@ -76,9 +76,11 @@ export function agreesWithPerson(held: HeldIndex, row: number, members: readonly
   let count = 0;
   let balance = 0;
   let identified = false;
+  const rows: number[] = [];
   for (const id of members) {
     const other = held.rowOfPerson(id);
     if (other === undefined) continue;
+    rows.push(other);
     if (held.contradicts(row, other)) return false;
     balance += held.judge(row, other);
     if (!identified) identified = held.identifies(row, other);
@@ -86,5 +88,8 @@ export function agreesWithPerson(held: HeldIndex, row: number, members: readonly
     count++;
   }
   if (balance < 0 && !identified) return false;
+  // The second record of a twin's spelling (Leon beside a person of Leo's records) is refused,
+  // as batch clustering refuses two clusters of settled spellings (cluster.ts).
+  if (!identified && held.namesSettled(row, rows)) return false;
   return count === 0 || total / count >= MEAN_CROSS_WEIGHT;
 }

@@ -23,6 +23,7 @@ function heldWith(weights: Record<string, number>, contradicting: string[] = [])
     contradicts: (a: number, b: number) => contradicting.includes(`${Math.min(a, b)}-${Math.max(a, b)}`),
     judge: () => 0,
     identifies: () => false,
+    namesSettled: () => false,
   } as unknown as HeldIndex;
 }
 

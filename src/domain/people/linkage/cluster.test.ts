@@ -84,3 +84,37 @@ describe('clustering with strong evidence', () => {
     assert.equal(clusterOf[0], clusterOf[3]);
   });
 });
+
+describe('clustering with settled names', () => {
+  // Rows 0-1 are Leo's records, 2-3 his twin Leon's: every cross pair is one slip apart and
+  // scores like one child.
+  function cluster(identifies?: (a: number, b: number) => boolean) {
+    const strong: Record<string, number> = { '0,1': 25, '2,3': 25, '1,2': 20 };
+    const keys = Object.keys(strong).map((k) => k.split(',').map(Number));
+    return clusterRecords({
+      size: 4,
+      left: Int32Array.from(keys.map((k) => k[0]!)),
+      right: Int32Array.from(keys.map((k) => k[1]!)),
+      weights: Float64Array.from(Object.values(strong)),
+      count: keys.length,
+      mergeWeight: 0,
+      pairWeight: () => 15,
+      conflictWeight: -Infinity,
+      meanCrossWeight: -2.5,
+      judge: () => 1,
+      namesSettled: (a, b) => a.length >= 2 && b.length >= 2,
+      ...(identifies ? { identifies } : {}),
+    });
+  }
+
+  test('two clusters that each spell the name their own way stay apart', () => {
+    const { clusterOf, refused } = cluster();
+    assert.notEqual(clusterOf[0], clusterOf[2]);
+    assert.equal(refused.length, 1);
+  });
+
+  test('a shared identifier outweighs the spellings', () => {
+    const { clusterOf } = cluster((a, b) => a + b === 3);
+    assert.equal(clusterOf[0], clusterOf[2]);
+  });
+});

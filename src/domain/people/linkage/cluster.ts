@@ -28,6 +28,11 @@ export interface ClusterInput {
    */
   judge?: (a: number, b: number) => number;
   identifies?: (a: number, b: number) => boolean;
+  /**
+   * True when each cluster spells the given name its own way in several records, one typing
+   * slip from the other's (strong-evidence.ts): refused unless an identifier is shared.
+   */
+  namesSettled?: (a: readonly number[], b: readonly number[]) => boolean;
   /** Largest cluster pair checked exhaustively; beyond it, merging is refused (sent to review). */
   maxCrossPairs?: number;
 }
@@ -101,6 +106,12 @@ function conflicts(a: readonly number[], b: readonly number[], input: ClusterInp
   // contradict. Only a shared identifier outweighs the contradiction; one odd record already
   // in a cluster (a date mistyped beyond a slip) is outvoted by the others.
   if (balance < 0 && !identified) return true;
+  // A slip is made once, not repeated: when two agencies' records agree on "Leo" and two others
+  // on "Leon", those are twins or same-birthday siblings, whose pairs one slip apart otherwise
+  // agree as if one child (issue 15). One person's records reach this only when the same slip
+  // was keyed twice, and clustering merges exact spellings first, so a single odd record
+  // still joins its person.
+  if (!identified && input.namesSettled?.(a, b)) return true;
   if (a.length === 1 && b.length === 1) return false;
   let sum = 0;
   for (const x of a) {

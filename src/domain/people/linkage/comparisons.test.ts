@@ -65,6 +65,17 @@ describe('comparisons', () => {
     );
   });
 
+  test('a given name copied from the middle-name box is no evidence against another given name', () => {
+    const copied = { first_name: 'John', middle_names: 'John' };
+    assert.equal(levelOf(copied, { first_name: 'Thomas' }, 'first_name'), 'missing');
+    assert.equal(levelOf(copied, { first_name: 'John' }, 'first_name'), 'exact');
+    assert.equal(levelOf(copied, { first_name: 'Jhon' }, 'first_name'), 'one typing slip');
+    assert.equal(
+      levelOf({ first_name: 'John', middle_names: 'Paul' }, { first_name: 'Thomas' }, 'first_name'),
+      'else',
+    );
+  });
+
   test('given name and surname entered the wrong way round are recognised', () => {
     assert.equal(
       levelOf(

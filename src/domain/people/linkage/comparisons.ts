@@ -101,7 +101,12 @@ function firstName(ds: Dataset): Comparison {
         return 3;
       }
       const s = jw.similarity(a, b);
-      return s >= 10 ? 4 : s >= 0.92 ? 5 : s >= 0.88 ? 6 : s >= 0.7 ? 7 : 8;
+      if (s >= 10) return 4;
+      // A record whose given name is also its middle name had the given-name box filled from
+      // the middle one ("John John" for Thomas John): people are almost never given one name
+      // twice. Its given name then says nothing about the other record's, for or against.
+      if ((ma >= 0 && middle.values[ma] === va) || (mb >= 0 && middle.values[mb] === vb)) return MISSING;
+      return s >= 0.92 ? 5 : s >= 0.88 ? 6 : s >= 0.7 ? 7 : 8;
     },
   };
 }

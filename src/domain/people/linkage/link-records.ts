@@ -117,6 +117,7 @@ export function linkDataset(ds: Dataset, options: LinkOptions = {}): LinkResult 
     cannotLink: (a, b) => nhs[a]! >= 0 && nhs[b]! >= 0 && nhs[a] !== nhs[b],
     judge: evidence.judge,
     identifies: evidence.identifies,
+    namesSettled: evidence.namesSettled,
   });
   phase('cluster');
   const review: ReviewPair[] = [];

@@ -46,9 +46,43 @@ describe('strong evidence between two records', () => {
     assert.equal(judge(oliver, { ...oliver, first_name: 'Ollie' }).verdict, CONSISTENT);
   });
 
+  test("twins: one known by the other's middle name, the middle names themselves different", () => {
+    const james = { ...home, first_name: 'James', middle_names: 'Oliver', dob: '2016-03-09', sex: 'M' };
+    assert.equal(
+      judge(james, { ...james, first_name: 'Oliver', middle_names: 'Henry' }).verdict,
+      CONTRADICTS,
+    );
+  });
+
+  test('namesakes: one name and birth date, different middle names, elsewhere', () => {
+    const john = { ...home, first_name: 'John', middle_names: 'Michael', dob: '1980-05-05', sex: 'M' };
+    const other = {
+      ...john,
+      middle_names: 'Peter',
+      postcode: 'M1 1AA',
+      address: '3 Mill Road',
+      city: 'Manchester',
+    };
+    assert.equal(judge(john, other).verdict, CONTRADICTS);
+  });
+
+  test('one person: first and middle swapped, a middle name left out or shortened', () => {
+    const james = { ...home, first_name: 'James', middle_names: 'Oliver Henry', dob: '2016-03-09', sex: 'M' };
+    assert.equal(judge(james, { ...james, first_name: 'Oliver', middle_names: 'James' }).verdict, CONSISTENT);
+    assert.equal(judge(james, { ...james, middle_names: 'Henry' }).verdict, CONSISTENT);
+    assert.equal(judge(james, { ...james, middle_names: 'O' }).verdict, CONSISTENT);
+    assert.equal(judge(james, { ...james, middle_names: '' }).verdict, CONSISTENT);
+  });
+
   test('siblings: a different birth date beyond a slip, with a different given name', () => {
     const ellie = { ...home, first_name: 'Ellie', dob: '2015-11-06', sex: 'F' };
     assert.equal(judge(ellie, { ...ellie, first_name: 'Elsie', dob: '2016-03-17' }).verdict, CONTRADICTS);
+  });
+
+  test('brothers: a familiar form of the other name, birth dates apart beyond a slip', () => {
+    const henry = { ...home, first_name: 'Henry', dob: '2010-03-27', sex: 'M' };
+    assert.equal(judge(henry, { ...henry, first_name: 'Harry', dob: '2009-12-12' }).verdict, CONTRADICTS);
+    assert.equal(judge(henry, { ...henry, first_name: 'Harry', dob: '2010-03-28' }).verdict, CONSISTENT);
   });
 
   test('namesakes: one name, dates apart, different house numbers in one postcode', () => {
@@ -81,6 +115,20 @@ describe('strong evidence between two records', () => {
   test("where the model says one person's records often disagree (FEBRL), nothing is strong", () => {
     const ellie = { ...home, first_name: 'Ellie', dob: '2015-11-06', sex: 'F' };
     assert.equal(judge(ellie, { ...ellie, first_name: 'Elsie', dob: '2016-03-17' }, 0.2).verdict, NEUTRAL);
+  });
+
+  test('twins: two records each of Leo and of Leon are two names, one Leon slip is not', () => {
+    const ds = new Dataset();
+    const leo = { ...home, first_name: 'Leo', dob: '2025-02-01', sex: 'M' };
+    ds.add(0, 'leo-nhs', leo);
+    ds.add(0, 'leo-school', { ...leo, middle_names: 'Joseph' });
+    ds.add(0, 'leon-nhs', { ...leo, first_name: 'Leon' });
+    ds.add(0, 'leon-council', { ...leo, first_name: 'LEON', dob: '' });
+    ds.add(0, 'leo-slip', { ...leo, first_name: 'Loe' });
+    const evidence = strongEvidence(ds, comparisonsFor(ds), modelWith(0.001, ds));
+    assert.equal(evidence.namesSettled([0, 1], [2, 3]), true);
+    assert.equal(evidence.namesSettled([0, 1], [2]), false, 'one record of the other spelling');
+    assert.equal(evidence.namesSettled([0, 1], [4, 2]), false, 'two spellings on one side');
   });
 
   test('dates agree up to a swap of day and month, a digit slip, or a year apart on the same day', () => {

@@ -18,6 +18,11 @@ export interface StrongEvidence {
   judge(a: number, b: number): Verdict;
   /** The two records share an identifier issued to one person (NHS number, pupil number). */
   identifies(a: number, b: number): boolean;
+  /**
+   * True when two groups of records each spell the given name one way, in at least two records,
+   * and the two spellings are one typing slip apart: two names (Leo and Leon), not a slip.
+   */
+  namesSettled(a: readonly number[], b: readonly number[]): boolean;
 }
 
 export const CONTRADICTS = -1;
@@ -62,9 +67,19 @@ export function strongEvidence(
   const checkPupils = rare('identifier', 3);
   const checkNames = rare('first_name', SAME_GIVEN_NAME + 1);
   const checkSex = checkNames && rare('sex', 1);
+  const checkMiddles = checkNames && rare('middle_names', MIDDLE_ELSE);
   const first = comparisons.find((c) => c.name === 'first_name');
+  const middleNames = comparisons.find((c) => c.name === 'middle_names');
   const location = comparisons.find((c) => c.name === 'location');
-  const { sex, nhs, identifier, address } = ds.columns;
+  const { sex, nhs, identifier, address, middle } = ds.columns;
+  // Two middle names that are not forms of one another, neither one of the other's words (one
+  // of two middle names left out is a clerk's shortcut, not another person).
+  const middlesDiffer = (a: number, b: number) => {
+    if (!checkMiddles || middleNames?.level(a, b) !== MIDDLE_ELSE) return false;
+    const va = middle.values[middle.ids[a]!]!;
+    const vb = middle.values[middle.ids[b]!]!;
+    return !sharesWord(va, vb);
+  };
   const houseNumber = houseNumbers(address.values);
   // Different homes: another postcode and street, or two house numbers in one postcode.
   const elsewhere = (a: number, b: number) => {
@@ -78,15 +93,42 @@ export function strongEvidence(
   const identifies = (a: number, b: number) =>
     (nhs.ids[a]! >= 0 && nhs.ids[a] === nhs.ids[b]) ||
     (identifier.ids[a]! >= 0 && identifier.ids[a] === identifier.ids[b]);
+  // The one spelling of the given name every named record of a group carries, held by at least
+  // two of them (-1 otherwise).
+  const settledSpelling = (rows: readonly number[]) => {
+    let spelling = -1;
+    let held = 0;
+    for (const r of rows) {
+      const id = ds.columns.first.ids[r]!;
+      if (id < 0) continue;
+      if (spelling >= 0 && id !== spelling) return -1;
+      spelling = id;
+      held++;
+    }
+    return held >= 2 ? spelling : -1;
+  };
+  const rowWith = (rows: readonly number[], spelling: number) =>
+    rows.find((r) => ds.columns.first.ids[r] === spelling)!;
   return {
     identifies,
+    namesSettled(a, b) {
+      if (!checkNames || !first || a.length < 2 || b.length < 2) return false;
+      const sa = settledSpelling(a);
+      const sb = settledSpelling(b);
+      if (sa < 0 || sb < 0 || sa === sb) return false;
+      return first.level(rowWith(a, sa), rowWith(b, sb)) === SAME_GIVEN_NAME;
+    },
     judge(a, b) {
       // Read through the data set each time: incremental linking grows it, replacing the array.
       const da = ds.dob[a]!;
       const db = ds.dob[b]!;
       const datesKnown = da !== 0 && db !== 0;
       const name = first?.level(a, b) ?? 255;
-      const namesDiffer = checkNames && name !== 255 && name > NICKNAME;
+      // With the birth date wrong beyond a slip, a familiar form counts as another name too: one
+      // person's records rarely carry both deviations at once, while Harry and Henry are each a
+      // given name in their own right, and brothers (issue 15: a short form resembling the
+      // sibling's name).
+      const namesDiffer = checkNames && name !== 255 && name >= NICKNAME;
       // A different birth date, beyond a slip, with a different given name or home: a sibling
       // or a namesake. With everything else the same it is a slip of a kind not listed.
       // Births more than a year apart are a parent and child of one name, whatever else agrees.
@@ -113,6 +155,12 @@ export function strongEvidence(
       // Twins: born the same day, given names that are not forms of one name (ONS: about one
       // maternity in 70 is a multiple birth, so a household's children often share a birthday).
       if (checkNames && name !== 255 && datesKnown && da === db && name > SAME_GIVEN_NAME) return CONTRADICTS;
+      // Different middle names: a twin known by the other's middle name ("James Oliver" and
+      // "Oliver Henry", born the same day) or a namesake of a common name pair, the same birth
+      // date, elsewhere (issue 15). A registered middle name does not change, and agencies copy
+      // it from the birth record; the model gate above turns the rule off where the fitted m
+      // says one person's records often disagree on it.
+      if (middlesDiffer(a, b)) return CONTRADICTS;
       // A boy and a girl with given names more than a slip apart: a brother and sister.
       const sa = sex.ids[a]!;
       const sb = sex.ids[b]!;
@@ -121,6 +169,15 @@ export function strongEvidence(
       return checkDates && datesKnown && datesAgreeUpToSlips(da, db) ? CONSISTENT : NEUTRAL;
     },
   };
+}
+
+/** Level of the middle-name comparison (comparisons.ts) at which the names disagree. */
+const MIDDLE_ELSE = 2;
+
+/** True when two space-separated lists of names have a word in common. */
+function sharesWord(a: string, b: string): boolean {
+  const words = new Set(a.split(' '));
+  return b.split(' ').some((w) => words.has(w));
 }
 
 /** Identifiers one keying slip apart (one character changed or two swapped) still agree. */
