@@ -19,7 +19,8 @@ export async function findViewingOrganisations(
   },
 ): Promise<string[]> {
   if (query.subjectIds.length === 0 || query.organisationIds.length === 0) return [];
-  const list = (values: readonly string[]) => `{${values.map((v) => `"${v.replace(/[\\"]/g, '')}"`).join(',')}}`;
+  const list = (values: readonly string[]) =>
+    `{${values.map((v) => `"${v.replace(/[\\"]/g, '')}"`).join(',')}}`;
   const rows = await queryRows<{ organisation_id: string }>(
     db,
     sql`select distinct e.actor_organisation_id::text as organisation_id from audit_event e

@@ -9,8 +9,16 @@ export interface Consent {
   readonly holderOrganisationId: string;
   readonly subjectIds: readonly string[];
   readonly givenBy: ConsentGiver;
-  readonly competence: { readonly assessedBy: string; readonly assessedAt: Date; readonly test: CompetenceTest } | null;
-  readonly giver: { readonly name: string; readonly relationship: string; readonly parentalResponsibility: string } | null;
+  readonly competence: {
+    readonly assessedBy: string;
+    readonly assessedAt: Date;
+    readonly test: CompetenceTest;
+  } | null;
+  readonly giver: {
+    readonly name: string;
+    readonly relationship: string;
+    readonly parentalResponsibility: string;
+  } | null;
   readonly organisationIds: readonly string[];
   readonly purposes: readonly string[];
   readonly fieldGroups: readonly string[];
@@ -96,11 +104,19 @@ function toConsent(r: ConsentRow): Consent {
     givenBy: r.given_by,
     competence:
       r.given_by === 'child' && r.competence_assessed_by && r.competence_assessed_at && r.competence_test
-        ? { assessedBy: r.competence_assessed_by, assessedAt: date(r.competence_assessed_at), test: r.competence_test }
+        ? {
+            assessedBy: r.competence_assessed_by,
+            assessedAt: date(r.competence_assessed_at),
+            test: r.competence_test,
+          }
         : null,
     giver:
       r.giver_name && r.giver_relationship && r.parental_responsibility
-        ? { name: r.giver_name, relationship: r.giver_relationship, parentalResponsibility: r.parental_responsibility }
+        ? {
+            name: r.giver_name,
+            relationship: r.giver_relationship,
+            parentalResponsibility: r.parental_responsibility,
+          }
         : null,
     organisationIds: r.organisation_ids,
     purposes: r.purposes,
@@ -112,7 +128,12 @@ function toConsent(r: ConsentRow): Consent {
     recordedAt: date(r.recorded_at),
     withdrawal:
       r.withdrawn_at && r.withdrawn_by && r.withdrawal_form
-        ? { at: date(r.withdrawn_at), by: r.withdrawn_by, form: r.withdrawal_form, reference: r.withdrawal_reference }
+        ? {
+            at: date(r.withdrawn_at),
+            by: r.withdrawn_by,
+            form: r.withdrawal_form,
+            reference: r.withdrawal_reference,
+          }
         : null,
   };
 }
@@ -120,5 +141,9 @@ function toConsent(r: ConsentRow): Consent {
 /** Whether a consent is in force at an instant: given, not expired, not withdrawn (visibility.ts). */
 export function inForceAt(c: Consent, at: Date): boolean {
   const t = at.getTime();
-  return c.givenAt.getTime() <= t && t < c.expiresAt.getTime() && (c.withdrawal === null || c.withdrawal.at.getTime() > t);
+  return (
+    c.givenAt.getTime() <= t &&
+    t < c.expiresAt.getTime() &&
+    (c.withdrawal === null || c.withdrawal.at.getTime() > t)
+  );
 }

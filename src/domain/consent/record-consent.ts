@@ -25,7 +25,8 @@ export interface RecordConsentInput {
   readonly personId: string;
   readonly givenBy: ConsentGiver;
   /** Required when the child gave it. */
-  readonly competence?: { readonly assessedBy?: string; readonly assessedAt?: Date; readonly test?: string } | undefined;
+  readonly competence?:
+    { readonly assessedBy?: string; readonly assessedAt?: Date; readonly test?: string } | undefined;
   /** Required when a person with parental responsibility gave it. */
   readonly giver?:
     | { readonly name?: string; readonly relationship?: string; readonly parentalResponsibility?: string }
@@ -64,21 +65,36 @@ export const NOT_THE_BASIS_WARNING =
  * lawful basis as 'engagement' and the answer warns: consent sought to work with a family must not
  * be mistaken for the basis of a statutory share (DOMAIN.md 2; HM Government 2018, 2024).
  */
-export async function recordConsent(deps: Deps, actor: Actor, input: RecordConsentInput): Promise<RecordedConsent> {
+export async function recordConsent(
+  deps: Deps,
+  actor: Actor,
+  input: RecordConsentInput,
+): Promise<RecordedConsent> {
   if (actor.kind !== 'user') throw notFound('The child');
   const problems = checkInput(input, deps.clock.now());
   if (problems.length > 0) throw refused(problems);
-  await authorise(deps, actor, 'record_consent', overOrganisation(actor.organisationId), 'consent.record', () =>
-    notFound('The child'),
+  await authorise(
+    deps,
+    actor,
+    'record_consent',
+    overOrganisation(actor.organisationId),
+    'consent.record',
+    () => notFound('The child'),
   );
   const known = await deps.db
     .select({ id: organisation.id })
     .from(organisation)
     .where(
-      and(eq(organisation.partnershipId, actor.partnershipId), inArray(organisation.id, [...input.organisationIds])),
+      and(
+        eq(organisation.partnershipId, actor.partnershipId),
+        inArray(organisation.id, [...input.organisationIds]),
+      ),
     );
   const unknown = input.organisationIds.findIndex((id) => !known.some((k) => k.id === id));
-  if (unknown >= 0) throw refused([{ field: `organisationIds.${unknown}`, problem: 'Choose organisations of the partnership' }]);
+  if (unknown >= 0)
+    throw refused([
+      { field: `organisationIds.${unknown}`, problem: 'Choose organisations of the partnership' },
+    ]);
   const purposes = input.purposes as Purpose[];
   const lawfulBasis = purposes.some((p) => purposeDefinitions[p].consentBased) ? 'consent' : 'engagement';
   const id = randomUUID();
@@ -161,7 +177,8 @@ function checkInput(input: RecordConsentInput, now: Date): FieldProblem[] {
     if (!c) problem('competence', 'A child can consent only with a recorded assessment of their competence');
     else {
       if (blank(c.assessedBy)) problem('competence.assessedBy', 'Say who assessed the child’s competence');
-      if (!valid(c.assessedAt)) problem('competence.assessedAt', 'Say when the child’s competence was assessed');
+      if (!valid(c.assessedAt))
+        problem('competence.assessedAt', 'Say when the child’s competence was assessed');
       else if (c.assessedAt.getTime() > now.getTime())
         problem('competence.assessedAt', 'The assessment of competence cannot be in the future');
       if (!(competenceTests as readonly string[]).includes(c.test ?? ''))
@@ -182,12 +199,14 @@ function checkInput(input: RecordConsentInput, now: Date): FieldProblem[] {
         );
     }
   }
-  if (input.organisationIds.length === 0) problem('organisationIds', 'Choose the organisations it may be shared with');
+  if (input.organisationIds.length === 0)
+    problem('organisationIds', 'Choose the organisations it may be shared with');
   if (input.purposes.length === 0) problem('purposes', 'Choose the purposes it may be shared for');
   input.purposes.forEach((p, i) => {
     if (!isPurpose(p)) problem(`purposes.${i}`, 'Choose a purpose from the list');
   });
-  if (input.fieldGroups.length === 0) problem('fieldGroups', 'Choose the kinds of information it may be shared');
+  if (input.fieldGroups.length === 0)
+    problem('fieldGroups', 'Choose the kinds of information it may be shared');
   input.fieldGroups.forEach((g, i) => {
     if (!isFieldGroup(g)) problem(`fieldGroups.${i}`, 'Choose kinds of information from the list');
   });
@@ -196,7 +215,8 @@ function checkInput(input: RecordConsentInput, now: Date): FieldProblem[] {
   if (blank(input.evidence.reference))
     problem('evidence.reference', 'Give the reference of the signed form or of the case note recording it');
   if (!valid(input.givenAt)) problem('givenAt', 'Say when consent was given');
-  else if (input.givenAt.getTime() > now.getTime()) problem('givenAt', 'Consent cannot be recorded before it is given');
+  else if (input.givenAt.getTime() > now.getTime())
+    problem('givenAt', 'Consent cannot be recorded before it is given');
   if (!valid(input.expiresAt)) problem('expiresAt', 'Say when the consent ends');
   else if (valid(input.givenAt) && input.expiresAt.getTime() <= input.givenAt.getTime())
     problem('expiresAt', 'The consent must end after it was given');
@@ -206,4 +226,3 @@ function checkInput(input: RecordConsentInput, now: Date): FieldProblem[] {
 function refused(fields: readonly FieldProblem[]): DomainError {
   return new DomainError('validation_failed', 'Check the highlighted fields', { fields });
 }
-

@@ -23,7 +23,7 @@ export const consent = pgTable(
     id: uuid('id').notNull(),
     /** The organisation that sought the consent and whose records it lets be shared. */
     holderOrganisationId: uuid('holder_organisation_id').notNull(),
-    /** The holder's agency persons (subject_record.subject_id) for the child. */
+    /** The holder's agency persons for the child (the ids its records name their person by). */
     subjectIds: text('subject_ids').array().notNull(),
     /**
      * child: a child competent to decide (Gillick v West Norfolk and Wisbech AHA [1986] AC 112),

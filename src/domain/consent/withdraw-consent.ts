@@ -47,14 +47,26 @@ export interface WithdrawnConsent {
  * for a withdrawal, telling one too many is the safe side. Only the holder's own staff who may
  * record consent may withdraw it; any other consent is "not found".
  */
-export async function withdrawConsent(deps: Deps, actor: Actor, input: WithdrawConsentInput): Promise<WithdrawnConsent> {
+export async function withdrawConsent(
+  deps: Deps,
+  actor: Actor,
+  input: WithdrawConsentInput,
+): Promise<WithdrawnConsent> {
   if (actor.kind !== 'user') throw notFound('The consent');
   if (!(consentGivers as readonly string[]).includes(input.withdrawnBy))
-    throw invalid('withdrawnBy', 'Say whether the child or a person with parental responsibility withdrew consent');
+    throw invalid(
+      'withdrawnBy',
+      'Say whether the child or a person with parental responsibility withdrew consent',
+    );
   if (!(consentForms as readonly string[]).includes(input.form))
     throw invalid('form', 'Say whether consent was withdrawn in writing or verbally');
-  await authorise(deps, actor, 'record_consent', overOrganisation(actor.organisationId), 'consent.withdraw', () =>
-    notFound('The consent'),
+  await authorise(
+    deps,
+    actor,
+    'record_consent',
+    overOrganisation(actor.organisationId),
+    'consent.withdraw',
+    () => notFound('The consent'),
   );
   const at = deps.clock.now();
   const done = await deps.db.transaction(async (tx) => {
@@ -89,7 +101,10 @@ export async function withdrawConsent(deps: Deps, actor: Actor, input: WithdrawC
         subjectId: row.subjectIds[0],
         content: {
           consentId: row.id,
-          holder: { organisationId: row.holderOrganisationId, name: names.get(row.holderOrganisationId) ?? 'Unknown' },
+          holder: {
+            organisationId: row.holderOrganisationId,
+            name: names.get(row.holderOrganisationId) ?? 'Unknown',
+          },
           withdrawnAt: at.toISOString(),
         },
         source: { type: 'consent', id: row.id },
@@ -117,7 +132,12 @@ export async function withdrawConsent(deps: Deps, actor: Actor, input: WithdrawC
 
 /** Who received the child's information on the strength of the consent (see withdrawConsent). */
 async function recipientsOf(tx: Db, partnershipId: string, c: Consent): Promise<string[]> {
-  const disclosedTo = await findConsentBasedDisclosureRecipients(tx, partnershipId, c.holderOrganisationId, c.subjectIds);
+  const disclosedTo = await findConsentBasedDisclosureRecipients(
+    tx,
+    partnershipId,
+    c.holderOrganisationId,
+    c.subjectIds,
+  );
   const persons = await findPersonsOf(tx, partnershipId, c.subjectIds);
   const readers = await findViewingOrganisations(tx, partnershipId, {
     subjectIds: [...c.subjectIds, ...persons],
@@ -128,7 +148,11 @@ async function recipientsOf(tx: Db, partnershipId: string, c: Consent): Promise<
   return [...new Set([...disclosedTo, ...readers])].filter((o) => o !== c.holderOrganisationId).sort();
 }
 
-async function organisationNames(tx: Db, partnershipId: string, ids: readonly string[]): Promise<Map<string, string>> {
+async function organisationNames(
+  tx: Db,
+  partnershipId: string,
+  ids: readonly string[],
+): Promise<Map<string, string>> {
   const rows = await tx
     .select({ id: organisation.id, name: organisation.name })
     .from(organisation)

@@ -33,7 +33,11 @@ export async function findOwnAgencyPersons(
  * The persons the agency persons are linked to now, as person ids: the subject of the single
  * view's `subject.viewed` events (a withdrawal finds who read the child).
  */
-export async function findPersonsOf(db: Db, partnershipId: string, agencyPersonIds: readonly string[]): Promise<string[]> {
+export async function findPersonsOf(
+  db: Db,
+  partnershipId: string,
+  agencyPersonIds: readonly string[],
+): Promise<string[]> {
   if (agencyPersonIds.length === 0) return [];
   const rows = await queryRows<{ person_id: string }>(
     db,
