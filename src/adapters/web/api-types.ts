@@ -28,6 +28,12 @@ import type {
 } from '../http/contracts/audit.ts';
 import type { ErrorBody } from '../http/contracts/common.ts';
 import type {
+  ConsentView,
+  RecordConsentRequest,
+  RecordedConsentResponse,
+  WithdrawConsentRequest,
+} from '../http/contracts/consent.ts';
+import type {
   IngestReportView,
   IngestRunView,
   UnsharedFeedListView,
@@ -113,7 +119,8 @@ export type Capability =
   | 'sign_agreements'
   | 'review_links'
   | 'ingest_feeds'
-  | 'erase_records';
+  | 'erase_records'
+  | 'record_consent';
 
 export function can(session: Session, ...anyOf: readonly Capability[]): boolean {
   return anyOf.some((capability) => session.capabilities.includes(capability));
@@ -126,3 +133,9 @@ export type ChronologyEntry = ChildView['chronology'][number];
 export type PersonSearchResults = z.infer<typeof PersonSearchResponse>;
 export type PersonSearchRequest = z.input<typeof PersonSearchBody>;
 export type PurposeOption = z.infer<typeof PurposesView>['purposes'][number];
+
+// Consents to share (http/contracts/consent.ts).
+export type Consent = z.infer<typeof ConsentView>;
+export type RecordConsentBody = z.input<typeof RecordConsentRequest>;
+export type WithdrawConsentBody = z.input<typeof WithdrawConsentRequest>;
+export type RecordedConsent = z.infer<typeof RecordedConsentResponse>;

@@ -18,6 +18,10 @@ import type {
   AuditVerification,
   ChildView,
   Chronology,
+  Consent,
+  RecordConsentBody,
+  RecordedConsent,
+  WithdrawConsentBody,
   PersonSearchRequest,
   PersonSearchResults,
   PurposeOption,
@@ -101,6 +105,12 @@ export const api = {
     request<PersonSearchResults>('POST', '/persons/search', { body }),
   childView: (id: string, purpose: string) =>
     request<ChildView>('GET', `${personPath(id)}/view${queryString({ purpose })}`),
+  consents: async (personId: string) =>
+    (await request<{ consents: Consent[] }>('GET', `${personPath(personId)}/consents`)).consents,
+  recordConsent: (personId: string, body: RecordConsentBody) =>
+    request<RecordedConsent>('POST', `${personPath(personId)}/consents`, { body }),
+  withdrawConsent: (consentId: string, body: WithdrawConsentBody) =>
+    request<{ consent: Consent }>('POST', `/consents/${encodeURIComponent(consentId)}/withdrawal`, { body }),
   chronology: (id: string, query: ChronologyQuery) =>
     request<Chronology>('GET', `${personPath(id)}/chronology${queryString(query)}`),
 

@@ -1,9 +1,12 @@
-import { useParams, useSearchParams } from 'react-router';
+import { useLocation, useParams, useSearchParams } from 'react-router';
 import { api } from '../../api.ts';
 import type { ChildView } from '../../api-types.ts';
 import { Loading, LoadFailed } from '../../components/Status.tsx';
 import { usePageTitle } from '../../page-title.ts';
 import { useApiData } from '../../use-api-data.ts';
+import { NotificationBanner } from '../../components/NotificationBanner.tsx';
+import { noticeFrom } from '../../route-state.ts';
+import { ConsentSection } from '../consent/ConsentSection.tsx';
 import { ChildNotFound } from './ChildNotFound.tsx';
 import { WhyCanISee } from './WhyCanISee.tsx';
 import { ChronologySection } from './ChronologySection.tsx';
@@ -36,12 +39,24 @@ function ChildView() {
     if (view.error.status === 404 || view.error.status === 400) return <ChildNotFound />;
     return <LoadFailed error={view.error} />;
   }
-  return <ChildViewBody view={view.data} name={title} />;
+  return <ChildViewBody view={view.data} name={title} personId={personId} purpose={purpose} />;
 }
 
-function ChildViewBody({ view, name }: { readonly view: ChildView; readonly name: string }) {
+function ChildViewBody({
+  view,
+  name,
+  personId,
+  purpose,
+}: {
+  readonly view: ChildView;
+  readonly name: string;
+  readonly personId: string;
+  readonly purpose: string;
+}) {
+  const notice = noticeFrom(useLocation().state);
   return (
     <>
+      {notice && <NotificationBanner type="success" heading={notice} />}
       <span className="govuk-caption-l">{view.purposeLabel}</span>
       <h1 className="govuk-heading-l">{name}</h1>
       {view.flags.map((f) => (
@@ -76,6 +91,7 @@ function ChildViewBody({ view, name }: { readonly view: ChildView; readonly name
       <ChronologySection view={view} />
       <h2 className="govuk-heading-m">Family</h2>
       <FamilyGraph childName={name} family={view.family} />
+      <ConsentSection personId={personId} purpose={purpose} />
       <WhyCanISee view={view} />
     </>
   );
