@@ -22,7 +22,7 @@ export const alert = pgTable(
     /** Set: this user only. Null: every member of the organisation holding recipient_role. */
     recipientUserId: uuid('recipient_user_id'),
     recipientRole: text('recipient_role'),
-    /** The agency person (subject_record.subject_id) the alert is about, if a child. */
+    /** The agency person the alert is about (the id its records name them by), if a child. */
     subjectId: text('subject_id'),
     /** Minimal content, by kind (alert-kinds.ts): never a name or a record's text. */
     content: jsonb('content').notNull(),
