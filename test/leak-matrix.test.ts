@@ -23,7 +23,7 @@ import { purposeOrganisationTypes } from '../src/domain/policy/purposes.ts';
 import { rolePurposes } from '../src/domain/policy/role-purposes.ts';
 import { actorFor, agreementDeps } from './support/agreement-fixtures.ts';
 import { expectedMarkers, fieldLeaks, markersIn, type PublishedGroup } from './support/leak-matrix-fields.ts';
-import { seedMatrixSubjects } from './support/leak-matrix-fixtures.ts';
+import { matrixConsents, seedMatrixSubjects } from './support/leak-matrix-fixtures.ts';
 import { createTestApp, type SignedInSession, type TestApp } from './support/test-app.ts';
 import { testDatabaseKinds } from './support/test-database.ts';
 
@@ -44,6 +44,18 @@ interface RegisterFlow {
   to: { organisationId: string }[];
   purposes: string[];
   fieldGroups: string[];
+  art6BasisId: string;
+}
+
+/** A consent of the matrix child's family covers the holder's group for the viewer and purpose. */
+function consented(holder: string, viewer: string, purpose: Purpose, group: string): boolean {
+  return matrixConsents.some(
+    (c) =>
+      orgIdOfKey(c.holder) === holder &&
+      orgIdOfKey(c.to) === viewer &&
+      c.purposes.includes(purpose) &&
+      (c.groups as readonly string[]).includes(group),
+  );
 }
 
 type Relation = 'own_organisation' | 'covering_flow' | 'party_not_covering' | 'no_agreement';
@@ -73,7 +85,14 @@ function expectation(flows: readonly RegisterFlow[], role: string, viewer: strin
             : 'no_agreement',
     );
     for (const group of fieldGroups) {
-      const ok = holder === viewer || serving.some((f) => f.fieldGroups.includes(group));
+      // A flow resting on consent alone (UK GDPR Art 6(1)(a)) shares only what a consent covers.
+      const ok =
+        holder === viewer ||
+        serving.some(
+          (f) =>
+            f.fieldGroups.includes(group) &&
+            (f.art6BasisId !== 'UKGDPR-6-1-a' || consented(holder, viewer, purpose, group)),
+        );
       if (mayAct && ok) allowed.add(`${holder}|${group}`);
     }
   }

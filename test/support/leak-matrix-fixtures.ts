@@ -124,5 +124,42 @@ export async function seedMatrixSubjects(
     status: 'pending',
     createdAt: new Date('2026-10-30T12:00:00Z'),
   });
+  await insertMatrixConsents(deps, ids.child, agencyPersons);
   return { ...ids, reviewId };
+}
+
+/**
+ * The consents the matrix child's family gave (domain/consent), by holder: the early help flows
+ * rest on consent alone, so the oracle (leak-matrix.test.ts) allows them only as far as these
+ * reach. The school's covers two of the three groups its flow carries, the council's all of its
+ * flow, and the charity's is missing: each way a consent can leave a share open or shut.
+ */
+export const matrixConsents: readonly {
+  readonly holder: string;
+  readonly to: string;
+  readonly purposes: readonly string[];
+  readonly groups: readonly FieldGroup[];
+}[] = [
+  { holder: 'school', to: 'csc', purposes: ['early_help'], groups: ['identity', 'education'] },
+  {
+    holder: 'csc',
+    to: 'charity',
+    purposes: ['early_help'],
+    groups: ['identity', 'contact', 'family_household', 'social_care_involvement', 'lead_contact'],
+  },
+];
+
+async function insertMatrixConsents(deps: Deps, child: string, agencyPersons: ReadonlyMap<string, string>) {
+  const orgIdOf = (key: string) => demoOrganisations.find((o) => o.key === key)!.id;
+  const list = (values: readonly string[]) => `{${values.join(',')}}`;
+  for (const c of matrixConsents) {
+    await deps.db.execute(sql`insert into consent (partnership_id, id, holder_organisation_id, subject_ids,
+        given_by, giver_name, giver_relationship, parental_responsibility, organisation_ids, purposes,
+        field_groups, evidence_form, evidence_reference, lawful_basis, given_at, expires_at, recorded_at)
+      values (${northshirePartnershipId}, ${randomUUID()}, ${orgIdOf(c.holder)},
+        ${list([child, agencyPersons.get(`matrix-${c.holder}`)!])}::text[], 'person_with_parental_responsibility',
+        'Matrix Parent', 'Mother', 'mother', ${list([orgIdOf(c.to)])}::uuid[], ${list(c.purposes)}::text[],
+        ${list(c.groups)}::text[], 'written', 'MATRIX-1', 'consent', '2026-01-01T00:00:00Z',
+        '2027-12-31T00:00:00Z', '2026-01-01T00:00:00Z')`);
+  }
 }

@@ -13,6 +13,7 @@ import { agreementRoutes } from './routes/agreement-routes.ts';
 import { gatewayRoutes } from './routes/gateway-routes.ts';
 import { linkReviewRoutes } from './routes/link-review-routes.ts';
 import { auditRoutes } from './routes/audit-routes.ts';
+import { consentRoutes } from './routes/consent-routes.ts';
 import { partnershipRoutes } from './routes/partnership-routes.ts';
 import { roleGrantRoutes } from './routes/role-grant-routes.ts';
 import { policyRoutes } from './routes/policy-routes.ts';
@@ -111,6 +112,7 @@ export function createHttpApp(deps: HttpDeps): OpenAPIHono<AppEnv> {
   linkReviewRoutes({ ...deps, linkIndexes: deps.linkIndexes ?? new LinkIndexes() }, app);
   feedRoutes(deps, app);
   recordRoutes(deps, app);
+  consentRoutes(deps, app);
   worklistRoutes(deps, app);
   decisionRoutes(app);
   viewRoutes({ ...readDeps, familyNetwork: peopleFamilyNetwork, sessionCache }, app);

@@ -26,6 +26,8 @@ import { BreakGlassPage } from './pages/break-glass/BreakGlassPage.tsx';
 import { BreakGlassReviewPage } from './pages/break-glass/BreakGlassReviewPage.tsx';
 import { BreakGlassReviewsPage } from './pages/break-glass/BreakGlassReviewsPage.tsx';
 import { ChildViewPage } from './pages/persons/ChildViewPage.tsx';
+import { RecordConsentPage } from './pages/consent/RecordConsentPage.tsx';
+import { WithdrawConsentPage } from './pages/consent/WithdrawConsentPage.tsx';
 import { ChronologyPrintPage } from './pages/persons/ChronologyPrintPage.tsx';
 import { PersonSearchPage } from './pages/persons/PersonSearchPage.tsx';
 import { SignInPage } from './pages/SignInPage.tsx';
@@ -40,6 +42,7 @@ const managePartnership = ['manage_partnership'] as const;
 const manageDirectoryEntry = ['manage_directory_entry'] as const;
 const manageUsers = ['manage_users'] as const;
 const readRoleGrants = ['read_role_grants'] as const;
+const recordConsent = ['record_consent'] as const;
 const audit = ['read_audit', 'verify_audit'] as const;
 const readAgreements = ['read_agreements'] as const;
 const draftAgreements = ['draft_agreements'] as const;
@@ -272,6 +275,22 @@ export function App() {
               {/* Every role may open these; what a role may see of a child is the policy's answer. */}
               <Route path="persons" element={<PersonSearchPage />} />
               <Route path="persons/:personId" element={<ChildViewPage />} />
+              <Route
+                path="persons/:personId/consents/new"
+                element={
+                  <RequireCapability anyOf={recordConsent}>
+                    <RecordConsentPage />
+                  </RequireCapability>
+                }
+              />
+              <Route
+                path="persons/:personId/consents/:consentId/withdraw"
+                element={
+                  <RequireCapability anyOf={recordConsent}>
+                    <WithdrawConsentPage />
+                  </RequireCapability>
+                }
+              />
               <Route path="persons/:personId/chronology/print" element={<ChronologyPrintPage />} />
               <Route path="persons/:personId/break-glass" element={<BreakGlassPage />} />
               <Route

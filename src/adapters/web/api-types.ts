@@ -37,6 +37,12 @@ import type {
   LiveBreakGlassResponse,
 } from '../http/contracts/break-glass.ts';
 import type {
+  ConsentView,
+  RecordConsentRequest,
+  RecordedConsentResponse,
+  WithdrawConsentRequest,
+} from '../http/contracts/consent.ts';
+import type {
   IngestReportView,
   IngestRunView,
   UnsharedFeedListView,
@@ -135,3 +141,8 @@ export type LiveBreakGlasses = z.infer<typeof LiveBreakGlassResponse>;
 export type BreakGlassReviews = z.infer<typeof BreakGlassReviewListResponse>;
 export type BreakGlassReviewBody = z.input<typeof BreakGlassReviewRequest>;
 export type BreakGlassReviewResult = z.infer<typeof BreakGlassReviewResponse>;
+// Consents to share (http/contracts/consent.ts).
+export type Consent = z.infer<typeof ConsentView>;
+export type RecordConsentBody = z.input<typeof RecordConsentRequest>;
+export type WithdrawConsentBody = z.input<typeof WithdrawConsentRequest>;
+export type RecordedConsent = z.infer<typeof RecordedConsentResponse>;

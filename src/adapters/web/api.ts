@@ -25,6 +25,10 @@ import type {
   LiveBreakGlasses,
   ChildView,
   Chronology,
+  Consent,
+  RecordConsentBody,
+  RecordedConsent,
+  WithdrawConsentBody,
   PersonSearchRequest,
   PersonSearchResults,
   PurposeOption,
@@ -114,6 +118,12 @@ export const api = {
   breakGlassReviews: () => request<BreakGlassReviews>('GET', '/break-glass/reviews'),
   reviewBreakGlass: (id: string, body: BreakGlassReviewBody) =>
     request<BreakGlassReviewResult>('POST', `/break-glass/${encodeURIComponent(id)}/review`, { body }),
+  consents: async (personId: string) =>
+    (await request<{ consents: Consent[] }>('GET', `${personPath(personId)}/consents`)).consents,
+  recordConsent: (personId: string, body: RecordConsentBody) =>
+    request<RecordedConsent>('POST', `${personPath(personId)}/consents`, { body }),
+  withdrawConsent: (consentId: string, body: WithdrawConsentBody) =>
+    request<{ consent: Consent }>('POST', `/consents/${encodeURIComponent(consentId)}/withdrawal`, { body }),
   chronology: (id: string, query: ChronologyQuery) =>
     request<Chronology>('GET', `${personPath(id)}/chronology${queryString(query)}`),
 

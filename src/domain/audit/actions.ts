@@ -72,12 +72,34 @@ export interface AuditDetailsByAction {
   'access.grant_revoked': { grantId: string };
   'access.limited': {
     limitId: string;
-    kind: 'restriction' | 'consent_withdrawn';
+    kind: 'restriction';
     holderOrganisationId: string;
     recordId: string | null;
     fieldGroups: readonly string[] | null;
   };
   'access.limit_lifted': { limitId: string };
+  /**
+   * A consent recorded or withdrawn (domain/consent). The subject is the holder's first agency
+   * person for the child; ids and scope only, never the giver's name or the evidence's text.
+   */
+  'consent.recorded': {
+    consentId: string;
+    holderOrganisationId: string;
+    subjectIds: readonly string[];
+    givenBy: 'child' | 'person_with_parental_responsibility';
+    organisationIds: readonly string[];
+    purposes: readonly string[];
+    fieldGroups: readonly string[];
+    lawfulBasis: 'consent' | 'engagement';
+    expiresAt: string;
+  };
+  'consent.withdrawn': {
+    consentId: string;
+    holderOrganisationId: string;
+    withdrawnBy: 'child' | 'person_with_parental_responsibility';
+    /** The organisations told (alert consent_withdrawn to their data protection officers). */
+    notifiedOrganisationIds: readonly string[];
+  };
   /** An alert raised for a user or a role in an organisation (alerts/raise-alert.ts). */
   'alert.raised': {
     alertId: string;
@@ -323,6 +345,8 @@ export const auditActions = [
   'break_glass.refused',
   'break_glass.reviews_listed',
   'break_glass.reviewed',
+  'consent.recorded',
+  'consent.withdrawn',
   'subject.viewed',
   'subject.searched',
   'subject.exported',

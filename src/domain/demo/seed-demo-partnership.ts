@@ -18,6 +18,7 @@ import {
   demoUsers,
 } from './northshire.ts';
 import { seedDemoAgreements } from './seed-demo-agreements.ts';
+import { seedDemoConsent } from './seed-demo-consent.ts';
 import { seedDemoFeeds } from './seed-demo-feeds.ts';
 import { LinkIndexes } from '../people/held-index.ts';
 import { relinkPartnership } from '../people/relink-partnership.ts';
@@ -90,6 +91,11 @@ export async function seedDemoPartnership(
       { ...deps, linkIndexes: deps.linkIndexes ?? new LinkIndexes() },
       actor.partnershipId,
     );
+    // The early help agreement's school-to-council flow rests on consent: one family gave it.
+    if (options.gateways) {
+      progress('Recording a family’s consent to early help');
+      await seedDemoConsent(deps);
+    }
   }
   return counts;
 }

@@ -41,7 +41,10 @@ export type Capability =
   // The retrospective review of break-glasses on children whose records the organisation holds
   // (domain/break-glass): its DPO and Caldicott guardian (Caldicott principle 8, UK GDPR Art
   // 39(1)(b)). Who may break glass is the policy's (role-purposes.ts breakGlassRoles).
-  | 'review_break_glass';
+  | 'review_break_glass'
+  // Recording a consent to share the organisation's records about a child, and its withdrawal
+  // (domain/consent): the practitioners who work with the family and seek it.
+  | 'record_consent';
 
 /**
  * Over what a capability reaches (DESIGN.md rule 4: capabilities carry a scope).
@@ -71,17 +74,23 @@ type Grants = Partial<Record<Capability, Scope>>;
  * 24, 26), so no other organisation's staff may commit or stop it.
  */
 export const roleCapabilities = {
-  practitioner: { read_agreements: 'partnership', make_requests: 'organisation' },
+  practitioner: { read_agreements: 'partnership', make_requests: 'organisation', record_consent: 'organisation' },
   designated_safeguarding_lead: {
     read_agreements: 'partnership',
     sign_agreements: 'organisation',
     make_requests: 'organisation',
+    record_consent: 'organisation',
   },
-  front_door_officer: { read_agreements: 'partnership', make_requests: 'organisation' },
+  front_door_officer: {
+    read_agreements: 'partnership',
+    make_requests: 'organisation',
+    record_consent: 'organisation',
+  },
   team_manager: {
     read_agreements: 'partnership',
     sign_agreements: 'organisation',
     make_requests: 'organisation',
+    record_consent: 'organisation',
   },
   // UK GDPR Art 39(1)(b): the DPO monitors compliance, which needs the access log and the
   // register of who was given which role in their organisation, by whom (Art 32(1)(b), (4):

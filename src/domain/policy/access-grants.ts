@@ -1,13 +1,14 @@
 import { randomUUID } from 'node:crypto';
-import { and, eq, gt, inArray, isNull, lte, or } from 'drizzle-orm';
+import { and, eq, gt, inArray, isNull, lte, or, sql } from 'drizzle-orm';
 import { appendAuditEvent } from '../audit/append-audit-event.ts';
 import type { Actor } from '../shared/actor.ts';
-import type { Db } from '../shared/database.ts';
+import { queryRows, type Db } from '../shared/database.ts';
 import { DomainError, notFound } from '../shared/errors.ts';
+import { restsOnConsent } from './consent-basis.ts';
 import { fieldGroups as knownFieldGroups, type FieldGroup } from './field-groups.ts';
 import { purposes as knownPurposes, type Purpose } from './purposes.ts';
 import { accessGrant, accessLimit } from './schema.ts';
-import type { GrantKind, LimitKind } from './visibility.ts';
+import { textArray, type GrantKind, type LimitKind } from './visibility.ts';
 
 /**
  * Writing the per-child grants and limits that visibility.ts reads. These are the only writers
@@ -164,7 +165,7 @@ export async function liftAccessLimit(tx: Db, actor: UserActor, limitId: string,
 }
 
 /**
- * The limits live on these agency persons at `at` (restrictions, withdrawn consent): what a
+ * The limits live on these agency persons at `at` (restrictions): what a
  * break-glass on them sets aside, named in its record and its audit. Ids and kinds only.
  */
 export async function findLiveLimits(
@@ -191,6 +192,29 @@ export async function findLiveLimits(
     )
     .orderBy(accessLimit.id);
   return rows.map((r) => ({ ...r, kind: r.kind as LimitKind }));
+}
+
+/**
+ * The organisations a holder disclosed a child's records to by a decision resting on consent
+ * alone (consent-basis.ts), whenever made and whether or not still live: each must be told when
+ * that consent is withdrawn (UK GDPR Art 7(3), Art 19).
+ */
+export async function findConsentBasedDisclosureRecipients(
+  db: Db,
+  partnershipId: string,
+  holderOrganisationId: string,
+  subjectIds: readonly string[],
+): Promise<string[]> {
+  const rows = await queryRows<{ grantee_organisation_id: string; basis_gateway_ids: string[] }>(
+    db,
+    sql`select distinct grantee_organisation_id, basis_gateway_ids from access_grant
+        where partnership_id = ${partnershipId} and kind = 'disclosure'
+          and holder_organisation_id = ${holderOrganisationId}
+          and subject_ids && ${textArray(subjectIds)}::text[]`,
+  );
+  return [
+    ...new Set(rows.filter((r) => restsOnConsent(r.basis_gateway_ids)).map((r) => r.grantee_organisation_id)),
+  ].sort();
 }
 
 function checkGrant(grant: NewAccessGrant): void {

@@ -59,7 +59,7 @@ export async function findPersonsMatching(
   const filters = termsFilter(terms);
   const found = new Map<string, PersonRecord[]>();
   if (identityHolders.length === 0 || filters.length === 0)
-    return { found, live: { grants: [], limits: [] } };
+    return { found, live: { grants: [], limits: [], consents: [] } };
   const rows = await queryRows<PersonRecordRow & { person_id: string | null; live: unknown }>(
     db,
     sql`with matched as (

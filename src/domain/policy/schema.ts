@@ -100,9 +100,8 @@ export const accessLimit = pgTable(
     id: uuid('id').notNull(),
     /**
      * restriction: processing restricted while accuracy or an objection is settled (UK GDPR Art
-     * 18): the holder keeps the record, nobody else is shown it. consent_withdrawn: the person
-     * withdrew the consent a share rested on (Art 7(3)): shares resting on consent stop at once;
-     * shares on another basis (public task, safeguarding) are not touched.
+     * 18): the holder keeps the record, nobody else is shown it. The only kind: withdrawn consent
+     * is the consent row's own withdrawal (domain/consent; visibility.ts says why).
      */
     kind: text('kind').notNull(),
     /** The controller the limit was asked of: only its records are narrowed. */
@@ -142,6 +141,6 @@ export const accessLimit = pgTable(
       foreignColumns: [appUser.partnershipId, appUser.id],
     }).onDelete('restrict'),
     index('access_limit_subject').on(t.partnershipId, t.subjectId),
-    check('access_limit_kind', sql`${t.kind} in ('restriction', 'consent_withdrawn')`),
+    check('access_limit_kind', sql`${t.kind} in ('restriction')`),
   ],
 );

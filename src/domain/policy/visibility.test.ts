@@ -16,6 +16,8 @@ import { testDatabaseKinds } from '../../../test/support/test-database.ts';
 import { subjectRecord } from '../records/schema.ts';
 import { queryRows } from '../shared/database.ts';
 import type { OrganisationId } from '../shared/ids.ts';
+import { recordConsent, type RecordConsentInput } from '../consent/record-consent.ts';
+import { withdrawConsent } from '../consent/withdraw-consent.ts';
 import { liftAccessLimit, recordAccessGrant, recordAccessLimit, revokeAccessGrant } from './access-grants.ts';
 import type { FieldGroup } from './field-groups.ts';
 import { staticFlowsInForce } from './flows-in-force-source.ts';
@@ -165,22 +167,98 @@ for (const kind of testDatabaseKinds()) {
       assert.ok((await groupsSeen(samPatel, 's47_enquiry')).has(key), 'lifted');
     });
 
-    test('withdrawn consent stops the shares resting on consent, and no other', async () => {
+    // A consent the trust records for Sam (consent/record-consent.ts), `over` its usual scope.
+    const trustConsent = (over: Partial<RecordConsentInput> = {}) =>
+      recordConsent(app.deps, nurseWalsh, {
+        personId: people.samTaylor,
+        givenBy: 'person_with_parental_responsibility',
+        giver: { name: 'Kelly Taylor', relationship: 'Mother', parentalResponsibility: 'mother' },
+        organisationIds: [org.school],
+        purposes: ['early_help'],
+        fieldGroups: ['physical_health'],
+        evidence: { form: 'written', reference: 'EH-CONSENT-1' },
+        givenAt: yesterday,
+        expiresAt: tomorrow,
+        ...over,
+      });
+    const withdraw = (consentId: string) =>
+      withdrawConsent(app.deps, nurseWalsh, {
+        consentId,
+        withdrawnBy: 'person_with_parental_responsibility',
+        form: 'verbal',
+      });
+
+    test('a share resting on consent alone needs a consent in force for that child, organisation, purpose and category', async () => {
       const key = `${org.trust}|physical_health`;
-      assert.ok((await groupsSeen(joBaker, 'early_help')).has(key), 'the school sees it with consent');
-      assert.ok((await groupsSeen(samPatel, 's47_enquiry')).has(key), 'the council sees it on public task');
-      const limitId = await inTx((tx) =>
-        recordAccessLimit(tx, nurseWalsh, {
-          kind: 'consent_withdrawn',
-          holderOrganisationId: org.trust,
-          subjectId: sam.get(org.trust)!,
-          reason: 'Parent withdrew consent by phone',
+      assert.ok(!(await groupsSeen(joBaker, 'early_help')).has(key), 'no consent: not seen');
+      assert.ok((await groupsSeen(samPatel, 's47_enquiry')).has(key), 'the public-task share needs none');
+      const { consent } = await trustConsent();
+      const seen = await groupsSeen(joBaker, 'early_help');
+      assert.ok(seen.has(key), 'consent given: seen');
+      await withdraw(consent.id);
+      assert.ok(!(await groupsSeen(joBaker, 'early_help')).has(key), 'withdrawn: not seen, at once');
+      assert.ok((await groupsSeen(samPatel, 's47_enquiry')).has(key), 'the public-task share goes on');
+    });
+
+    test('a consent expired, or naming another organisation, purpose or category, does not cover the share', async () => {
+      const key = `${org.trust}|physical_health`;
+      const consents = [
+        await trustConsent({ expiresAt: anHourAgo }),
+        await trustConsent({ organisationIds: [org.police] }),
+        await trustConsent({ purposes: ['child_in_need_assessment'] }),
+        await trustConsent({ fieldGroups: ['mental_health'] }),
+      ];
+      assert.ok(!(await groupsSeen(joBaker, 'early_help')).has(key));
+      for (const { consent } of consents.slice(1)) await withdraw(consent.id);
+    });
+
+    test('a disclosure resting on consent needs one too; withdrawal tells its recipient’s data protection officer', async () => {
+      // The council holds Sam's child protection status; no agreement gives it to the school.
+      const key = `${org.childrensServices}|child_protection_status`;
+      await inTx((tx) =>
+        recordAccessGrant(tx, samPatel, {
+          kind: 'disclosure',
+          granteeOrganisationId: org.school,
+          purpose: 'early_help',
+          holderOrganisationId: org.childrensServices,
+          subjectIds: [sam.get(org.childrensServices)!],
+          fieldGroups: ['child_protection_status'],
+          basisGatewayIds: ['UKGDPR-6-1-a'],
+          reason: 'Mother agreed the school may know the plan has ended',
           startsAt: yesterday,
+          expiresAt: tomorrow,
         }),
       );
-      assert.ok(!(await groupsSeen(joBaker, 'early_help')).has(key), 'the consent-based share stops');
-      assert.ok((await groupsSeen(samPatel, 's47_enquiry')).has(key), 'the public-task share goes on');
-      await inTx((tx) => liftAccessLimit(tx, nurseWalsh, limitId, app.deps.clock.now()));
+      assert.ok(!(await groupsSeen(joBaker, 'early_help')).has(key), 'no consent: not seen');
+      const { consent } = await recordConsent(app.deps, samPatel, {
+        personId: people.samTaylor,
+        givenBy: 'child',
+        competence: { assessedBy: 'Sam Patel, social worker', assessedAt: yesterday, test: 'gillick' },
+        organisationIds: [org.school],
+        purposes: ['early_help'],
+        fieldGroups: ['child_protection_status'],
+        evidence: { form: 'verbal', reference: 'Case note 2026-11-01' },
+        givenAt: yesterday,
+        expiresAt: tomorrow,
+      });
+      assert.ok((await groupsSeen(joBaker, 'early_help')).has(key), 'with consent: seen');
+      const withdrawn = await withdrawConsent(app.deps, samPatel, {
+        consentId: consent.id,
+        withdrawnBy: 'child',
+        form: 'verbal',
+      });
+      assert.deepEqual(withdrawn.notifiedOrganisationIds, [org.school]);
+      assert.ok(!(await groupsSeen(joBaker, 'early_help')).has(key), 'withdrawn: not seen');
+      const alerts = await queryRows<{ recipient_role: string; content: { consentId: string } }>(
+        app.database.db,
+        sql`select recipient_role, content from alert
+            where kind = 'consent_withdrawn' and recipient_organisation_id = ${org.school}
+              and source_id = ${consent.id}`,
+      );
+      assert.deepEqual(
+        alerts.map((a) => [a.recipient_role, a.content.consentId]),
+        [['data_protection_officer', consent.id]],
+      );
     });
 
     test('a break-glass is bound to its user, sets limits aside and names them in the audit', async () => {
@@ -261,7 +339,7 @@ for (const kind of testDatabaseKinds()) {
       assert.equal(afterCount[0]!.n, before[0]!.n);
     });
 
-    test('the SQL filter and the second layer agree on generated grants, limits and scopes', async () => {
+    test('the SQL filter and the second layer agree on generated grants, limits, consents and scopes', async () => {
       const holders = [org.childrensServices, org.police, org.trust] as OrganisationId[];
       const groups: FieldGroup[] = ['identity', 'police_incidents', 'physical_health'];
       const atMs = new Date('2026-11-02T09:00:00Z').getTime();
@@ -276,6 +354,7 @@ for (const kind of testDatabaseKinds()) {
           maxLength: 3,
         }),
         requested: fc.subarray(groups, { minLength: 1 }),
+        purpose: fc.constantFrom('s47_enquiry' as const, 'early_help' as const),
         grants: fc.array(
           fc.record({
             kind: fc.constantFrom('disclosure' as const, 'break_glass' as const),
@@ -294,13 +373,26 @@ for (const kind of testDatabaseKinds()) {
         ),
         limits: fc.array(
           fc.record({
-            kind: fc.constantFrom('restriction' as const, 'consent_withdrawn' as const),
+            kind: fc.constant('restriction' as const),
             holder: fc.constantFrom(...holders),
             subject: fc.constantFrom(0, 1),
             oneRecord: fc.boolean(),
             groups: fc.option(fc.subarray(groups, { minLength: 1 }), { nil: null }),
             starts: time,
             lifted: fc.option(time, { nil: null }),
+          }),
+          { maxLength: 3 },
+        ),
+        consents: fc.array(
+          fc.record({
+            holder: fc.constantFrom(...holders),
+            subjects: fc.subarray([0, 1], { minLength: 1 }),
+            organisations: fc.subarray(holders, { minLength: 1 }),
+            purposes: fc.subarray(['s47_enquiry', 'early_help'], { minLength: 1 }),
+            groups: fc.subarray(groups, { minLength: 1 }),
+            given: time,
+            lasts: fc.constantFrom(1, 3_600_000),
+            withdrawn: fc.option(time, { nil: null }),
           }),
           { maxLength: 3 },
         ),
@@ -360,13 +452,29 @@ for (const kind of testDatabaseKinds()) {
                 ${new Date(x.starts).toISOString()}::timestamptz,
                 ${x.lifted === null ? null : new Date(x.lifted).toISOString()}::timestamptz)`);
           }
+          for (const c of s.consents) {
+            await app.database.db.execute(sql`insert into consent (partnership_id, id, holder_organisation_id,
+                subject_ids, given_by, competence_assessed_by, competence_assessed_at, competence_test,
+                organisation_ids, purposes, field_groups, evidence_form, evidence_reference, lawful_basis,
+                given_at, expires_at, recorded_at, withdrawn_at, withdrawn_by, withdrawal_form)
+              values (${northshirePartnershipId}, ${randomUUID()}, ${c.holder},
+                ${textArray(c.subjects.map((i) => subjects[i]!))}::text[], 'child', 'generated',
+                ${new Date(c.given).toISOString()}::timestamptz, 'gillick',
+                ${textArray(c.organisations)}::uuid[], ${textArray(c.purposes)}::text[],
+                ${textArray(c.groups)}::text[], 'written', 'generated', 'consent',
+                ${new Date(c.given).toISOString()}::timestamptz,
+                ${new Date(c.given + c.lasts).toISOString()}::timestamptz,
+                ${new Date(c.given).toISOString()}::timestamptz,
+                ${c.withdrawn === null ? null : new Date(c.withdrawn).toISOString()}::timestamptz,
+                ${c.withdrawn === null ? null : 'child'}, ${c.withdrawn === null ? null : 'verbal'})`);
+          }
           const holdersMap = new Map<OrganisationId, FieldGroup[]>();
           for (const [h, g] of s.standing) holdersMap.set(h, [...new Set([...(holdersMap.get(h) ?? []), g])]);
           const v: Visibility = {
             partnershipId: northshirePartnershipId,
             viewerOrganisationId: s.viewer,
             viewerUserId: s.viewerUser,
-            purpose: 's47_enquiry',
+            purpose: s.purpose,
             atMs,
             requested: s.requested,
             scope: { holders: holdersMap, consentOnly: new Set(s.consentOnly.map(([h, g]) => `${h}|${g}`)) },

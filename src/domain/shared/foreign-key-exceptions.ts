@@ -98,6 +98,13 @@ export const foreignKeyExceptions = {
   'access_limit.record_id':
     'a limit outlives an erased record: the register of restrictions a DPO keeps must stay whole (UK GDPR Art 18, ' +
     'Art 30), and a key would make erasure of a restricted record impossible',
+  // Consents (consent/schema.ts).
+  'consent.subject_ids':
+    'the holder\'s agency persons for the child, as subject_record.subject_id names them (text); an array cannot ' +
+    'carry a key, and record-consent.ts names only agency persons the policy resolved for the holder',
+  'consent.organisation_ids':
+    'an array of organisation ids, which PostgreSQL cannot key; record-consent.ts refuses one that is not an ' +
+    'organisation of the partnership',
   // Alerts (alerts/schema.ts).
   'alert.subject_id':
     'the agency person an alert is about, as subject_record.subject_id names them (text); an alert outlives an ' +

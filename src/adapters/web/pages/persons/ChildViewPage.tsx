@@ -1,4 +1,4 @@
-import { useParams, useSearchParams } from 'react-router';
+import { useLocation, useParams, useSearchParams } from 'react-router';
 import { api } from '../../api.ts';
 import type { ChildView } from '../../api-types.ts';
 import { Loading, LoadFailed } from '../../components/Status.tsx';
@@ -6,6 +6,9 @@ import { usePageTitle } from '../../page-title.ts';
 import { useApiData } from '../../use-api-data.ts';
 import { BreakGlassBanner } from '../break-glass/BreakGlassBanner.tsx';
 import { BreakGlassLink } from '../break-glass/BreakGlassLink.tsx';
+import { NotificationBanner } from '../../components/NotificationBanner.tsx';
+import { noticeFrom } from '../../route-state.ts';
+import { ConsentSection } from '../consent/ConsentSection.tsx';
 import { ChildNotFound } from './ChildNotFound.tsx';
 import { WhyCanISee } from './WhyCanISee.tsx';
 import { ChronologySection } from './ChronologySection.tsx';
@@ -38,14 +41,26 @@ function ChildView() {
     if (view.error.status === 404 || view.error.status === 400) return <ChildNotFound personId={personId} />;
     return <LoadFailed error={view.error} />;
   }
-  return <ChildViewBody view={view.data} name={title} />;
+  return <ChildViewBody view={view.data} name={title} personId={personId} purpose={purpose} />;
 }
 
-function ChildViewBody({ view, name }: { readonly view: ChildView; readonly name: string }) {
+function ChildViewBody({
+  view,
+  name,
+  personId,
+  purpose,
+}: {
+  readonly view: ChildView;
+  readonly name: string;
+  readonly personId: string;
+  readonly purpose: string;
+}) {
+  const notice = noticeFrom(useLocation().state);
   const emergency = view.purpose === 'emergency';
   return (
     <>
       {emergency && <BreakGlassBanner personId={view.personId} />}
+      {notice && <NotificationBanner type="success" heading={notice} />}
       <span className="govuk-caption-l">{view.purposeLabel}</span>
       <h1 className="govuk-heading-l">{name}</h1>
       {view.flags.map((f) => (
@@ -80,6 +95,7 @@ function ChildViewBody({ view, name }: { readonly view: ChildView; readonly name
       <ChronologySection view={view} />
       <h2 className="govuk-heading-m">Family</h2>
       <FamilyGraph childName={name} family={view.family} />
+      <ConsentSection personId={personId} purpose={purpose} />
       <WhyCanISee view={view} />
       {!emergency && <BreakGlassLink personId={view.personId} />}
     </>
