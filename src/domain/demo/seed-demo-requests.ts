@@ -20,7 +20,8 @@ export const demoRequests: readonly CreateRequestInput[] = [
     purpose: 's47_enquiry',
     gatewayId: 'CA1989-S47',
     rag: 'red',
-    question: 'Strategy discussion this afternoon: any incidents at the home address, and any A&E attendances, in the last 12 months?',
+    question:
+      'Strategy discussion this afternoon: any incidents at the home address, and any A&E attendances, in the last 12 months?',
     partnerChecks: [{ organisationId: orgId('police') }, { organisationId: orgId('trust') }],
   },
   {
@@ -43,7 +44,11 @@ export const demoRequests: readonly CreateRequestInput[] = [
 
 /** Sets the demo partnership's RAG timescales (Merton's MASH: northshire-timescales.ts). */
 export async function seedDemoTimescales(deps: Deps): Promise<void> {
-  await setRagTimescales(deps, systemActor(demoPartnership.id as PartnershipId, 'demo-seed'), northshireTimescales);
+  await setRagTimescales(
+    deps,
+    systemActor(demoPartnership.id as PartnershipId, 'demo-seed'),
+    northshireTimescales,
+  );
 }
 
 /** The demo requests, made by the council's front door officer through the real use case. */

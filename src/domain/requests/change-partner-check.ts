@@ -82,7 +82,8 @@ export function askRequester(
   const question = parseField('question', textSchema('question for the requester'), input.question);
   return changeCheck(deps, actor, key, {
     side: 'responder',
-    action: input.reason === 'clarification' ? 'request.clarification_requested' : 'request.verification_requested',
+    action:
+      input.reason === 'clarification' ? 'request.clarification_requested' : 'request.verification_requested',
     change: (check, now) => ({
       clock: stopClock(check.clock, now, input.reason),
       message: input.reason === 'clarification' ? 'clarification_asked' : 'verification_asked',
@@ -111,7 +112,12 @@ export function answerRequester(
 }
 
 /** The responder refuses, with reasons from the list and an explanation (the decision either way is recorded). */
-export function refuseCheck(deps: CheckDeps, actor: Actor, key: CheckKey, input: unknown): Promise<ChangedCheck> {
+export function refuseCheck(
+  deps: CheckDeps,
+  actor: Actor,
+  key: CheckKey,
+  input: unknown,
+): Promise<ChangedCheck> {
   const parsed = refusalSchema.safeParse(input);
   if (!parsed.success) throw fieldProblems(parsed.error.issues);
   return changeCheck(deps, actor, key, {
@@ -162,7 +168,15 @@ async function changeCheck(
     const change = plan.change(check, now);
     const times = await timesOf(tx, actor.partnershipId, check, change.clock, now);
     const message: CheckMessage[] = change.message
-      ? [{ kind: change.message, at: now.toISOString(), organisationId: actor.organisationId, userId: actor.userId, text: change.text ?? '' }]
+      ? [
+          {
+            kind: change.message,
+            at: now.toISOString(),
+            organisationId: actor.organisationId,
+            userId: actor.userId,
+            text: change.text ?? '',
+          },
+        ]
       : [];
     const closed = isClosed(change.clock.status);
     await tx
@@ -208,7 +222,11 @@ async function timesOf(
   if (isStopped(clock.status)) return { dueAt: null, escalateAt: null };
   const timescales = await loadRagTimescales(tx, partnershipId);
   const times = withinRespondBy(
-    partnerCheckTimes(clock, { timescales, rag: check.rag, holidays: englandAndWalesBankHolidays() }, { at: now }),
+    partnerCheckTimes(
+      clock,
+      { timescales, rag: check.rag, holidays: englandAndWalesBankHolidays() },
+      { at: now },
+    ),
     check.respondBy,
   );
   return { dueAt: times.dueAt, escalateAt: times.escalateAt };

@@ -32,7 +32,11 @@ for (const kind of testDatabaseKinds()) {
 
     before(async () => {
       app = await createTestApp(kind);
-      deps = { ...app.deps, gateways: catalogueGatewayDirectory(app.deps.db), jobs: recordingJobQueue().jobs };
+      deps = {
+        ...app.deps,
+        gateways: catalogueGatewayDirectory(app.deps.db),
+        jobs: recordingJobQueue().jobs,
+      };
     });
     after(() => app.close());
 

@@ -85,7 +85,11 @@ export async function createRequest(
   const timescales = await loadRagTimescales(deps.db, actor.partnershipId);
   const clock = startPartnerCheck(now);
   const times = withinRespondBy(
-    partnerCheckTimes(clock, { timescales, rag: draft.rag, holidays: englandAndWalesBankHolidays() }, { at: now }),
+    partnerCheckTimes(
+      clock,
+      { timescales, rag: draft.rag, holidays: englandAndWalesBankHolidays() },
+      { at: now },
+    ),
     respondBy,
   );
   const dueAt = times.dueAt;
@@ -144,7 +148,9 @@ export async function createRequest(
     const [from] = await tx
       .select({ name: organisation.name })
       .from(organisation)
-      .where(and(eq(organisation.partnershipId, actor.partnershipId), eq(organisation.id, actor.organisationId)));
+      .where(
+        and(eq(organisation.partnershipId, actor.partnershipId), eq(organisation.id, actor.organisationId)),
+      );
     for (const c of checks)
       await raiseAlert(tx, actor, {
         kind: 'request_received',

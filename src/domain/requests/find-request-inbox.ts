@@ -75,7 +75,13 @@ export async function findRequestInbox(
   options: { readonly view: InboxView; readonly rag?: RagRating | undefined; readonly limit?: number },
 ): Promise<Inbox> {
   const own = actor.kind === 'user' ? actor.organisationId : '';
-  await authorise(deps, actor, viewCapability[options.view], overOrganisation(own), `request.inbox.${options.view}`);
+  await authorise(
+    deps,
+    actor,
+    viewCapability[options.view],
+    overOrganisation(own),
+    `request.inbox.${options.view}`,
+  );
   if (actor.kind !== 'user') throw notFound('The page');
   const now = deps.clock.now();
   const limit = Math.min(Math.max(options.limit ?? 50, 1), 200);
@@ -84,8 +90,8 @@ export async function findRequestInbox(
   const [rows, countRows] = await readInTurn(
     () =>
       queryRows<Row>(
-      deps.db,
-      hotStatement(sql`select pc.request_id, pc.organisation_id, ao.name as organisation_name,
+        deps.db,
+        hotStatement(sql`select pc.request_id, pc.organisation_id, ao.name as organisation_name,
           ro.name as requester_name, r.child, r.purpose, r.rag, pc.status, r.created_at, pc.due_at, pc.escalate_at
         from partner_check pc
         join information_request r on r.partnership_id = pc.partnership_id and r.id = pc.request_id
@@ -97,8 +103,8 @@ export async function findRequestInbox(
       ),
     () =>
       queryRows<{ rag: RagRating; n: number | string; overdue: number | string }>(
-      deps.db,
-      hotStatement(sql`select r.rag, count(*) as n,
+        deps.db,
+        hotStatement(sql`select r.rag, count(*) as n,
           count(*) filter (where pc.due_at < ${now.toISOString()}::timestamptz) as overdue
         from partner_check pc
         join information_request r on r.partnership_id = pc.partnership_id and r.id = pc.request_id

@@ -70,7 +70,10 @@ export async function getRequest(deps: Deps, actor: Actor, requestId: string): P
     )
     .innerJoin(
       appUser,
-      and(eq(appUser.partnershipId, informationRequest.partnershipId), eq(appUser.id, informationRequest.requesterUserId)),
+      and(
+        eq(appUser.partnershipId, informationRequest.partnershipId),
+        eq(appUser.id, informationRequest.requesterUserId),
+      ),
     )
     .where(and(eq(informationRequest.partnershipId, partnershipId), eq(informationRequest.id, requestId)));
   if (!request) throw notFound('The request');
@@ -79,7 +82,10 @@ export async function getRequest(deps: Deps, actor: Actor, requestId: string): P
     .from(partnerCheck)
     .innerJoin(
       organisation,
-      and(eq(organisation.partnershipId, partnerCheck.partnershipId), eq(organisation.id, partnerCheck.organisationId)),
+      and(
+        eq(organisation.partnershipId, partnerCheck.partnershipId),
+        eq(organisation.id, partnerCheck.organisationId),
+      ),
     )
     .where(
       and(

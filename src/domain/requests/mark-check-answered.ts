@@ -31,7 +31,8 @@ export async function markCheckAnswered(
     throw notFound('The request');
   const check = await loadCheck(tx, actor.partnershipId, input, { forUpdate: true });
   if (!check) throw notFound('The request');
-  if (isClosed(check.clock.status)) throw new DomainError('conflict', `This check is already ${check.clock.status}`);
+  if (isClosed(check.clock.status))
+    throw new DomainError('conflict', `This check is already ${check.clock.status}`);
   // A clock waiting on the requester stops for good when the check is answered.
   const stops = check.clock.stops.map((s) => ({ from: s.from, to: s.to ?? input.at }));
   await tx

@@ -45,13 +45,16 @@ export async function authoriseRequestSide(
         eq(partnerCheck.requestId, informationRequest.id),
       ),
     )
-    .where(and(eq(informationRequest.partnershipId, actor.partnershipId), eq(informationRequest.id, requestId)));
+    .where(
+      and(eq(informationRequest.partnershipId, actor.partnershipId), eq(informationRequest.id, requestId)),
+    );
   const requesterOrganisationId = rows[0]?.requester;
   if (!requesterOrganisationId) return refuse();
   const askedOrganisationIds = rows.map((r) => r.asked);
   const own = actor.organisationId;
   const asRequester =
-    own === requesterOrganisationId && can(actor, 'make_requests', { over: 'organisation', organisationId: own });
+    own === requesterOrganisationId &&
+    can(actor, 'make_requests', { over: 'organisation', organisationId: own });
   const asResponder =
     askedOrganisationIds.includes(own) &&
     can(actor, 'answer_requests', { over: 'organisation', organisationId: own }) &&

@@ -19,7 +19,9 @@ export async function withdrawRequest(
   actor: Actor,
   input: { readonly requestId: string; readonly reason: unknown },
 ): Promise<{ withdrawn: number }> {
-  await authoriseRequestSide(deps, deps.db, actor, input.requestId, 'request.withdraw', { side: 'requester' });
+  await authoriseRequestSide(deps, deps.db, actor, input.requestId, 'request.withdraw', {
+    side: 'requester',
+  });
   if (actor.kind !== 'user') throw notFound('The request');
   const parsed = reasonSchema.safeParse(input.reason);
   if (!parsed.success) throw invalid('reason', parsed.error.issues[0]?.message ?? 'Say why');
@@ -36,7 +38,8 @@ export async function withdrawRequest(
         ),
       )
       .returning({ organisationId: partnerCheck.organisationId });
-    if (closed.length === 0) throw new DomainError('conflict', 'Every check of this request is already closed');
+    if (closed.length === 0)
+      throw new DomainError('conflict', 'Every check of this request is already closed');
     await appendAuditEvent(tx, {
       actor,
       action: 'request.withdrawn',

@@ -21,7 +21,9 @@ export const CheckParams = z.object({
 
 const text = (what: string) =>
   z.string().trim().min(1, `Enter the ${what}`).max(4000, `The ${what} must be 4,000 characters or fewer`);
-export const QuestionBody = z.strictObject({ question: text('question for the requester') }).openapi('RequesterQuestion');
+export const QuestionBody = z
+  .strictObject({ question: text('question for the requester') })
+  .openapi('RequesterQuestion');
 export const AnswerBody = z.strictObject({ answer: text('answer') }).openapi('RequesterAnswer');
 export const RefusalBody = z
   .strictObject({
@@ -75,7 +77,10 @@ export const InboxResponse = z
         status: z.enum(partnerCheckStatuses),
         createdAt: instant,
         dueAt: instant.nullable(),
-        msLeft: z.number().nullable().openapi({ description: 'Real time to the due instant; negative once overdue' }),
+        msLeft: z
+          .number()
+          .nullable()
+          .openapi({ description: 'Real time to the due instant; negative once overdue' }),
         overdue: z.boolean(),
         escalated: z.boolean(),
       }),
@@ -110,7 +115,12 @@ export const RequestResponse = z
         refusal: z.object({ reasons: list(z.string()), explanation: z.string() }).nullable(),
         messages: list(
           z.object({
-            kind: z.enum(['clarification_asked', 'clarification_given', 'verification_asked', 'verification_given']),
+            kind: z.enum([
+              'clarification_asked',
+              'clarification_given',
+              'verification_asked',
+              'verification_given',
+            ]),
             at: instant,
             organisationId: z.string(),
             userId: z.string(),

@@ -99,7 +99,11 @@ export function requestRoutes(deps: RequestDeps, app: OpenAPIHono<AppEnv>): void
       return c.json(
         {
           ...inbox,
-          items: inbox.items.map((i) => ({ ...i, createdAt: i.createdAt.toISOString(), dueAt: iso(i.dueAt) })),
+          items: inbox.items.map((i) => ({
+            ...i,
+            createdAt: i.createdAt.toISOString(),
+            dueAt: iso(i.dueAt),
+          })),
         },
         200,
       );
@@ -138,7 +142,11 @@ export function requestRoutes(deps: RequestDeps, app: OpenAPIHono<AppEnv>): void
     path: string,
     summary: string,
     body: typeof QuestionBody | typeof AnswerBody | typeof RefusalBody,
-    act: (actor: ReturnType<typeof requireSession>['actor'], key: { requestId: string; organisationId: string }, body: Record<string, unknown>) => Promise<ChangedCheck>,
+    act: (
+      actor: ReturnType<typeof requireSession>['actor'],
+      key: { requestId: string; organisationId: string },
+      body: Record<string, unknown>,
+    ) => Promise<ChangedCheck>,
   ) =>
     app.openapi(
       createRoute({
@@ -147,10 +155,18 @@ export function requestRoutes(deps: RequestDeps, app: OpenAPIHono<AppEnv>): void
         tags,
         summary,
         request: { params: CheckParams, body: jsonBody(body) },
-        responses: { 200: jsonResponse(CheckChangeResponse, 'The check as it now stands'), ...commonErrors, ...conflict },
+        responses: {
+          200: jsonResponse(CheckChangeResponse, 'The check as it now stands'),
+          ...commonErrors,
+          ...conflict,
+        },
       }),
       async (c) => {
-        const changed = await act(requireSession(c).actor, c.req.valid('param'), c.req.valid('json') as Record<string, unknown>);
+        const changed = await act(
+          requireSession(c).actor,
+          c.req.valid('param'),
+          c.req.valid('json') as Record<string, unknown>,
+        );
         return c.json(checkView(changed), 200);
       },
     );
@@ -159,7 +175,8 @@ export function requestRoutes(deps: RequestDeps, app: OpenAPIHono<AppEnv>): void
     'clarification-request',
     'The asked agency asks the requester to clarify: its clock stops',
     QuestionBody,
-    (actor, key, body) => askRequester(deps, actor, key, { reason: 'clarification', question: body.question }),
+    (actor, key, body) =>
+      askRequester(deps, actor, key, { reason: 'clarification', question: body.question }),
   );
   checkAct(
     'clarification',
