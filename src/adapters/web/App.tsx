@@ -31,6 +31,9 @@ import { SessionProvider } from './session.tsx';
 import { IngestRunPage } from './pages/feeds/IngestRunPage.tsx';
 import { IngestRunsPage } from './pages/feeds/IngestRunsPage.tsx';
 import { WaitingForIdentityPage } from './pages/feeds/WaitingForIdentityPage.tsx';
+import { NewRequestPage } from './pages/requests/NewRequestPage.tsx';
+import { RequestInboxPage } from './pages/requests/RequestInboxPage.tsx';
+import { RequestPage } from './pages/requests/RequestPage.tsx';
 
 const managePartnership = ['manage_partnership'] as const;
 const manageUsers = ['manage_users'] as const;
@@ -41,6 +44,7 @@ const draftAgreements = ['draft_agreements'] as const;
 const manageAgreements = ['manage_agreements'] as const;
 const signAgreements = ['sign_agreements'] as const;
 const reviewLinks = ['review_links'] as const;
+const requests = ['make_requests', 'answer_requests', 'oversee_requests'] as const;
 
 /** Every client-side route. The server must answer each of these paths with index.html. */
 export function App() {
@@ -252,6 +256,30 @@ export function App() {
                 element={
                   <RequireCapability anyOf={['ingest_feeds']}>
                     <IngestRunPage />
+                  </RequireCapability>
+                }
+              />
+              <Route
+                path="requests"
+                element={
+                  <RequireCapability anyOf={requests}>
+                    <RequestInboxPage />
+                  </RequireCapability>
+                }
+              />
+              <Route
+                path="requests/new"
+                element={
+                  <RequireCapability anyOf={['make_requests']}>
+                    <NewRequestPage />
+                  </RequireCapability>
+                }
+              />
+              <Route
+                path="requests/:id"
+                element={
+                  <RequireCapability anyOf={requests}>
+                    <RequestPage />
                   </RequireCapability>
                 }
               />

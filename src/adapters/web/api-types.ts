@@ -126,6 +126,9 @@ export type Capability =
   | 'sign_agreements'
   | 'review_links'
   | 'ingest_feeds'
+  | 'make_requests'
+  | 'answer_requests'
+  | 'oversee_requests'
   | 'erase_records';
 
 export function can(session: Session, ...anyOf: readonly Capability[]): boolean {

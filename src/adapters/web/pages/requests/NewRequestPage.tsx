@@ -95,7 +95,9 @@ export function NewRequestPage() {
         partnerChecks: agencies.map((organisationId) => ({ organisationId })),
       });
       await navigate(`/requests/${created.id}`, {
-        state: { notice: `Request sent to ${agencies.length} ${agencies.length === 1 ? 'agency' : 'agencies'}` },
+        state: {
+          notice: `Request sent to ${agencies.length} ${agencies.length === 1 ? 'agency' : 'agencies'}`,
+        },
       });
     } catch (error) {
       const mapped =
@@ -126,13 +128,50 @@ export function NewRequestPage() {
           <form noValidate onSubmit={submit}>
             <h2 className="govuk-heading-m">The child</h2>
             <p className="govuk-body">
-              Give a name with the date of birth, or a valid NHS number, so that each agency can find one child.
+              Give a name with the date of birth, or a valid NHS number, so that each agency can find one
+              child.
             </p>
-            <TextInput id="firstName" label="First name" value={values.firstName} onChange={set('firstName')} error={errors.fields.firstName} widthClass="govuk-input--width-20" />
-            <TextInput id="lastName" label="Last name" value={values.lastName} onChange={set('lastName')} error={errors.fields.lastName} widthClass="govuk-input--width-20" />
-            <TextInput id="dob" label="Date of birth" hint="For example, 2017-03-14" value={values.dob} onChange={set('dob')} error={errors.fields.dob} widthClass="govuk-input--width-10" />
-            <TextInput id="nhsNumber" label="NHS number (optional)" value={values.nhsNumber} onChange={set('nhsNumber')} error={errors.fields.nhsNumber} widthClass="govuk-input--width-10" />
-            <TextInput id="postcode" label="Postcode (optional)" value={values.postcode} onChange={set('postcode')} error={errors.fields.postcode} widthClass="govuk-input--width-10" />
+            <TextInput
+              id="firstName"
+              label="First name"
+              value={values.firstName}
+              onChange={set('firstName')}
+              error={errors.fields.firstName}
+              widthClass="govuk-input--width-20"
+            />
+            <TextInput
+              id="lastName"
+              label="Last name"
+              value={values.lastName}
+              onChange={set('lastName')}
+              error={errors.fields.lastName}
+              widthClass="govuk-input--width-20"
+            />
+            <TextInput
+              id="dob"
+              label="Date of birth"
+              hint="For example, 2017-03-14"
+              value={values.dob}
+              onChange={set('dob')}
+              error={errors.fields.dob}
+              widthClass="govuk-input--width-10"
+            />
+            <TextInput
+              id="nhsNumber"
+              label="NHS number (optional)"
+              value={values.nhsNumber}
+              onChange={set('nhsNumber')}
+              error={errors.fields.nhsNumber}
+              widthClass="govuk-input--width-10"
+            />
+            <TextInput
+              id="postcode"
+              label="Postcode (optional)"
+              value={values.postcode}
+              onChange={set('postcode')}
+              error={errors.fields.postcode}
+              widthClass="govuk-input--width-10"
+            />
             <h2 className="govuk-heading-m">The request</h2>
             <Radios
               id="purpose"
@@ -158,7 +197,11 @@ export function NewRequestPage() {
               value={values.rag}
               onChange={set('rag')}
               error={errors.fields.rag}
-              options={Object.entries(ragLabels).map(([value, label]) => ({ value, label, hint: ragHints[value] }))}
+              options={Object.entries(ragLabels).map(([value, label]) => ({
+                value,
+                label,
+                hint: ragHints[value],
+              }))}
             />
             <Textarea
               id="question"
