@@ -124,7 +124,7 @@ function CheckSection({ check, request, onDone, onError, errors }: ActProps & { 
     await api.actOnCheck(request.id, check.organisationId, path, body);
     onDone(notice);
   };
-  const key = check.organisationId.slice(0, 8);
+  const key = check.organisationId;
   return (
     <section className="app-section" aria-labelledby={`check-${key}`}>
       <h2 className="govuk-heading-m" id={`check-${key}`}>
