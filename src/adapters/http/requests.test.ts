@@ -11,6 +11,7 @@ import { createPartnership } from '../../domain/partnership/create-partnership.t
 import { createUser } from '../../domain/partnership/create-user.ts';
 import { runCheckEscalation } from '../../domain/requests/check-escalation.ts';
 import { createRequest } from '../../domain/requests/create-request.ts';
+import { findOverdueChecks } from '../../domain/requests/find-overdue-checks.ts';
 import { markCheckAnswered } from '../../domain/requests/mark-check-answered.ts';
 import { setRagTimescales } from '../../domain/requests/set-rag-timescales.ts';
 import { systemActor } from '../../domain/shared/actor.ts';
@@ -331,6 +332,11 @@ for (const kind of testDatabaseKinds()) {
       assert.equal(item?.overdue, true);
       assert.equal(item?.msLeft, -5 * 60_000);
       assert.ok(inbox.counts.overdue >= 1);
+      // The operator's `tessera requests overdue` lists it, by partnership, without the child.
+      const overdue = await findOverdueChecks(app.deps, { partnershipId: demoPartnership.id });
+      const listed = overdue.find((c) => c.requestId === requestId);
+      assert.equal(listed?.organisationName, 'Northshire Police');
+      assert.equal(listed?.dueAt.toISOString(), '2026-12-11T13:00:00.000Z');
     });
 
     test('the trust asks an unverified requester to verify first, then refuses with reasons', async () => {
