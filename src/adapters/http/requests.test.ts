@@ -102,6 +102,22 @@ for (const kind of testDatabaseKinds()) {
       );
     });
 
+    test('every request route is in the OpenAPI document', async () => {
+      const doc = (await (await app.request('/api/openapi.json')).json()) as {
+        paths: Record<string, unknown>;
+      };
+      for (const path of [
+        '/api/requests',
+        '/api/requests/inbox',
+        '/api/requests/{requestId}',
+        '/api/requests/{requestId}/withdrawal',
+        ...['clarification-request', 'clarification', 'verification-request', 'verification', 'refusal'].map(
+          (act) => `/api/requests/{requestId}/checks/{organisationId}/${act}`,
+        ),
+      ])
+        assert.ok(doc.paths[path], path);
+    });
+
     test('bad input names the field and writes nothing', async () => {
       const before = await counts();
       const cases: [Record<string, unknown>, string][] = [
@@ -334,7 +350,11 @@ for (const kind of testDatabaseKinds()) {
       assert.ok(inbox.counts.overdue >= 1);
       // The operator's `tessera requests overdue` lists it, by partnership, without the child.
       const overdue = await findOverdueChecks(app.deps, { partnershipId: demoPartnership.id });
-      const listed = overdue.find((c) => c.requestId === requestId);
+      const listed = overdue.find(
+        (c) => c.requestId === requestId && c.organisationName === 'Northshire Police',
+      );
+      // The trust's check, due at 12:00 and untouched, is overdue too.
+      assert.ok(overdue.some((c) => c.requestId === requestId && c.organisationName !== 'Northshire Police'));
       assert.equal(listed?.organisationName, 'Northshire Police');
       assert.equal(listed?.dueAt.toISOString(), '2026-12-11T13:00:00.000Z');
     });
