@@ -3,6 +3,7 @@ import {
   runReviewReminders,
   scheduleReviewReminders,
 } from './domain/agreements/schedule-review-reminders.ts';
+import { runCheckEscalation } from './domain/requests/check-escalation.ts';
 import type { Deps } from './domain/shared/deps.ts';
 import { jobCatalogue, type TesseraJobs } from './domain/shared/job-queue.ts';
 import type { DatabaseHandle } from './adapters/db/open-database.ts';
@@ -39,8 +40,12 @@ export async function startJobWorkers(
       const { recorded } = await runReviewReminders({ ...deps, jobs }, data);
       if (recorded > 0) deps.logger.info({ recorded }, 'agreements due for review recorded');
     },
+    'requests.escalate': async (data) => {
+      if (await runCheckEscalation(deps, data)) deps.logger.info({ stage: data.stage }, 'partner check escalated');
+    },
   } satisfies { [N in keyof TesseraJobs]: Parameters<typeof jobs.work<N>>[1] };
-  for (const name of Object.keys(handlers) as (keyof TesseraJobs)[]) jobs.work(name, handlers[name]);
+  const register = <N extends keyof TesseraJobs>(name: N) => jobs.work(name, handlers[name] as Parameters<typeof jobs.work<N>>[1]);
+  for (const name of Object.keys(handlers) as (keyof TesseraJobs)[]) register(name);
   await scheduleReviewReminders({ ...deps, jobs });
   return jobs;
 }

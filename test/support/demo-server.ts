@@ -17,6 +17,7 @@ import { agreementFlowsInForce } from '../../src/domain/agreements/policy-genera
 import { LinkIndexes, type LinkingDeps } from '../../src/domain/people/held-index.ts';
 import { cachedFlowsInForce } from '../../src/domain/policy/policy-cache.ts';
 import { openTestDatabase } from './test-database.ts';
+import { recordingJobQueue } from './recording-job-queue.ts';
 
 /**
  * The real app on a free loopback port, with the demo partnership on an in-memory database and
@@ -31,7 +32,7 @@ export async function startDemoServer(
   const linkIndexes = new LinkIndexes();
   await seedDemoPartnership(
     { ...deps, linkIndexes },
-    { gateways: catalogueGatewayDirectory(deps.db), feeds: true },
+    { gateways: catalogueGatewayDirectory(deps.db), feeds: true, requests: { jobs: recordingJobQueue().jobs } },
   );
   // What a test adds to the demo before the server starts (e.g. linked records to review).
   await options.prepare?.({ ...deps, linkIndexes });
@@ -56,6 +57,7 @@ export async function startDemoServer(
     gateways: catalogueGatewayDirectory(deps.db),
     flowsInForce: cachedFlowsInForce(agreementFlowsInForce),
     linkIndexes,
+    jobs: recordingJobQueue().jobs,
     ...personLinker({ ...deps, linkIndexes }),
   });
   const server = await new Promise<ReturnType<typeof serve>>((resolve) => {

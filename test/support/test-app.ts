@@ -18,6 +18,7 @@ import { randomIds } from '../../src/domain/shared/ids.ts';
 import { catalogueGatewayDirectory } from '../../src/domain/agreements/catalogue-gateway-directory.ts';
 import { northshireFlows } from './northshire-flows.ts';
 import { openTestDatabase } from './test-database.ts';
+import { recordingJobQueue, type SentJob } from './recording-job-queue.ts';
 
 export type TestClock = ReturnType<typeof fixedClock>;
 
@@ -26,6 +27,8 @@ export interface TestApp {
   readonly database: DatabaseHandle;
   readonly deps: PolicyDeps;
   readonly clock: TestClock;
+  /** The jobs the app sent (the job queue port in memory). */
+  readonly sentJobs: SentJob[];
   signIn(email: string, password?: string): Promise<SignedInSession>;
   count(table: string): Promise<number>;
   /**
@@ -78,8 +81,10 @@ export async function createTestApp(
     deps,
     options.demoAgreements === false ? {} : { gateways: catalogueGatewayDirectory(deps.db) },
   );
+  const queue = recordingJobQueue();
   const instance = (handle: DatabaseHandle, instanceDeps: PolicyDeps): TestApp => {
     const app = createHttpApp({
+      jobs: queue.jobs,
       ...instanceDeps,
       auditWitness: options.auditWitness ?? memoryWitness(),
       rateLimiter: new SignInRateLimiter(clock),
@@ -105,6 +110,7 @@ export async function createTestApp(
       database: handle,
       deps: instanceDeps,
       clock,
+      sentJobs: queue.sent,
       async signIn(email, password = DEMO_PASSWORD) {
         const response = await request('/api/session', {
           method: 'POST',

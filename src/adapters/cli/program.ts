@@ -20,6 +20,7 @@ const load = {
   link: () => import('./commands/link.ts'),
   people: () => import('./commands/people.ts'),
   records: () => import('./commands/records.ts'),
+  requests: () => import('./commands/requests.ts'),
   serve: () => import('./commands/serve.ts'),
 };
 
@@ -181,6 +182,15 @@ export function buildProgram(
         )();
       },
     );
+  program
+    .command('requests')
+    .description('requests for information between agencies')
+    .command('overdue')
+    .description('list the partner checks past their deadline and still waiting, by partnership')
+    .option('--partnership <id>', 'only this partnership')
+    .action(async (options: { partnership?: string }) => {
+      await run(async (c, l) => (await load.requests()).overdueRequestsCommand(c, l, options))();
+    });
   program
     .command('ingest')
     .description(

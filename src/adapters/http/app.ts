@@ -23,6 +23,9 @@ import { gatedViewPaths, viewRoutes } from './routes/view-routes.ts';
 import { worklistRoutes } from './routes/worklist-routes.ts';
 import { decisionRoutes } from './routes/decision-routes.ts';
 import { breakGlassRoutes } from './routes/break-glass-routes.ts';
+import { requestRoutes } from './routes/request-routes.ts';
+import type { JobQueue } from '../../domain/shared/job-queue.ts';
+import type { Logger } from '../../domain/shared/deps.ts';
 import { peopleFamilyNetwork } from '../../domain/view/people-family-network.ts';
 import { SlidingWindowLimiter } from '../../domain/identity/rate-limiter.ts';
 import { notFoundViewRule } from '../../domain/policy/limit-not-found-views.ts';
@@ -115,6 +118,7 @@ export function createHttpApp(deps: HttpDeps): OpenAPIHono<AppEnv> {
   consentRoutes(deps, app);
   worklistRoutes(deps, app);
   decisionRoutes(app);
+  requestRoutes({ ...deps, jobs: deps.jobs ?? droppedJobs(deps.logger) }, app);
   viewRoutes({ ...readDeps, familyNetwork: peopleFamilyNetwork, sessionCache }, app);
   breakGlassRoutes(deps, app);
   app.doc31('/api/openapi.json', {
@@ -133,4 +137,14 @@ export function createHttpApp(deps: HttpDeps): OpenAPIHono<AppEnv> {
   app.onError((error, c) => errorResponse(error, c, deps.logger));
   app.notFound((c) => errorResponse(new DomainError('not_found', 'The page was not found'), c, deps.logger));
   return app;
+}
+
+/** A queue for an app given none (tests): each send is logged by name and dropped. */
+function droppedJobs(logger: Logger): JobQueue {
+  return {
+    send: (name) => {
+      logger.warn({ job: name }, 'no job queue in this process: job dropped');
+      return Promise.resolve(null);
+    },
+  };
 }

@@ -6,6 +6,7 @@ import type { ActiveSession } from '../../domain/identity/resolve-session.ts';
 import type { CachedSession } from '../../domain/identity/session-gate.ts';
 import type { SignInRateLimiter } from '../../domain/identity/rate-limiter.ts';
 import type { LinkIndexes } from '../../domain/people/held-index.ts';
+import type { JobQueue } from '../../domain/shared/job-queue.ts';
 import type { PolicyDeps } from '../../domain/policy/flows-in-force-source.ts';
 
 /** PolicyDeps: the ordinary dependencies plus the source of flows in force for the scoped reader. */
@@ -33,6 +34,11 @@ export interface HttpDeps extends PolicyDeps {
   readonly linkPending?: IngestDeps['linkPending'];
   /** How long a break-glass lasts and how often a user may break glass (break-glass-settings.ts). */
   readonly breakGlass?: BreakGlassSettings;
+  /**
+   * The durable job queue (escalation wake-ups of partner checks): the server's pg-boss queue.
+   * Without one (a test app that does not look at jobs) sends are logged and dropped.
+   */
+  readonly jobs?: JobQueue;
 }
 
 export interface AppEnv {

@@ -37,6 +37,9 @@ import { SessionProvider } from './session.tsx';
 import { IngestRunPage } from './pages/feeds/IngestRunPage.tsx';
 import { IngestRunsPage } from './pages/feeds/IngestRunsPage.tsx';
 import { WaitingForIdentityPage } from './pages/feeds/WaitingForIdentityPage.tsx';
+import { NewRequestPage } from './pages/requests/NewRequestPage.tsx';
+import { RequestInboxPage } from './pages/requests/RequestInboxPage.tsx';
+import { RequestPage } from './pages/requests/RequestPage.tsx';
 
 const managePartnership = ['manage_partnership'] as const;
 const manageDirectoryEntry = ['manage_directory_entry'] as const;
@@ -50,6 +53,7 @@ const manageAgreements = ['manage_agreements'] as const;
 const signAgreements = ['sign_agreements'] as const;
 const reviewLinks = ['review_links'] as const;
 const reviewBreakGlass = ['review_break_glass'] as const;
+const requests = ['make_requests', 'answer_requests', 'oversee_requests'] as const;
 
 /** Every client-side route. The server must answer each of these paths with index.html. */
 export function App() {
@@ -269,6 +273,30 @@ export function App() {
                 element={
                   <RequireCapability anyOf={['ingest_feeds']}>
                     <IngestRunPage />
+                  </RequireCapability>
+                }
+              />
+              <Route
+                path="requests"
+                element={
+                  <RequireCapability anyOf={requests}>
+                    <RequestInboxPage />
+                  </RequireCapability>
+                }
+              />
+              <Route
+                path="requests/new"
+                element={
+                  <RequireCapability anyOf={['make_requests']}>
+                    <NewRequestPage />
+                  </RequireCapability>
+                }
+              />
+              <Route
+                path="requests/:id"
+                element={
+                  <RequireCapability anyOf={requests}>
+                    <RequestPage />
                   </RequireCapability>
                 }
               />

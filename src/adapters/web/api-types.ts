@@ -43,6 +43,13 @@ import type {
   WithdrawConsentRequest,
 } from '../http/contracts/consent.ts';
 import type {
+  CheckChangeResponse,
+  CreatedRequestResponse,
+  InboxResponse,
+  RequestResponse,
+} from '../http/contracts/requests.ts';
+import type { CreateRequestInput } from '../../domain/requests/request-input.ts';
+import type {
   IngestReportView,
   IngestRunView,
   UnsharedFeedListView,
@@ -99,6 +106,12 @@ export type AuditEventPage = z.infer<typeof AuditPage>;
 export type AuditVerification = z.infer<typeof AuditVerificationView>;
 export type WhoHasSeen = z.infer<typeof WhoHasSeenView>;
 export type Gateway = z.infer<typeof GatewayView>;
+export type RequestInbox = z.infer<typeof InboxResponse>;
+export type InboxItem = RequestInbox['items'][number];
+export type InformationRequest = z.infer<typeof RequestResponse>;
+export type CreatedRequest = z.infer<typeof CreatedRequestResponse>;
+export type CheckChange = z.infer<typeof CheckChangeResponse>;
+export type CreateRequestBody = CreateRequestInput;
 export type GatewayList = z.infer<typeof GatewayListView>;
 export type GatewayDetail = z.infer<typeof GatewayDetailView>;
 export type CatalogueVersion = z.infer<typeof CatalogueVersionView>;

@@ -2,6 +2,11 @@
 import { ApiError, request } from './api-client.ts';
 import type {
   SetContactPointBody,
+  CheckChange,
+  CreatedRequest,
+  CreateRequestBody,
+  InformationRequest,
+  RequestInbox,
   AgreementDetail,
   AgreementDue,
   AgreementOrganisation,
@@ -105,7 +110,21 @@ const personPath = (id: string) => `/persons/${encodeURIComponent(id)}`;
 export const chronologyCsvUrl = (id: string, query: ChronologyQuery) =>
   `/api${personPath(id)}/chronology.csv${queryString(query)}`;
 
+const requestPath = (id: string) => `/requests/${encodeURIComponent(id)}`;
+const checkPath = (id: string, organisationId: string, act: string) =>
+  `${requestPath(id)}/checks/${encodeURIComponent(organisationId)}/${act}`;
+
 export const api = {
+  createRequest: (body: CreateRequestBody) => request<CreatedRequest>('POST', '/requests', { body }),
+  requestInbox: (view: string, rag?: string) =>
+    request<RequestInbox>('GET', `/requests/inbox${queryString({ view, rag })}`),
+  informationRequest: (id: string) => request<InformationRequest>('GET', requestPath(id)),
+  /** act: clarification-request, clarification, verification-request, verification, refusal. */
+  actOnCheck: (id: string, organisationId: string, act: string, body: object) =>
+    request<CheckChange>('POST', checkPath(id, organisationId, act), { body }),
+  withdrawRequest: (id: string, reason: string) =>
+    request<{ withdrawn: number }>('POST', `${requestPath(id)}/withdrawal`, { body: { reason } }),
+
   worklist: () => request<Worklist>('GET', '/worklist'),
   purposes: async () => (await request<{ purposes: PurposeOption[] }>('GET', '/policy/purposes')).purposes,
   // A POST, so that names and identifiers never sit in a URL, the history or an access log.

@@ -254,6 +254,19 @@ export interface AuditDetailsByAction {
     /** Each agency asked, with its clock's due instant (ISO). */
     partnerChecks: readonly { organisationId: string; dueAt: string | null }[];
   };
+  /** A request read by its requester's organisation or an asked one. */
+  'request.viewed': { side: 'requester' | 'responder'; checks: number };
+  /** An inbox listed: the view and how many checks it returned, never the children named. */
+  'request.inbox_listed': { view: string; rag: string | null; returned: number };
+  /** A check's clock stopped or started again, or the check refused: never the words exchanged. */
+  'request.clarification_requested': RequestCheckChange;
+  'request.clarification_given': RequestCheckChange;
+  'request.verification_requested': RequestCheckChange;
+  'request.verification_given': RequestCheckChange;
+  'request.refused': RequestCheckChange & { reasons: readonly string[] };
+  'request.withdrawn': { organisationIds: readonly string[] };
+  /** A check answered by a decision record (requests/mark-check-answered.ts). */
+  'request.answered': { organisationId: string; decisionId: string; onTime: boolean };
   /**
    * An agency record erased with all its versions (records/erase-record.ts; subject: the record).
    * Ids, the ground and the controller's reference only: never what the record said.
@@ -267,6 +280,12 @@ export interface AuditDetailsByAction {
     /** Rows made from the record that went with it (addresses, relationships, identifiers). */
     derived: { addresses: number; relationships: number; identity: boolean };
   };
+}
+
+export interface RequestCheckChange {
+  organisationId: string;
+  status: string;
+  dueAt: string | null;
 }
 
 export interface IngestCounts {
@@ -387,6 +406,15 @@ export const auditActions = [
   // Requests for information (domain/requests).
   'request.timescales_set',
   'request.created',
+  'request.viewed',
+  'request.inbox_listed',
+  'request.clarification_requested',
+  'request.clarification_given',
+  'request.verification_requested',
+  'request.verification_given',
+  'request.refused',
+  'request.withdrawn',
+  'request.answered',
   // Records (domain/records).
   'record.erased',
 ] as const satisfies readonly AuditAction[];

@@ -84,7 +84,7 @@ export async function seedDemoAgreements(deps: AgreementDeps): Promise<{ agreeme
   return counts;
 }
 
-async function membershipActors(
+export async function membershipActors(
   deps: AgreementDeps,
   partnershipId: PartnershipId,
 ): Promise<(Actor & { kind: 'user' })[]> {

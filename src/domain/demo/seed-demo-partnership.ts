@@ -20,6 +20,8 @@ import {
 import { seedDemoAgreements } from './seed-demo-agreements.ts';
 import { seedDemoConsent } from './seed-demo-consent.ts';
 import { seedDemoFeeds } from './seed-demo-feeds.ts';
+import { seedDemoRequests, seedDemoTimescales } from './seed-demo-requests.ts';
+import type { JobQueue } from '../shared/job-queue.ts';
 import { LinkIndexes } from '../people/held-index.ts';
 import { relinkPartnership } from '../people/relink-partnership.ts';
 
@@ -37,6 +39,11 @@ export async function seedDemoPartnership(
   options: {
     gateways?: GatewayDirectory;
     feeds?: boolean;
+    /**
+     * A few open requests for information (seed-demo-requests.ts), escalations queued on this
+     * queue; needs the gateways.
+     */
+    requests?: { readonly jobs: JobQueue };
     /** Told each step in words as it starts (the first start's progress on the terminal). */
     onProgress?: (step: string) => void;
   } = {},
@@ -74,10 +81,16 @@ export async function seedDemoPartnership(
   }
   const counts = { organisations: demoOrganisations.length, users: demoUsers.length };
   await appendAuditEvent(deps.db, { actor, action: 'demo.seeded', outcome: 'success', details: counts });
+  // The front door's RAG timescales, after Merton's MASH (northshire-timescales.ts).
+  await seedDemoTimescales(deps);
   // The agreements cite the gateway catalogue, so they are seeded only when one is given.
   if (options.gateways) {
     progress('Writing and signing the demo data sharing agreements');
     await seedDemoAgreements({ ...deps, gateways: options.gateways });
+  }
+  if (options.gateways && options.requests) {
+    progress('Sending a few requests for information from the front door');
+    await seedDemoRequests({ ...deps, gateways: options.gateways, jobs: options.requests.jobs });
   }
   // A synthetic population through the real agency feeds, for `npm start` and `tessera demo seed`.
   // Loaded in bulk and then linked in one batch (the initial load), as a partnership's first

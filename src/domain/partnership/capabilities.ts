@@ -32,6 +32,11 @@ export type Capability =
   // Requests for information (domain/requests): asking partner agencies about a child for a
   // purpose, on the partnership's RAG clocks, in the name of one's own organisation.
   | 'make_requests'
+  // Answering the partner checks put to one's own organisation: asking the requester to clarify
+  // or to verify who they are, refusing with reasons, answering by a decision record.
+  | 'answer_requests'
+  // The manager's inbox: the organisation's checks past their escalation point or overdue.
+  | 'oversee_requests'
   // Erasing one of the organisation's records, with its versions, leaving a tombstone
   // (records/erase-record.ts; UK GDPR Art 17).
   | 'erase_records'
@@ -74,23 +79,40 @@ type Grants = Partial<Record<Capability, Scope>>;
  * 24, 26), so no other organisation's staff may commit or stop it.
  */
 export const roleCapabilities = {
-  practitioner: { read_agreements: 'partnership', make_requests: 'organisation', record_consent: 'organisation' },
+  // Who answers a partner check (answer_requests, own organisation only): the people who decide
+  // to share in each agency. Information sharing advice 2024 (DOMAIN.md section 3) puts the
+  // decision with the practitioner holding the information, with advice from their manager or
+  // designated safeguarding professional; in a MASH the agency's front door (police MASH desk,
+  // health safeguarding team) answers; in a school the designated safeguarding lead does (KCSIE
+  // 2025 paras 103-110); the team manager answers too, and oversees (oversee_requests) the
+  // checks past their escalation point, since escalation goes to the responder's manager.
+  // DPOs, Caldicott guardians and administrators advise or administer; they do not answer.
+  practitioner: {
+    read_agreements: 'partnership',
+    make_requests: 'organisation',
+    answer_requests: 'organisation',
+    record_consent: 'organisation',
+  },
   designated_safeguarding_lead: {
     read_agreements: 'partnership',
     sign_agreements: 'organisation',
     make_requests: 'organisation',
     record_consent: 'organisation',
+    answer_requests: 'organisation',
   },
   front_door_officer: {
     read_agreements: 'partnership',
     make_requests: 'organisation',
     record_consent: 'organisation',
+    answer_requests: 'organisation',
   },
   team_manager: {
     read_agreements: 'partnership',
     sign_agreements: 'organisation',
     make_requests: 'organisation',
     record_consent: 'organisation',
+    answer_requests: 'organisation',
+    oversee_requests: 'organisation',
   },
   // UK GDPR Art 39(1)(b): the DPO monitors compliance, which needs the access log and the
   // register of who was given which role in their organisation, by whom (Art 32(1)(b), (4):

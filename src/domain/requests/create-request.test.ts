@@ -11,6 +11,7 @@ import { DomainError } from '../shared/errors.ts';
 import { createRequest, type RequestDeps } from './create-request.ts';
 import type { CreateRequestInput } from './request-input.ts';
 import { setRagTimescales } from './set-rag-timescales.ts';
+import { recordingJobQueue } from '../../../test/support/recording-job-queue.ts';
 
 /** Grace Obi at Northshire's front door asks the police and Riverside Primary about Sam Taylor, 9. */
 const samTaylor = (rag: 'red' | 'amber' | 'green'): CreateRequestInput => ({
@@ -31,11 +32,17 @@ for (const kind of testDatabaseKinds()) {
 
     before(async () => {
       app = await createTestApp(kind);
-      deps = { ...app.deps, gateways: catalogueGatewayDirectory(app.deps.db) };
+      deps = {
+        ...app.deps,
+        gateways: catalogueGatewayDirectory(app.deps.db),
+        jobs: recordingJobQueue().jobs,
+      };
     });
     after(() => app.close());
 
     test('before the partnership sets its timescales no clock can start', async () => {
+      // The demo seed sets Northshire's; this partnership is taken back to before it did.
+      await app.deps.db.execute(sql`delete from rag_timescales`);
       const grace = await actorFor(app.deps.db, 'grace.obi@northshire.example');
       await assert.rejects(createRequest(deps, grace, samTaylor('red')), (e: unknown) => {
         assert.ok(e instanceof DomainError && e.code === 'conflict', String(e));

@@ -8,16 +8,29 @@ import { organisation } from '../partnership/schema.ts';
 import type { Actor } from '../shared/actor.ts';
 import type { Deps } from '../shared/deps.ts';
 import { DomainError, invalid, notFound } from '../shared/errors.ts';
-import { partnerCheckTimes, startPartnerCheck, type PartnerCheckStatus } from './partner-check-clock.ts';
+import { raiseAlert } from '../alerts/raise-alert.ts';
+import type { OrganisationType } from '../partnership/roles.ts';
+import type { JobQueue } from '../shared/job-queue.ts';
+import { scheduleCheckEscalation } from './check-escalation.ts';
+import {
+  partnerCheckTimes,
+  startPartnerCheck,
+  withinRespondBy,
+  type PartnerCheckStatus,
+} from './partner-check-clock.ts';
+import { requestRecipientRole } from './request-recipients.ts';
 import { loadRagTimescales } from './rag-timescales-store.ts';
 import { parseCreateRequest, type CreateRequestInput, type RequestDraft } from './request-input.ts';
 import { informationRequest, partnerCheck } from './schema.ts';
 
 export interface RequestDeps extends Deps {
   readonly gateways: GatewayDirectory;
+  /** The durable queue the escalation wake-ups go to (check-escalation.ts). */
+  readonly jobs: JobQueue;
 }
 
-export interface CreatedRequest extends Omit<RequestDraft, 'partnerChecks'> {
+export interface CreatedRequest extends Omit<RequestDraft, 'partnerChecks' | 'respondBy'> {
+  readonly respondBy: Date | null;
   readonly id: string;
   readonly requesterOrganisationId: string;
   readonly requesterUserId: string;
@@ -53,25 +66,31 @@ export async function createRequest(
   if (!known.has(draft.gatewayId))
     throw invalid('gatewayId', 'This gateway is not in the legal gateway catalogue');
   const asked = draft.partnerChecks.map((c) => c.organisationId);
-  const found = new Set(
+  const found = new Map(
     (
       await deps.db
-        .select({ id: organisation.id })
+        .select({ id: organisation.id, name: organisation.name, type: organisation.type })
         .from(organisation)
         .where(and(eq(organisation.partnershipId, actor.partnershipId), inArray(organisation.id, asked)))
-    ).map((r) => r.id),
+    ).map((r) => [r.id, r] as const),
   );
   const missing = asked.findIndex((id) => !found.has(id));
   if (missing >= 0)
     throw invalid(`partnerChecks.${missing}.organisationId`, 'There is no such agency in your partnership');
 
-  const timescales = await loadRagTimescales(deps.db, actor.partnershipId);
   const now = deps.clock.now();
+  const respondBy = draft.respondBy ? new Date(draft.respondBy) : null;
+  if (respondBy && respondBy.getTime() <= now.getTime())
+    throw invalid('respondBy', 'The deadline must be in the future');
+  const timescales = await loadRagTimescales(deps.db, actor.partnershipId);
   const clock = startPartnerCheck(now);
-  const times = partnerCheckTimes(
-    clock,
-    { timescales, rag: draft.rag, holidays: englandAndWalesBankHolidays() },
-    { at: now },
+  const times = withinRespondBy(
+    partnerCheckTimes(
+      clock,
+      { timescales, rag: draft.rag, holidays: englandAndWalesBankHolidays() },
+      { at: now },
+    ),
+    respondBy,
   );
   const dueAt = times.dueAt;
   if (dueAt === null) throw new DomainError('internal', 'A new clock has no due instant');
@@ -94,6 +113,7 @@ export async function createRequest(
       gatewayId: draft.gatewayId,
       rag: draft.rag,
       question: draft.question,
+      respondBy,
       createdAt: now,
     });
     await tx.insert(partnerCheck).values(
@@ -124,9 +144,36 @@ export async function createRequest(
       subject: { type: 'information_request', id },
       at: now,
     });
+    // Each asked agency's answerers are told in the same transaction (DESIGN.md rule 3).
+    const [from] = await tx
+      .select({ name: organisation.name })
+      .from(organisation)
+      .where(
+        and(eq(organisation.partnershipId, actor.partnershipId), eq(organisation.id, actor.organisationId)),
+      );
+    for (const c of checks)
+      await raiseAlert(tx, actor, {
+        kind: 'request_received',
+        to: {
+          organisationId: c.organisationId,
+          role: requestRecipientRole(found.get(c.organisationId)!.type as OrganisationType),
+        },
+        content: {
+          requestId: id,
+          from: { organisationId: actor.organisationId, name: from?.name ?? 'Unknown organisation' },
+          rag: draft.rag,
+          dueAt: c.dueAt.toISOString(),
+        },
+        source: { type: 'information_request', id },
+        raisedAt: now,
+      });
   });
+  // The wake-ups go to the queue once the request is committed; sending again is harmless
+  // (keyed), and a failure here leaves the request and its alerts standing (see README).
+  for (const c of checks) await scheduleCheckEscalation(deps, actor.partnershipId, { requestId: id, ...c });
   return {
     ...draft,
+    respondBy,
     id,
     requesterOrganisationId: actor.organisationId,
     requesterUserId: actor.userId,

@@ -32,6 +32,13 @@ export const createRequestSchema = z.strictObject({
   rag: z.enum(ragRatings, { message: 'Choose a RAG rating: red, amber or green' }),
   /** What the requester asks, in their words: kept for the responder, never in the audit log. */
   question: z.string().trim().min(1, 'Say what you are asking the agencies').max(4000),
+  /**
+   * The requester's own deadline when sooner than the RAG timescale (a strategy discussion at
+   * 3 pm), as an ISO instant; it must be in the future (checked by the use case, on its clock).
+   */
+  respondBy: z.iso
+    .datetime({ offset: true, message: 'Give the deadline as a date and time, such as 2026-12-07T15:00:00Z' })
+    .optional(),
   /** The partner agencies checked; each gets its own clock and status. */
   partnerChecks: z
     .array(

@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import { foreignKey, index, jsonb, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import { appUser, organisation, partnership } from '../partnership/schema.ts';
 
@@ -41,6 +42,11 @@ export const informationRequest = pgTable(
     gatewayId: text('gateway_id').notNull(),
     rag: text('rag').notNull(),
     question: text('question').notNull(),
+    /**
+     * The requester's own deadline, sooner than the RAG timescale (a strategy discussion at 3 pm):
+     * no check falls due after it, and a stopped clock does not move it.
+     */
+    respondBy: timestamp('respond_by', { withTimezone: true }),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
   },
   (t) => [
@@ -81,6 +87,19 @@ export const partnerCheck = pgTable(
     stops: jsonb('stops').notNull(),
     dueAt: timestamp('due_at', { withTimezone: true }),
     escalateAt: timestamp('escalate_at', { withTimezone: true }),
+    /**
+     * What passed between responder and requester while the clock stood still: each question
+     * (clarification, identity to verify) and its answer, [{ kind, at, organisationId, userId,
+     * text }]. Professional correspondence about the request, kept for the responder.
+     */
+    messages: jsonb('messages').notNull().default([]),
+    /** When the check was answered, refused or withdrawn, and by whom. */
+    closedAt: timestamp('closed_at', { withTimezone: true }),
+    closedBy: uuid('closed_by'),
+    /** The decision record that answered it (domain/decisions), once answered. */
+    decisionId: uuid('decision_id'),
+    /** A refusal's reasons: { reasons: code[], explanation } (Information sharing 2024, rule 7). */
+    refusal: jsonb('refusal'),
   },
   (t) => [
     primaryKey({ columns: [t.partnershipId, t.requestId, t.organisationId] }),
@@ -94,6 +113,15 @@ export const partnerCheck = pgTable(
       columns: [t.partnershipId, t.organisationId],
       foreignColumns: [organisation.partnershipId, organisation.id],
     }).onDelete('restrict'),
+    foreignKey({
+      name: 'partner_check_closed_by_fk',
+      columns: [t.partnershipId, t.closedBy],
+      foreignColumns: [appUser.partnershipId, appUser.id],
+    }).onDelete('restrict'),
     index('partner_check_inbox').on(t.partnershipId, t.organisationId, t.status, t.dueAt),
+    /** The inbox: an organisation's checks still waiting (not closed), soonest due first. */
+    index('partner_check_waiting')
+      .on(t.partnershipId, t.organisationId, t.dueAt)
+      .where(sql`closed_at is null`),
   ],
 );

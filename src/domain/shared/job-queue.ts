@@ -13,6 +13,18 @@ export const jobCatalogue = {
    * each reminder once (agreements/schedule-review-reminders.ts); each run queues the next day's.
    */
   'agreements.review-reminders': z.strictObject({ day: z.iso.date() }),
+  /**
+   * One partner check's escalation point or deadline (requests/check-escalation.ts): at `at` the
+   * job reads the check again and tells the responder's manager only if it is still waiting
+   * with that same instant, so a check answered, stopped or moved meanwhile raises nothing.
+   */
+  'requests.escalate': z.strictObject({
+    partnershipId: z.uuid(),
+    requestId: z.uuid(),
+    organisationId: z.uuid(),
+    stage: z.enum(['escalation', 'breach']),
+    at: z.iso.datetime({ offset: true }),
+  }),
 } as const satisfies JobCatalogue;
 
 /** A catalogue of jobs: name → the zod schema of its data. */

@@ -38,6 +38,9 @@ export async function serveCommand(config: Config, logger: Logger): Promise<void
   const gateways = catalogueGatewayDirectory(deps.db);
   // One set of linkage indexes per process, shared by the review queue and ingest's linking.
   const linkIndexes = new LinkIndexes();
+  // Durable jobs (adapters/jobs) on both engines, started first so that the demo's requests can
+  // queue their escalations; the audit sealer stays a loop of its own (below).
+  const jobs = await startJobWorkers(runtime.database, deps, { pollIntervalMs: 2000, maintenance: true });
   let seeded = false;
   if (config.seedDemo && (await isDatabaseEmpty(deps))) {
     // Words on the terminal while the demo loads: on a busy machine it took over half a minute,
@@ -46,13 +49,11 @@ export async function serveCommand(config: Config, logger: Logger): Promise<void
     console.log('First start on an empty database: loading the demo partnership (DEMO ONLY).');
     await seedDemoPartnership(
       { ...deps, linkIndexes },
-      { gateways, feeds: true, onProgress: (step) => console.log(`  ${step}…`) },
+      { gateways, feeds: true, requests: { jobs }, onProgress: (step) => console.log(`  ${step}…`) },
     );
     console.log(`  Demo loaded in ${Math.round((Date.now() - started) / 1000)} s.`);
     seeded = true;
   }
-  // Durable jobs (adapters/jobs) on both engines; the audit sealer stays a loop of its own (below).
-  const jobs = await startJobWorkers(runtime.database, deps, { pollIntervalMs: 2000, maintenance: true });
   let sealer: AuditSealer | undefined;
   if (runtime.database.kind === 'pglite') {
     sealer = startAuditSealer(deps.db, {
@@ -85,6 +86,7 @@ export async function serveCommand(config: Config, logger: Logger): Promise<void
     gateways,
     flowsInForce: cachedFlowsInForce(agreementFlowsInForce),
     linkIndexes,
+    jobs,
     ...personLinker({ ...deps, linkIndexes }),
     breakGlass: breakGlassSettings({
       minutes: config.breakGlass.minutes,

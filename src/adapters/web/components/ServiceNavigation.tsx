@@ -15,6 +15,9 @@ function itemsFor(session: Session): Item[] {
   return [
     { to: '/', text: 'Home' },
     ...(mayFindChildren(session) ? [{ to: '/persons', text: 'Find a child' }] : []),
+    ...(can(session, 'make_requests', 'answer_requests', 'oversee_requests')
+      ? [{ to: '/requests', text: 'Requests' }]
+      : []),
     { to: '/gateways', text: 'Legal gateways' },
     ...(can(session, 'read_agreements') ? [{ to: '/agreements', text: 'Agreements' }] : []),
     ...(can(session, 'manage_partnership') ? [{ to: '/organisations', text: 'Organisations' }] : []),

@@ -71,6 +71,15 @@ export const actionLabels = {
   'ingest.waiting_listed': 'Listed records waiting for identity',
   'request.timescales_set': 'Set the RAG timescales',
   'request.created': 'Asked agencies for information',
+  'request.viewed': 'Opened a request for information',
+  'request.inbox_listed': 'Listed requests for information',
+  'request.clarification_requested': 'Asked the requester to clarify',
+  'request.clarification_given': 'Clarified a request',
+  'request.verification_requested': 'Asked the requester to verify who they are',
+  'request.verification_given': 'Verified who they are for a request',
+  'request.refused': 'Refused a request, with reasons',
+  'request.withdrawn': 'Withdrew a request',
+  'request.answered': 'Answered a request by a decision',
   'record.erased': 'Erased an agency record, leaving a tombstone',
 } as const satisfies Record<AuditAction, string>;
 
