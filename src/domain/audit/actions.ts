@@ -246,7 +246,10 @@ export interface AuditDetailsByAction {
     followedRecommendation: boolean | null;
   };
   /** Decision records about a child read by a party to them (one, a list, or the disclosures). */
-  'decision.viewed': { view: 'decision' | 'decisions' | 'disclosures' | 'chronology'; decisionIds: readonly string[] };
+  'decision.viewed': {
+    view: 'decision' | 'decisions' | 'disclosures' | 'chronology';
+    decisionIds: readonly string[];
+  };
 }
 
 export interface IngestCounts {

@@ -48,7 +48,9 @@ export function lawfulBasisProblems(
   }
   if (categories.has('criminal_offence')) {
     if (ofKind('uk_gdpr_art10').length === 0)
-      missing(`Name the UK GDPR Article 10 condition: ${groupsOf('criminal_offence')} is criminal offence data`);
+      missing(
+        `Name the UK GDPR Article 10 condition: ${groupsOf('criminal_offence')} is criminal offence data`,
+      );
     if (ofKind('dpa_sched1').length === 0)
       missing('Name the DPA 2018 Schedule 1 condition criminal offence data rests on (DPA 2018 s10(5))');
   }

@@ -13,7 +13,14 @@ import { SituationSchema } from './situation.ts';
  * value is refused by name, and the cross-field rules (a share names whom and what; a family
  * not told says why) are checked here, before anything is read or written.
  */
-export const decisionMethods = ['secure_portal', 'secure_email', 'phone', 'letter', 'in_person', 'meeting'] as const;
+export const decisionMethods = [
+  'secure_portal',
+  'secure_email',
+  'phone',
+  'letter',
+  'in_person',
+  'meeting',
+] as const;
 export type DecisionMethod = (typeof decisionMethods)[number];
 
 export const familyToldAnswers = ['yes', 'no', 'after', 'partly'] as const;
@@ -55,13 +62,12 @@ export const DecisionRecordSchema = z.strictObject({
   method: z.enum(decisionMethods, { error: 'Choose how the information was (or would be) shared' }),
   sharedAt: z.iso.datetime({ offset: true, error: 'Give the time as an ISO instant' }).optional(),
   reasons: words('the reasons for the decision'),
-  familyTold: z.enum(familyToldAnswers, { error: 'Say whether the family was told: yes, no, after or partly' }),
+  familyTold: z.enum(familyToldAnswers, {
+    error: 'Say whether the family was told: yes, no, after or partly',
+  }),
   familyNotToldReason: words('why the family was not told').optional(),
   advisedBy: words('who advised (name and role)', 200).optional(),
-  disclosureExpiresAt: z
-    .string()
-    .refine(isCalendarDate, { error: 'Give the date as YYYY-MM-DD' })
-    .optional(),
+  disclosureExpiresAt: z.string().refine(isCalendarDate, { error: 'Give the date as YYYY-MM-DD' }).optional(),
   requestId: uuid('the information request').optional(),
   corrects: uuid('the decision this corrects').optional(),
 });
@@ -96,7 +102,8 @@ export function crossFieldProblems(d: Omit<DecisionDraft, 'personId' | 'corrects
   const problems: FieldProblem[] = [];
   const add = (field: string, problem: string) => problems.push({ field, problem });
   if (d.decision === 'share') {
-    if (!d.recipientOrganisationId) add('recipientOrganisationId', 'Choose the organisation the information goes to');
+    if (!d.recipientOrganisationId)
+      add('recipientOrganisationId', 'Choose the organisation the information goes to');
     if (!d.fieldGroups || d.fieldGroups.length === 0)
       add('fieldGroups', 'Choose at least one kind of information shared, with why it is needed');
   }
@@ -115,8 +122,9 @@ export function crossFieldProblems(d: Omit<DecisionDraft, 'personId' | 'corrects
   return problems;
 }
 
-export const chosenGroups = (d: { fieldGroups?: readonly { group: FieldGroup }[] | undefined }): FieldGroup[] =>
-  (d.fieldGroups ?? []).map((g) => g.group);
+export const chosenGroups = (d: {
+  fieldGroups?: readonly { group: FieldGroup }[] | undefined;
+}): FieldGroup[] => (d.fieldGroups ?? []).map((g) => g.group);
 
 function issuesOf(error: z.ZodError): FieldProblem[] {
   const problems: FieldProblem[] = [];

@@ -32,7 +32,10 @@ export async function getDecision(deps: Deps, actor: Actor, decisionId: string):
         outcome: 'denied',
         at: deps.clock.now(),
         subject: { type: 'decision_record', id: decisionId.slice(0, 100) },
-        details: { attempted: 'decision.read', reason: mayReadDecisions(actor) ? 'no_such_subject' : 'role_not_permitted' },
+        details: {
+          attempted: 'decision.read',
+          reason: mayReadDecisions(actor) ? 'no_such_subject' : 'role_not_permitted',
+        },
       });
       return undefined;
     }
@@ -52,7 +55,8 @@ export async function findDecisionsAboutChild(
   const view = input.shareOnly ? 'disclosures' : 'decisions';
   const found = await deps.db.transaction(async (tx) => {
     const now = deps.clock.now();
-    const decisions = mayReadDecisions(actor) && isUuid(input.personId) ? await about(tx, actor, input) : undefined;
+    const decisions =
+      mayReadDecisions(actor) && isUuid(input.personId) ? await about(tx, actor, input) : undefined;
     if (!decisions) {
       await appendAuditEvent(tx, {
         actor,

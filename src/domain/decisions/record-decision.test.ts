@@ -28,7 +28,9 @@ const shareWithTrust = {
   purpose: 'child_protection_conference',
   decision: 'share',
   recipientOrganisationId: org.trust,
-  fieldGroups: [{ group: 'social_care_involvement', justification: 'The health visitor attends the conference' }],
+  fieldGroups: [
+    { group: 'social_care_involvement', justification: 'The health visitor attends the conference' },
+  ],
   lawfulBasis: ['UKGDPR-6-1-e'],
   method: 'secure_email',
   reasons: 'The conference needs the plan history from every agency involved',
@@ -67,7 +69,10 @@ for (const kind of testDatabaseKinds()) {
           identity: { firstName: 'Lily', lastName: 'Stone', dob: '2016-02-01' },
         },
       ]);
-      await createPartnership(app.deps, systemActor(southvaleId, 'test'), { id: southvaleId, name: 'Southvale' });
+      await createPartnership(app.deps, systemActor(southvaleId, 'test'), {
+        id: southvaleId,
+        name: 'Southvale',
+      });
       await insertPeople(app.database.db, [{ ...samAtCouncil, personId: southvaleChild }], southvaleId);
     });
     after(() => app.close());
@@ -121,18 +126,31 @@ for (const kind of testDatabaseKinds()) {
         !(await groupsSeen(nurseWalsh, lilyPerson, 'child_protection_conference')).has(key),
         'nothing of another child the council holds',
       );
-      assert.ok(!(await groupsSeen(nurseWalsh, people.samTaylor, 'early_help')).has(key), 'only for its purpose');
-      assert.ok(!(await groupsSeen(benCarter, people.samTaylor, 'child_protection_conference')).has(key), 'only for the recipient');
+      assert.ok(
+        !(await groupsSeen(nurseWalsh, people.samTaylor, 'early_help')).has(key),
+        'only for its purpose',
+      );
+      assert.ok(
+        !(await groupsSeen(benCarter, people.samTaylor, 'child_protection_conference')).has(key),
+        'only for the recipient',
+      );
 
       // The audit: BALP disclosure at source.
-      const [event] = await queryRows<{ purpose: string; subject_id: string; details: Record<string, unknown> }>(
+      const [event] = await queryRows<{
+        purpose: string;
+        subject_id: string;
+        details: Record<string, unknown>;
+      }>(
         app.database.db,
         sql`select purpose, subject_id, details from audit_event where action = 'decision.recorded' order by id desc limit 1`,
       );
       assert.equal(event!.purpose, 'child_protection_conference');
       assert.equal(event!.subject_id, people.samTaylor);
       assert.equal(event!.details.pattern, 'disclosure_at_source');
-      assert.deepEqual(event!.details.source, { organisationId: org.childrensServices, userId: samPatel.userId });
+      assert.deepEqual(event!.details.source, {
+        organisationId: org.childrensServices,
+        userId: samPatel.userId,
+      });
       assert.deepEqual(event!.details.recipient, { organisationId: org.trust });
       assert.deepEqual(event!.details.fieldGroups, ['social_care_involvement']);
       assert.deepEqual(event!.details.lawfulBasis, ['UKGDPR-6-1-e']);
@@ -140,7 +158,10 @@ for (const kind of testDatabaseKinds()) {
       // After the expiry (90 days by default) the recipient sees nothing.
       const now = app.clock.now();
       app.clock.set(new Date(record.disclosureExpiresAt!.getTime() + 1000));
-      assert.ok(!(await groupsSeen(nurseWalsh, people.samTaylor, 'child_protection_conference')).has(key), 'expired');
+      assert.ok(
+        !(await groupsSeen(nurseWalsh, people.samTaylor, 'child_protection_conference')).has(key),
+        'expired',
+      );
       app.clock.set(now);
       assert.ok((await groupsSeen(nurseWalsh, people.samTaylor, 'child_protection_conference')).has(key));
 
@@ -155,9 +176,16 @@ for (const kind of testDatabaseKinds()) {
       assert.equal(corrected.record.version, 2);
       assert.equal(corrected.record.previousId, record.id);
       assert.equal(corrected.record.grantId, null);
-      assert.ok(!(await groupsSeen(nurseWalsh, people.samTaylor, 'child_protection_conference')).has(key), 'revoked');
+      assert.ok(
+        !(await groupsSeen(nurseWalsh, people.samTaylor, 'child_protection_conference')).has(key),
+        'revoked',
+      );
       const original = await getDecision(deps, samPatel, record.id);
-      assert.equal(original.supersededById, corrected.record.id, 'the first version stays, linked to its correction');
+      assert.equal(
+        original.supersededById,
+        corrected.record.id,
+        'the first version stays, linked to its correction',
+      );
       await assert.rejects(
         recordDecision(deps, samPatel, { ...shareWithTrust, corrects: record.id }),
         (e: DomainError) => e.code === 'conflict',
@@ -178,9 +206,18 @@ for (const kind of testDatabaseKinds()) {
 
     test('a share without a lawful basis from the catalogue is refused, naming what is missing', async () => {
       const problems = await refusedFields(samPatel, { ...shareWithTrust, lawfulBasis: [] });
-      assert.ok(problems.some((p) => p.startsWith('lawfulBasis: ') && p.includes('Article 6')), problems.join());
-      const unknown = await refusedFields(samPatel, { ...shareWithTrust, lawfulBasis: ['UKGDPR-6-1-e', 'MADE-UP'] });
-      assert.ok(unknown.some((p) => p.startsWith('lawfulBasis.1: ') && p.includes('catalogue')), unknown.join());
+      assert.ok(
+        problems.some((p) => p.startsWith('lawfulBasis: ') && p.includes('Article 6')),
+        problems.join(),
+      );
+      const unknown = await refusedFields(samPatel, {
+        ...shareWithTrust,
+        lawfulBasis: ['UKGDPR-6-1-e', 'MADE-UP'],
+      });
+      assert.ok(
+        unknown.some((p) => p.startsWith('lawfulBasis.1: ') && p.includes('catalogue')),
+        unknown.join(),
+      );
     });
 
     test('special category data needs an Art 9 condition and its Sched 1 condition; criminal offence data Art 10 with Sched 1', async () => {
@@ -188,12 +225,23 @@ for (const kind of testDatabaseKinds()) {
         ...shareWithTrust,
         purpose: 'child_protection_conference',
         recipientOrganisationId: org.childrensServices,
-        fieldGroups: [{ group: 'physical_health', justification: 'Injuries seen at the emergency department' }],
+        fieldGroups: [
+          { group: 'physical_health', justification: 'Injuries seen at the emergency department' },
+        ],
       };
       const noArt9 = await refusedFields(nurseWalsh, health);
-      assert.ok(noArt9.some((p) => p.includes('Article 9')), noArt9.join());
-      const noSched1 = await refusedFields(nurseWalsh, { ...health, lawfulBasis: ['UKGDPR-6-1-e', 'UKGDPR-9-2-h'] });
-      assert.ok(noSched1.some((p) => p.includes('Schedule 1')), noSched1.join());
+      assert.ok(
+        noArt9.some((p) => p.includes('Article 9')),
+        noArt9.join(),
+      );
+      const noSched1 = await refusedFields(nurseWalsh, {
+        ...health,
+        lawfulBasis: ['UKGDPR-6-1-e', 'UKGDPR-9-2-h'],
+      });
+      assert.ok(
+        noSched1.some((p) => p.includes('Schedule 1')),
+        noSched1.join(),
+      );
       const ok = await recordDecision(deps, nurseWalsh, {
         ...health,
         lawfulBasis: ['UKGDPR-6-1-e', 'UKGDPR-9-2-h', 'DPA-S1-P2'],
@@ -207,8 +255,14 @@ for (const kind of testDatabaseKinds()) {
         fieldGroups: [{ group: 'police_incidents', justification: 'Call-outs to the home' }],
       };
       const noArt10 = await refusedFields(dcJones, police);
-      assert.ok(noArt10.some((p) => p.includes('Article 10')), noArt10.join());
-      assert.ok(noArt10.some((p) => p.includes('s10(5)')), noArt10.join());
+      assert.ok(
+        noArt10.some((p) => p.includes('Article 10')),
+        noArt10.join(),
+      );
+      assert.ok(
+        noArt10.some((p) => p.includes('s10(5)')),
+        noArt10.join(),
+      );
     });
 
     test('every cross-field rule is named: recipient, groups, family not told, the recommendation', async () => {
@@ -220,18 +274,32 @@ for (const kind of testDatabaseKinds()) {
         situation: { setting: 'council_csc', kind: 'own_concern' },
       });
       const fields = problems.map((p) => p.split(':')[0]);
-      for (const f of ['recipientOrganisationId', 'fieldGroups', 'familyNotToldReason', 'followedRecommendation'])
+      for (const f of [
+        'recipientOrganisationId',
+        'fieldGroups',
+        'familyNotToldReason',
+        'followedRecommendation',
+      ])
         assert.ok(fields.includes(f), `${f} named in ${problems.join()}`);
       const departure = await refusedFields(samPatel, {
         ...shareWithTrust,
         situation: { setting: 'council_csc', kind: 'own_concern' },
         followedRecommendation: false,
       });
-      assert.ok(departure.some((p) => p.startsWith('departureReason')), departure.join());
+      assert.ok(
+        departure.some((p) => p.startsWith('departureReason')),
+        departure.join(),
+      );
       const future = await refusedFields(samPatel, { ...shareWithTrust, sharedAt: '2027-01-01T00:00:00Z' });
-      assert.ok(future.some((p) => p.startsWith('sharedAt')), future.join());
+      assert.ok(
+        future.some((p) => p.startsWith('sharedAt')),
+        future.join(),
+      );
       const unknownKey = await refusedFields(samPatel, { ...shareWithTrust, colour: 'red' });
-      assert.ok(unknownKey.some((p) => p.startsWith('colour')), unknownKey.join());
+      assert.ok(
+        unknownKey.some((p) => p.startsWith('colour')),
+        unknownKey.join(),
+      );
     });
 
     test('the server evaluates the situation itself and keeps its recommendation', async () => {
@@ -239,7 +307,11 @@ for (const kind of testDatabaseKinds()) {
         ...shareWithTrust,
         recipientOrganisationId: org.police,
         purpose: 's47_enquiry',
-        situation: { setting: 'council_csc', kind: 'own_concern', concern: { significantHarmSuspected: true } },
+        situation: {
+          setting: 'council_csc',
+          kind: 'own_concern',
+          concern: { significantHarmSuspected: true },
+        },
         followedRecommendation: true,
       });
       assert.ok(record.recommendation, 'a recommendation is stored');
@@ -272,7 +344,10 @@ for (const kind of testDatabaseKinds()) {
         assert.equal(after_[0]!.n, denials[0]!.n + 1, 'the refusal is audited');
       }
       // A DPO advises; they do not decide a child's case.
-      await assert.rejects(recordDecision(deps, danaOkafor, shareWithTrust), (e: DomainError) => e.code === 'not_found');
+      await assert.rejects(
+        recordDecision(deps, danaOkafor, shareWithTrust),
+        (e: DomainError) => e.code === 'not_found',
+      );
     });
 
     test('a decision not to share keeps its reasons and is reopened on new information as a new version', async () => {
@@ -309,13 +384,25 @@ for (const kind of testDatabaseKinds()) {
     test('decisions are read by the two organisations party to them, and no one else', async () => {
       const { record } = await recordDecision(deps, samPatel, shareWithTrust);
       assert.equal((await getDecision(deps, nurseWalsh, record.id)).id, record.id, 'the recipient reads it');
-      assert.equal((await getDecision(deps, danaOkafor, record.id)).id, record.id, 'the holder’s DPO reads it');
-      await assert.rejects(getDecision(deps, benCarter, record.id), (e: DomainError) => e.code === 'not_found');
-      const shared = await findDecisionsAboutChild(deps, danaOkafor, { personId: people.samTaylor, shareOnly: true });
+      assert.equal(
+        (await getDecision(deps, danaOkafor, record.id)).id,
+        record.id,
+        'the holder’s DPO reads it',
+      );
+      await assert.rejects(
+        getDecision(deps, benCarter, record.id),
+        (e: DomainError) => e.code === 'not_found',
+      );
+      const shared = await findDecisionsAboutChild(deps, danaOkafor, {
+        personId: people.samTaylor,
+        shareOnly: true,
+      });
       assert.ok(shared.some((d) => d.id === record.id));
       assert.ok(shared.every((d) => d.decision === 'share'));
       const forTrust = await findDecisionsAboutChild(deps, nurseWalsh, { personId: people.samTaylor });
-      assert.ok(forTrust.every((d) => d.organisationId === org.trust || d.recipientOrganisationId === org.trust));
+      assert.ok(
+        forTrust.every((d) => d.organisationId === org.trust || d.recipientOrganisationId === org.trust),
+      );
       await assert.rejects(
         findDecisionsAboutChild(deps, samPatel, { personId: southvaleChild }),
         (e: DomainError) => e.code === 'not_found',

@@ -17,8 +17,19 @@ import { DomainError, notFound, type FieldProblem } from '../shared/errors.ts';
 import { adviseOnSituation } from './advise-on-situation.ts';
 import { lawfulBasisProblems } from './check-lawful-basis.ts';
 import { mayDecide } from './decision-access.ts';
-import { chosenGroups, parseDecision, parseReopening, refusal, type DecisionDraft } from './decision-input.ts';
-import { organisationNames, readDecisionByKey, readDecisionFor, type DecisionRecord } from './decision-store.ts';
+import {
+  chosenGroups,
+  parseDecision,
+  parseReopening,
+  refusal,
+  type DecisionDraft,
+} from './decision-input.ts';
+import {
+  organisationNames,
+  readDecisionByKey,
+  readDecisionFor,
+  type DecisionRecord,
+} from './decision-store.ts';
 import { decisionRecord } from './schema.ts';
 import { isCoveredByFlows } from './share-coverage.ts';
 
@@ -84,11 +95,16 @@ export async function reopenDecision(
       : undefined;
   if (!previous || actor.kind !== 'user' || previous.organisationId !== actor.organisationId)
     throw notFound('The decision');
-  return write(deps, actor, { ...rest, personId: previous.personId, corrects: decisionId }, {
-    ...options,
-    kind: 'reopening',
-    newInformation,
-  });
+  return write(
+    deps,
+    actor,
+    { ...rest, personId: previous.personId, corrects: decisionId },
+    {
+      ...options,
+      kind: 'reopening',
+      newInformation,
+    },
+  );
 }
 
 interface WriteOptions {
@@ -111,7 +127,9 @@ async function write(
   const outcome = await deps.db.transaction(async (tx) => {
     if (key !== undefined) {
       // One submission per key at a time; a repeat finds the first and writes nothing more.
-      await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${`tessera.decision:${actor.userId}:${key}`}))`);
+      await tx.execute(
+        sql`select pg_advisory_xact_lock(hashtext(${`tessera.decision:${actor.userId}:${key}`}))`,
+      );
       const earlier = await readDecisionByKey(tx, actor.partnershipId, actor.userId, key);
       if (earlier) return { ok: true as const, record: earlier, created: false };
     }
@@ -150,7 +168,8 @@ async function decide(
   const previous = draft.corrects ? await previousVersion(tx, actor, draft, options.kind) : undefined;
 
   const sharedAt = draft.sharedAt ? new Date(draft.sharedAt) : now;
-  if (sharedAt.getTime() > now.getTime()) problems.push({ field: 'sharedAt', problem: 'The time shared cannot be in the future' });
+  if (sharedAt.getTime() > now.getTime())
+    problems.push({ field: 'sharedAt', problem: 'The time shared cannot be in the future' });
   const expiresAt =
     draft.decision === 'share'
       ? draft.disclosureExpiresAt
@@ -161,9 +180,15 @@ async function decide(
     problems.push({ field: 'disclosureExpiresAt', problem: 'The disclosure must end after today' });
 
   const recipientId = draft.recipientOrganisationId?.toLowerCase();
-  const names = await organisationNames(tx, actor.partnershipId, [actor.organisationId, ...(recipientId ? [recipientId] : [])]);
+  const names = await organisationNames(tx, actor.partnershipId, [
+    actor.organisationId,
+    ...(recipientId ? [recipientId] : []),
+  ]);
   if (recipientId && !names.has(recipientId))
-    problems.push({ field: 'recipientOrganisationId', problem: 'Choose an organisation of this partnership' });
+    problems.push({
+      field: 'recipientOrganisationId',
+      problem: 'Choose an organisation of this partnership',
+    });
   if (recipientId === actor.organisationId)
     problems.push({ field: 'recipientOrganisationId', problem: 'Choose another organisation than your own' });
 
@@ -180,7 +205,8 @@ async function decide(
 
   const answer = draft.situation ? adviseOnSituation(actor.partnershipId, draft.situation) : undefined;
   const id = randomUUID();
-  const share = draft.decision === 'share' ? { recipientId: recipientId!, groups, expiresAt: expiresAt! } : undefined;
+  const share =
+    draft.decision === 'share' ? { recipientId: recipientId!, groups, expiresAt: expiresAt! } : undefined;
   const outsideAgreements = share
     ? !isCoveredByFlows(await deps.flowsInForce(tx, actor.partnershipId, now), {
         from: actor.organisationId,
@@ -316,11 +342,17 @@ async function previousVersion(
   // Only the organisation that decided may correct its decision; a recipient cannot.
   if (!previous || previous.organisationId !== actor.organisationId) throw notFound('The decision corrected');
   if (previous.personId !== draft.personId)
-    throw refusal([{ field: 'personId', problem: 'A correction is about the same child as the decision it corrects' }]);
+    throw refusal([
+      { field: 'personId', problem: 'A correction is about the same child as the decision it corrects' },
+    ]);
   if (previous.supersededById !== null)
-    throw new DomainError('conflict', 'This decision has already been corrected: correct its latest version', {
-      fields: [{ field: 'corrects', problem: 'Correct the latest version of the decision' }],
-    });
+    throw new DomainError(
+      'conflict',
+      'This decision has already been corrected: correct its latest version',
+      {
+        fields: [{ field: 'corrects', problem: 'Correct the latest version of the decision' }],
+      },
+    );
   if (kind === 'reopening' && previous.decision !== 'not_share')
     throw refusal([{ field: 'decision', problem: 'Only a decision not to share can be reopened' }]);
   return previous;
@@ -337,7 +369,10 @@ function isSameShare(
     previous.decision === 'share' &&
     previous.recipientOrganisationId === share.recipientId &&
     previous.purpose === (draft.purpose as Purpose) &&
-    same(previous.fieldGroups.map((g) => g.group), share.groups) &&
+    same(
+      previous.fieldGroups.map((g) => g.group),
+      share.groups,
+    ) &&
     same(previous.lawfulBasis, draft.lawfulBasis) &&
     previous.disclosureExpiresAt?.getTime() === share.expiresAt.getTime()
   );
