@@ -43,7 +43,7 @@ export const decisionRecord = pgTable(
     firstId: uuid('first_id').notNull(),
     /** The Tessera person (the child) as the decider chose them. */
     personId: uuid('person_id').notNull(),
-    /** The holder's own agency persons of that child at the time (subject_record.subject_id). */
+    /** The holder's own agency persons of that child at the time, as its records name them. */
     subjectIds: text('subject_ids').array().notNull(),
     /** The deciding (and, for a share, disclosing) organisation: the decider's own. */
     organisationId: uuid('organisation_id').notNull(),
