@@ -364,12 +364,14 @@ for (const kind of testDatabaseKinds()) {
             rolePurposes[user.role as keyof typeof rolePurposes].length > 0 ||
             ['data_protection_officer', 'caldicott_guardian'].includes(user.role);
           const one = await readAs(app, session, `/api/decisions/${decisionId}`);
-          if (one.status !== (party && reads ? 200 : 404)) failures.push(`${user.email} decision: ${one.status}`);
+          if (one.status !== (party && reads ? 200 : 404))
+            failures.push(`${user.email} decision: ${one.status}`);
           for (const path of [`/api/persons/${person}/decisions`, `/api/persons/${person}/disclosures`]) {
             const answer = await readAs(app, session, path);
             const names = answer.status === 200 && answer.text.includes(decisionId);
             if (names !== (party && reads)) failures.push(`${user.email} ${path}: ${answer.status} ${names}`);
-            if (markersIn(answer.text).size > 0) failures.push(`${user.email} ${path}: an item's field shown`);
+            if (markersIn(answer.text).size > 0)
+              failures.push(`${user.email} ${path}: an item's field shown`);
           }
         }
         assert.deepEqual(failures, []);
