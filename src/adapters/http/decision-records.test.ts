@@ -203,6 +203,27 @@ for (const kind of testDatabaseKinds()) {
       assert.deepEqual(await written(), before_);
     });
 
+    test('a decision not to share appears among who was refused, with the request it answers checked', async () => {
+      const badRequest = await post({ ...share, requestId: '00000000-0000-4000-8000-00000000abcd' });
+      assert.equal(badRequest.status, 400);
+      assert.ok(((await badRequest.json()) as ErrorBody).error.fields?.some((f) => f.field === 'requestId'));
+      const refused = (await (
+        await post({
+          ...share,
+          decision: 'not_share',
+          recipientOrganisationId: org.police,
+          fieldGroups: undefined,
+          lawfulBasis: [],
+          reasons: 'The police asked for the whole file without saying why',
+        })
+      ).json()) as Recorded;
+      const listed = (await (await get(`/api/persons/${people.samTaylor}/disclosures`, dana)).json()) as {
+        notShared: { decisionId: string; summary: string }[];
+      };
+      const entry = listed.notShared.find((d) => d.decisionId === refused.id)!;
+      assert.match(entry.summary, /^Decided not to share with /);
+    });
+
     test('a child of another partnership, or one the decider cannot see, is not found', async () => {
       for (const personId of [southvaleChild, people.miaHughes]) {
         const response = await post({ ...share, personId });
@@ -240,6 +261,13 @@ for (const kind of testDatabaseKinds()) {
         body: JSON.stringify({ ...rest, newInformation: 'Again' }),
       });
       assert.equal(again.status, 409, 'only the latest version is reopened or corrected');
+      // The refusal stays listed with its reasons until reopened; the reopened share is a disclosure.
+      const listed = (await (await get(`/api/persons/${people.samTaylor}/disclosures`, sam)).json()) as {
+        disclosures: { decisionId: string }[];
+        notShared: { decisionId: string }[];
+      };
+      assert.ok(!listed.notShared.some((d) => d.decisionId === refused.id), 'reopened: no longer a refusal');
+      assert.ok(listed.disclosures.some((d) => d.decisionId === body.id));
     });
 
     test('the routes are in the OpenAPI document', async () => {

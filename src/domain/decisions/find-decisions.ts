@@ -50,9 +50,15 @@ export async function getDecision(deps: Deps, actor: Actor, decisionId: string):
 export async function findDecisionsAboutChild(
   deps: Deps,
   actor: Actor,
-  input: { readonly personId: string; readonly purpose?: Purpose | undefined; readonly shareOnly?: boolean },
+  input: {
+    readonly personId: string;
+    readonly purpose?: Purpose | undefined;
+    readonly shareOnly?: boolean;
+    /** Names the screen in the audit event: "who has this child's information been shared with". */
+    readonly view?: 'decisions' | 'disclosures';
+  },
 ): Promise<DecisionRecord[]> {
-  const view = input.shareOnly ? 'disclosures' : 'decisions';
+  const view = input.view ?? (input.shareOnly ? 'disclosures' : 'decisions');
   const found = await deps.db.transaction(async (tx) => {
     const now = deps.clock.now();
     const decisions =

@@ -149,5 +149,23 @@ export const DisclosureView = z
   .openapi('Disclosure');
 
 export const PersonDisclosuresResponse = z
-  .object({ personId: z.string(), disclosures: list(DisclosureView) })
+  .object({
+    personId: z.string(),
+    disclosures: list(DisclosureView),
+    /** Decisions not to share (the latest version of each), kept with their reasons: who asked and was refused. */
+    notShared: list(
+      z.object({
+        decisionId: z.string(),
+        version: z.number(),
+        organisationId: z.string(),
+        organisationName: z.string().nullable(),
+        recipientOrganisationId: z.string().nullable(),
+        recipientOrganisationName: z.string().nullable(),
+        purpose: z.string(),
+        purposeLabel: z.string(),
+        decidedAt: z.string(),
+        summary: z.string(),
+      }),
+    ),
+  })
   .openapi('PersonDisclosures');

@@ -175,17 +175,34 @@ export function decisionRoutes(deps: HttpDeps, app: OpenAPIHono<AppEnv>): void {
       // One entry per disclosure grant, as its latest decision version describes it (a
       // correction that changed nothing keeps the grant; one that changed the share ended it).
       const byGrant = new Map<string, DecisionRecord>();
-      for (const d of await findDecisionsAboutChild(deps, actor, { personId, shareOnly: true }))
-        if (d.grantId) byGrant.set(d.grantId, d);
-      const shares = [...byGrant.values()];
+      const decisions = await findDecisionsAboutChild(deps, actor, { personId, view: 'disclosures' });
+      for (const d of decisions) if (d.decision === 'share' && d.grantId) byGrant.set(d.grantId, d);
       const states = await disclosureStates(
         deps.db,
         actor.partnershipId,
         [...byGrant.keys()],
         deps.clock.now(),
       );
+      const notShared = decisions.filter((d) => d.decision === 'not_share' && d.supersededById === null);
       return c.json(
-        { personId, disclosures: shares.map((d) => disclosureView(d, states.get(d.grantId!) ?? 'revoked')) },
+        {
+          personId,
+          disclosures: [...byGrant.values()].map((d) =>
+            disclosureView(d, states.get(d.grantId!) ?? 'revoked'),
+          ),
+          notShared: notShared.map((d) => ({
+            decisionId: d.id,
+            version: d.version,
+            organisationId: d.organisationId,
+            organisationName: d.organisationName,
+            recipientOrganisationId: d.recipientOrganisationId,
+            recipientOrganisationName: d.recipientOrganisationName,
+            purpose: d.purpose,
+            purposeLabel: purposeDefinitions[d.purpose].label,
+            decidedAt: d.sharedAt.toISOString(),
+            summary: describeDecision(d),
+          })),
+        },
         200,
       );
     },
