@@ -1,9 +1,9 @@
-import { and, asc, eq, inArray, or, sql } from 'drizzle-orm';
+import { and, asc, eq, or, sql } from 'drizzle-orm';
 import { organisation } from '../partnership/schema.ts';
 import type { FieldGroup } from '../policy/field-groups.ts';
 import type { Purpose } from '../policy/purposes.ts';
 import { textArray } from '../policy/visibility.ts';
-import type { Db } from '../shared/database.ts';
+import { queryRows, type Db } from '../shared/database.ts';
 import type { DecisionKind, DecisionMethod, FamilyTold } from './decision-input.ts';
 import { decisionRecord } from './schema.ts';
 
@@ -209,16 +209,23 @@ export async function findDecisionsAbout(
   return rows.map((r) => toRecord(r as Row));
 }
 
-/** Names of organisations of the partnership, for alerts and sentences. */
-export async function organisationNames(
+/** The organisations' names and the deciding user's name, in one statement, for alerts and the answer. */
+export async function decisionNames(
   db: Db,
   partnershipId: string,
-  ids: readonly string[],
-): Promise<Map<string, string>> {
-  if (ids.length === 0) return new Map();
-  const rows = await db
-    .select({ id: organisation.id, name: organisation.name })
-    .from(organisation)
-    .where(and(eq(organisation.partnershipId, partnershipId), inArray(organisation.id, [...ids])));
-  return new Map(rows.map((r) => [r.id, r.name]));
+  organisationIds: readonly string[],
+  userId: string,
+): Promise<{ organisations: Map<string, string>; userName: string | null }> {
+  const rows = await queryRows<{ kind: string; id: string; name: string }>(
+    db,
+    sql`select 'organisation' as kind, o.id::text as id, o.name from organisation o
+        where o.partnership_id = ${partnershipId} and o.id = any(${`{${organisationIds.join(',')}}`}::uuid[])
+        union all
+        select 'user', u.id::text, u.display_name from app_user u
+        where u.partnership_id = ${partnershipId} and u.id = ${userId}`,
+  );
+  return {
+    organisations: new Map(rows.filter((r) => r.kind === 'organisation').map((r) => [r.id, r.name])),
+    userName: rows.find((r) => r.kind === 'user')?.name ?? null,
+  };
 }

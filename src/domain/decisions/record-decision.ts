@@ -3,7 +3,7 @@ import { and, eq, sql } from 'drizzle-orm';
 import { addDays, londonDate, startOfLondonDay } from '../agreements/calendar-dates.ts';
 import type { GatewayDirectory } from '../agreements/gateway-directory.ts';
 import { raiseAlert } from '../alerts/raise-alert.ts';
-import { appendAuditEvent } from '../audit/append-audit-event.ts';
+import { auditEventInsert } from '../audit/append-audit-event.ts';
 import { findHeldAgencyPersonsOf } from '../people/agency-person-store.ts';
 import { recordAccessGrant, revokeAccessGrant } from '../policy/access-grants.ts';
 import type { FieldGroup } from '../policy/field-groups.ts';
@@ -24,12 +24,7 @@ import {
   refusal,
   type DecisionDraft,
 } from './decision-input.ts';
-import {
-  organisationNames,
-  readDecisionByKey,
-  readDecisionFor,
-  type DecisionRecord,
-} from './decision-store.ts';
+import { decisionNames, readDecisionByKey, readDecisionFor, type DecisionRecord } from './decision-store.ts';
 import { decisionRecord } from './schema.ts';
 import { isCoveredByFlows } from './share-coverage.ts';
 
@@ -180,10 +175,13 @@ async function decide(
     problems.push({ field: 'disclosureExpiresAt', problem: 'The disclosure must end after today' });
 
   const recipientId = draft.recipientOrganisationId?.toLowerCase();
-  const names = await organisationNames(tx, actor.partnershipId, [
-    actor.organisationId,
-    ...(recipientId ? [recipientId] : []),
-  ]);
+  const named = await decisionNames(
+    tx,
+    actor.partnershipId,
+    [actor.organisationId, ...(recipientId ? [recipientId] : [])],
+    actor.userId,
+  );
+  const names = named.organisations;
   if (recipientId && !names.has(recipientId))
     problems.push({
       field: 'recipientOrganisationId',
@@ -239,7 +237,7 @@ async function decide(
       expiresAt: share.expiresAt,
     });
 
-  await tx.insert(decisionRecord).values({
+  const row = {
     partnershipId: actor.partnershipId,
     id,
     version: previous ? previous.version + 1 : 1,
@@ -273,9 +271,9 @@ async function decide(
     newInformation: options.newInformation ?? null,
     idempotencyKey: key ?? null,
     recordedAt: now,
-  });
+  } satisfies typeof decisionRecord.$inferInsert;
 
-  await appendAuditEvent(tx, {
+  const event = auditEventInsert({
     actor,
     action: 'decision.recorded',
     outcome: 'success',
@@ -305,6 +303,8 @@ async function decide(
       followedRecommendation: draft.followedRecommendation ?? null,
     },
   });
+  // The record and its event in one statement (a data-modifying CTE): one round trip.
+  await tx.execute(sql`with recorded as (${tx.insert(decisionRecord).values(row).getSQL()}) ${event}`);
 
   if (share && outsideAgreements) {
     // ICO data sharing code, "one-off sharing": both controllers' DPOs see it and decide
@@ -327,8 +327,22 @@ async function decide(
       });
   }
 
-  const written = await readDecisionFor(tx, actor.partnershipId, actor.organisationId, id);
-  return written!;
+  // What was written, as a read would give it back, without reading it back.
+  return {
+    ...row,
+    kind: options.kind,
+    purpose: draft.purpose,
+    decision: draft.decision,
+    situation: row.situation,
+    subjectIds: row.subjectIds,
+    fieldGroups: (draft.fieldGroups ?? []) as DecisionRecord['fieldGroups'],
+    method: draft.method,
+    familyTold: draft.familyTold,
+    organisationName: names.get(actor.organisationId) ?? null,
+    recipientOrganisationName: recipientId ? (names.get(recipientId) ?? null) : null,
+    decidedByName: named.userName,
+    supersededById: null,
+  };
 }
 
 /** The version a correction or reopening follows: the deciding organisation's own, and the latest. */
