@@ -1,19 +1,16 @@
 import { randomUUID } from 'node:crypto';
-import { and, eq, sql } from 'drizzle-orm';
+import { sql } from 'drizzle-orm';
 import { addDays, londonDate, startOfLondonDay } from '../agreements/calendar-dates.ts';
 import type { GatewayDirectory } from '../agreements/gateway-directory.ts';
 import { raiseAlert } from '../alerts/raise-alert.ts';
 import { auditEventInsert } from '../audit/append-audit-event.ts';
 import { findHeldAgencyPersonsOf } from '../people/agency-person-store.ts';
 import { recordAccessGrant, revokeAccessGrant } from '../policy/access-grants.ts';
-import type { FieldGroup } from '../policy/field-groups.ts';
 import type { PolicyDeps } from '../policy/flows-in-force-source.ts';
 import { recordDenial, SUBJECT_TYPE } from '../policy/policy-access.ts';
-import type { Purpose } from '../policy/purposes.ts';
-import { informationRequest } from '../requests/schema.ts';
 import type { Actor } from '../shared/actor.ts';
-import { queryRows, type Db } from '../shared/database.ts';
-import { DomainError, notFound, type FieldProblem } from '../shared/errors.ts';
+import type { Db } from '../shared/database.ts';
+import { notFound, type FieldProblem } from '../shared/errors.ts';
 import { adviseOnSituation } from './advise-on-situation.ts';
 import { lawfulBasisProblems } from './check-lawful-basis.ts';
 import { mayDecide } from './decision-access.ts';
@@ -26,6 +23,7 @@ import {
 } from './decision-input.ts';
 import { decisionNames, readDecisionByKey, readDecisionFor, type DecisionRecord } from './decision-store.ts';
 import { decisionRecord } from './schema.ts';
+import { grantIsLive, isSameShare, previousVersion, requestExists } from './decision-versions.ts';
 import { isCoveredByFlows } from './share-coverage.ts';
 
 /** What recording a decision needs: the policy's deps (flows in force) and the gateway catalogue. */
@@ -343,68 +341,4 @@ async function decide(
     decidedByName: named.userName,
     supersededById: null,
   };
-}
-
-/** The version a correction or reopening follows: the deciding organisation's own, and the latest. */
-async function previousVersion(
-  tx: Db,
-  actor: UserActor,
-  draft: DecisionDraft,
-  kind: WriteOptions['kind'],
-): Promise<DecisionRecord> {
-  const previous = await readDecisionFor(tx, actor.partnershipId, actor.organisationId, draft.corrects!);
-  // Only the organisation that decided may correct its decision; a recipient cannot.
-  if (!previous || previous.organisationId !== actor.organisationId) throw notFound('The decision corrected');
-  if (previous.personId !== draft.personId)
-    throw refusal([
-      { field: 'personId', problem: 'A correction is about the same child as the decision it corrects' },
-    ]);
-  if (previous.supersededById !== null)
-    throw new DomainError(
-      'conflict',
-      'This decision has already been corrected: correct its latest version',
-      {
-        fields: [{ field: 'corrects', problem: 'Correct the latest version of the decision' }],
-      },
-    );
-  if (kind === 'reopening' && previous.decision !== 'not_share')
-    throw refusal([{ field: 'decision', problem: 'Only a decision not to share can be reopened' }]);
-  return previous;
-}
-
-function isSameShare(
-  previous: DecisionRecord,
-  draft: DecisionDraft,
-  share: { recipientId: string; groups: readonly FieldGroup[]; expiresAt: Date },
-): boolean {
-  const same = (a: readonly string[], b: readonly string[]) =>
-    a.length === b.length && [...a].sort().join('|') === [...b].sort().join('|');
-  return (
-    previous.decision === 'share' &&
-    previous.recipientOrganisationId === share.recipientId &&
-    previous.purpose === (draft.purpose as Purpose) &&
-    same(
-      previous.fieldGroups.map((g) => g.group),
-      share.groups,
-    ) &&
-    same(previous.lawfulBasis, draft.lawfulBasis) &&
-    previous.disclosureExpiresAt?.getTime() === share.expiresAt.getTime()
-  );
-}
-
-async function grantIsLive(tx: Db, partnershipId: string, grantId: string): Promise<boolean> {
-  const rows = await queryRows<{ live: boolean }>(
-    tx,
-    sql`select revoked_at is null as live from access_grant where partnership_id = ${partnershipId} and id = ${grantId}`,
-  );
-  return rows[0]?.live === true;
-}
-
-async function requestExists(tx: Db, partnershipId: string, requestId: string): Promise<boolean> {
-  const rows = await tx
-    .select({ id: informationRequest.id })
-    .from(informationRequest)
-    .where(and(eq(informationRequest.partnershipId, partnershipId), eq(informationRequest.id, requestId)))
-    .limit(1);
-  return rows.length > 0;
 }
