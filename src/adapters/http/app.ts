@@ -117,7 +117,7 @@ export function createHttpApp(deps: HttpDeps): OpenAPIHono<AppEnv> {
   recordRoutes(deps, app);
   consentRoutes(deps, app);
   worklistRoutes(deps, app);
-  decisionRoutes(app);
+  decisionRoutes(deps, app);
   requestRoutes({ ...deps, jobs: deps.jobs ?? droppedJobs(deps.logger) }, app);
   viewRoutes({ ...readDeps, familyNetwork: peopleFamilyNetwork, sessionCache }, app);
   breakGlassRoutes(deps, app);

@@ -106,6 +106,10 @@ export const foreignKeyExceptions = {
     'an array of organisation ids, which PostgreSQL cannot key; record-consent.ts refuses one that is not an ' +
     'organisation of the partnership',
   // Alerts (alerts/schema.ts).
+  'decision_record.person_id': personIsAnId,
+  'decision_record.subject_ids':
+    "the deciding holder's own agency persons of the child, as subject_record.subject_id names them (text); an " +
+    'array cannot carry a key, and the disclosure grant names the same ones',
   'alert.subject_id':
     'the agency person an alert is about, as subject_record.subject_id names them (text); an alert outlives an ' +
     'erased record, since who was told what and when must stay answerable',

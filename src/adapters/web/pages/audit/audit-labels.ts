@@ -81,6 +81,8 @@ export const actionLabels = {
   'request.withdrawn': 'Withdrew a request',
   'request.answered': 'Answered a request by a decision',
   'record.erased': 'Erased an agency record, leaving a tombstone',
+  'decision.recorded': 'Recorded a decision to share or not to share',
+  'decision.viewed': 'Read decisions to share about a child',
 } as const satisfies Record<AuditAction, string>;
 
 export function actionLabel(action: string): string {
