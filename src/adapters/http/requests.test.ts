@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { sql } from 'drizzle-orm';
 import { actorFor, org } from '../../../test/support/agreement-fixtures.ts';
+import { insertPeople, people } from '../../../test/support/northshire-people.ts';
 import { createTestApp, json, type SignedInSession, type TestApp } from '../../../test/support/test-app.ts';
 import { testDatabaseKinds } from '../../../test/support/test-database.ts';
 import { catalogueGatewayDirectory } from '../../domain/agreements/catalogue-gateway-directory.ts';
@@ -12,7 +13,6 @@ import { createUser } from '../../domain/partnership/create-user.ts';
 import { runCheckEscalation } from '../../domain/requests/check-escalation.ts';
 import { createRequest } from '../../domain/requests/create-request.ts';
 import { findOverdueChecks } from '../../domain/requests/find-overdue-checks.ts';
-import { markCheckAnswered } from '../../domain/requests/mark-check-answered.ts';
 import { setRagTimescales } from '../../domain/requests/set-rag-timescales.ts';
 import { systemActor } from '../../domain/shared/actor.ts';
 import { queryRows } from '../../domain/shared/database.ts';
@@ -58,10 +58,14 @@ for (const kind of testDatabaseKinds()) {
 
     before(async () => {
       app = await createTestApp(kind);
+      await insertPeople(app.database.db);
       // A Friday, 10:00 in London: red runs around the clock, 2 hours, escalation at 75%.
       await at('2026-12-11T10:00:00Z');
     });
     after(() => app.close());
+    const decisionCount = async () =>
+      (await queryRows<{ n: number }>(app.deps.db, sql`select count(*)::int as n from decision_record`))[0]!
+        .n;
 
     test('a front door officer asks two agencies at once: each check has its clock, each agency is told', async () => {
       const response = await post('/api/requests', grace, samTaylor());
@@ -401,21 +405,33 @@ for (const kind of testDatabaseKinds()) {
       assert.deepEqual(event?.details.reasons, ['not_necessary', 'third_party_information']);
     });
 
-    test('a decision record answers a check through the seam; withdrawal closes the rest', async () => {
-      const police = await actorFor(app.deps.db, 'ps.khan@northshire.example');
-      const decisionId = '0b6f0d5e-8f1a-4c3b-9a2d-1e2f3a4b5c6d';
-      const at = app.clock.now();
-      // Someone outside the asked organisation cannot answer its check.
-      const nurse = await actorFor(app.deps.db, 'nurse.walsh@northshire.example');
-      await assert.rejects(
-        app.deps.db.transaction((tx) =>
-          markCheckAnswered(tx, nurse, { requestId, organisationId: org.police, decisionId, at }),
-        ),
-        { code: 'not_found' },
-      );
-      await app.deps.db.transaction((tx) =>
-        markCheckAnswered(tx, police, { requestId, organisationId: org.police, decisionId, at }),
-      );
+    test('a decision record answers its organisation’s check; withdrawal closes the rest', async () => {
+      // The police's decision not to share, naming the request, is their answer (issue 16 point 4).
+      const answer = (requestId_: string, session: SignedInSession, recipient = org.csc) =>
+        post('/api/decisions', session, {
+          personId: people.samTaylor,
+          purpose: 'strategy_discussion',
+          decision: 'not_share',
+          recipientOrganisationId: recipient,
+          lawfulBasis: [],
+          method: 'secure_portal',
+          reasons: 'The police hold nothing beyond what the front door already has',
+          familyTold: 'yes',
+          requestId: requestId_,
+        });
+      // An organisation not asked (the council, which asked) has no check to answer: nothing is
+      // recorded; the trust's check, refused above, takes no answer either.
+      const nurse = await app.signIn('nurse.walsh@northshire.example');
+      const decisionsBefore = await decisionCount();
+      assert.equal((await answer(requestId, grace, org.police)).status, 404);
+      assert.equal((await answer(requestId, nurse)).status, 409);
+      assert.equal(await decisionCount(), decisionsBefore);
+      const answered = await answer(requestId, khan);
+      assert.equal(answered.status, 201);
+      const { id: decisionId } = (await answered.json()) as { id: string };
+      // The check is closed: a second answer is a conflict, and records nothing either.
+      assert.equal((await answer(requestId, khan)).status, 409);
+      assert.equal(await decisionCount(), decisionsBefore + 1);
       const detail = (await (await app.request(`/api/requests/${requestId}`, { session: grace })).json()) as {
         partnerChecks: { organisationId: string; status: string; decisionId: string | null }[];
       };

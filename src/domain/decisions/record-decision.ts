@@ -25,6 +25,7 @@ import { decisionNames, readDecisionByKey, readDecisionFor, type DecisionRecord 
 import { decisionRecord } from './schema.ts';
 import { grantIsLive, isSameShare, previousVersion, requestExists } from './decision-versions.ts';
 import { isCoveredByFlows } from './share-coverage.ts';
+import { markCheckAnswered } from '../requests/mark-check-answered.ts';
 
 /** What recording a decision needs: the policy's deps (flows in force) and the gateway catalogue. */
 export interface DecisionDeps extends PolicyDeps {
@@ -303,6 +304,17 @@ async function decide(
   });
   // The record and its event in one statement (a data-modifying CTE): one round trip.
   await tx.execute(sql`with recorded as (${tx.insert(decisionRecord).values(row).getSQL()}) ${event}`);
+  // A decision naming a request is the decider's organisation's answer to its partner check
+  // (issue 16 point 4): the check closes in this transaction, or the decision is refused with it
+  // (not found when the organisation was not asked; a conflict when already closed). A later
+  // version corrects the answer already given, so only the first closes the check.
+  if (draft.requestId && options.kind === 'original')
+    await markCheckAnswered(tx, actor, {
+      requestId: draft.requestId,
+      organisationId: actor.organisationId,
+      decisionId: id,
+      at: now,
+    });
 
   if (share && outsideAgreements) {
     // ICO data sharing code, "one-off sharing": both controllers' DPOs see it and decide

@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { foreignKey, index, jsonb, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { decisionRecord } from '../decisions/schema.ts';
 import { appUser, organisation, partnership } from '../partnership/schema.ts';
 
 /**
@@ -117,6 +118,13 @@ export const partnerCheck = pgTable(
       name: 'partner_check_closed_by_fk',
       columns: [t.partnershipId, t.closedBy],
       foreignColumns: [appUser.partnershipId, appUser.id],
+    }).onDelete('restrict'),
+    // The decision record that answered the check (markCheckAnswered, in its transaction). The
+    // two schemas name each other; drizzle reads these keys only once both modules are loaded.
+    foreignKey({
+      name: 'partner_check_decision_fk',
+      columns: [t.partnershipId, t.decisionId],
+      foreignColumns: [decisionRecord.partnershipId, decisionRecord.id],
     }).onDelete('restrict'),
     index('partner_check_inbox').on(t.partnershipId, t.organisationId, t.status, t.dueAt),
     /** The inbox: an organisation's checks still waiting (not closed), soonest due first. */

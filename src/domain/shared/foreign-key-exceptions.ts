@@ -123,9 +123,6 @@ export const foreignKeyExceptions = {
     'limits are lifted, never deleted (policy/access-grants.ts)',
   // Requests for information (requests/schema.ts).
   'information_request.gateway_id': gatewayById,
-  'partner_check.decision_id':
-    'the decision record that answered the check (domain/decisions, branch decisions): its table is built ' +
-    'in parallel, and the key is added when the two merge; markCheckAnswered writes it in the decision\'s transaction',
   // Record versions and erasure (records/schema.ts).
   'subject_record_version.subject_id':
     'the agency person of that version, as subject_record.subject_id names them (text, see subject_record.subject_id)',

@@ -1,0 +1,1 @@
+ALTER TABLE "partner_check" ADD CONSTRAINT "partner_check_decision_fk" FOREIGN KEY ("partnership_id","decision_id") REFERENCES "public"."decision_record"("partnership_id","id") ON DELETE restrict ON UPDATE no action;
