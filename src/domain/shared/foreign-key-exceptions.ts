@@ -105,6 +105,13 @@ export const foreignKeyExceptions = {
   'alert.source_id':
     'the decision, break-glass, contact record or request that raised the alert: rows of different tables, ' +
     'named for the recipient to follow; the alert is written in the same transaction as its source',
+  'alert_basis.record_id':
+    'the item the row was made from, by id: the alerts schema may not import the records schema (only the policy ' +
+    'reads subject data, test/boundaries.test.ts); ingest writes the row in the same transaction as the item, and ' +
+    'erasure deletes it with the item (records/erasure-store.ts)',
+  'alert_basis.agency_person_id':
+    'the agency person the item is about, written by ingest in the transaction that found or made that person; ' +
+    'the alerts schema may not import the records schema (test/boundaries.test.ts)',
   // Requests for information (requests/schema.ts).
   'information_request.gateway_id': gatewayById,
   // Record versions and erasure (records/schema.ts).
