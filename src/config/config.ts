@@ -31,6 +31,13 @@ const ConfigSchema = z.object({
   TESSERA_CHECKPOINT_EVERY: z.coerce.number().int().min(1).max(10_000_000).default(10_000),
   TESSERA_CHECKPOINT_INTERVAL_MS: z.coerce.number().int().min(100).max(3_600_000).default(60_000),
   TESSERA_LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  // Email that there is something to see in Tessera (alerts/email-alert.ts): on when a host is set.
+  TESSERA_SMTP_HOST: z.string().min(1).optional(),
+  TESSERA_SMTP_PORT: z.coerce.number().int().min(1).max(65535).default(587),
+  TESSERA_SMTP_SECURE: booleanFlag.default(false),
+  TESSERA_SMTP_FROM: z.email({ error: 'must be an email address such as tessera@northshire.example' }).optional(),
+  TESSERA_SMTP_USER: z.string().min(1).optional(),
+  TESSERA_SMTP_PASSWORD: z.string().optional(),
 });
 
 export interface Config {
@@ -67,6 +74,21 @@ export interface Config {
   /** A checkpoint is signed once the oldest unsigned event has waited this long, however few. */
   readonly checkpointIntervalMs: number;
   readonly logLevel: string;
+  /** SMTP for alert emails, or undefined: no email is sent. */
+  readonly email:
+    | {
+        readonly smtp: {
+          host: string;
+          port: number;
+          secure: boolean;
+          from: string;
+          user: string | undefined;
+          password: string | undefined;
+        };
+        /** Where the inbox link in an email points. */
+        readonly publicUrl: string;
+      }
+    | undefined;
 }
 
 export class ConfigError extends Error {}
@@ -103,5 +125,18 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     checkpointEvery: e.TESSERA_CHECKPOINT_EVERY,
     checkpointIntervalMs: e.TESSERA_CHECKPOINT_INTERVAL_MS,
     logLevel: e.TESSERA_LOG_LEVEL,
+    email: e.TESSERA_SMTP_HOST
+      ? {
+          smtp: {
+            host: e.TESSERA_SMTP_HOST,
+            port: e.TESSERA_SMTP_PORT,
+            secure: e.TESSERA_SMTP_SECURE,
+            from: e.TESSERA_SMTP_FROM ?? `tessera@${e.TESSERA_SMTP_HOST}`,
+            user: e.TESSERA_SMTP_USER,
+            password: e.TESSERA_SMTP_PASSWORD,
+          },
+          publicUrl: e.TESSERA_PUBLIC_URL ?? `http://localhost:${e.PORT}`,
+        }
+      : undefined,
   };
 }

@@ -30,6 +30,8 @@ export interface HttpDeps extends PolicyDeps {
   /** Person linkage after each ingested batch (domain/feeds/ingest-feed.ts); wired in the composition root. */
   readonly linkPeople?: IngestDeps['linkPeople'];
   readonly linkPending?: IngestDeps['linkPending'];
+  /** The jobs that follow alerts raised by an ingest (alerts/dispatch-alert-jobs.ts). */
+  readonly afterAlertsRaised?: IngestDeps['afterAlertsRaised'];
 }
 
 export interface AppEnv {

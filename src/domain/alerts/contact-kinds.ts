@@ -53,7 +53,11 @@ export function makesBasis(kind: string, fieldGroup: string): boolean {
 }
 
 /** What alert basis an item makes, or null when it makes none (a plan became child in need). */
-export function basisOf(kind: string, fieldGroup: string, payload: Record<string, unknown>): AlertBasisKind | null {
+export function basisOf(
+  kind: string,
+  fieldGroup: string,
+  payload: Record<string, unknown>,
+): AlertBasisKind | null {
   if (fieldGroup === 'child_protection_status') {
     const involvement = payload.involvement;
     return typeof involvement === 'string' && flagInvolvements.includes(involvement as InvolvementType)

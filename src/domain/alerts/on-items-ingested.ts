@@ -3,9 +3,21 @@ import { nextSchoolDayStart } from '../deadlines/school-days.ts';
 import { londonDateOf } from '../deadlines/london-time.ts';
 import type { Actor } from '../shared/actor.ts';
 import { queryRows, type Db } from '../shared/database.ts';
-import { findFlagsOfContacts, findSchoolsOfPupils, keepAlertBasis, type ContactItem } from './alert-basis-store.ts';
+import {
+  findFlagsOfContacts,
+  findSchoolsOfPupils,
+  keepAlertBasis,
+  type ContactItem,
+} from './alert-basis-store.ts';
 import type { AlertKind } from './alert-kinds.ts';
-import { basisOf, contactKindOf, dayOf, isEncompassNotice, makesBasis, type ContactKind } from './contact-kinds.ts';
+import {
+  basisOf,
+  contactKindOf,
+  dayOf,
+  isEncompassNotice,
+  makesBasis,
+  type ContactKind,
+} from './contact-kinds.ts';
 import { raiseAlert } from './raise-alert.ts';
 import { schoolCalendarOf, type TermDatesCatalogue } from './term-dates.ts';
 
@@ -51,7 +63,11 @@ export async function onItemsIngested(
   termDates?: TermDatesCatalogue,
 ): Promise<RaisedAlert[]> {
   const { kind, fieldGroup, items } = ingested;
-  const scope = { partnershipId: actor.partnershipId, organisationId: ingested.organisationId, at: ingested.at };
+  const scope = {
+    partnershipId: actor.partnershipId,
+    organisationId: ingested.organisationId,
+    at: ingested.at,
+  };
   if (makesBasis(kind, fieldGroup))
     await keepAlertBasis(
       tx,
@@ -60,7 +76,8 @@ export async function onItemsIngested(
         recordId: i.recordId,
         agencyPersonId: i.agencyPersonId,
         basis: basisOf(kind, fieldGroup, i.payload),
-        leadEmail: typeof i.payload.leadPractitionerEmail === 'string' ? i.payload.leadPractitionerEmail : undefined,
+        leadEmail:
+          typeof i.payload.leadPractitionerEmail === 'string' ? i.payload.leadPractitionerEmail : undefined,
         startDate: dayOf(i.payload.startDate),
         endDate: dayOf(i.payload.endDate),
       })),
@@ -74,7 +91,12 @@ export async function onItemsIngested(
   const notices: (ContactItem & { at: string })[] = [];
   for (const item of fresh) {
     const day = item.eventDate ?? today;
-    const contact = { recordId: item.recordId, agencyPersonId: item.agencyPersonId, day, at: item.eventDate ?? ingested.at.toISOString() };
+    const contact = {
+      recordId: item.recordId,
+      agencyPersonId: item.agencyPersonId,
+      day,
+      at: item.eventDate ?? ingested.at.toISOString(),
+    };
     const ck = contactKindOf(kind, item.payload);
     if (ck) {
       contactKind.set(item.recordId, ck);
@@ -119,7 +141,10 @@ export async function onItemsIngested(
     const byRecord = new Map(notices.map((c) => [c.recordId, c]));
     for (const s of schools) {
       const notice = byRecord.get(s.record_id)!;
-      const calendar = schoolCalendarOf({ partnershipId: actor.partnershipId, organisationId: s.school_id }, termDates);
+      const calendar = schoolCalendarOf(
+        { partnershipId: actor.partnershipId, organisationId: s.school_id },
+        termDates,
+      );
       // Due before the start of the next school day after the police told Tessera: the
       // notification reaches the school when it arrives here, never before (Home Office
       // statutory guidance on the Operation Encompass duty, November 2025).
@@ -128,7 +153,11 @@ export async function onItemsIngested(
         kind: 'operation_encompass',
         to: { organisationId: s.school_id, role: 'designated_safeguarding_lead' },
         subjectId: s.pupil_agency_person_id,
-        content: { reportedBy: reporter, incidentAt: notice.at, schoolDay: londonDateOf(acknowledgeBy.getTime()) },
+        content: {
+          reportedBy: reporter,
+          incidentAt: notice.at,
+          schoolDay: londonDateOf(acknowledgeBy.getTime()),
+        },
         source: { type: 'domestic_abuse_notification', id: s.record_id },
         raisedAt: ingested.at,
         acknowledgeBy,

@@ -38,7 +38,13 @@ export async function raiseAlert<K extends AlertKind>(
   const role = 'role' in alert.to ? alert.to.role : null;
   if (role !== null && !isRole(role)) throw invalid('to.role', 'Choose a role from the list');
   const userId = 'userId' in alert.to ? alert.to.userId : null;
-  const dedupeKey = [alert.kind, alert.source.type, alert.source.id, alert.to.organisationId, userId ?? role].join('|');
+  const dedupeKey = [
+    alert.kind,
+    alert.source.type,
+    alert.source.id,
+    alert.to.organisationId,
+    userId ?? role,
+  ].join('|');
   const id = randomUUID();
   const inserted = await queryRows<{ id: string }>(
     tx,

@@ -1,5 +1,17 @@
 import { sql } from 'drizzle-orm';
-import { check, date, foreignKey, index, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import {
+  check,
+  date,
+  foreignKey,
+  index,
+  jsonb,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from 'drizzle-orm/pg-core';
 import { appUser, organisation, partnership } from '../partnership/schema.ts';
 
 /**
@@ -107,7 +119,10 @@ export const alertBasis = pgTable(
   (t) => [
     primaryKey({ columns: [t.partnershipId, t.recordId] }),
     index('alert_basis_person').on(t.partnershipId, t.agencyPersonId),
-    check('alert_basis_kind', sql`${t.basis} in (${sql.raw(alertBasisKinds.map((k) => `'${k}'`).join(', '))})`),
+    check(
+      'alert_basis_kind',
+      sql`${t.basis} in (${sql.raw(alertBasisKinds.map((k) => `'${k}'`).join(', '))})`,
+    ),
     foreignKey({
       name: 'alert_basis_organisation_fk',
       columns: [t.partnershipId, t.organisationId],

@@ -28,7 +28,10 @@ export interface SchoolCalendar {
  * a notice is then due sooner than it might be, never later.
  */
 const everyWeekday: SchoolCalendar = {
-  termDates: { name: 'every weekday (no term dates held)', terms: [{ from: '2000-01-01', to: '2099-12-31' }] },
+  termDates: {
+    name: 'every weekday (no term dates held)',
+    terms: [{ from: '2000-01-01', to: '2099-12-31' }],
+  },
   schoolDayStarts: '08:30',
 };
 

@@ -84,6 +84,10 @@ export interface AuditDetailsByAction {
     sourceType: string;
     sourceId: string;
   };
+  /** A recipient acknowledged an alert (alerts/acknowledge-alert.ts). */
+  'alert.acknowledged': { alertId: string; kind: string; late: boolean };
+  /** An email said there is something to see (alerts/email-alert.ts): whom, never what. */
+  'alert.emailed': { alertId: string; recipientUserIds: readonly string[] };
   'subject.viewed': {
     view: string;
     records?: number;
@@ -293,6 +297,8 @@ export const auditActions = [
   'access.limited',
   'access.limit_lifted',
   'alert.raised',
+  'alert.acknowledged',
+  'alert.emailed',
   'subject.viewed',
   'subject.searched',
   'subject.exported',

@@ -13,6 +13,13 @@ export const jobCatalogue = {
    * each reminder once (agreements/schedule-review-reminders.ts); each run queues the next day's.
    */
   'agreements.review-reminders': z.strictObject({ day: z.iso.date() }),
+  /**
+   * At an Operation Encompass notice's deadline: escalate it if no one acknowledged it
+   * (alerts/escalate-unacknowledged-alert.ts).
+   */
+  'alerts.escalate-unacknowledged': z.strictObject({ partnershipId: z.uuid(), alertId: z.uuid() }),
+  /** Tell an alert's recipients by email that there is something to see (alerts/email-alert.ts). */
+  'alerts.email': z.strictObject({ partnershipId: z.uuid(), alertId: z.uuid() }),
 } as const satisfies JobCatalogue;
 
 /** A catalogue of jobs: name → the zod schema of its data. */

@@ -14,6 +14,7 @@ import type { Logger } from '../../../domain/shared/deps.ts';
 import { startJobWorkers } from '../../../job-workers.ts';
 import { openRuntime } from '../../../runtime.ts';
 import { createHttpApp } from '../../http/app.ts';
+import { smtpMailer } from '../../email/smtp-mailer.ts';
 import { canServerRoleBypassAudit } from '../../db/server-role.ts';
 import { loadSigningKey } from '../../keys/load-signing-key.ts';
 import { startAuditSealer, type AuditSealer } from '../../scheduler/audit-sealer.ts';
@@ -51,7 +52,12 @@ export async function serveCommand(config: Config, logger: Logger): Promise<void
     seeded = true;
   }
   // Durable jobs (adapters/jobs) on both engines; the audit sealer stays a loop of its own (below).
-  const jobs = await startJobWorkers(runtime.database, deps, { pollIntervalMs: 2000, maintenance: true });
+  const mailer = config.email ? smtpMailer(config.email.smtp) : undefined;
+  const jobs = await startJobWorkers(runtime.database, deps, {
+    pollIntervalMs: 2000,
+    maintenance: true,
+    email: mailer && config.email ? { mailer, publicUrl: config.email.publicUrl } : undefined,
+  });
   let sealer: AuditSealer | undefined;
   if (runtime.database.kind === 'pglite') {
     sealer = startAuditSealer(deps.db, {
@@ -85,6 +91,7 @@ export async function serveCommand(config: Config, logger: Logger): Promise<void
     flowsInForce: cachedFlowsInForce(agreementFlowsInForce),
     linkIndexes,
     ...personLinker({ ...deps, linkIndexes }),
+    afterAlertsRaised: jobs.afterAlertsRaised,
   });
   const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, () => {
     const shown = config.host === '127.0.0.1' || config.host === '0.0.0.0' ? 'localhost' : config.host;
@@ -99,6 +106,7 @@ export async function serveCommand(config: Config, logger: Logger): Promise<void
   const shutdown = async () => {
     server.close();
     await jobs.stop();
+    mailer?.close();
     await sealer?.stop();
     await runtime.database.close();
     process.exit(0);

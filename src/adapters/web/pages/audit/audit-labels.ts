@@ -27,6 +27,8 @@ export const actionLabels = {
   'access.limited': 'Access limited (restriction or consent withdrawn)',
   'access.limit_lifted': 'Access limit lifted',
   'alert.raised': 'Alert raised',
+  'alert.acknowledged': 'Alert acknowledged',
+  'alert.emailed': 'Alert emailed (that there is something to see)',
   'subject.viewed': 'Viewed information about a subject',
   'subject.searched': 'Searched for a person',
   'subject.exported': 'Downloaded information about a subject',
