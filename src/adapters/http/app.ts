@@ -20,6 +20,7 @@ import { recordRoutes } from './routes/record-routes.ts';
 import { sessionRoutes } from './routes/session-routes.ts';
 import { gatedViewPaths, viewRoutes } from './routes/view-routes.ts';
 import { worklistRoutes } from './routes/worklist-routes.ts';
+import { alertRoutes } from './routes/alert-routes.ts';
 import { decisionRoutes } from './routes/decision-routes.ts';
 import { peopleFamilyNetwork } from '../../domain/view/people-family-network.ts';
 import { SlidingWindowLimiter } from '../../domain/identity/rate-limiter.ts';
@@ -111,6 +112,7 @@ export function createHttpApp(deps: HttpDeps): OpenAPIHono<AppEnv> {
   feedRoutes(deps, app);
   recordRoutes(deps, app);
   worklistRoutes(deps, app);
+  alertRoutes(deps, app);
   decisionRoutes(app);
   viewRoutes({ ...readDeps, familyNetwork: peopleFamilyNetwork, sessionCache }, app);
   app.doc31('/api/openapi.json', {

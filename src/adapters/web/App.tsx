@@ -22,6 +22,7 @@ import { LinkReviewsPage } from './pages/link-reviews/LinkReviewsPage.tsx';
 import { NotFoundPage } from './pages/NotFoundPage.tsx';
 import { OrganisationsPage } from './pages/OrganisationsPage.tsx';
 import { ChildViewPage } from './pages/persons/ChildViewPage.tsx';
+import { AlertsPage } from './pages/alerts/AlertsPage.tsx';
 import { ChronologyPrintPage } from './pages/persons/ChronologyPrintPage.tsx';
 import { PersonSearchPage } from './pages/persons/PersonSearchPage.tsx';
 import { SignInPage } from './pages/SignInPage.tsx';
@@ -257,6 +258,7 @@ export function App() {
               />
               {/* Every role may open these; what a role may see of a child is the policy's answer. */}
               <Route path="persons" element={<PersonSearchPage />} />
+              <Route path="alerts" element={<AlertsPage />} />
               <Route path="persons/:personId" element={<ChildViewPage />} />
               <Route path="persons/:personId/chronology/print" element={<ChronologyPrintPage />} />
               <Route
