@@ -12,6 +12,7 @@ import type { PartnershipId } from '../shared/ids.ts';
 import { DEMO_PASSWORD, demoOrganisations, demoPartnership, demoUsers } from './northshire.ts';
 import { seedDemoAgreements } from './seed-demo-agreements.ts';
 import { seedDemoFeeds } from './seed-demo-feeds.ts';
+import { seedDemoAlerts } from './seed-demo-alerts.ts';
 import { LinkIndexes } from '../people/held-index.ts';
 import { relinkPartnership } from '../people/relink-partnership.ts';
 
@@ -80,6 +81,8 @@ export async function seedDemoPartnership(
       { ...deps, linkIndexes: deps.linkIndexes ?? new LinkIndexes() },
       actor.partnershipId,
     );
+    progress('Receiving today’s items from the hospital and the police (alerts)');
+    await seedDemoAlerts(deps);
   }
   return counts;
 }
