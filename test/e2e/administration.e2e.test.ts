@@ -27,6 +27,7 @@ describe('partnership administration in Chromium', needsChromium, () => {
       await heading(page, 'Home');
       assert.deepEqual(await menu(page), [
         'Home',
+        'Alerts',
         'Legal gateways',
         'Agreements',
         'Organisations',
@@ -115,6 +116,7 @@ describe('partnership administration in Chromium', needsChromium, () => {
       await heading(page, 'Home');
       assert.deepEqual(await menu(page), [
         'Home',
+        'Alerts',
         'Legal gateways',
         'Agreements',
         'Users',
