@@ -37,7 +37,8 @@ describe('the alert inbox in Chromium', needsChromium, () => {
   it('shows the designated safeguarding lead the Operation Encompass notice with its deadline', () =>
     journey(async ({ page }) => {
       await signIn(page, 'jo.baker@northshire.example');
-      await page.goto('/alerts');
+      await heading(page, 'Home');
+      await page.getByRole('navigation', { name: 'Menu' }).getByRole('link', { name: /^Alerts/ }).click();
       await heading(page, 'Alerts');
       const card = page.getByRole('region', { name: /Operation Encompass notice/ });
       await card.waitFor();
