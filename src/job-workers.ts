@@ -4,6 +4,10 @@ import {
   scheduleReviewReminders,
 } from './domain/agreements/schedule-review-reminders.ts';
 import { runCheckEscalation } from './domain/requests/check-escalation.ts';
+import type { AlertMailer } from './domain/alerts/alert-mailer.ts';
+import { emailAlert } from './domain/alerts/email-alert.ts';
+import { escalateUnacknowledgedAlert } from './domain/alerts/escalate-unacknowledged-alert.ts';
+import { alertJobDispatcher, scheduleAlertEscalations } from './domain/alerts/dispatch-alert-jobs.ts';
 import type { Deps } from './domain/shared/deps.ts';
 import { jobCatalogue, type TesseraJobs } from './domain/shared/job-queue.ts';
 import type { DatabaseHandle } from './adapters/db/open-database.ts';
@@ -13,6 +17,8 @@ export interface JobWorkerOptions {
   readonly pollIntervalMs: number;
   /** pg-boss's maintenance (expiring, archiving); on in a server, off in tests. */
   readonly maintenance: boolean;
+  /** Email that there is something to see (alerts/email-alert.ts); off when not configured. */
+  readonly email?: { readonly mailer: AlertMailer; readonly publicUrl: string } | undefined;
 }
 
 /**
@@ -26,7 +32,7 @@ export async function startJobWorkers(
   database: DatabaseHandle,
   deps: Deps,
   options: JobWorkerOptions,
-): Promise<PgBossJobQueue<TesseraJobs>> {
+): Promise<PgBossJobQueue<TesseraJobs> & { afterAlertsRaised: ReturnType<typeof alertJobDispatcher> }> {
   const jobs = pgBossJobQueue(database, jobCatalogue, { logger: deps.logger, ...options });
   try {
     await jobs.start();
@@ -35,6 +41,7 @@ export async function startJobWorkers(
       cause: error,
     });
   }
+  const dispatch = alertJobDispatcher(jobs, { email: options.email !== undefined });
   const handlers = {
     'agreements.review-reminders': async (data) => {
       const { recorded } = await runReviewReminders({ ...deps, jobs }, data);
@@ -43,9 +50,21 @@ export async function startJobWorkers(
     'requests.escalate': async (data) => {
       if (await runCheckEscalation(deps, data)) deps.logger.info({ stage: data.stage }, 'partner check escalated');
     },
+    'alerts.escalate-unacknowledged': async (data) => {
+      const escalated = await escalateUnacknowledgedAlert(deps, data);
+      if (escalated)
+        await dispatch(data.partnershipId, [
+          { id: escalated, kind: 'operation_encompass_unacknowledged', acknowledgeBy: null },
+        ]);
+    },
+    'alerts.email': async (data) => {
+      if (!options.email) return;
+      await emailAlert({ ...deps, ...options.email }, data);
+    },
   } satisfies { [N in keyof TesseraJobs]: Parameters<typeof jobs.work<N>>[1] };
-  const register = <N extends keyof TesseraJobs>(name: N) => jobs.work(name, handlers[name] as Parameters<typeof jobs.work<N>>[1]);
+  const register = <N extends keyof TesseraJobs>(name: N) => jobs.work(name, handlers[name] as never);
   for (const name of Object.keys(handlers) as (keyof TesseraJobs)[]) register(name);
   await scheduleReviewReminders({ ...deps, jobs });
-  return jobs;
+  await scheduleAlertEscalations({ db: deps.db, jobs });
+  return Object.assign(jobs, { afterAlertsRaised: dispatch });
 }

@@ -34,6 +34,13 @@ const ConfigSchema = z.object({
   TESSERA_BREAK_GLASS_MINUTES: z.coerce.number().int().min(1).max(60).default(60),
   TESSERA_BREAK_GLASS_PER_DAY: z.coerce.number().int().min(1).max(20).default(3),
   TESSERA_LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  // Email that there is something to see in Tessera (alerts/email-alert.ts): on when a host is set.
+  TESSERA_SMTP_HOST: z.string().min(1).optional(),
+  TESSERA_SMTP_PORT: z.coerce.number().int().min(1).max(65535).default(587),
+  TESSERA_SMTP_SECURE: booleanFlag.default(false),
+  TESSERA_SMTP_FROM: z.email({ error: 'must be an email address such as tessera@northshire.example' }).optional(),
+  TESSERA_SMTP_USER: z.string().min(1).optional(),
+  TESSERA_SMTP_PASSWORD: z.string().optional(),
 });
 
 export interface Config {
@@ -72,6 +79,21 @@ export interface Config {
   readonly logLevel: string;
   /** How long a break-glass lasts (1 to 60 minutes) and how many one user may make in 24 hours. */
   readonly breakGlass: { readonly minutes: number; readonly perDay: number };
+  /** SMTP for alert emails, or undefined: no email is sent. */
+  readonly email:
+    | {
+        readonly smtp: {
+          host: string;
+          port: number;
+          secure: boolean;
+          from: string;
+          user: string | undefined;
+          password: string | undefined;
+        };
+        /** Where the inbox link in an email points. */
+        readonly publicUrl: string;
+      }
+    | undefined;
 }
 
 export class ConfigError extends Error {}
@@ -109,5 +131,18 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     checkpointIntervalMs: e.TESSERA_CHECKPOINT_INTERVAL_MS,
     logLevel: e.TESSERA_LOG_LEVEL,
     breakGlass: { minutes: e.TESSERA_BREAK_GLASS_MINUTES, perDay: e.TESSERA_BREAK_GLASS_PER_DAY },
+    email: e.TESSERA_SMTP_HOST
+      ? {
+          smtp: {
+            host: e.TESSERA_SMTP_HOST,
+            port: e.TESSERA_SMTP_PORT,
+            secure: e.TESSERA_SMTP_SECURE,
+            from: e.TESSERA_SMTP_FROM ?? `tessera@${e.TESSERA_SMTP_HOST}`,
+            user: e.TESSERA_SMTP_USER,
+            password: e.TESSERA_SMTP_PASSWORD,
+          },
+          publicUrl: e.TESSERA_PUBLIC_URL ?? `http://localhost:${e.PORT}`,
+        }
+      : undefined,
   };
 }

@@ -27,6 +27,7 @@ describe('partnership administration in Chromium', needsChromium, () => {
       await heading(page, 'Home');
       assert.deepEqual(await menu(page), [
         'Home',
+        'Alerts',
         'Legal gateways',
         'Agreements',
         'Organisations',
@@ -134,6 +135,7 @@ describe('partnership administration in Chromium', needsChromium, () => {
       await heading(page, 'Home');
       assert.deepEqual(await menu(page), [
         'Home',
+        'Alerts',
         'Legal gateways',
         'Agreements',
         'Contact point',

@@ -19,6 +19,7 @@ describe('legal gateways in Chromium', needsChromium, () => {
       await heading(page, 'Home');
       assert.deepEqual(await menu(page), [
         'Home',
+        'Alerts',
         'Find a child',
         'Legal gateways',
         'Agreements',

@@ -67,6 +67,7 @@ describe('web app shell in Chromium', needsChromium, () => {
       );
       assert.deepEqual(await menu(page), [
         'Home',
+        'Alerts',
         'Legal gateways',
         'Agreements',
         'Role grants',

@@ -21,6 +21,7 @@ import { recordRoutes } from './routes/record-routes.ts';
 import { sessionRoutes } from './routes/session-routes.ts';
 import { gatedViewPaths, viewRoutes } from './routes/view-routes.ts';
 import { worklistRoutes } from './routes/worklist-routes.ts';
+import { alertRoutes } from './routes/alert-routes.ts';
 import { decisionRoutes } from './routes/decision-routes.ts';
 import { breakGlassRoutes } from './routes/break-glass-routes.ts';
 import { requestRoutes } from './routes/request-routes.ts';
@@ -119,6 +120,7 @@ export function createHttpApp(deps: HttpDeps): OpenAPIHono<AppEnv> {
   worklistRoutes(deps, app);
   decisionRoutes(deps, app);
   requestRoutes({ ...deps, jobs: deps.jobs ?? droppedJobs(deps.logger) }, app);
+  alertRoutes(deps, app);
   viewRoutes({ ...readDeps, familyNetwork: peopleFamilyNetwork, sessionCache }, app);
   breakGlassRoutes(deps, app);
   app.doc31('/api/openapi.json', {

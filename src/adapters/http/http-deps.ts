@@ -39,6 +39,8 @@ export interface HttpDeps extends PolicyDeps {
    * Without one (a test app that does not look at jobs) sends are logged and dropped.
    */
   readonly jobs?: JobQueue;
+  /** The jobs that follow alerts raised by an ingest (alerts/dispatch-alert-jobs.ts). */
+  readonly afterAlertsRaised?: IngestDeps['afterAlertsRaised'];
 }
 
 export interface AppEnv {

@@ -28,6 +28,7 @@ import { BreakGlassReviewsPage } from './pages/break-glass/BreakGlassReviewsPage
 import { ChildViewPage } from './pages/persons/ChildViewPage.tsx';
 import { RecordConsentPage } from './pages/consent/RecordConsentPage.tsx';
 import { WithdrawConsentPage } from './pages/consent/WithdrawConsentPage.tsx';
+import { AlertsPage } from './pages/alerts/AlertsPage.tsx';
 import { ChronologyPrintPage } from './pages/persons/ChronologyPrintPage.tsx';
 import { PersonSearchPage } from './pages/persons/PersonSearchPage.tsx';
 import { SignInPage } from './pages/SignInPage.tsx';
@@ -302,6 +303,7 @@ export function App() {
               />
               {/* Every role may open these; what a role may see of a child is the policy's answer. */}
               <Route path="persons" element={<PersonSearchPage />} />
+              <Route path="alerts" element={<AlertsPage />} />
               <Route path="persons/:personId" element={<ChildViewPage />} />
               <Route
                 path="persons/:personId/consents/new"

@@ -28,6 +28,7 @@ import type {
   WhoHasSeenView,
 } from '../http/contracts/audit.ts';
 import type { ErrorBody } from '../http/contracts/common.ts';
+import type { AlertInbox as AlertInboxView } from '../http/contracts/alerts.ts';
 import type {
   BreakGlassRequest,
   BreakGlassResponse,
@@ -86,6 +87,8 @@ import type {
 
 export type Session = z.infer<typeof SessionView>;
 export type Worklist = z.infer<typeof WorklistView>;
+export type AlertInbox = z.infer<typeof AlertInboxView>;
+export type InboxAlert = AlertInbox['alerts'][number];
 export type LinkReviewList = z.infer<typeof LinkReviewListResponse>;
 export type LinkReview = z.infer<typeof LinkReviewResponse>;
 export type LinkDecisionBody = z.infer<typeof LinkDecisionRequest>;

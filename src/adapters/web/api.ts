@@ -52,6 +52,7 @@ import type {
   RoleGrants,
   Session,
   Worklist,
+  AlertInbox,
   WhoHasSeen,
   User,
 } from './api-types.ts';
@@ -258,6 +259,11 @@ export const api = {
   resumeAgreement: (id: string) => agreementAct(id, 'resume', {}),
   suspendAgreement: (id: string, reason: string) => agreementAct(id, 'suspend', { reason }),
   terminateAgreement: (id: string, reason: string) => agreementAct(id, 'terminate', { reason }),
+  alerts: () => request<AlertInbox>('GET', '/alerts'),
+  acknowledgeAlert: (id: string) =>
+    request<{ acknowledgedAt: string }>('POST', `/alerts/${encodeURIComponent(id)}/acknowledgement`, {
+      body: {},
+    }),
   flowRegister: () => request<FlowRegister>('GET', '/agreements/flows'),
   checkCoverage: (body: CoverageBody) => request<Coverage>('POST', '/agreements/coverage', { body }),
 

@@ -11,6 +11,8 @@ import { roles } from '../partnership/roles.ts';
  */
 const instant = z.iso.datetime({ offset: true });
 const organisationRef = z.strictObject({ organisationId: z.uuid(), name: z.string().min(1).max(200) });
+/** An agency feed may give only the day of a contact or an incident, not its time. */
+const instantOrDay = z.union([instant, z.iso.date()]);
 
 export const alertKinds = {
   /**
@@ -21,8 +23,8 @@ export const alertKinds = {
   contact_with_flagged_child: z.strictObject({
     flag: z.enum(['child_protection_plan', 'looked_after', 'unborn_baby_plan']),
     contactBy: organisationRef,
-    contactKind: z.string().min(1).max(80),
-    contactAt: instant,
+    contactKind: z.enum(['emergency_department_attendance', 'unscheduled_care', 'police_incident']),
+    contactAt: instantOrDay,
   }),
   /**
    * A police domestic abuse incident with a child present, for the designated safeguarding lead of
@@ -31,8 +33,20 @@ export const alertKinds = {
    */
   operation_encompass: z.strictObject({
     reportedBy: organisationRef,
-    incidentAt: instant,
+    incidentAt: instantOrDay,
     schoolDay: z.iso.date(),
+  }),
+  /**
+   * An Operation Encompass notice was not acknowledged by the start of the school day it was due
+   * for: the school's senior leader (the team_manager role of the school) makes sure the DSL or a
+   * deputy acts on it (KCSIE 2025 paras 103-104: the DSL role may be covered by deputies, and
+   * the headteacher and governing body answer for the school's safeguarding arrangements).
+   */
+  operation_encompass_unacknowledged: z.strictObject({
+    alertId: z.uuid(),
+    reportedBy: organisationRef,
+    incidentAt: instantOrDay,
+    acknowledgeBy: instant,
   }),
   /**
    * Someone broke the glass on a child whose records this organisation holds: its data protection

@@ -46,8 +46,12 @@ for (const kind of testDatabaseKinds()) {
 
     test('writes the alert with one audit event, and a second raise of the same source writes nothing', async () => {
       const source = '7d1c3c0e-4b4e-4f43-9a43-0a1a2b3c4d5e';
-      const first = await app.database.db.transaction((tx) => raiseAlert(tx, practitioner, breakGlass(source)));
-      const again = await app.database.db.transaction((tx) => raiseAlert(tx, practitioner, breakGlass(source)));
+      const first = await app.database.db.transaction((tx) =>
+        raiseAlert(tx, practitioner, breakGlass(source)),
+      );
+      const again = await app.database.db.transaction((tx) =>
+        raiseAlert(tx, practitioner, breakGlass(source)),
+      );
       assert.ok(first);
       assert.equal(again, null);
       const rows = await alertsFrom(source);

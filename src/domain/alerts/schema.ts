@@ -1,4 +1,17 @@
-import { foreignKey, index, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { sql } from 'drizzle-orm';
+import {
+  check,
+  date,
+  foreignKey,
+  index,
+  jsonb,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from 'drizzle-orm/pg-core';
 import { appUser, organisation, partnership } from '../partnership/schema.ts';
 
 /**
@@ -65,5 +78,60 @@ export const alert = pgTable(
     index('alert_inbox').on(t.partnershipId, t.recipientOrganisationId, t.acknowledgedAt, t.raisedAt),
     uniqueIndex('alert_dedupe').on(t.partnershipId, t.dedupeKey),
     index('alert_source').on(t.partnershipId, t.sourceType, t.sourceId),
+  ],
+);
+
+/**
+ * What alerts are raised on, kept at ingest from the items themselves (alerts/track-alert-basis.ts),
+ * so that raising an alert never reads a record back: a flag (a child protection plan, being
+ * looked after, an unborn-baby plan on the mother: NHS England CP-IS), whom to tell about it (the
+ * lead practitioner, matched by work email to a Tessera user of the same organisation), and a
+ * pupil's school (Operation Encompass). One row per item that made it, so a changed item moves
+ * its row and an erased one takes it away (records/erasure-store.ts). Never shown to anyone:
+ * what a reader sees of a flag comes through the policy chokepoint like any record.
+ */
+export const alertBasisKinds = [
+  'child_protection_plan',
+  'looked_after',
+  'unborn_baby_plan',
+  'lead_practitioner',
+  'school_enrolment',
+] as const;
+export type AlertBasisKind = (typeof alertBasisKinds)[number];
+
+export const alertBasis = pgTable(
+  'alert_basis',
+  {
+    partnershipId: uuid('partnership_id').notNull(),
+    /** The item that made this row. */
+    recordId: uuid('record_id').notNull(),
+    /** The agency person the item is about (the mother, for an unborn-baby plan). */
+    agencyPersonId: uuid('agency_person_id').notNull(),
+    /** The holder: the council that made the plan, the school the pupil is enrolled at. */
+    organisationId: uuid('organisation_id').notNull(),
+    basis: text('basis').notNull(),
+    /** The lead practitioner as a Tessera user of the holder, if their work email is one. */
+    leadUserId: uuid('lead_user_id'),
+    startDate: date('start_date'),
+    endDate: date('end_date'),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.partnershipId, t.recordId] }),
+    index('alert_basis_person').on(t.partnershipId, t.agencyPersonId),
+    check(
+      'alert_basis_kind',
+      sql`${t.basis} in (${sql.raw(alertBasisKinds.map((k) => `'${k}'`).join(', '))})`,
+    ),
+    foreignKey({
+      name: 'alert_basis_organisation_fk',
+      columns: [t.partnershipId, t.organisationId],
+      foreignColumns: [organisation.partnershipId, organisation.id],
+    }).onDelete('restrict'),
+    foreignKey({
+      name: 'alert_basis_lead_user_fk',
+      columns: [t.partnershipId, t.leadUserId],
+      foreignColumns: [appUser.partnershipId, appUser.id],
+    }).onDelete('restrict'),
   ],
 );

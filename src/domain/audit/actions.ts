@@ -131,6 +131,10 @@ export interface AuditDetailsByAction {
   'break_glass.reviews_listed': { organisationId: string; returned: number };
   /** One holder's review of a break-glass; the reviewer's notes stay in the review row. */
   'break_glass.reviewed': { breakGlassId: string; organisationId: string; outcome: string };
+  /** A recipient acknowledged an alert (alerts/acknowledge-alert.ts). */
+  'alert.acknowledged': { alertId: string; kind: string; late: boolean };
+  /** An email said there is something to see (alerts/email-alert.ts): whom, never what. */
+  'alert.emailed': { alertId: string; recipientUserIds: readonly string[] };
   'subject.viewed': {
     view: string;
     records?: number;
@@ -396,6 +400,8 @@ export const auditActions = [
   'break_glass.reviewed',
   'consent.recorded',
   'consent.withdrawn',
+  'alert.acknowledged',
+  'alert.emailed',
   'subject.viewed',
   'subject.searched',
   'subject.exported',

@@ -1,3 +1,4 @@
+import { makesBasis } from '../alerts/contact-kinds.ts';
 import { parseFeedMapping } from '../feeds/feed-mapping.ts';
 import { ingestFeed, type IngestDeps } from '../feeds/ingest-feed.ts';
 import { systemActor } from '../shared/actor.ts';
@@ -17,11 +18,16 @@ export async function seedDemoFeeds(
 ): Promise<{ runs: number; rows: number }> {
   const actor = systemActor(demoPartnership.id as PartnershipId, 'demo-seed');
   const { files } = generateDemoFeeds(options.children);
-  const order = (Object.keys(demoFeeds) as DemoFeedKey[]).sort(
-    (a, b) =>
-      Number(demoFeeds[b].mapping.recordKind === 'person_details') -
-      Number(demoFeeds[a].mapping.recordKind === 'person_details'),
-  );
+  // Person details first, so the other feeds find their people; then what alerts are raised on
+  // (plans, lead practitioners, enrolments), so that the contacts and the police notices after
+  // them raise the demo's alerts as they would in a partnership already running
+  // (alerts/on-items-ingested.ts).
+  const rank = (key: DemoFeedKey) => {
+    const { recordKind, fieldGroup } = demoFeeds[key].mapping;
+    if (recordKind === 'person_details') return 0;
+    return makesBasis(recordKind, fieldGroup) ? 1 : 2;
+  };
+  const order = (Object.keys(demoFeeds) as DemoFeedKey[]).sort((a, b) => rank(a) - rank(b));
   let rows = 0;
   for (const [n, key] of order.entries()) {
     options.onFeed?.(demoFeeds[key].name, n + 1, order.length);

@@ -22,6 +22,7 @@ import { seedDemoConsent } from './seed-demo-consent.ts';
 import { seedDemoFeeds } from './seed-demo-feeds.ts';
 import { seedDemoRequests, seedDemoTimescales } from './seed-demo-requests.ts';
 import type { JobQueue } from '../shared/job-queue.ts';
+import { seedDemoAlerts } from './seed-demo-alerts.ts';
 import { LinkIndexes } from '../people/held-index.ts';
 import { relinkPartnership } from '../people/relink-partnership.ts';
 
@@ -109,6 +110,8 @@ export async function seedDemoPartnership(
       progress('Recording a family’s consent to early help');
       await seedDemoConsent(deps);
     }
+    progress('Receiving today’s items from the hospital and the police (alerts)');
+    await seedDemoAlerts(deps);
   }
   return counts;
 }

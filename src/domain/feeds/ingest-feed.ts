@@ -1,3 +1,4 @@
+import { onItemsIngested, type RaisedAlert } from '../alerts/on-items-ingested.ts';
 import { getOrganisationInPartnership } from '../partnership/find-organisations.ts';
 import { authorise } from '../partnership/authorise.ts';
 import { overOrganisation } from '../partnership/capabilities.ts';
@@ -25,6 +26,13 @@ export interface IngestDeps extends Deps {
    * the end of every run, so a kill never leaves a person out of the single view.
    */
   readonly linkPending?: (partnershipId: PartnershipId, organisationId: string) => Promise<number>;
+  /**
+   * The work that follows alerts raised by a batch, after it commits and never inside it: the
+   * escalation of an Operation Encompass notice at its deadline, an email saying there is
+   * something to see (alerts/dispatch-alert-jobs.ts). Wired by the composition root to the job
+   * queue; without it, escalations are queued when the job workers next start.
+   */
+  readonly afterAlertsRaised?: (partnershipId: PartnershipId, raised: readonly RaisedAlert[]) => Promise<void>;
 }
 
 export interface IngestInput {
@@ -113,8 +121,23 @@ export async function ingestFeed(deps: IngestDeps, actor: Actor, input: IngestIn
 
   const write = async (items: IngestItem[], batchIssues: RowIssue[], batchCounts: RunTotals) => {
     batchCounts.batches = totals.batches + 1;
+    const at = deps.clock.now();
     const result = await deps.db.transaction(async (tx) => {
-      const written = await writeIngestBatch(tx, { ...ctx, at: deps.clock.now() }, items);
+      const written = await writeIngestBatch(tx, { ...ctx, at }, items);
+      const byExt = new Map(items.map((i) => [i.externalId, i]));
+      // Flags, lead practitioners and enrolments kept, and the alerts the batch calls for raised,
+      // in the batch's own transaction (alerts/on-items-ingested.ts).
+      const raised = await onItemsIngested(tx, actor, {
+        organisationId: input.organisationId,
+        kind: mapping.recordKind,
+        fieldGroup: mapping.fieldGroup,
+        at,
+        items: written.written.map((w) => ({
+          ...w,
+          payload: byExt.get(w.externalId)!.payload,
+          eventDate: byExt.get(w.externalId)!.eventDate,
+        })),
+      });
       Object.assign(batchCounts, {
         inserted: written.inserted,
         updated: written.updated,
@@ -130,8 +153,10 @@ export async function ingestFeed(deps: IngestDeps, actor: Actor, input: IngestIn
         batchIssues,
         totals.issuesStored,
       );
-      return written;
+      return { ...written, raised };
     });
+    if (deps.afterAlertsRaised && result.raised.length > 0)
+      await deps.afterAlertsRaised(actor.partnershipId, result.raised);
     for (const key of [
       'rows',
       'inserted',

@@ -88,6 +88,20 @@ export interface IngestBatchResult {
    * run report shows them (DESIGN.md rule 8: kept and reported, never dropped).
    */
   readonly waitingForIdentity: number;
+  /**
+   * The items written (new or changed; unchanged ones are not), with their record and agency
+   * person ids, so that what alerts are raised on is kept in the same transaction
+   * (alerts/on-items-ingested.ts).
+   */
+  readonly written: readonly WrittenItem[];
+}
+
+export interface WrittenItem {
+  readonly recordId: string;
+  readonly externalId: string;
+  readonly agencyPersonId: string;
+  /** True for a new item, false for a changed one. */
+  readonly inserted: boolean;
 }
 
 /** Writes one batch (items with distinct external ids) in the caller's transaction. */
@@ -107,6 +121,7 @@ export async function writeIngestBatch(
       erasedNotReloaded: erased.size,
       changedPersonIds: [],
       waitingForIdentity: 0,
+      written: [],
     };
   const { personIds, changed, unidentified } = await resolvePersons(tx, ctx, items);
   const at = ctx.at.toISOString();
@@ -156,10 +171,10 @@ export async function writeIngestBatch(
         select id::text, external_id as ext, inserted from w`,
   );
   const inserted = written.filter((w) => w.inserted).length;
+  const itemsByExt = new Map(items.map((i) => [i.externalId, i]));
   if (written.length > 0) {
-    const byExt = new Map(items.map((i) => [i.externalId, i]));
-    await writeAddresses(tx, ctx, written, byExt, personIds);
-    await writeRelationships(tx, ctx, written, byExt, personIds);
+    await writeAddresses(tx, ctx, written, itemsByExt, personIds);
+    await writeRelationships(tx, ctx, written, itemsByExt, personIds);
   }
   return {
     inserted,
@@ -168,6 +183,12 @@ export async function writeIngestBatch(
     erasedNotReloaded: erased.size,
     changedPersonIds: changed,
     waitingForIdentity: items.filter((i) => !i.identity && unidentified.has(i.personExternalId)).length,
+    written: written.map((w) => ({
+      recordId: w.id,
+      externalId: w.ext,
+      agencyPersonId: personIds.get(itemsByExt.get(w.ext)!.personExternalId)!,
+      inserted: w.inserted,
+    })),
   };
 }
 

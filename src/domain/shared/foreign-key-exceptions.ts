@@ -121,6 +121,13 @@ export const foreignKeyExceptions = {
   'break_glass.set_aside_limit_ids':
     'the limits live on the child when the glass was broken, for the reviewers; an array cannot carry a key, and ' +
     'limits are lifted, never deleted (policy/access-grants.ts)',
+  'alert_basis.record_id':
+    'the item the row was made from, by id: the alerts schema may not import the records schema (only the policy ' +
+    'reads subject data, test/boundaries.test.ts); ingest writes the row in the same transaction as the item, and ' +
+    'erasure deletes it with the item (records/erasure-store.ts)',
+  'alert_basis.agency_person_id':
+    'the agency person the item is about, written by ingest in the transaction that found or made that person; ' +
+    'the alerts schema may not import the records schema (test/boundaries.test.ts)',
   // Requests for information (requests/schema.ts).
   'information_request.gateway_id': gatewayById,
   // Record versions and erasure (records/schema.ts).

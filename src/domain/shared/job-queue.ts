@@ -25,6 +25,13 @@ export const jobCatalogue = {
     stage: z.enum(['escalation', 'breach']),
     at: z.iso.datetime({ offset: true }),
   }),
+  /**
+   * At an Operation Encompass notice's deadline: escalate it if no one acknowledged it
+   * (alerts/escalate-unacknowledged-alert.ts).
+   */
+  'alerts.escalate-unacknowledged': z.strictObject({ partnershipId: z.uuid(), alertId: z.uuid() }),
+  /** Tell an alert's recipients by email that there is something to see (alerts/email-alert.ts). */
+  'alerts.email': z.strictObject({ partnershipId: z.uuid(), alertId: z.uuid() }),
 } as const satisfies JobCatalogue;
 
 /** A catalogue of jobs: name → the zod schema of its data. */

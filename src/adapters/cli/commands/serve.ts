@@ -15,6 +15,8 @@ import type { Logger } from '../../../domain/shared/deps.ts';
 import { startJobWorkers } from '../../../job-workers.ts';
 import { openRuntime } from '../../../runtime.ts';
 import { createHttpApp } from '../../http/app.ts';
+import { smtpMailer } from '../../email/smtp-mailer.ts';
+import { scheduleAlertEscalations } from '../../../domain/alerts/dispatch-alert-jobs.ts';
 import { canServerRoleBypassAudit } from '../../db/server-role.ts';
 import { loadSigningKey } from '../../keys/load-signing-key.ts';
 import { startAuditSealer, type AuditSealer } from '../../scheduler/audit-sealer.ts';
@@ -40,7 +42,12 @@ export async function serveCommand(config: Config, logger: Logger): Promise<void
   const linkIndexes = new LinkIndexes();
   // Durable jobs (adapters/jobs) on both engines, started first so that the demo's requests can
   // queue their escalations; the audit sealer stays a loop of its own (below).
-  const jobs = await startJobWorkers(runtime.database, deps, { pollIntervalMs: 2000, maintenance: true });
+  const mailer = config.email ? smtpMailer(config.email.smtp) : undefined;
+  const jobs = await startJobWorkers(runtime.database, deps, {
+    pollIntervalMs: 2000,
+    maintenance: true,
+    email: mailer && config.email ? { mailer, publicUrl: config.email.publicUrl } : undefined,
+  });
   let seeded = false;
   if (config.seedDemo && (await isDatabaseEmpty(deps))) {
     // Words on the terminal while the demo loads: on a busy machine it took over half a minute,
@@ -52,6 +59,9 @@ export async function serveCommand(config: Config, logger: Logger): Promise<void
       { gateways, feeds: true, requests: { jobs }, onProgress: (step) => console.log(`  ${step}…`) },
     );
     console.log(`  Demo loaded in ${Math.round((Date.now() - started) / 1000)} s.`);
+    // The demo's Operation Encompass notice was raised after the workers looked for notices
+    // waiting to be escalated: look again, so its deadline has its job.
+    await scheduleAlertEscalations({ db: deps.db, jobs });
     seeded = true;
   }
   let sealer: AuditSealer | undefined;
@@ -92,6 +102,7 @@ export async function serveCommand(config: Config, logger: Logger): Promise<void
       minutes: config.breakGlass.minutes,
       perUser: { limit: config.breakGlass.perDay, windowMs: 24 * 60 * 60_000 },
     }),
+    afterAlertsRaised: jobs.afterAlertsRaised,
   });
   const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, () => {
     const shown = config.host === '127.0.0.1' || config.host === '0.0.0.0' ? 'localhost' : config.host;
@@ -106,6 +117,7 @@ export async function serveCommand(config: Config, logger: Logger): Promise<void
   const shutdown = async () => {
     server.close();
     await jobs.stop();
+    mailer?.close();
     await sealer?.stop();
     await runtime.database.close();
     process.exit(0);

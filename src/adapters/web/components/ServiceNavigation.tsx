@@ -1,3 +1,4 @@
+import { useEffect, useState } from 'react';
 import { Link, useLocation, useNavigate } from 'react-router';
 import { ApiError, SESSION_ENDED } from '../api-client.ts';
 import { api } from '../api.ts';
@@ -8,12 +9,15 @@ import { SIGNED_OUT_NOTICE, useSessionContext } from '../session.tsx';
 interface Item {
   readonly to: string;
   readonly text: string;
+  /** Said after the text: the number of alerts waiting. */
+  readonly count?: number | undefined;
 }
 
 /** Only what exists and what this user may use (the server checks again). */
-function itemsFor(session: Session): Item[] {
+function itemsFor(session: Session, alerts: number | undefined): Item[] {
   return [
     { to: '/', text: 'Home' },
+    { to: '/alerts', text: 'Alerts', count: alerts },
     ...(mayFindChildren(session) ? [{ to: '/persons', text: 'Find a child' }] : []),
     ...(can(session, 'make_requests', 'answer_requests', 'oversee_requests')
       ? [{ to: '/requests', text: 'Requests' }]
@@ -45,6 +49,7 @@ export function ServiceNavigation({ session }: { readonly session: Session }) {
   const { pathname } = useLocation();
   const navigate = useNavigate();
   const { signedOut } = useSessionContext();
+  const alerts = useUnacknowledgedAlerts(pathname);
 
   async function signOut(): Promise<void> {
     try {
@@ -63,7 +68,7 @@ export function ServiceNavigation({ session }: { readonly session: Session }) {
         <div className="govuk-service-navigation__container">
           <nav aria-label="Menu" className="govuk-service-navigation__wrapper">
             <ul className="govuk-service-navigation__list" id="navigation">
-              {itemsFor(session).map((item) => {
+              {itemsFor(session, alerts).map((item) => {
                 const current = isCurrent(item.to, pathname);
                 const classes = current
                   ? 'govuk-service-navigation__item govuk-service-navigation__item--active'
@@ -79,6 +84,13 @@ export function ServiceNavigation({ session }: { readonly session: Session }) {
                         <strong className="govuk-service-navigation__active-fallback">{item.text}</strong>
                       ) : (
                         item.text
+                      )}
+                      {item.count !== undefined && item.count > 0 && (
+                        <>
+                          {' '}
+                          <strong className="govuk-tag govuk-tag--red app-alert-count">{item.count}</strong>
+                          <span className="govuk-visually-hidden"> waiting</span>
+                        </>
                       )}
                     </Link>
                   </li>
@@ -99,4 +111,33 @@ export function ServiceNavigation({ session }: { readonly session: Session }) {
       </div>
     </div>
   );
+}
+
+/**
+ * The header's count of alerts waiting (GET /api/alerts), looked up again on each page and when
+ * the inbox acknowledges one. A failure shows no count rather than a wrong one.
+ */
+function useUnacknowledgedAlerts(pathname: string): number | undefined {
+  const [count, setCount] = useState<number | undefined>(undefined);
+  const [changed, setChanged] = useState(0);
+  useEffect(() => {
+    const bump = () => setChanged((n) => n + 1);
+    window.addEventListener('tessera:alerts-changed', bump);
+    return () => window.removeEventListener('tessera:alerts-changed', bump);
+  }, []);
+  useEffect(() => {
+    let current = true;
+    api.alerts().then(
+      (inbox) => {
+        if (current) setCount(inbox.unacknowledged);
+      },
+      () => {
+        if (current) setCount(undefined);
+      },
+    );
+    return () => {
+      current = false;
+    };
+  }, [pathname, changed]);
+  return count;
 }

@@ -34,6 +34,8 @@ export const actionLabels = {
   'break_glass.reviewed': 'Break-glass reviewed',
   'consent.recorded': 'Recorded consent to share',
   'consent.withdrawn': 'Recorded withdrawal of consent',
+  'alert.acknowledged': 'Alert acknowledged',
+  'alert.emailed': 'Alert emailed (that there is something to see)',
   'subject.viewed': 'Viewed information about a subject',
   'subject.searched': 'Searched for a person',
   'subject.exported': 'Downloaded information about a subject',
