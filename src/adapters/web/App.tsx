@@ -22,6 +22,7 @@ import { LinkReviewsPage } from './pages/link-reviews/LinkReviewsPage.tsx';
 import { NotFoundPage } from './pages/NotFoundPage.tsx';
 import { OrganisationsPage } from './pages/OrganisationsPage.tsx';
 import { ChildViewPage } from './pages/persons/ChildViewPage.tsx';
+import { DecisionPathPage } from './pages/decisions/DecisionPathPage.tsx';
 import { ChronologyPrintPage } from './pages/persons/ChronologyPrintPage.tsx';
 import { PersonSearchPage } from './pages/persons/PersonSearchPage.tsx';
 import { SignInPage } from './pages/SignInPage.tsx';
@@ -259,6 +260,11 @@ export function App() {
               <Route path="persons" element={<PersonSearchPage />} />
               <Route path="persons/:personId" element={<ChildViewPage />} />
               <Route path="persons/:personId/chronology/print" element={<ChronologyPrintPage />} />
+              {/* The decision path: guidance for anyone signed in; recording needs a child and a purpose. */}
+              <Route path="decide" element={<DecisionPathPage />} />
+              <Route path="decide/:page" element={<DecisionPathPage />} />
+              <Route path="persons/:personId/decide" element={<DecisionPathPage />} />
+              <Route path="persons/:personId/decide/:page" element={<DecisionPathPage />} />
               <Route
                 path="agreements/:id/flows/:flowId/remove"
                 element={

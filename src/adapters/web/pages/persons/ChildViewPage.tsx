@@ -1,4 +1,4 @@
-import { useParams, useSearchParams } from 'react-router';
+import { Link, useParams, useSearchParams } from 'react-router';
 import { api } from '../../api.ts';
 import type { ChildView } from '../../api-types.ts';
 import { Loading, LoadFailed } from '../../components/Status.tsx';
@@ -36,14 +36,33 @@ function ChildView() {
     if (view.error.status === 404 || view.error.status === 400) return <ChildNotFound />;
     return <LoadFailed error={view.error} />;
   }
-  return <ChildViewBody view={view.data} name={title} />;
+  return <ChildViewBody view={view.data} name={title} personId={personId} purpose={purpose} />;
 }
 
-function ChildViewBody({ view, name }: { readonly view: ChildView; readonly name: string }) {
+function ChildViewBody({
+  view,
+  name,
+  personId,
+  purpose,
+}: {
+  readonly view: ChildView;
+  readonly name: string;
+  readonly personId: string;
+  readonly purpose: string;
+}) {
   return (
     <>
       <span className="govuk-caption-l">{view.purposeLabel}</span>
       <h1 className="govuk-heading-l">{name}</h1>
+      <p className="govuk-body">
+        <Link
+          className="govuk-link"
+          to={`/persons/${encodeURIComponent(personId)}/decide?purpose=${encodeURIComponent(purpose)}`}
+          state={{ childName: name }}
+        >
+          Record a decision to share or not to share
+        </Link>
+      </p>
       {view.flags.map((f) => (
         <div className="govuk-warning-text" key={f.type}>
           <span className="govuk-warning-text__icon" aria-hidden="true">
