@@ -11,7 +11,7 @@ import { usePageTitle } from '../../page-title.ts';
 import { familyToldLabels, methodLabels } from './answer-labels.ts';
 import { AnswerRows, listOf, NOT_GIVEN, type AnswerRow } from './AnswerRows.tsx';
 import { decisionBodyOf, followProblems } from './decision-body.ts';
-import { questionOfField, unansweredProblems, type QuestionSlug } from './decision-questions.ts';
+import { pageFieldOf, questionOfField, unansweredProblems, type QuestionSlug } from './decision-questions.ts';
 import { gatewayName } from './lawful-basis.ts';
 import { pathCaption, pathHref, type PathProps } from './path-props.ts';
 
@@ -34,7 +34,7 @@ function errorsOnPages(problems: readonly FieldProblem[], props: PathProps): For
     const own = problems.filter((p) => questionOfField(p.field, state)?.slug === question.slug);
     return {
       text: problem.problem,
-      field: problem.field,
+      field: pageFieldOf(problem.field, state),
       page: { to: pathHref(context.start, question.slug), state: { change: true, problems: own } },
     };
   });

@@ -5,6 +5,7 @@ import { Select } from '../../components/Select.tsx';
 import { Textarea } from '../../components/Textarea.tsx';
 import { TextInput } from '../../components/TextInput.tsx';
 import { type FormErrors } from '../../form-errors.ts';
+import { useSignedInSession } from '../../session.tsx';
 import { familyToldLabels, methodLabels } from './answer-labels.ts';
 import type { RecordAnswers } from './decision-answers.ts';
 import type { DecisionQuestionProps } from './DecisionQuestion.tsx';
@@ -21,6 +22,7 @@ export function RecordFields({
   lists,
   errors,
 }: DecisionQuestionProps & { readonly errors: FormErrors }) {
+  const own = useSignedInSession().membership.organisationId;
   const r = state.record;
   const set =
     <K extends keyof RecordAnswers>(field: K) =>
@@ -60,7 +62,10 @@ export function RecordFields({
           id="recipientOrganisationId"
           label={sharing ? 'Receiving organisation' : 'Organisation that asked (optional)'}
           placeholder="Select an organisation"
-          options={lists.organisations.map((o) => ({ value: o.organisationId, label: o.name }))}
+          // The decision is the practitioner's own organisation's: it neither shares with nor answers itself.
+          options={lists.organisations
+            .filter((o) => o.organisationId !== own)
+            .map((o) => ({ value: o.organisationId, label: o.name }))}
           value={r.recipientOrganisationId}
           onChange={set('recipientOrganisationId')}
           error={err('recipientOrganisationId')}

@@ -76,8 +76,8 @@ export function followProblems(state: DecisionPathState): { field: string; probl
     return [
       { field: 'departureReason', problem: 'Enter why you decide differently from the recommendation' },
     ];
-  if (state.departureReason.length > 5000)
-    return [{ field: 'departureReason', problem: 'The reason must be 5000 characters or fewer' }];
+  if (state.departureReason.length > 4000)
+    return [{ field: 'departureReason', problem: 'The reason must be 4000 characters or fewer' }];
   return [];
 }
 

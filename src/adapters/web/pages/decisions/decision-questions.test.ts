@@ -5,6 +5,7 @@ import {
   afterQuestion,
   firstUnanswered,
   nextPage,
+  pageFieldOf,
   previousQuestion,
   questionOfField,
   questionsFor,
@@ -251,6 +252,9 @@ describe('the record’s pages', () => {
     assert.equal(questionOfField('fieldGroups.1.justification', state)?.slug, 'justification');
     assert.equal(questionOfField('lawfulBasis', state)?.slug, 'basis');
     assert.equal(questionOfField('disclosureExpiresAt', state)?.slug, 'expiry');
+    assert.equal(questionOfField('lawfulBasis.2', state)?.slug, 'basis');
+    assert.equal(questionOfField('fieldGroups.1.group', state)?.slug, 'information');
+    assert.equal(pageFieldOf('fieldGroups.1.justification', state), 'justification-housing');
     assert.equal(
       questionOfField('familyNotToldReason', { ...state, record: { ...state.record, familyTold: 'no' } })
         ?.slug,

@@ -53,7 +53,8 @@ export interface Question {
 
 const FRONT_DOOR: ReadonlySet<string> = new Set(['mash', 'mash_police']);
 const SCHOOLS: ReadonlySet<string> = new Set(['school', 'early_years']);
-const MAX_TEXT = 5000;
+/** The API's limit for free text (src/domain/decisions/decision-input.ts). */
+const MAX_TEXT = 4000;
 
 /** The kinds of situation a service meets: only schools and early years move a child on. */
 export function kindsFor(setting: string): string[] {
@@ -341,7 +342,7 @@ export const QUESTIONS: readonly Question[] = [
     heading: () => 'Who advised you, if anyone?',
     fields: fixed('advisedBy'),
     asks: aboutAChild,
-    problems: checks(atMost('advisedBy', (s) => s.record.advisedBy, 'Who advised you', 500)),
+    problems: checks(atMost('advisedBy', (s) => s.record.advisedBy, 'Who advised you', 200)),
   },
   {
     slug: 'expiry',
@@ -433,16 +434,17 @@ export function firstUnanswered(
 
 /** The page that holds a field the server named (`fieldGroups.1.justification` is on its page). */
 export function questionOfField(field: string, state: DecisionPathState): Question | undefined {
-  const justification = /^fieldGroups\.(\d+)\.justification$/.exec(field);
-  if (justification) return questionBySlug('justification');
-  if (field === 'disclosureExpiresAt' || field === 'sharedAt') return questionBySlug('expiry');
-  return QUESTIONS.find((q) => q.fields(state).includes(field));
+  return QUESTIONS.find((q) => q.fields(state).includes(pageFieldOf(field, state)));
 }
 
 /** The field id on the page for a field the server named. */
 export function pageFieldOf(field: string, state: DecisionPathState): string {
   const justification = /^fieldGroups\.(\d+)\.justification$/.exec(field);
   if (justification) return `justification-${state.record.fieldGroups[Number(justification[1])] ?? ''}`;
+  if (/^fieldGroups\.\d+/.test(field)) return 'fieldGroups';
+  if (/^lawfulBasis\.\d+$/.test(field)) return 'lawfulBasis';
+  // When shared is asked nowhere (now, by default); a problem with it is shown with the expiry.
+  if (field === 'sharedAt') return 'disclosureExpiresAt';
   return field;
 }
 
