@@ -12,7 +12,7 @@ import { outcomeLabels, wordsFor } from './answer-labels.ts';
 import type { YesNo } from './decision-answers.ts';
 import { followProblems, recordSeededFrom } from './decision-body.ts';
 import { questionsFor } from './decision-questions.ts';
-import { pathCaption, pathHref, type PathProps } from './path-props.ts';
+import { pathHref, type PathProps } from './path-props.ts';
 import { Recommendation } from './Recommendation.tsx';
 import { situationOf } from './situation-of-answers.ts';
 
@@ -56,7 +56,9 @@ export function RecommendationPage(props: PathProps) {
       <div className="govuk-grid-row">
         <div className="govuk-grid-column-two-thirds">
           <span className="govuk-caption-l">
-            {pathCaption(start, state.childName)}: the guidance recommends
+            {state.childName === ''
+              ? 'The guidance recommends'
+              : `For ${state.childName}, the guidance recommends`}
           </span>
           <h1 className="govuk-heading-l">{heading}</h1>
           {answer.status === 'loading' && <Loading />}
