@@ -99,6 +99,13 @@ export function CheckRecordAnswers(props: PathProps) {
       to: to('method'),
       change: 'how',
     },
+    share &&
+      state.situation.danger === 'yes' && {
+        key: 'When shared',
+        value: r.sharedOn === '' ? NOT_GIVEN : `${plainDate(r.sharedOn)} at ${r.sharedTime}`,
+        to: to('when'),
+        change: 'when you shared it',
+      },
     {
       key: 'Family told',
       value:

@@ -141,6 +141,29 @@ export function RecordFields({
           error={err('method')}
         />
       );
+    case 'when':
+      return (
+        <>
+          <TextInput
+            id="sharedOn"
+            label="Date"
+            hint="Year, month and day, for example 2026-12-07"
+            widthClass="govuk-input--width-10"
+            value={r.sharedOn}
+            onChange={set('sharedOn')}
+            error={err('sharedOn')}
+          />
+          <TextInput
+            id="sharedTime"
+            label="Time"
+            hint="On the 24-hour clock, for example 14:30"
+            widthClass="govuk-input--width-5"
+            value={r.sharedTime}
+            onChange={set('sharedTime')}
+            error={err('sharedTime')}
+          />
+        </>
+      );
     case 'family':
       return (
         <>

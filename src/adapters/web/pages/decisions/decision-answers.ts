@@ -41,6 +41,9 @@ export interface RecordAnswers {
   readonly justifications: Readonly<Record<string, string>>;
   readonly lawfulBasis: readonly string[];
   readonly method: string;
+  /** When it was shared, if before now (after an emergency): YYYY-MM-DD and HH:MM, UK time. */
+  readonly sharedOn: string;
+  readonly sharedTime: string;
   readonly familyTold: string;
   readonly familyNotToldReason: string;
   readonly advisedBy: string;
@@ -90,6 +93,8 @@ export const emptyRecord: RecordAnswers = {
   justifications: {},
   lawfulBasis: [],
   method: '',
+  sharedOn: '',
+  sharedTime: '',
   familyTold: '',
   familyNotToldReason: '',
   advisedBy: '',

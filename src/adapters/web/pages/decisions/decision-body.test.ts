@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { newPath, type DecisionPathState, type RecordAnswers } from './decision-answers.ts';
-import { decisionBodyOf, followProblems, recordSeededFrom } from './decision-body.ts';
+import { decisionBodyOf, followProblems, recordSeededFrom, sharedAtOf } from './decision-body.ts';
 import type { PathContext } from './decision-questions.ts';
 import { forgetDecisionPaths, pathKey, readPath, writePath } from './decision-storage.ts';
 
@@ -103,6 +103,13 @@ describe('the body of POST /api/decisions', () => {
       'familyNotToldReason',
     ])
       assert.equal(absent in (body ?? {}), false, absent);
+  });
+
+  test('a share recorded after an emergency says when it happened', () => {
+    const body = decisionBodyOf(child, path({ ...sharing, sharedOn: '2026-12-07', sharedTime: '14:30' }));
+    assert.equal(body?.sharedAt, new Date('2026-12-07T14:30:00').toISOString());
+    assert.equal(sharedAtOf('', '14:30'), undefined);
+    assert.equal('sharedAt' in (decisionBodyOf(child, path(sharing)) ?? {}), false, 'now, by default');
   });
 
   test('guidance without a child records nothing', () => {

@@ -17,11 +17,19 @@ export interface RecordDecisionBody {
   readonly fieldGroups?: readonly { readonly group: string; readonly justification: string }[];
   readonly lawfulBasis: readonly string[];
   readonly method: string;
+  readonly sharedAt?: string;
   readonly reasons: string;
   readonly familyTold: string;
   readonly familyNotToldReason?: string;
   readonly advisedBy?: string;
   readonly disclosureExpiresAt?: string;
+}
+
+/** The instant a practitioner gave as a date and a time on the browser's (UK) clock; none if not given. */
+export function sharedAtOf(date: string, time: string): string | undefined {
+  if (date.trim() === '' || time.trim() === '') return undefined;
+  const at = new Date(`${date.trim()}T${time.trim()}:00`);
+  return Number.isNaN(at.getTime()) ? undefined : at.toISOString();
 }
 
 const given = (text: string): string | undefined => (text.trim() === '' ? undefined : text.trim());
@@ -45,6 +53,7 @@ export function decisionBodyOf(context: PathContext, state: DecisionPathState): 
       : undefined,
     lawfulBasis: share ? r.lawfulBasis : [],
     method: r.method,
+    sharedAt: share ? sharedAtOf(r.sharedOn, r.sharedTime) : undefined,
     reasons: r.reasons.trim(),
     familyTold: r.familyTold,
     familyNotToldReason: r.familyTold === 'yes' ? undefined : given(r.familyNotToldReason),

@@ -209,6 +209,23 @@ describe('the record’s pages', () => {
     ]);
   });
 
+  test('after an emergency, sharing asks when it was shared (recorded afterwards)', () => {
+    const state = recording({ decision: 'share', fieldGroups: ['education'] });
+    const afterDanger = { ...state, situation: { ...state.situation, danger: 'yes' as const } };
+    assert.ok(slugs(child, afterDanger, 'record').includes('when'));
+    assert.ok(!slugs(child, state, 'record').includes('when'));
+    const when = questionsFor(child, afterDanger, 'record').find((q) => q.slug === 'when');
+    assert.deepEqual(
+      when
+        ?.problems({
+          ...afterDanger,
+          record: { ...afterDanger.record, sharedOn: '2026-12-07', sharedTime: '25:00' },
+        })
+        .map((p) => p.field),
+      ['sharedTime'],
+    );
+  });
+
   test('not sharing asks none of what is shared', () => {
     assert.deepEqual(slugs(child, recording({ decision: 'not_share' }), 'record'), [
       'decision',

@@ -28,6 +28,7 @@ export type RecordSlug =
   | 'justification'
   | 'basis'
   | 'method'
+  | 'when'
   | 'family'
   | 'advice'
   | 'expiry';
@@ -317,6 +318,25 @@ export const QUESTIONS: readonly Question[] = [
     problems: checks(required('method', (s) => s.record.method, 'Select how')),
   },
   {
+    slug: 'when',
+    part: 'record',
+    heading: () => 'When did you share it?',
+    fields: fixed('sharedOn', 'sharedTime'),
+    // After an emergency the sharing came first and the record after it (2024 golden rule 5):
+    // the record keeps when it happened, not when it was written.
+    asks: (c, s) => sharing(c, s) && stopsForDanger(s),
+    problems: checks(
+      (s) =>
+        isIsoDate(s.record.sharedOn.trim())
+          ? null
+          : { field: 'sharedOn', problem: 'Enter the date you shared it, like 2026-12-07' },
+      (s) =>
+        /^([01]\d|2[0-3]):[0-5]\d$/.test(s.record.sharedTime.trim())
+          ? null
+          : { field: 'sharedTime', problem: 'Enter the time you shared it on the 24-hour clock, like 14:30' },
+    ),
+  },
+  {
     slug: 'family',
     part: 'record',
     heading: () => 'Has the family been told?',
@@ -443,8 +463,7 @@ export function pageFieldOf(field: string, state: DecisionPathState): string {
   if (justification) return `justification-${state.record.fieldGroups[Number(justification[1])] ?? ''}`;
   if (/^fieldGroups\.\d+/.test(field)) return 'fieldGroups';
   if (/^lawfulBasis\.\d+$/.test(field)) return 'lawfulBasis';
-  // When shared is asked nowhere (now, by default); a problem with it is shown with the expiry.
-  if (field === 'sharedAt') return 'disclosureExpiresAt';
+  if (field === 'sharedAt') return state.situation.danger === 'yes' ? 'sharedOn' : 'disclosureExpiresAt';
   return field;
 }
 
