@@ -311,6 +311,75 @@ for (const kind of testDatabaseKinds()) {
     );
 
     await t.test(
+      'a decision to share: the recipient sees exactly the chosen groups; only the two parties read the decision',
+      async () => {
+        // Riverside Primary's DSL shares the school's attendance and education of the matrix child
+        // with the police for a strategy discussion (no agreement carries it: a one-off disclosure).
+        const purpose: Purpose = 'strategy_discussion';
+        const disclosed = ['attendance_exclusions', 'education'].map((g) => `${orgId('school')}|${g}`);
+        const recorded = await app.request('/api/decisions', {
+          method: 'POST',
+          session: sessions.get('jo.baker@northshire.example')!,
+          body: JSON.stringify({
+            personId: person,
+            purpose,
+            decision: 'share',
+            recipientOrganisationId: orgId('police'),
+            fieldGroups: [
+              { group: 'attendance_exclusions', justification: 'Absences around the incidents' },
+              { group: 'education', justification: 'Which school and year group' },
+            ],
+            lawfulBasis: ['UKGDPR-6-1-e'],
+            method: 'meeting',
+            reasons: 'The strategy discussion needs the school’s picture',
+            familyTold: 'no',
+            familyNotToldReason: 'Telling the family could put the child at risk before the discussion',
+          }),
+        });
+        assert.equal(recorded.status, 201);
+        const decisionId = ((await recorded.json()) as { id: string }).id;
+        const flows = await publishedFlows(app, admin);
+        const failures: string[] = [];
+        let recipientsShown = 0;
+        for (const user of demoUsers) {
+          const session = sessions.get(user.email)!;
+          const viewer = orgId(user.organisation);
+          const viewerType = demoOrganisations.find((o) => o.id === viewer)!.type;
+          const mayAct =
+            (rolePurposes[user.role as keyof typeof rolePurposes] as readonly string[]).includes(purpose) &&
+            (purposeOrganisationTypes[purpose] as readonly string[]).includes(viewerType);
+          const allowed = new Set(expectation(flows, user.role, viewer, purpose).allowed);
+          if (mayAct && viewer === orgId('police')) for (const k of disclosed) allowed.add(k);
+          const viewed = await readPersonView(app, session, person, purpose);
+          const wrong = [...viewed.keys].filter((k) => !allowed.has(k));
+          const withheld = [...allowed].filter((k) => !viewed.keys.has(k));
+          if (wrong.length > 0 || withheld.length > 0)
+            failures.push(`${user.email} view: leaked ${wrong.join(', ')}; withheld ${withheld.join(', ')}`);
+          const leaked = fieldLeaks(viewed.text, allowed, groups, orgIdOfKey);
+          if (leaked.length > 0) failures.push(`${user.email} view: leaked fields ${leaked.join(', ')}`);
+          if (disclosed.every((k) => viewed.keys.has(k)) && viewer === orgId('police')) recipientsShown += 1;
+          // The decision itself, the child's decisions and disclosures: the two parties only.
+          const party = viewer === orgId('school') || viewer === orgId('police');
+          const reads =
+            rolePurposes[user.role as keyof typeof rolePurposes].length > 0 ||
+            ['data_protection_officer', 'caldicott_guardian'].includes(user.role);
+          const one = await readAs(app, session, `/api/decisions/${decisionId}`);
+          if (one.status !== (party && reads ? 200 : 404))
+            failures.push(`${user.email} decision: ${one.status}`);
+          for (const path of [`/api/persons/${person}/decisions`, `/api/persons/${person}/disclosures`]) {
+            const answer = await readAs(app, session, path);
+            const names = answer.status === 200 && answer.text.includes(decisionId);
+            if (names !== (party && reads)) failures.push(`${user.email} ${path}: ${answer.status} ${names}`);
+            if (markersIn(answer.text).size > 0)
+              failures.push(`${user.email} ${path}: an item's field shown`);
+          }
+        }
+        assert.deepEqual(failures, []);
+        assert.ok(recipientsShown > 0, 'some police reader saw the disclosure');
+      },
+    );
+
+    await t.test(
       'the link review pair page: only reviewers, and only the identifiers both records hold',
       async () => {
         const failures: string[] = [];

@@ -111,7 +111,7 @@ export function createHttpApp(deps: HttpDeps): OpenAPIHono<AppEnv> {
   feedRoutes(deps, app);
   recordRoutes(deps, app);
   worklistRoutes(deps, app);
-  decisionRoutes(app);
+  decisionRoutes(deps, app);
   viewRoutes({ ...readDeps, familyNetwork: peopleFamilyNetwork, sessionCache }, app);
   app.doc31('/api/openapi.json', {
     openapi: '3.1.0',

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { sql } from 'drizzle-orm';
-import { appendAuditEvent } from '../audit/append-audit-event.ts';
+import { auditEventInsert } from '../audit/append-audit-event.ts';
 import { isRole, type Role } from '../partnership/roles.ts';
 import type { Actor } from '../shared/actor.ts';
 import { queryRows, type Db } from '../shared/database.ts';
@@ -38,36 +38,50 @@ export async function raiseAlert<K extends AlertKind>(
   const role = 'role' in alert.to ? alert.to.role : null;
   if (role !== null && !isRole(role)) throw invalid('to.role', 'Choose a role from the list');
   const userId = 'userId' in alert.to ? alert.to.userId : null;
-  const dedupeKey = [alert.kind, alert.source.type, alert.source.id, alert.to.organisationId, userId ?? role].join('|');
+  const dedupeKey = [
+    alert.kind,
+    alert.source.type,
+    alert.source.id,
+    alert.to.organisationId,
+    userId ?? role,
+  ].join('|');
   const id = randomUUID();
+  const event = auditEventInsert(
+    {
+      actor,
+      action: 'alert.raised',
+      outcome: 'success',
+      at: alert.raisedAt,
+      ...(alert.subjectId ? { subject: { type: 'agency_person', id: alert.subjectId } } : {}),
+      details: {
+        alertId: id,
+        kind: alert.kind,
+        recipientOrganisationId: alert.to.organisationId,
+        recipientUserId: userId,
+        recipientRole: role,
+        sourceType: alert.source.type,
+        sourceId: alert.source.id,
+      },
+    },
+    // Audited only when the alert was written: a repeat writes and audits nothing.
+    { when: sql`exists (select 1 from raised)` },
+  );
+  // The alert and its event in one statement (a data-modifying CTE): one round trip.
   const inserted = await queryRows<{ id: string }>(
     tx,
-    sql`insert into alert (partnership_id, id, kind, recipient_organisation_id, recipient_user_id,
-          recipient_role, subject_id, content, source_type, source_id, dedupe_key, raised_at, acknowledge_by)
-        values (${actor.partnershipId}, ${id}, ${alert.kind}, ${alert.to.organisationId}, ${userId},
-          ${role}, ${alert.subjectId ?? null}, ${JSON.stringify(content)}::jsonb, ${alert.source.type},
-          ${alert.source.id}, ${dedupeKey}, ${alert.raisedAt.toISOString()},
-          ${alert.acknowledgeBy?.toISOString() ?? null})
-        on conflict (partnership_id, dedupe_key) do nothing
-        returning id`,
+    sql`with raised as (
+          insert into alert (partnership_id, id, kind, recipient_organisation_id, recipient_user_id,
+            recipient_role, subject_id, content, source_type, source_id, dedupe_key, raised_at, acknowledge_by)
+          values (${actor.partnershipId}, ${id}, ${alert.kind}, ${alert.to.organisationId}, ${userId},
+            ${role}, ${alert.subjectId ?? null}, ${JSON.stringify(content)}::jsonb, ${alert.source.type},
+            ${alert.source.id}, ${dedupeKey}, ${alert.raisedAt.toISOString()},
+            ${alert.acknowledgeBy?.toISOString() ?? null})
+          on conflict (partnership_id, dedupe_key) do nothing
+          returning id),
+        audited as (${event})
+        select id from raised`,
   );
   if (inserted.length === 0) return null;
-  await appendAuditEvent(tx, {
-    actor,
-    action: 'alert.raised',
-    outcome: 'success',
-    at: alert.raisedAt,
-    ...(alert.subjectId ? { subject: { type: 'agency_person', id: alert.subjectId } } : {}),
-    details: {
-      alertId: id,
-      kind: alert.kind,
-      recipientOrganisationId: alert.to.organisationId,
-      recipientUserId: userId,
-      recipientRole: role,
-      sourceType: alert.source.type,
-      sourceId: alert.source.id,
-    },
-  });
   return id;
 }
 

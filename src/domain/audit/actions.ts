@@ -220,6 +220,36 @@ export interface AuditDetailsByAction {
     /** Rows made from the record that went with it (addresses, relationships, identifiers). */
     derived: { addresses: number; relationships: number; identity: boolean };
   };
+  /**
+   * A decision to share or not to share recorded (decisions/record-decision.ts), in the shape of
+   * IHE BALP's "disclosure at source": who disclosed (source), to whom (recipient), about whom
+   * (patient), which field groups, on what basis, with the purpose as the event's purpose. Ids
+   * and codes only: the reasons stay in the decision record.
+   */
+  'decision.recorded': {
+    pattern: 'disclosure_at_source';
+    decisionId: string;
+    version: number;
+    kind: 'original' | 'correction' | 'reopening';
+    previousId: string | null;
+    decision: 'share' | 'not_share';
+    source: { organisationId: string; userId: string };
+    recipient: { organisationId: string } | null;
+    patient: { personId: string; agencyPersonIds: readonly string[] };
+    fieldGroups: readonly string[];
+    lawfulBasis: readonly string[];
+    grantId: string | null;
+    expiresAt: string | null;
+    outsideAgreements: boolean;
+    requestId: string | null;
+    recommendation: string | null;
+    followedRecommendation: boolean | null;
+  };
+  /** Decision records about a child read by a party to them (one, a list, or the disclosures). */
+  'decision.viewed': {
+    view: 'decision' | 'decisions' | 'disclosures' | 'chronology';
+    decisionIds: readonly string[];
+  };
 }
 
 export interface IngestCounts {
@@ -335,6 +365,9 @@ export const auditActions = [
   'request.created',
   // Records (domain/records).
   'record.erased',
+  // Decisions to share (domain/decisions).
+  'decision.recorded',
+  'decision.viewed',
 ] as const satisfies readonly AuditAction[];
 
 // Compile-time proof that the runtime list names every action.

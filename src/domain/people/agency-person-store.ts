@@ -192,3 +192,26 @@ export async function markLinksEvaluated(tx: Db, partnershipId: string): Promise
           and ap.id = pl.agency_person_id and pl.evaluated_hash is distinct from ap.content_hash`,
   );
 }
+
+/**
+ * The agency persons one organisation holds that are linked to a person now: what a holder's
+ * decision about "this child" covers of its own records (decisions/record-decision.ts). Only the
+ * holder's own, never another agency's, so a disclosure can never name more than the decider's
+ * organisation holds; ids only, never identity.
+ */
+export async function findHeldAgencyPersonsOf(
+  db: Db,
+  partnershipId: string,
+  personId: string,
+  organisationId: string,
+): Promise<string[]> {
+  const rows = await queryRows<{ id: string }>(
+    db,
+    sql`select ap.id from person_link pl
+        join agency_person ap on ap.partnership_id = pl.partnership_id and ap.id = pl.agency_person_id
+        where pl.partnership_id = ${partnershipId} and pl.person_id = ${personId}
+          and ap.organisation_id = ${organisationId}
+        order by ap.id`,
+  );
+  return rows.map((r) => r.id);
+}

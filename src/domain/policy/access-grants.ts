@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { and, eq, isNull } from 'drizzle-orm';
-import { appendAuditEvent } from '../audit/append-audit-event.ts';
+import { and, eq, isNull, sql } from 'drizzle-orm';
+import { appendAuditEvent, auditEventInsert } from '../audit/append-audit-event.ts';
 import type { Actor } from '../shared/actor.ts';
 import type { Db } from '../shared/database.ts';
 import { DomainError, notFound } from '../shared/errors.ts';
@@ -46,7 +46,7 @@ type UserActor = Actor & { kind: 'user' };
 export async function recordAccessGrant(tx: Db, actor: UserActor, grant: NewAccessGrant): Promise<string> {
   checkGrant(grant);
   const id = randomUUID();
-  await tx.insert(accessGrant).values({
+  const insert = tx.insert(accessGrant).values({
     partnershipId: actor.partnershipId,
     id,
     kind: grant.kind,
@@ -63,7 +63,7 @@ export async function recordAccessGrant(tx: Db, actor: UserActor, grant: NewAcce
     startsAt: grant.startsAt,
     expiresAt: grant.expiresAt,
   });
-  await appendAuditEvent(tx, {
+  const event = auditEventInsert({
     actor,
     action: 'access.granted',
     outcome: 'success',
@@ -82,6 +82,9 @@ export async function recordAccessGrant(tx: Db, actor: UserActor, grant: NewAcce
       expiresAt: grant.expiresAt.toISOString(),
     },
   });
+  // The grant and its event in one statement (a data-modifying CTE): one round trip, and they
+  // commit or fail together with the caller's transaction (DESIGN.md rule 3).
+  await tx.execute(sql`with granted as (${insert.getSQL()}) ${event}`);
   return id;
 }
 

@@ -99,6 +99,10 @@ export const foreignKeyExceptions = {
     'a limit outlives an erased record: the register of restrictions a DPO keeps must stay whole (UK GDPR Art 18, ' +
     'Art 30), and a key would make erasure of a restricted record impossible',
   // Alerts (alerts/schema.ts).
+  'decision_record.person_id': personIsAnId,
+  'decision_record.subject_ids':
+    "the deciding holder's own agency persons of the child, as subject_record.subject_id names them (text); an " +
+    'array cannot carry a key, and the disclosure grant names the same ones',
   'alert.subject_id':
     'the agency person an alert is about, as subject_record.subject_id names them (text); an alert outlives an ' +
     'erased record, since who was told what and when must stay answerable',

@@ -1,3 +1,5 @@
+import { londonDate } from '../agreements/calendar-dates.ts';
+import { findDecisionsForChronology } from '../decisions/find-decisions.ts';
 import type { FieldGroup } from '../policy/field-groups.ts';
 import type { PolicyDeps } from '../policy/flows-in-force-source.ts';
 import type { Purpose } from '../policy/purposes.ts';
@@ -10,6 +12,7 @@ import {
   type ChronologyEntry,
   type ChronologyFilters,
 } from './build-child-view.ts';
+import { describeDecision } from './describe-decision.ts';
 import type { ShownBecause } from './get-child-view.ts';
 
 export interface ChronologyView {
@@ -19,6 +22,25 @@ export interface ChronologyView {
   readonly shownBecause: readonly ShownBecause[];
   /** The child's name from the identity items this reader may see in the same read, if any. */
   readonly childName: string | null;
+  /**
+   * Decisions to share or not to share about the child that the reader's organisation made or
+   * received (the latest version of each), as sentences, newest first: beside the agencies'
+   * records rather than among them, since a decision is no agency's record of a field group.
+   */
+  readonly decisions: readonly DecisionChronologyEntry[];
+}
+
+export interface DecisionChronologyEntry {
+  readonly decisionId: string;
+  readonly version: number;
+  readonly decision: 'share' | 'not_share';
+  readonly organisationId: string;
+  readonly recipientOrganisationId: string | null;
+  /** A plain sentence (describe-decision.ts). */
+  readonly summary: string;
+  /** The UK date it was shared or decided. */
+  readonly eventDate: string;
+  readonly recordedAt: Date;
 }
 
 /**
@@ -38,12 +60,27 @@ export async function findChronology(
     view,
     ...(input.fieldGroups?.length ? { fieldGroups: input.fieldGroups } : {}),
   });
+  // Only after the policy's read showed this reader the child (it throws not found otherwise).
+  // The CSV export writes the agencies' records only, so it does not read the decisions.
+  const decisions = view === 'chronology' ? await findDecisionsForChronology(deps, actor, read.personId) : [];
   return {
     personId: read.personId,
     purpose: read.purpose,
     entries: filterChronology(buildChronology(read.records), input),
     shownBecause: read.disclosures,
     childName: nameOf(buildIdentity(read.records)),
+    decisions: decisions
+      .map((d) => ({
+        decisionId: d.id,
+        version: d.version,
+        decision: d.decision,
+        organisationId: d.organisationId,
+        recipientOrganisationId: d.recipientOrganisationId,
+        summary: describeDecision(d),
+        eventDate: londonDate(d.sharedAt),
+        recordedAt: d.recordedAt,
+      }))
+      .sort((a, b) => b.eventDate.localeCompare(a.eventDate)),
   };
 }
 

@@ -190,6 +190,22 @@ export const ChronologyResponse = z
     purposeLabel: z.string(),
     entries: z.array(ChronologyEntryView),
     shownBecause: z.array(ShownBecauseView),
+    /** Decisions to share or not to share your organisation made or received, newest first. */
+    decisions: z
+      .array(
+        z.object({
+          decisionId: z.string(),
+          version: z.number(),
+          decision: z.enum(['share', 'not_share']),
+          organisationId: z.string(),
+          recipientOrganisationId: z.string().nullable(),
+          summary: z.string(),
+          eventDate: z.string(),
+          recordedAt: z.string(),
+        }),
+      )
+      .optional()
+      .openapi({ description: 'Decisions to share or not to share about the child, as plain sentences' }),
   })
   .openapi('Chronology');
 

@@ -51,5 +51,6 @@ export function toChronologyResponse(view: ChronologyView): z.infer<typeof Chron
     purposeLabel: purposeDefinitions[view.purpose].label,
     entries: view.entries.map(entryView),
     shownBecause: view.shownBecause.map(disclosureView),
+    decisions: view.decisions.map((d) => ({ ...d, recordedAt: d.recordedAt.toISOString() })),
   };
 }

@@ -65,6 +65,8 @@ export const actionLabels = {
   'request.timescales_set': 'Set the RAG timescales',
   'request.created': 'Asked agencies for information',
   'record.erased': 'Erased an agency record, leaving a tombstone',
+  'decision.recorded': 'Recorded a decision to share or not to share',
+  'decision.viewed': 'Read decisions to share about a child',
 } as const satisfies Record<AuditAction, string>;
 
 export function actionLabel(action: string): string {
