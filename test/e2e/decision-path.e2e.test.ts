@@ -182,4 +182,69 @@ describe('the decision path in Chromium', needsChromium, () => {
       await page.setViewportSize({ width: 390, height: 844 });
       await assertFits(page, 'check your decision at 390 px');
     }));
+  it('the DSL follows the recommendation, records the share once, and sees the confirmation', () =>
+    journey(async ({ page }) => {
+      await signIn(page, 'jo.baker@northshire.example');
+      await heading(page, 'Home');
+      await page.goto(`/persons/${people.samTaylor}?purpose=early_help`);
+      await heading(page, 'Sam Taylor');
+      await page.getByRole('link', { name: 'Record a decision to share or not to share' }).click();
+      await heading(page, 'Is the child in immediate danger, or is anyone’s life at risk?');
+      await answerOwnConcern(page);
+      await page.getByRole('button', { name: 'See the recommendation' }).click();
+      await heading(page, 'Share the information without consent');
+      await choose(page, 'Do you follow this recommendation?', 'Yes, I follow it');
+      await page.getByRole('button', { name: 'Continue to record your decision' }).click();
+
+      await heading(page, 'What have you decided?');
+      // Following the recommendation fills in the decision it implies.
+      assert.ok(await page.getByLabel('Share the information', { exact: true }).isChecked());
+      await page.getByLabel('Your reasons').fill('Sam told me of abuse at home today');
+      await proceed(page, 'Which organisation receives the information?');
+      await page
+        .getByLabel('Receiving organisation')
+        .selectOption({ label: "Northshire County Council Children's Services" });
+      await proceed(page, 'What information do you share?');
+      await page.getByLabel('Attendance and exclusions').check();
+      await proceed(page, 'Why is each kind of information needed?');
+      await page.getByRole('button', { name: 'Continue' }).click();
+      await page.getByRole('alert').getByText('Enter why this information is needed').waitFor();
+      await assertAccessible(page, 'a justification missing');
+      await page.getByLabel(/Why the recipient needs/).fill('Absences since the disclosure');
+      await proceed(page, 'What is the lawful basis for sharing?');
+      // The recommendation's lawful basis is already ticked.
+      assert.ok(
+        await page
+          .getByLabel(/Education Act 2002/)
+          .first()
+          .isChecked(),
+      );
+      await assertAccessible(page, 'the lawful basis page');
+      await proceed(page, 'How do you share it?');
+      await choose(page, 'Method', 'By phone');
+      await proceed(page, 'Has the family been told?');
+      await choose(page, 'Telling the family', 'No');
+      await page
+        .getByLabel('Why the family has not been told, or not fully')
+        .fill('It would put Sam at risk');
+      await proceed(page, 'Who advised you, if anyone?');
+      await proceed(page, 'When should the recipient’s access end?');
+      await proceed(page, 'Check your decision before recording it');
+      await assertAccessible(page, 'check your decision to share');
+
+      await page.getByRole('button', { name: 'Record the decision' }).dblclick();
+      await page.locator('.govuk-panel').getByRole('heading', { name: 'Decision recorded' }).waitFor();
+      const reference = (await page.locator('.app-decision-reference').textContent()) ?? '';
+      assert.match(reference, /^[0-9a-f-]{36}$/);
+      await assertAccessible(page, 'the confirmation');
+      await page.setViewportSize({ width: 390, height: 844 });
+      await assertFits(page, 'the confirmation at 390 px');
+
+      // Submitting the same path again (Back, then Record) records nothing more: the same reference.
+      await page.goBack();
+      await heading(page, 'Check your decision before recording it');
+      await page.getByRole('button', { name: 'Record the decision' }).click();
+      await page.locator('.govuk-panel').getByRole('heading', { name: 'Decision recorded' }).waitFor();
+      assert.equal(await page.locator('.app-decision-reference').textContent(), reference);
+    }));
 });

@@ -27,7 +27,7 @@ import type {
   WhoHasSeenView,
 } from '../http/contracts/audit.ts';
 import type { ErrorBody } from '../http/contracts/common.ts';
-import type { AnswerView } from '../http/contracts/decisions.ts';
+import type { AnswerView, RecordedDecisionView } from '../http/contracts/decisions.ts';
 import type {
   IngestReportView,
   IngestRunView,
@@ -131,11 +131,4 @@ export type PurposeOption = z.infer<typeof PurposesView>['purposes'][number];
 // The guidance's answer to a situation (POST /api/decisions/evaluate), and a recorded decision
 // (POST /api/decisions, the shared contract of issue 16 point 3).
 export type DecisionAnswer = z.infer<typeof AnswerView>;
-export interface RecordedDecision {
-  readonly id: string;
-  readonly version: number;
-  readonly decision: 'share' | 'not_share';
-  readonly recommendation: string | null;
-  readonly disclosure: { readonly grantId: string; readonly expiresAt: string } | null;
-  readonly outsideAgreements: boolean;
-}
+export type RecordedDecision = z.infer<typeof RecordedDecisionView>;

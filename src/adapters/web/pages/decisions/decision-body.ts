@@ -6,6 +6,7 @@ import type { DecisionPathState } from './decision-answers.ts';
 import type { PathContext } from './decision-questions.ts';
 import { situationOf } from './situation-of-answers.ts';
 
+/** The body as the page builds it: the server's strict schema (decision-input.ts) checks it again. */
 export interface RecordDecisionBody {
   readonly personId: string;
   readonly purpose: string;
