@@ -29,6 +29,7 @@ import { ChildViewPage } from './pages/persons/ChildViewPage.tsx';
 import { RecordConsentPage } from './pages/consent/RecordConsentPage.tsx';
 import { WithdrawConsentPage } from './pages/consent/WithdrawConsentPage.tsx';
 import { AlertsPage } from './pages/alerts/AlertsPage.tsx';
+import { DecisionPathPage } from './pages/decisions/DecisionPathPage.tsx';
 import { ChronologyPrintPage } from './pages/persons/ChronologyPrintPage.tsx';
 import { PersonSearchPage } from './pages/persons/PersonSearchPage.tsx';
 import { SignInPage } from './pages/SignInPage.tsx';
@@ -339,6 +340,11 @@ export function App() {
                   </RequireCapability>
                 }
               />
+              {/* The decision path: guidance for anyone signed in; recording needs a child and a purpose. */}
+              <Route path="decide" element={<DecisionPathPage />} />
+              <Route path="decide/:page" element={<DecisionPathPage />} />
+              <Route path="persons/:personId/decide" element={<DecisionPathPage />} />
+              <Route path="persons/:personId/decide/:page" element={<DecisionPathPage />} />
               <Route
                 path="agreements/:id/flows/:flowId/remove"
                 element={

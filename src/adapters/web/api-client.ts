@@ -24,6 +24,8 @@ interface RequestOptions {
   readonly body?: unknown;
   /** Sign-in and the first session check: a 401 there is an answer, not an ended session. */
   readonly anonymous?: boolean;
+  /** Extra headers, such as an Idempotency-Key that makes a repeated submission record once. */
+  readonly headers?: Readonly<Record<string, string>>;
 }
 
 let csrfToken: string | null = null;
@@ -45,7 +47,7 @@ let lastActivityAt = Date.now();
 export const lastActivity = (): number => lastActivityAt;
 
 export async function request<T>(method: Method, path: string, options: RequestOptions = {}): Promise<T> {
-  const headers: Record<string, string> = { Accept: 'application/json' };
+  const headers: Record<string, string> = { ...options.headers, Accept: 'application/json' };
   if (options.body !== undefined) headers['Content-Type'] = 'application/json';
   if (method !== 'GET' && !options.anonymous && csrfToken) headers['X-CSRF-Token'] = csrfToken;
 

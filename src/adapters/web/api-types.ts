@@ -50,6 +50,7 @@ import type {
   RequestResponse,
 } from '../http/contracts/requests.ts';
 import type { CreateRequestInput } from '../../domain/requests/request-input.ts';
+import type { AnswerView, RecordedDecisionView } from '../http/contracts/decisions.ts';
 import type {
   IngestReportView,
   IngestRunView,
@@ -162,3 +163,7 @@ export type Consent = z.infer<typeof ConsentView>;
 export type RecordConsentBody = z.input<typeof RecordConsentRequest>;
 export type WithdrawConsentBody = z.input<typeof WithdrawConsentRequest>;
 export type RecordedConsent = z.infer<typeof RecordedConsentResponse>;
+// The guidance's answer to a situation (POST /api/decisions/evaluate), and a recorded decision
+// (POST /api/decisions, the shared contract of issue 16 point 3).
+export type DecisionAnswer = z.infer<typeof AnswerView>;
+export type RecordedDecision = z.infer<typeof RecordedDecisionView>;

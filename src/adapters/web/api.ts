@@ -55,7 +55,11 @@ import type {
   AlertInbox,
   WhoHasSeen,
   User,
+  DecisionAnswer,
+  RecordedDecision,
 } from './api-types.ts';
+import type { Situation } from '../../domain/decisions/situation.ts';
+import type { RecordDecisionBody } from './pages/decisions/decision-body.ts';
 
 export interface AuditQuery {
   readonly actorId?: string;
@@ -266,6 +270,12 @@ export const api = {
     }),
   flowRegister: () => request<FlowRegister>('GET', '/agreements/flows'),
   checkCoverage: (body: CoverageBody) => request<Coverage>('POST', '/agreements/coverage', { body }),
+
+  evaluateSituation: (situation: Situation) =>
+    request<DecisionAnswer>('POST', '/decisions/evaluate', { body: situation }),
+  /** One key per decision path: a repeated submission (a double click) records once. */
+  recordDecision: (body: RecordDecisionBody, idempotencyKey: string) =>
+    request<RecordedDecision>('POST', '/decisions', { body, headers: { 'Idempotency-Key': idempotencyKey } }),
 
   linkReviews: (status?: string) => request<LinkReviewList>('GET', `/link-reviews${queryString({ status })}`),
   linkReview: (id: string) => request<LinkReview>('GET', `/link-reviews/${encodeURIComponent(id)}`),

@@ -6,6 +6,7 @@ import { onSessionEnded, setCsrfToken } from './api-client.ts';
 import { api } from './api.ts';
 import type { Session } from './api-types.ts';
 import { forgetAgreementDrafts } from './pages/agreements/draft-storage.ts';
+import { forgetDecisionPaths } from './pages/decisions/decision-storage.ts';
 
 export type SessionState =
   | { readonly status: 'loading' }
@@ -37,7 +38,10 @@ export function SessionProvider({ children }: { readonly children: ReactNode }) 
     setCsrfToken(null);
     // Signing out on purpose leaves nothing for the next person at this browser; a timed-out
     // session keeps a half-written agreement for its owner, who signs in again to the same page.
-    if (notice === SIGNED_OUT_NOTICE) forgetAgreementDrafts();
+    if (notice === SIGNED_OUT_NOTICE) {
+      forgetAgreementDrafts();
+      forgetDecisionPaths();
+    }
     setState({ status: 'signed-out', notice });
   }, []);
 

@@ -5,19 +5,28 @@ interface RadiosProps {
   /** The first radio gets this id, so that an error summary link lands on the group. */
   readonly id: string;
   readonly legend: ReactNode;
+  readonly hint?: ReactNode;
   readonly error?: string | undefined;
   readonly value: string;
   readonly onChange: (value: string) => void;
   readonly options: readonly (SelectOption & { readonly hint?: string })[];
 }
 
-export function Radios({ id, legend, error, value, onChange, options }: RadiosProps) {
+export function Radios({ id, legend, hint, error, value, onChange, options }: RadiosProps) {
+  const describedBy = [hint === undefined ? null : `${id}-hint`, error === undefined ? null : `${id}-error`]
+    .filter(Boolean)
+    .join(' ');
   return (
     <div className={error === undefined ? 'govuk-form-group' : 'govuk-form-group govuk-form-group--error'}>
-      <fieldset className="govuk-fieldset" aria-describedby={error === undefined ? undefined : `${id}-error`}>
+      <fieldset className="govuk-fieldset" aria-describedby={describedBy === '' ? undefined : describedBy}>
         <legend className="govuk-fieldset__legend govuk-fieldset__legend--m">
           <h2 className="govuk-fieldset__heading">{legend}</h2>
         </legend>
+        {hint !== undefined && (
+          <div id={`${id}-hint`} className="govuk-hint">
+            {hint}
+          </div>
+        )}
         {error !== undefined && (
           <p id={`${id}-error`} className="govuk-error-message">
             <span className="govuk-visually-hidden">Error:</span> {error}

@@ -26,6 +26,14 @@ function tasksFor(session: Session): Task[] {
       description: 'Search for a child and see what partner agencies may share with you, and why.',
     });
   }
+  if (mayFindChildren(session)) {
+    tasks.push({
+      to: '/decide',
+      title: 'Get advice on sharing information',
+      description:
+        'Answer a few questions about a concern or a request and see what the information sharing guidance recommends, and why.',
+    });
+  }
   if (can(session, 'manage_partnership')) {
     tasks.push({
       to: '/organisations',

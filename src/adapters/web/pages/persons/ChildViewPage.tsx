@@ -1,4 +1,4 @@
-import { useLocation, useParams, useSearchParams } from 'react-router';
+import { Link, useLocation, useParams, useSearchParams } from 'react-router';
 import { api } from '../../api.ts';
 import type { ChildView } from '../../api-types.ts';
 import { Loading, LoadFailed } from '../../components/Status.tsx';
@@ -63,6 +63,15 @@ function ChildViewBody({
       {notice && <NotificationBanner type="success" heading={notice} />}
       <span className="govuk-caption-l">{view.purposeLabel}</span>
       <h1 className="govuk-heading-l">{name}</h1>
+      <p className="govuk-body">
+        <Link
+          className="govuk-link"
+          to={`/persons/${encodeURIComponent(personId)}/decide?purpose=${encodeURIComponent(purpose)}`}
+          state={{ childName: name }}
+        >
+          Record a decision to share or not to share
+        </Link>
+      </p>
       {view.flags.map((f) => (
         <div className="govuk-warning-text" key={f.type}>
           <span className="govuk-warning-text__icon" aria-hidden="true">
