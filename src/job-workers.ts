@@ -48,7 +48,8 @@ export async function startJobWorkers(
       if (recorded > 0) deps.logger.info({ recorded }, 'agreements due for review recorded');
     },
     'requests.escalate': async (data) => {
-      if (await runCheckEscalation(deps, data)) deps.logger.info({ stage: data.stage }, 'partner check escalated');
+      if (await runCheckEscalation(deps, data))
+        deps.logger.info({ stage: data.stage }, 'partner check escalated');
     },
     'alerts.escalate-unacknowledged': async (data) => {
       const escalated = await escalateUnacknowledgedAlert(deps, data);

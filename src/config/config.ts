@@ -38,7 +38,9 @@ const ConfigSchema = z.object({
   TESSERA_SMTP_HOST: z.string().min(1).optional(),
   TESSERA_SMTP_PORT: z.coerce.number().int().min(1).max(65535).default(587),
   TESSERA_SMTP_SECURE: booleanFlag.default(false),
-  TESSERA_SMTP_FROM: z.email({ error: 'must be an email address such as tessera@northshire.example' }).optional(),
+  TESSERA_SMTP_FROM: z
+    .email({ error: 'must be an email address such as tessera@northshire.example' })
+    .optional(),
   TESSERA_SMTP_USER: z.string().min(1).optional(),
   TESSERA_SMTP_PASSWORD: z.string().optional(),
 });

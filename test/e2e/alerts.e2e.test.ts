@@ -38,7 +38,10 @@ describe('the alert inbox in Chromium', needsChromium, () => {
     journey(async ({ page }) => {
       await signIn(page, 'jo.baker@northshire.example');
       await heading(page, 'Home');
-      await page.getByRole('navigation', { name: 'Menu' }).getByRole('link', { name: /^Alerts/ }).click();
+      await page
+        .getByRole('navigation', { name: 'Menu' })
+        .getByRole('link', { name: /^Alerts/ })
+        .click();
       await heading(page, 'Alerts');
       const card = page.getByRole('region', { name: /Operation Encompass notice/ });
       await card.waitFor();

@@ -32,7 +32,11 @@ export async function startDemoServer(
   const linkIndexes = new LinkIndexes();
   await seedDemoPartnership(
     { ...deps, linkIndexes },
-    { gateways: catalogueGatewayDirectory(deps.db), feeds: true, requests: { jobs: recordingJobQueue().jobs } },
+    {
+      gateways: catalogueGatewayDirectory(deps.db),
+      feeds: true,
+      requests: { jobs: recordingJobQueue().jobs },
+    },
   );
   // What a test adds to the demo before the server starts (e.g. linked records to review).
   await options.prepare?.({ ...deps, linkIndexes });

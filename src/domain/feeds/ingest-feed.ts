@@ -32,7 +32,10 @@ export interface IngestDeps extends Deps {
    * something to see (alerts/dispatch-alert-jobs.ts). Wired by the composition root to the job
    * queue; without it, escalations are queued when the job workers next start.
    */
-  readonly afterAlertsRaised?: (partnershipId: PartnershipId, raised: readonly RaisedAlert[]) => Promise<void>;
+  readonly afterAlertsRaised?: (
+    partnershipId: PartnershipId,
+    raised: readonly RaisedAlert[],
+  ) => Promise<void>;
 }
 
 export interface IngestInput {

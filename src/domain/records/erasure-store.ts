@@ -95,7 +95,9 @@ export async function eraseRecordRows(
         )
       : [];
   // What alerts were raised on (a flag, a lead practitioner, an enrolment) goes with the item.
-  await tx.execute(sql`delete from alert_basis where partnership_id = ${partnershipId} and record_id = ${recordId}`);
+  await tx.execute(
+    sql`delete from alert_basis where partnership_id = ${partnershipId} and record_id = ${recordId}`,
+  );
   const versions = await queryRows(
     tx,
     sql`delete from subject_record_version where partnership_id = ${partnershipId} and record_id = ${recordId}

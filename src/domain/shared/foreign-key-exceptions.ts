@@ -100,7 +100,7 @@ export const foreignKeyExceptions = {
     'Art 30), and a key would make erasure of a restricted record impossible',
   // Consents (consent/schema.ts).
   'consent.subject_ids':
-    'the holder\'s agency persons for the child, as subject_record.subject_id names them (text); an array cannot ' +
+    "the holder's agency persons for the child, as subject_record.subject_id names them (text); an array cannot " +
     'carry a key, and record-consent.ts names only agency persons the policy resolved for the holder',
   'consent.organisation_ids':
     'an array of organisation ids, which PostgreSQL cannot key; record-consent.ts refuses one that is not an ' +

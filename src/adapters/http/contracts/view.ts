@@ -158,7 +158,9 @@ export const ChildViewResponse = z
             email: z.string().nullable(),
           })
           .nullable()
-          .openapi({ description: "The organisation's directory entry, where no record names a lead worker" }),
+          .openapi({
+            description: "The organisation's directory entry, where no record names a lead worker",
+          }),
         lastContactDate: z.string().nullable(),
         fieldGroups: z.array(z.string()),
       }),
