@@ -51,9 +51,9 @@ export const suite: BenchSuite = {
         from generate_series(1, ${parameters.requestsHeld}) n`);
       const otherArray = `{${others.join(',')}}`;
       await db.execute(sql`insert into partner_check
-          (partnership_id, request_id, organisation_id, status, started_at, stops, due_at, escalate_at, closed_at)
+          (partnership_id, request_id, organisation_id, status, rag, started_at, stops, due_at, escalate_at, closed_at)
         select ${partnershipId}::uuid, md5('bench-request-' || n)::uuid, org,
-          case when n % 10 = 0 then 'open' else 'answered' end,
+          case when n % 10 = 0 then 'open' else 'answered' end, (array['red','amber','green'])[1 + n % 3],
           ${now.toISOString()}::timestamptz - interval '3 days', '[]'::jsonb,
           ${now.toISOString()}::timestamptz + ((n % 8640) - 4320) * interval '1 minute',
           ${now.toISOString()}::timestamptz + ((n % 8640) - 4400) * interval '1 minute',

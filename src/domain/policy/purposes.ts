@@ -118,7 +118,9 @@ export const purposeDefinitions = {
   },
   emergency: {
     label: 'Emergency (break-glass)',
-    statutoryGateway: 'UKGDPR-6-1-d',
+    // No statute: a break-glass rests on vital interests (UK GDPR Art 6(1)(d), 9(2)(c)), which its
+    // grant names itself (break-glass/break-glass.ts); the catalogue holds statutory gateways here.
+    statutoryGateway: null,
     consentBased: false,
     description:
       'The whole view of one child for at most an hour, where a life or serious harm is at stake, recorded and reviewed (vital interests)',

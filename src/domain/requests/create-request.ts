@@ -122,6 +122,7 @@ export async function createRequest(
         requestId: id,
         organisationId: c.organisationId,
         status: c.status,
+        rag: draft.rag,
         startedAt: now,
         stops: [],
         dueAt: c.dueAt,

@@ -92,24 +92,26 @@ export async function findRequestInbox(
       queryRows<Row>(
         deps.db,
         hotStatement(sql`select pc.request_id, pc.organisation_id, ao.name as organisation_name,
-          ro.name as requester_name, r.child, r.purpose, r.rag, pc.status, r.created_at, pc.due_at, pc.escalate_at
+          ro.name as requester_name, r.child, r.purpose, pc.rag, pc.status, r.created_at, pc.due_at, pc.escalate_at
         from partner_check pc
         join information_request r on r.partnership_id = pc.partnership_id and r.id = pc.request_id
         join organisation ro on ro.partnership_id = r.partnership_id and ro.id = r.requester_organisation_id
         join organisation ao on ao.partnership_id = pc.partnership_id and ao.id = pc.organisation_id
-        where ${where} and (${ragFilter}::text is null or r.rag = ${ragFilter}::text)
+        where ${where} and (${ragFilter}::text is null or pc.rag = ${ragFilter}::text)
         order by pc.due_at asc nulls last, pc.request_id, pc.organisation_id
         limit ${limit}`),
       ),
     () =>
       queryRows<{ rag: RagRating; n: number | string; overdue: number | string }>(
         deps.db,
-        hotStatement(sql`select r.rag, count(*) as n,
+        // From partner_check_waiting_rag alone for the responder and manager views: no request is
+        // visited to count (the sent view needs the request for its requester).
+        hotStatement(sql`select pc.rag, count(*) as n,
           count(*) filter (where pc.due_at < ${now.toISOString()}::timestamptz) as overdue
         from partner_check pc
-        join information_request r on r.partnership_id = pc.partnership_id and r.id = pc.request_id
+        ${options.view === 'sent' ? sql`join information_request r on r.partnership_id = pc.partnership_id and r.id = pc.request_id` : sql``}
         where ${where}
-        group by r.rag`),
+        group by pc.rag`),
       ),
   );
   const counts = { red: 0, amber: 0, green: 0, overdue: 0 };

@@ -84,6 +84,12 @@ export const partnerCheck = pgTable(
     requestId: uuid('request_id').notNull(),
     organisationId: uuid('organisation_id').notNull(),
     status: text('status').notNull(),
+    /**
+     * The request's RAG rating, copied here when the check is made (a request's rating never
+     * changes): the inbox counts an organisation's waiting checks by rating from an index alone,
+     * instead of visiting every waiting request (bench/requests).
+     */
+    rag: text('rag').notNull(),
     startedAt: timestamp('started_at', { withTimezone: true }).notNull(),
     stops: jsonb('stops').notNull(),
     dueAt: timestamp('due_at', { withTimezone: true }),
@@ -130,6 +136,10 @@ export const partnerCheck = pgTable(
     /** The inbox: an organisation's checks still waiting (not closed), soonest due first. */
     index('partner_check_waiting')
       .on(t.partnershipId, t.organisationId, t.dueAt)
+      .where(sql`closed_at is null`),
+    /** The inbox's counts by RAG and overdue, and a page of one rating, from the index alone. */
+    index('partner_check_waiting_rag')
+      .on(t.partnershipId, t.organisationId, t.rag, t.dueAt)
       .where(sql`closed_at is null`),
   ],
 );
