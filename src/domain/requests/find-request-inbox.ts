@@ -1,5 +1,5 @@
 import { sql, type SQL } from 'drizzle-orm';
-import { appendAuditEvent } from '../audit/append-audit-event.ts';
+import { appendReadAuditEvent } from '../audit/group-commit-writer.ts';
 import { ragRatings, type RagRating } from '../deadlines/rag-timescales.ts';
 import { authorise } from '../partnership/authorise.ts';
 import { overOrganisation, type Capability } from '../partnership/capabilities.ts';
@@ -119,7 +119,9 @@ export async function findRequestInbox(
     if ((ragRatings as readonly string[]).includes(c.rag)) counts[c.rag] = Number(c.n);
     counts.overdue += Number(c.overdue);
   }
-  await appendAuditEvent(deps.db, {
+  // A read of the children named in the requests: its event joins the group-commit writer's next
+  // batch (audit/group-commit-writer.ts), durable before the list is returned (DESIGN.md rule 3).
+  await appendReadAuditEvent(deps.db, {
     actor,
     action: 'request.inbox_listed',
     outcome: 'success',
