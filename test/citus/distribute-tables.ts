@@ -37,6 +37,10 @@ export const ownRowTriggerTables = new Set([
   'subject_record',
   'subject_record_version',
   'subject_record_tombstone',
+  // Consents and decision records are append-only (consent's one change is its withdrawal): the
+  // guards read only the row itself.
+  'consent',
+  'decision_record',
 ]);
 
 export interface DistributionReport {

@@ -21,6 +21,7 @@ describe('legal gateways in Chromium', needsChromium, () => {
         'Home',
         'Alerts',
         'Find a child',
+        'Requests',
         'Legal gateways',
         'Agreements',
         'Change password',

@@ -71,6 +71,7 @@ describe('web app shell in Chromium', needsChromium, () => {
         'Legal gateways',
         'Agreements',
         'Role grants',
+        'Break-glass reviews',
         'Audit',
         'Change password',
         'Sign out',

@@ -176,9 +176,9 @@ export function describeDetails(
   details: Record<string, unknown>,
   reference: Reference | null,
 ): [string, string][] {
-  // Internal ids (runId, modelId, organisationId…) mean nothing to a reader; the words do.
+  // Internal ids (runId, organisationId, subjectIds…) mean nothing to a reader; the words do.
   return Object.entries(details)
-    .filter(([key]) => !/Id$/.test(key))
+    .filter(([key]) => !/Ids?$/.test(key))
     .map(([key, value]) => [
       key === 'agreements'
         ? 'Agreements relied on'

@@ -4,97 +4,37 @@
 // 2024; ICO 10 step guide 2023), then, for a child in Tessera, the record of the decision (2024
 // golden rule 7: record the decision and the reasons, whether or not information is shared).
 // The server checks everything again; these checks spare a round trip and use the API's words.
-import { isIsoDate } from '../../../../domain/shared/plain-date.ts';
 import type { Setting } from '../../../../domain/decisions/situation.ts';
 import type { FieldProblem } from '../../api-types.ts';
-import type { DecisionPathStart, DecisionPathState } from './decision-answers.ts';
+import type { DecisionPathState } from './decision-answers.ts';
 import { settingLabels } from './situation-labels.ts';
+import { RECORD_QUESTIONS } from './record-questions.ts';
+import {
+  checks,
+  fixed,
+  hasConcern,
+  kind,
+  kindsFor,
+  notTransfer,
+  required,
+  someoneAsks,
+  stopsForDanger,
+  type PathContext,
+  type Question,
+  type QuestionSlug,
+} from './question-kit.ts';
 
-export type SituationSlug =
-  | 'danger'
-  | 'setting'
-  | 'kind'
-  | 'requester'
-  | 'request'
-  | 'concern'
-  | 'child'
-  | 'consent'
-  | 'family-risk'
-  | 'data';
-export type RecordSlug =
-  | 'decision'
-  | 'recipient'
-  | 'information'
-  | 'justification'
-  | 'basis'
-  | 'method'
-  | 'when'
-  | 'family'
-  | 'advice'
-  | 'expiry';
-export type QuestionSlug = SituationSlug | RecordSlug;
+export {
+  kindsFor,
+  stopsForDanger,
+  type PathContext,
+  type Question,
+  type QuestionSlug,
+  type RecordSlug,
+  type SituationSlug,
+} from './question-kit.ts';
 
-/** What decides which pages are asked, beside the answers themselves. */
-export interface PathContext {
-  readonly start: DecisionPathStart;
-  /** The service the signed-in membership suggests (setting-of-membership.ts); '' when unclear. */
-  readonly derivedSetting: string;
-}
-
-export interface Question {
-  readonly slug: QuestionSlug;
-  readonly part: 'situation' | 'record';
-  /** The page's heading: the question, in the practitioner's words. */
-  readonly heading: (state: DecisionPathState) => string;
-  /** The page's field ids, in page order (the API's body keys where there is one). */
-  readonly fields: (state: DecisionPathState) => readonly string[];
-  readonly asks: (context: PathContext, state: DecisionPathState) => boolean;
-  readonly problems: (state: DecisionPathState) => FieldProblem[];
-}
-
-const FRONT_DOOR: ReadonlySet<string> = new Set(['mash', 'mash_police']);
-const SCHOOLS: ReadonlySet<string> = new Set(['school', 'early_years']);
-/** The API's limit for free text (src/domain/decisions/decision-input.ts). */
-const MAX_TEXT = 4000;
-
-/** The kinds of situation a service meets: only schools and early years move a child on. */
-export function kindsFor(setting: string): string[] {
-  const kinds = ['own_concern', 'incoming_request', 'partner_check'];
-  return SCHOOLS.has(setting) ? [...kinds, 'school_transfer'] : kinds;
-}
-
-const kind = (s: DecisionPathState) => s.situation.kind;
-/** Someone asks: a request, or the MASH's checks answered by a partner (not the MASH itself). */
-const someoneAsks = (_c: PathContext, s: DecisionPathState) =>
-  kind(s) === 'incoming_request' || (kind(s) === 'partner_check' && !FRONT_DOOR.has(s.situation.setting));
-const hasConcern = (_c: PathContext, s: DecisionPathState) =>
-  kind(s) === 'own_concern' || kind(s) === 'partner_check';
-const notTransfer = (_c: PathContext, s: DecisionPathState) =>
-  kind(s) !== '' && kind(s) !== 'school_transfer';
-const aboutAChild = (c: PathContext) => c.start.kind === 'child';
-const sharing = (c: PathContext, s: DecisionPathState) => aboutAChild(c) && s.record.decision === 'share';
-
-type Check = (s: DecisionPathState) => FieldProblem | null;
-const checks =
-  (...all: Check[]) =>
-  (s: DecisionPathState): FieldProblem[] =>
-    all.map((check) => check(s)).filter((p): p is FieldProblem => p !== null);
-const required =
-  (field: string, value: (s: DecisionPathState) => string | readonly string[], problem: string): Check =>
-  (s) => {
-    const v = value(s);
-    return (typeof v === 'string' ? v.trim() === '' : v.length === 0) ? { field, problem } : null;
-  };
-const atMost =
-  (field: string, value: (s: DecisionPathState) => string, label: string, max = MAX_TEXT): Check =>
-  (s) =>
-    value(s).length > max ? { field, problem: `${label} must be ${max} characters or fewer` } : null;
-const fixed =
-  (...fields: string[]) =>
-  () =>
-    fields;
-
-export const QUESTIONS: readonly Question[] = [
+const SITUATION_QUESTIONS: readonly Question[] = [
   {
     slug: 'danger',
     part: 'situation',
@@ -242,146 +182,9 @@ export const QUESTIONS: readonly Question[] = [
     asks: (_c, s) => kind(s) !== '',
     problems: () => [],
   },
-  {
-    slug: 'decision',
-    part: 'record',
-    heading: () => 'What have you decided?',
-    fields: fixed('decision', 'reasons'),
-    asks: aboutAChild,
-    problems: checks(
-      required('decision', (s) => s.record.decision, 'Select whether you share or do not share'),
-      required('reasons', (s) => s.record.reasons, 'Enter the reasons for your decision'),
-      atMost('reasons', (s) => s.record.reasons, 'Reasons'),
-    ),
-  },
-  {
-    slug: 'recipient',
-    part: 'record',
-    heading: (s) =>
-      s.record.decision === 'share'
-        ? 'Which organisation receives the information?'
-        : 'Which organisation asked for the information, if any?',
-    fields: fixed('recipientOrganisationId'),
-    asks: aboutAChild,
-    problems: checks((s) =>
-      s.record.decision === 'share' && s.record.recipientOrganisationId === ''
-        ? {
-            field: 'recipientOrganisationId',
-            problem: 'Select the organisation that receives the information',
-          }
-        : null,
-    ),
-  },
-  {
-    slug: 'information',
-    part: 'record',
-    heading: () => 'What information do you share?',
-    fields: fixed('fieldGroups'),
-    asks: sharing,
-    problems: checks(
-      required('fieldGroups', (s) => s.record.fieldGroups, 'Select the information you share'),
-    ),
-  },
-  {
-    slug: 'justification',
-    part: 'record',
-    heading: () => 'Why is each kind of information needed?',
-    fields: (s) => s.record.fieldGroups.map((g) => `justification-${g}`),
-    asks: (c, s) => sharing(c, s) && s.record.fieldGroups.length > 0,
-    problems: (s) =>
-      s.record.fieldGroups.flatMap((g) => {
-        const text = (s.record.justifications[g] ?? '').trim();
-        if (text === '')
-          return [{ field: `justification-${g}`, problem: 'Enter why this information is needed' }];
-        return text.length > 1000
-          ? [{ field: `justification-${g}`, problem: 'A justification must be 1000 characters or fewer' }]
-          : [];
-      }),
-  },
-  {
-    slug: 'basis',
-    part: 'record',
-    heading: () => 'What is the lawful basis for sharing?',
-    fields: fixed('lawfulBasis'),
-    asks: sharing,
-    problems: checks(
-      required('lawfulBasis', (s) => s.record.lawfulBasis, 'Select the lawful basis for sharing'),
-    ),
-  },
-  {
-    slug: 'method',
-    part: 'record',
-    heading: (s) =>
-      s.record.decision === 'share' ? 'How do you share it?' : 'How do you tell them of your decision?',
-    fields: fixed('method'),
-    asks: aboutAChild,
-    problems: checks(required('method', (s) => s.record.method, 'Select how')),
-  },
-  {
-    slug: 'when',
-    part: 'record',
-    heading: () => 'When did you share it?',
-    fields: fixed('sharedOn', 'sharedTime'),
-    // After an emergency the sharing came first and the record after it (2024 golden rule 5):
-    // the record keeps when it happened, not when it was written.
-    asks: (c, s) => sharing(c, s) && stopsForDanger(s),
-    problems: checks(
-      (s) =>
-        isIsoDate(s.record.sharedOn.trim())
-          ? null
-          : { field: 'sharedOn', problem: 'Enter the date you shared it, like 2026-12-07' },
-      (s) =>
-        /^([01]\d|2[0-3]):[0-5]\d$/.test(s.record.sharedTime.trim())
-          ? null
-          : { field: 'sharedTime', problem: 'Enter the time you shared it on the 24-hour clock, like 14:30' },
-    ),
-  },
-  {
-    slug: 'family',
-    part: 'record',
-    heading: () => 'Has the family been told?',
-    fields: (s) =>
-      s.record.familyTold === 'yes' || s.record.familyTold === ''
-        ? ['familyTold']
-        : ['familyTold', 'familyNotToldReason'],
-    asks: aboutAChild,
-    problems: checks(
-      required('familyTold', (s) => s.record.familyTold, 'Select whether the family has been told'),
-      (s) =>
-        s.record.familyTold !== '' &&
-        s.record.familyTold !== 'yes' &&
-        s.record.familyNotToldReason.trim() === ''
-          ? { field: 'familyNotToldReason', problem: 'Enter why the family has not been told' }
-          : null,
-      atMost('familyNotToldReason', (s) => s.record.familyNotToldReason, 'The reason'),
-    ),
-  },
-  {
-    slug: 'advice',
-    part: 'record',
-    heading: () => 'Who advised you, if anyone?',
-    fields: fixed('advisedBy'),
-    asks: aboutAChild,
-    problems: checks(atMost('advisedBy', (s) => s.record.advisedBy, 'Who advised you', 200)),
-  },
-  {
-    slug: 'expiry',
-    part: 'record',
-    heading: () => 'When should the recipient’s access end?',
-    fields: fixed('disclosureExpiresAt'),
-    asks: sharing,
-    problems: checks((s) => {
-      const date = s.record.expiresOn.trim();
-      if (date === '') return null;
-      return isIsoDate(date)
-        ? null
-        : {
-            field: 'disclosureExpiresAt',
-            problem: 'Enter the date as a real date in the format YYYY-MM-DD, like 2027-03-01',
-          };
-    }),
-  },
 ];
+
+export const QUESTIONS: readonly Question[] = [...SITUATION_QUESTIONS, ...RECORD_QUESTIONS];
 
 export function questionBySlug(slug: string | undefined): Question | undefined {
   return QUESTIONS.find((q) => q.slug === slug);
@@ -397,7 +200,6 @@ export function questionsFor(
 }
 
 /** Immediate danger stops the path at once: call 999 or refer now, record afterwards (2024 golden rule 5). */
-export const stopsForDanger = (state: DecisionPathState): boolean => state.situation.danger === 'yes';
 
 export type NextPage =
   { readonly to: 'question'; readonly question: Question } | { readonly to: 'stop' | 'check' };
