@@ -5,6 +5,7 @@
 // sign-out forgets every waiting draft (forgetAgreementDrafts).
 import { emptyDraft, emptyFlow, type DraftForm } from './draft-form.ts';
 import type { DraftJourney } from './draft-questions.ts';
+import { forgetKept, forgetKeptUnder, readKept, tabStorage, writeKept } from '../../tab-storage.ts';
 
 const PREFIX = 'tessera:agreement-draft:';
 
@@ -14,45 +15,22 @@ export function draftKey(userId: string, journey: DraftJourney, version?: number
   return `${PREFIX}${userId}:${which}`;
 }
 
-/** Storage that may be missing or refuse (private browsing, full quota): then nothing is kept. */
-function storage(): Storage | null {
-  try {
-    return typeof sessionStorage === 'undefined' ? null : sessionStorage;
-  } catch {
-    return null;
-  }
-}
-
 /** The answers kept under this key, laid over an empty draft so a missing field is empty, not absent. */
-export function readDraft(key: string, store: Storage | null = storage()): DraftForm | null {
-  const raw = store?.getItem(key);
-  if (raw === null || raw === undefined) return null;
-  try {
-    const kept = JSON.parse(raw) as Partial<DraftForm>;
-    if (typeof kept !== 'object' || kept === null) return null;
-    return { ...emptyDraft, ...kept, flow: { ...emptyFlow, ...kept.flow } };
-  } catch {
-    return null;
-  }
+export function readDraft(key: string, store: Storage | null = tabStorage()): DraftForm | null {
+  const kept = readKept(key, store) as Partial<DraftForm> | null;
+  if (typeof kept !== 'object' || kept === null) return null;
+  return { ...emptyDraft, ...kept, flow: { ...emptyFlow, ...kept.flow } };
 }
 
-export function writeDraft(key: string, form: DraftForm, store: Storage | null = storage()): void {
-  try {
-    store?.setItem(key, JSON.stringify(form));
-  } catch {
-    // A full or refused storage keeps the page working; only a refresh would lose the answers.
-  }
+export function writeDraft(key: string, form: DraftForm, store: Storage | null = tabStorage()): void {
+  writeKept(key, form, store);
 }
 
-export function forgetDraft(key: string, store: Storage | null = storage()): void {
-  store?.removeItem(key);
+export function forgetDraft(key: string, store: Storage | null = tabStorage()): void {
+  forgetKept(key, store);
 }
 
 /** On signing out: no one else at this browser finds the answers. */
-export function forgetAgreementDrafts(store: Storage | null = storage()): void {
-  if (!store) return;
-  const keys = Array.from({ length: store.length }, (_, i) => store.key(i)).filter(
-    (k): k is string => k?.startsWith(PREFIX) ?? false,
-  );
-  for (const key of keys) store.removeItem(key);
+export function forgetAgreementDrafts(store: Storage | null = tabStorage()): void {
+  forgetKeptUnder(PREFIX, store);
 }

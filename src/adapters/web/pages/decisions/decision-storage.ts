@@ -8,6 +8,7 @@ import {
   type DecisionPathStart,
   type DecisionPathState,
 } from './decision-answers.ts';
+import { forgetKept, forgetKeptUnder, readKept, tabStorage, writeKept } from '../../tab-storage.ts';
 
 const PREFIX = 'tessera:decision-path:';
 
@@ -16,53 +17,30 @@ export function pathKey(userId: string, start: DecisionPathStart): string {
   return `${PREFIX}${userId}:${which}`;
 }
 
-/** Storage that may be missing or refuse (private browsing, full quota): then nothing is kept. */
-function storage(): Storage | null {
-  try {
-    return typeof sessionStorage === 'undefined' ? null : sessionStorage;
-  } catch {
-    return null;
-  }
-}
-
 /** The path kept under this key, laid over empty answers so a missing field is empty, not absent. */
-export function readPath(key: string, store: Storage | null = storage()): DecisionPathState | null {
-  const raw = store?.getItem(key);
-  if (raw === null || raw === undefined) return null;
-  try {
-    const kept = JSON.parse(raw) as Partial<DecisionPathState>;
-    if (typeof kept !== 'object' || kept === null || typeof kept.idempotencyKey !== 'string') return null;
-    return {
-      idempotencyKey: kept.idempotencyKey,
-      childName: typeof kept.childName === 'string' ? kept.childName : '',
-      situation: { ...emptySituation, ...kept.situation },
-      follow: kept.follow ?? '',
-      departureReason: kept.departureReason ?? '',
-      record: { ...emptyRecord, ...kept.record },
-      recorded: kept.recorded ?? null,
-    };
-  } catch {
-    return null;
-  }
+export function readPath(key: string, store: Storage | null = tabStorage()): DecisionPathState | null {
+  const kept = readKept(key, store) as Partial<DecisionPathState> | null;
+  if (typeof kept !== 'object' || kept === null || typeof kept.idempotencyKey !== 'string') return null;
+  return {
+    idempotencyKey: kept.idempotencyKey,
+    childName: typeof kept.childName === 'string' ? kept.childName : '',
+    situation: { ...emptySituation, ...kept.situation },
+    follow: kept.follow ?? '',
+    departureReason: kept.departureReason ?? '',
+    record: { ...emptyRecord, ...kept.record },
+    recorded: kept.recorded ?? null,
+  };
 }
 
-export function writePath(key: string, state: DecisionPathState, store: Storage | null = storage()): void {
-  try {
-    store?.setItem(key, JSON.stringify(state));
-  } catch {
-    // A full or refused storage keeps the page working; only a refresh would lose the answers.
-  }
+export function writePath(key: string, state: DecisionPathState, store: Storage | null = tabStorage()): void {
+  writeKept(key, state, store);
 }
 
-export function forgetPath(key: string, store: Storage | null = storage()): void {
-  store?.removeItem(key);
+export function forgetPath(key: string, store: Storage | null = tabStorage()): void {
+  forgetKept(key, store);
 }
 
 /** On signing out: no one else at this browser finds the answers. */
-export function forgetDecisionPaths(store: Storage | null = storage()): void {
-  if (!store) return;
-  const keys = Array.from({ length: store.length }, (_, i) => store.key(i)).filter(
-    (k): k is string => k?.startsWith(PREFIX) ?? false,
-  );
-  for (const key of keys) store.removeItem(key);
+export function forgetDecisionPaths(store: Storage | null = tabStorage()): void {
+  forgetKeptUnder(PREFIX, store);
 }
